@@ -1,0 +1,17 @@
+export {
+  type LoadManifestsOptions,
+  loadServiceManifests,
+  manifestFileName,
+} from './load-manifests.js';
+export { ManifestError, type ManifestProblem } from './manifest-error.js';
+export { type ManifestSource, parseServiceManifest } from './parse-manifest.js';
+export {
+  type Environment,
+  environments,
+  type ServiceManifest,
+  type ServiceManifestInput,
+  serviceManifestSchema,
+  serviceNameSchema,
+} from './schema.js';
+export { resolveServiceConfig, serviceUrlVariable } from './service-urls.js';
+export { type LocatedManifest, validateCatalog } from './validate-catalog.js';

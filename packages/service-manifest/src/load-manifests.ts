@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManifestError, type ManifestProblem } from './manifest-error.js';
+import { parseServiceManifest } from './parse-manifest.js';
+import type { ServiceManifest } from './schema.js';
+import { type LocatedManifest, validateCatalog } from './validate-catalog.js';
+
+/** The file name of a service manifest inside its service folder. */
+export const manifestFileName = 'service.yaml';
+
+/** Options for {@link loadServiceManifests}. */
+export interface LoadManifestsOptions {
+  /** The folder that holds one folder per service. Default: `apps`. */
+  readonly appsDir?: string;
+}
+
+/**
+ * Reads, validates and cross-checks every `apps/<name>/service.yaml` of a repository.
+ * Every problem in every manifest is collected before it throws, so one run lists them all.
+ * @throws ManifestError listing each problem with its service, file and field.
+ * @example const services = loadServiceManifests(repoRoot);
+ */
+export function loadServiceManifests(
+  repoRoot: string,
+  { appsDir = 'apps' }: LoadManifestsOptions = {},
+): ServiceManifest[] {
+  const appsPath = join(repoRoot, appsDir);
+  if (!existsSync(appsPath)) return [];
+  const problems: ManifestProblem[] = [];
+  const located: LocatedManifest[] = [];
+  const folders = readdirSync(appsPath, { withFileTypes: true })
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(join(appsPath, entry.name, manifestFileName)),
+    )
+    .map((entry) => entry.name)
+    .sort();
+
+  for (const folder of folders) {
+    const file = `${appsDir}/${folder}/${manifestFileName}`;
+    try {
+      const manifest = parseServiceManifest(readFileSync(join(repoRoot, file), 'utf8'), {
+        file,
+        folder,
+      });
+      located.push({ manifest, file });
+    } catch (error) {
+      if (!(error instanceof ManifestError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  problems.push(...validateCatalog(located));
+  if (problems.length > 0) throw new ManifestError(problems);
+  return located.map((l) => l.manifest);
+}

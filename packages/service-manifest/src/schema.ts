@@ -1,0 +1,153 @@
+import { z } from 'zod';
+
+/** The environments a service is deployed to; each is a Pulumi stack of the same name. */
+export const environments = ['dev', 'staging', 'prod'] as const;
+export type Environment = (typeof environments)[number];
+
+/**
+ * A Kubernetes DNS-1123 label that starts with a letter: it becomes a Service
+ * DNS name, a package name, a namespace-scoped object name and an env prefix.
+ */
+export const serviceNameSchema = z
+  .string()
+  .max(63, 'must be at most 63 characters (a Kubernetes DNS-1123 label)')
+  .regex(
+    /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
+    "must be a DNS-1123 label: lowercase letters, digits and '-', starting with a letter and not ending with '-'",
+  );
+
+const cpuQuantity = z
+  .string()
+  .regex(/^(\d+m|\d+(\.\d+)?)$/, "must be a CPU quantity such as '250m' or '1'");
+const byteQuantity = z
+  .string()
+  .regex(/^\d+(Ki|Mi|Gi|Ti|K|M|G|T)?$/, "must be a byte quantity such as '128Mi' or '1Gi'");
+
+/** An environment variable name as POSIX shells and Kubernetes accept it. */
+const envVarName = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE_CASE environment variable name');
+
+const configValues = z.record(envVarName, z.string()).default({});
+
+const egressRuleSchema = z.strictObject({
+  /** What the destination is, for people and for the generated policy's name. */
+  name: serviceNameSchema,
+  /** NetworkPolicies match addresses, not host names: the destination's CIDR. */
+  cidr: z
+    .string()
+    .regex(
+      /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$|^[0-9a-fA-F:]+\/\d{1,3}$/,
+      "must be a CIDR such as '10.20.0.0/16'",
+    ),
+  ports: z.array(z.number().int().min(1).max(65535)).min(1),
+  protocol: z.enum(['TCP', 'UDP']).default('TCP'),
+});
+
+export const serviceManifestSchema = z
+  .strictObject({
+    /** Service name: DNS-1123 label, also the workspace package name. */
+    name: serviceNameSchema,
+    description: z.string().min(1).default(''),
+    /** The team that owns the service, as a CODEOWNERS handle. */
+    owner: z
+      .string()
+      .regex(/^@[\w.-]+(\/[\w.-]+)?$/, "must be a handle such as '@acme/payments'")
+      .optional(),
+    /** Container and local-dev port; unique across the repository. */
+    port: z.number().int().min(1024).max(65535),
+    /** Public services get an Ingress with TLS; internal ones are reachable only in-cluster. */
+    public: z.boolean().default(false),
+    /** Services this one calls; each gets a `<NAME>_URL` config value. */
+    calls: z.array(serviceNameSchema).default([]),
+    /** Services allowed to call this one; ingress is denied to everything else. */
+    calledBy: z.array(serviceNameSchema).default([]),
+    /** Destinations outside the cluster this service must reach (databases, APIs). */
+    egress: z.array(egressRuleSchema).default([]),
+    replicas: z
+      .strictObject({
+        min: z.number().int().min(2, 'must be at least 2 so a drain never takes the service down'),
+        max: z.number().int().min(2),
+      })
+      .default({ min: 2, max: 5 }),
+    autoscaling: z
+      .strictObject({
+        /** Average CPU use, in percent of the request, that the HPA aims for. */
+        cpuUtilization: z.number().int().min(1).max(100).default(80),
+        /** Optional average memory use target, in percent of the request. */
+        memoryUtilization: z.number().int().min(1).max(100).optional(),
+      })
+      .default({ cpuUtilization: 80 }),
+    resources: z
+      .strictObject({
+        requests: z
+          .strictObject({
+            cpu: cpuQuantity.default('100m'),
+            memory: byteQuantity.default('128Mi'),
+            ephemeralStorage: byteQuantity.default('64Mi'),
+          })
+          .default({ cpu: '100m', memory: '128Mi', ephemeralStorage: '64Mi' }),
+        limits: z
+          .strictObject({
+            cpu: cpuQuantity.optional(),
+            memory: byteQuantity.default('256Mi'),
+            ephemeralStorage: byteQuantity.default('256Mi'),
+          })
+          .default({ memory: '256Mi', ephemeralStorage: '256Mi' }),
+      })
+      .default({
+        requests: { cpu: '100m', memory: '128Mi', ephemeralStorage: '64Mi' },
+        limits: { memory: '256Mi', ephemeralStorage: '256Mi' },
+      }),
+    /** Graceful shutdown timings, shared by the service kit and the Deployment. */
+    shutdown: z
+      .strictObject({
+        /** Seconds the service keeps serving after SIGTERM while endpoints are removed. */
+        drainSeconds: z.number().int().min(0).max(120).default(5),
+        /** The longest request the service is expected to serve, in seconds. */
+        maxRequestSeconds: z.number().int().min(1).max(600).default(30),
+      })
+      .default({ drainSeconds: 5, maxRequestSeconds: 30 }),
+    /** Non-secret config values: `default` applies everywhere, an environment overrides it. */
+    config: z
+      .strictObject({
+        default: configValues,
+        dev: configValues,
+        staging: configValues,
+        prod: configValues,
+      })
+      .default({ default: {}, dev: {}, staging: {}, prod: {} }),
+    /** Names of secrets the service needs; values come only from Pulumi config secrets. */
+    secrets: z.array(envVarName).default([]),
+  })
+  .superRefine((manifest, ctx) => {
+    if (manifest.replicas.max <= manifest.replicas.min) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['replicas', 'max'],
+        message: `must be greater than replicas.min (${manifest.replicas.min}) so the autoscaler can scale`,
+      });
+    }
+    for (const key of ['calls', 'calledBy'] as const) {
+      if (manifest[key].includes(manifest.name)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'must not name the service itself' });
+      }
+    }
+    const secretNames = new Set(manifest.secrets);
+    for (const env of ['default', ...environments] as const) {
+      for (const name of Object.keys(manifest.config[env])) {
+        if (secretNames.has(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['config', env, name],
+            message: 'is declared in secrets; a secret value never goes into plain config',
+          });
+        }
+      }
+    }
+  });
+
+/** A validated service manifest, with every default filled in. */
+export type ServiceManifest = z.output<typeof serviceManifestSchema>;
+/** A service manifest as written in `service.yaml`. */
+export type ServiceManifestInput = z.input<typeof serviceManifestSchema>;
