@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Local-development defaults a service gives for its identity. */
+export interface ServiceDefaults {
+  /** The service name, as in its manifest; used when SERVICE_NAME is unset. */
+  readonly name: string;
+  /** The manifest's port; used when PORT is unset. */
+  readonly port: number;
+}
+
+const dnsLabel = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const milliseconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+
+/**
+ * The variables every Slipway service reads. Service schemas extend this
+ * shape (see {@link defineConfigSchema}); the service kit takes its server and
+ * shutdown settings from it.
+ */
+export function baseConfigShape(defaults?: ServiceDefaults) {
+  const name = z.string().regex(dnsLabel, 'must be a DNS-1123 label such as "orders"');
+  const port = z.coerce.number().int().min(0).max(65535);
+  return {
+    SERVICE_NAME: defaults ? name.default(defaults.name) : name,
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: defaults ? port.default(defaults.port) : port,
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** Time to keep serving after SIGTERM while Kubernetes removes the endpoint. */
+    SHUTDOWN_DRAIN_MS: milliseconds(5_000),
+    /** Hard deadline for in-flight requests once the drain is over. */
+    SHUTDOWN_TIMEOUT_MS: milliseconds(30_000),
+    /** Above common load-balancer idle timeouts (60 s), so the balancer closes first. */
+    KEEP_ALIVE_TIMEOUT_MS: milliseconds(65_000),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1).default(1_048_576),
+  };
+}
+
+/** The base schema, with SERVICE_NAME and PORT required. */
+export const baseConfigSchema = z.object(baseConfigShape());
+
+/** The base configuration every service has. */
+export type BaseConfig = z.output<typeof baseConfigSchema>;
+
+/**
+ * A service's config schema: the base variables (with the service's own
+ * name and port as local defaults) plus its own.
+ * @example
+ * export const configSchema = defineConfigSchema({ name: 'gateway', port: 3000 }, {
+ *   ORDERS_URL: z.url().default('http://127.0.0.1:3001'),
+ * });
+ */
+export function defineConfigSchema<Shape extends z.ZodRawShape>(
+  defaults: ServiceDefaults,
+  shape: Shape,
+) {
+  return z.object({ ...baseConfigShape(defaults), ...shape });
+}

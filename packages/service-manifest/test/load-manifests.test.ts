@@ -1,0 +1,162 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  loadServiceManifests,
+  ManifestError,
+  resolveServiceConfig,
+  serviceUrlVariable,
+} from '../src/index.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function repoWith(manifests: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'slipway-manifests-'));
+  for (const [folder, text] of Object.entries(manifests)) {
+    mkdirSync(join(root, 'apps', folder), { recursive: true });
+    writeFileSync(join(root, 'apps', folder, 'service.yaml'), text);
+  }
+  return root;
+}
+
+function problemsOf(root: string) {
+  try {
+    loadServiceManifests(root);
+  } catch (error) {
+    if (error instanceof ManifestError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ManifestError');
+}
+
+describe('loadServiceManifests', () => {
+  it('loads the example services with defaults filled in', () => {
+    const services = loadServiceManifests(repoRoot);
+    const names = services.map((s) => s.name);
+    expect(names).toContain('orders');
+    expect(names).toContain('gateway');
+    const orders = services.find((s) => s.name === 'orders');
+    expect(orders?.calledBy).toEqual(['gateway']);
+    expect(orders?.secrets).toEqual(['DATABASE_URL']);
+    expect(orders?.autoscaling.cpuUtilization).toBe(80);
+  });
+
+  it('fills every default for a minimal manifest', () => {
+    const [service] = loadServiceManifests(repoWith({ billing: 'name: billing\nport: 3004\n' }));
+    expect(service).toMatchObject({
+      public: false,
+      calls: [],
+      calledBy: [],
+      replicas: { min: 2, max: 5 },
+      resources: {
+        requests: { cpu: '100m', memory: '128Mi', ephemeralStorage: '64Mi' },
+        limits: { memory: '256Mi' },
+      },
+      shutdown: { drainSeconds: 5, maxRequestSeconds: 30 },
+      config: { default: {}, dev: {}, staging: {}, prod: {} },
+    });
+  });
+
+  it.each([
+    [
+      'an unknown field',
+      'name: billing\nport: 3004\nreplica: 3\n',
+      '',
+      "unknown field(s) 'replica'",
+    ],
+    ['an invalid name', 'name: Billing_Svc\nport: 3004\n', 'name', 'DNS-1123'],
+    [
+      'min replicas above max',
+      'name: billing\nport: 3004\nreplicas: { min: 4, max: 3 }\n',
+      'replicas.max',
+      'greater than replicas.min',
+    ],
+    [
+      'a single replica',
+      'name: billing\nport: 3004\nreplicas: { min: 1, max: 3 }\n',
+      'replicas.min',
+      'at least 2',
+    ],
+    [
+      'a secret in plain config',
+      'name: billing\nport: 3004\nsecrets: [API_KEY]\nconfig: { prod: { API_KEY: x } }\n',
+      'config.prod.API_KEY',
+      'secret',
+    ],
+    [
+      'a name that differs from the folder',
+      'name: invoices\nport: 3004\n',
+      'name',
+      "folder name 'billing'",
+    ],
+    ['broken YAML', 'name: billing\nport: [3004\n', '', 'invalid YAML'],
+  ])('refuses %s, naming the service and the field', (_, text, field, message) => {
+    const [problem] = problemsOf(repoWith({ billing: text }));
+    expect(problem?.file).toBe('apps/billing/service.yaml');
+    expect(problem?.field).toBe(field);
+    expect(problem?.message).toContain(message);
+  });
+
+  it('refuses a call to a service that does not exist', () => {
+    const problems = problemsOf(
+      repoWith({ billing: 'name: billing\nport: 3004\ncalls: [ledger]\n' }),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        service: 'billing',
+        field: 'calls.0',
+        message: expect.stringContaining("'ledger', which does not exist"),
+      }),
+    ]);
+  });
+
+  it('refuses a call the callee does not accept, and says where to add it', () => {
+    const problems = problemsOf(
+      repoWith({
+        billing: 'name: billing\nport: 3004\ncalls: [ledger]\n',
+        ledger: 'name: ledger\nport: 3005\n',
+      }),
+    );
+    expect(problems[0]?.message).toContain(
+      "apps/ledger/service.yaml does not list 'billing' in calledBy",
+    );
+  });
+
+  it('refuses two services on one port', () => {
+    const problems = problemsOf(
+      repoWith({ a: 'name: a\nport: 3004\n', b: 'name: b\nport: 3004\n' }),
+    );
+    expect(problems).toEqual([expect.objectContaining({ service: 'b', field: 'port' })]);
+  });
+
+  it('lists the problems of every manifest in one error', () => {
+    const problems = problemsOf(
+      repoWith({ a: 'name: a\nport: 80\n', b: 'name: b\nport: 3004\nfoo: 1\n' }),
+    );
+    expect(problems.map((p) => p.service)).toEqual(['a', 'b']);
+  });
+});
+
+describe('serviceUrlVariable', () => {
+  it.each([
+    ['orders', 'ORDERS_URL'],
+    ['user-profile', 'USER_PROFILE_URL'],
+  ])('names the URL variable of %s as %s', (name, variable) => {
+    expect(serviceUrlVariable(name)).toBe(variable);
+  });
+});
+
+describe('resolveServiceConfig', () => {
+  it('overlays the environment on the defaults', () => {
+    const [service] = loadServiceManifests(
+      repoWith({
+        a: 'name: a\nport: 3004\nconfig: { default: { A: "1", B: "1" }, prod: { B: "2" } }\n',
+      }),
+    );
+    if (!service) throw new Error('no service');
+    expect(resolveServiceConfig(service, 'prod')).toEqual({ A: '1', B: '2' });
+    expect(resolveServiceConfig(service, 'dev')).toEqual({ A: '1', B: '1' });
+  });
+});
