@@ -13,5 +13,7 @@ export const sharedTestConfig: ViteUserConfig = {
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // The JSON report lets CI print one total for the whole monorepo (.ci/summarize-tests.mjs).
+    reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
   },
 };

@@ -1,0 +1,17 @@
+// Prints one closing line for every vitest run in the monorepo: "Tests: N passed, N failed, N skipped".
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const group of ['apps', 'packages', 'infra', 'generators', 'scripts', 'bench']) {
+  const folders = existsSync(group) ? readdirSync(group).map((name) => join(group, name)) : [];
+  for (const folder of [group, ...folders]) {
+    const report = join(folder, '.test-results', 'vitest.json');
+    if (!existsSync(report)) continue;
+    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += numPassedTests;
+    totals.failed += numFailedTests;
+    totals.skipped += numPendingTests + numTodoTests;
+  }
+}
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
