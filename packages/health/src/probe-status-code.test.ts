@@ -1,0 +1,11 @@
+import { expect, it } from 'vitest';
+import type { ProbeReport } from './health-check.js';
+import { probeStatusCode } from './probe-status-code.js';
+
+it.each<[ProbeReport, 200 | 503]>([
+  [{ probe: 'liveness', status: 'pass', checks: [] }, 200],
+  [{ probe: 'readiness', status: 'fail', reason: 'shutting-down', checks: [] }, 503],
+  [{ probe: 'startup', status: 'fail', reason: 'starting', checks: [] }, 503],
+])('maps a %o report to %i', (report, code) => {
+  expect(probeStatusCode(report)).toBe(code);
+});
