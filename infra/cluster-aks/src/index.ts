@@ -1,0 +1,16 @@
+import * as pulumi from '@pulumi/pulumi';
+import { AksCluster } from './aks-cluster.js';
+import { readClusterConfig } from './read-cluster-config.js';
+
+const settings = readClusterConfig(
+  new pulumi.Config(),
+  new pulumi.Config('azure-native'),
+  pulumi.getStack(),
+);
+const cluster = new AksCluster('slipway', settings);
+
+/** Read by the platform and services stacks through a StackReference. */
+export const kubeconfig = cluster.kubeconfig;
+export const clusterName = cluster.clusterName;
+export const resourceGroupName = cluster.resourceGroupName;
+export const oidcIssuerUrl = cluster.oidcIssuerUrl;

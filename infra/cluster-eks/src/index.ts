@@ -1,0 +1,19 @@
+import * as aws from '@pulumi/aws';
+import * as pulumi from '@pulumi/pulumi';
+import { EksCluster } from './eks-cluster.js';
+import { readClusterConfig } from './read-cluster-config.js';
+
+const settings = readClusterConfig(new pulumi.Config(), pulumi.getStack());
+const region = new pulumi.Config('aws').require('region');
+const availabilityZones =
+  settings.availabilityZones ??
+  (await aws.getAvailabilityZones({ state: 'available' })).names.slice(0, 3);
+
+const cluster = new EksCluster('slipway', { ...settings, region, availabilityZones });
+
+/** Read by the platform and services stacks through a StackReference. */
+export const kubeconfig = cluster.kubeconfig;
+export const clusterName = cluster.clusterName;
+export const oidcProviderArn = cluster.oidcProviderArn;
+export const oidcIssuer = cluster.oidcIssuer;
+export const vpcId = cluster.vpcId;

@@ -1,0 +1,21 @@
+import * as gcp from '@pulumi/gcp';
+import * as pulumi from '@pulumi/pulumi';
+import { GkeCluster } from './gke-cluster.js';
+import { readClusterConfig } from './read-cluster-config.js';
+
+const settings = readClusterConfig(
+  new pulumi.Config(),
+  new pulumi.Config('gcp'),
+  pulumi.getStack(),
+);
+// Zone letters differ per region (europe-west1 has no -a), so ask rather than guess.
+const zones =
+  settings.zones ??
+  (await gcp.compute.getZones({ region: settings.region, status: 'UP' })).names.sort().slice(0, 3);
+
+const cluster = new GkeCluster('slipway', { ...settings, zones });
+
+/** Read by the platform and services stacks through a StackReference. */
+export const kubeconfig = cluster.kubeconfig;
+export const clusterName = cluster.clusterName;
+export const workloadPool = cluster.workloadPool;

@@ -1,0 +1,120 @@
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+import { createAddonNamespace } from './addon-namespace.js';
+import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
+import { type BackupProvider, veleroValues } from './velero-values.js';
+import { veleroChart } from './versions.js';
+
+/** Every hour, on the hour. */
+export const defaultBackupSchedule = '0 * * * *';
+/** Thirty days. */
+export const defaultBackupTtl = '720h0m0s';
+
+/** Arguments of {@link Backups}. */
+export interface BackupsArgs {
+  /** The cloud holding the bucket and taking the snapshots: `aws`, `gcp` or `azure`. */
+  readonly provider: BackupProvider;
+  /** The bucket (Azure: blob container) backups are written to. */
+  readonly bucket: string;
+  /** Provider config of the locations: `region` on AWS; `resourceGroup`, `storageAccount`, `subscriptionId` on Azure. Default: none. */
+  readonly locationConfig?: Readonly<Record<string, string>>;
+  /** Namespaces each backup includes. */
+  readonly includedNamespaces: readonly string[];
+  /** Cron expression of the backup schedule. Default: {@link defaultBackupSchedule}. */
+  readonly schedule?: string;
+  /** How long each backup is kept, as a Go duration. Default: {@link defaultBackupTtl}. */
+  readonly ttl?: string;
+  /** Snapshot persistent volumes with each backup. Default: true. */
+  readonly snapshotVolumes?: boolean;
+  /** Annotations binding Velero's ServiceAccount to a cloud identity. Default: none. */
+  readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
+  /** Extra labels on Velero's pods (Azure workload identity needs one). Default: none. */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /** Pod Security level enforced in the `velero` namespace. Default: `restricted`. */
+  readonly podSecurityLevel?: PodSecurityLevel;
+  /** Pod Security Standards version the namespace labels pin. */
+  readonly podSecurityVersion: string;
+}
+
+/**
+ * Scheduled backups with Velero: the chart, and a `Schedule` that backs up
+ * the environment namespaces' resources and snapshots their volumes into the
+ * cloud's bucket, hourly by default. Backups live outside the cluster, so a
+ * lost control plane is a restore into a new cluster, not a rebuild from memory.
+ *
+ * @example
+ * new Backups('backups', { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' }, includedNamespaces: ['slipway-prod'], podSecurityVersion: 'v1.35' }, { provider });
+ */
+export class Backups extends pulumi.ComponentResource {
+  /** Name of the Velero Schedule, for `velero backup create --from-schedule`. */
+  readonly scheduleName: pulumi.Output<string>;
+  /** The cron expression in force. */
+  readonly schedule: pulumi.Output<string>;
+
+  constructor(name: string, args: BackupsArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('slipway:platform:Backups', name, {}, opts);
+    const schedule = args.schedule ?? defaultBackupSchedule;
+    const snapshotVolumes = args.snapshotVolumes ?? true;
+    const namespace = createAddonNamespace(
+      `${name}-namespace`,
+      {
+        namespace: 'velero',
+        podSecurityLevel: args.podSecurityLevel ?? 'restricted',
+        podSecurityVersion: args.podSecurityVersion,
+      },
+      { parent: this },
+    );
+
+    const release = new k8s.helm.v3.Release(
+      name,
+      {
+        name: 'velero',
+        namespace: namespace.metadata.name,
+        chart: veleroChart.chart,
+        version: veleroChart.version,
+        repositoryOpts: { repo: veleroChart.repo },
+        values: veleroValues({
+          provider: args.provider,
+          bucket: args.bucket,
+          locationConfig: args.locationConfig ?? {},
+          snapshotVolumes,
+          serviceAccountAnnotations: args.serviceAccountAnnotations ?? {},
+          podLabels: args.podLabels ?? {},
+        }),
+      },
+      { parent: this },
+    );
+
+    const scheduleName = 'slipway-environments';
+    new k8s.apiextensions.CustomResource(
+      `${name}-schedule`,
+      {
+        apiVersion: 'velero.io/v1',
+        kind: 'Schedule',
+        metadata: {
+          name: scheduleName,
+          namespace: 'velero',
+          labels: platformLabels(scheduleName, scheduleName, 'backup-schedule'),
+        },
+        spec: {
+          schedule,
+          // Deleting the Schedule must never delete the backups it made.
+          useOwnerReferencesInBackup: false,
+          template: {
+            includedNamespaces: [...args.includedNamespaces],
+            snapshotVolumes,
+            storageLocation: 'default',
+            ...(snapshotVolumes ? { volumeSnapshotLocations: ['default'] } : {}),
+            ttl: args.ttl ?? defaultBackupTtl,
+          },
+        },
+      },
+      // The Schedule kind exists only once the chart has installed Velero's CRDs.
+      { parent: this, dependsOn: [release] },
+    );
+
+    this.scheduleName = pulumi.output(scheduleName);
+    this.schedule = pulumi.output(schedule);
+    this.registerOutputs({ scheduleName: this.scheduleName, schedule: this.schedule });
+  }
+}

@@ -1,0 +1,47 @@
+import * as k8s from '@pulumi/kubernetes';
+import { Platform, type PlatformArgs } from '../src/platform.js';
+import { installMocks, type RecordedResource, settle } from './pulumi-mocks.js';
+
+export const releaseType = 'kubernetes:helm.sh/v3:Release';
+export const namespaceType = 'kubernetes:core/v1:Namespace';
+export const networkPolicyType = 'kubernetes:networking.k8s.io/v1:NetworkPolicy';
+export const clusterIssuerType = 'kubernetes:cert-manager.io/v1:ClusterIssuer';
+export const scheduleType = 'kubernetes:velero.io/v1:Schedule';
+
+/** Every optional part on, with the minimum each needs. */
+export const everythingOn: PlatformArgs = {
+  namespaces: ['slipway-dev', 'slipway-staging'],
+  ingress: {},
+  certManager: { email: 'platform@example.com' },
+  backups: {
+    provider: 'aws',
+    bucket: 'acme-velero',
+    locationConfig: { region: 'eu-west-1' },
+    serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/velero' },
+  },
+};
+
+/** Builds the Platform component under mocks and returns what it registered. */
+export async function deployPlatform(args: PlatformArgs): Promise<RecordedResource[]> {
+  const resources = await installMocks({ project: 'slipway-platform' });
+  const provider = new k8s.Provider('cluster', {});
+  new Platform('slipway', args, { providers: { kubernetes: provider } });
+  await settle();
+  return resources;
+}
+
+/** The plain Kubernetes objects among the registered resources (Helm releases are not objects). */
+export function kubernetesObjects(resources: readonly RecordedResource[]): unknown[] {
+  return resources
+    .filter((resource) => resource.type.startsWith('kubernetes:') && resource.type !== releaseType)
+    .map((resource) => resource.inputs);
+}
+
+/** The `metadata` of a recorded Kubernetes resource. */
+export function metadataOf(resource: RecordedResource | undefined): {
+  name?: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+} {
+  return (resource?.inputs.metadata ?? {}) as ReturnType<typeof metadataOf>;
+}
