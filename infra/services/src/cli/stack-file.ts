@@ -1,0 +1,85 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ServiceManifest } from '@slipway/service-manifest';
+import { parse } from 'yaml';
+import { projectName, type StackConfigInput } from '../stack-config.js';
+
+/** The services project folder, where `Pulumi.yaml` and `Pulumi.<stack>.yaml` live. */
+export const projectDir = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root, whose `apps/*\/service.yaml` the program reads. */
+export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Where an encrypted value stood: the CLI never decrypts, it only needs to know it is set. */
+export const encryptedPlaceholder = 'encrypted-in-stack-file';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function replaceSecure(value: unknown): unknown {
+  if (isRecord(value)) {
+    if (typeof value.secure === 'string' && Object.keys(value).length === 1)
+      return encryptedPlaceholder;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceSecure(v)]));
+  }
+  return Array.isArray(value) ? value.map(replaceSecure) : value;
+}
+
+/**
+ * Reads `Pulumi.<stack>.yaml` the way `pulumi up` would see this project's config, without the
+ * Pulumi CLI: `{ secure: … }` values become a placeholder, since rendering never needs them.
+ * @throws Error when the stack file does not exist.
+ * @example const input = readStackFile('dev');
+ */
+export function readStackFile(stack: string, dir = projectDir): StackConfigInput {
+  const file = join(dir, `Pulumi.${stack}.yaml`);
+  if (!existsSync(file)) throw new Error(`no stack file ${file}: stacks are dev, staging and prod`);
+  const document: unknown = parse(readFileSync(file, 'utf8'));
+  const config = isRecord(document) && isRecord(document.config) ? document.config : {};
+  const prefix = `${projectName}:`;
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, value]) => [key.slice(prefix.length), replaceSecure(value)]),
+  );
+}
+
+/** What {@link fillForRender} had to invent, to tell the user. */
+export interface RenderPlaceholders {
+  readonly input: StackConfigInput;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Fills what CI sets at deploy time and a fresh clone lacks (images, secret values) with
+ * visible placeholders, so `npm run render` works before the first deploy. `--strict` skips it.
+ * @example const { input, warnings } = fillForRender(readStackFile('dev'), manifests);
+ */
+export function fillForRender(
+  input: StackConfigInput,
+  manifests: readonly ServiceManifest[],
+): RenderPlaceholders {
+  const warnings: string[] = [];
+  const images: Record<string, unknown> = isRecord(input.images) ? { ...input.images } : {};
+  const secrets: Record<string, unknown> = isRecord(input.secrets) ? { ...input.secrets } : {};
+  for (const manifest of manifests) {
+    if (images[manifest.name] === undefined) {
+      images[manifest.name] = `registry.invalid/${manifest.name}:unset`;
+      warnings.push(`images.${manifest.name} is not set: rendering a placeholder image`);
+    }
+    const values: Record<string, unknown> = isRecord(secrets[manifest.name])
+      ? { ...(secrets[manifest.name] as Record<string, unknown>) }
+      : {};
+    for (const name of manifest.secrets) {
+      if (values[name] === undefined) {
+        values[name] = 'unset';
+        warnings.push(
+          `secrets.${manifest.name}.${name} is not set: pulumi up would refuse this stack`,
+        );
+      }
+    }
+    if (manifest.secrets.length > 0) secrets[manifest.name] = values;
+  }
+  return { input: { ...input, images, secrets }, warnings };
+}

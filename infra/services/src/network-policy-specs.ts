@@ -1,0 +1,94 @@
+import type * as k8s from '@pulumi/kubernetes';
+import type { ServiceManifest } from '@slipway/service-manifest';
+import { selectorLabels } from './labels.js';
+import type { Callee } from './service-environment.js';
+
+type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
+
+/** Where cluster DNS runs: CoreDNS keeps the `kube-dns` label on EKS, GKE and AKS alike. */
+export const clusterDns = {
+  namespace: 'kube-system',
+  podLabels: { 'k8s-app': 'kube-dns' },
+  port: 53,
+} as const;
+
+/** What the two NetworkPolicies of a service are derived from. */
+export interface NetworkPolicyInput {
+  readonly manifest: ServiceManifest;
+  readonly environment: string;
+  /** The services this one calls, with their ports. */
+  readonly callees: readonly Callee[];
+  /** The namespace of the ingress controller that may reach public services. */
+  readonly ingressNamespace: string;
+}
+
+function namespaceSelector(namespace: string) {
+  return { matchLabels: { 'kubernetes.io/metadata.name': namespace } };
+}
+
+/**
+ * Ingress only from the declared callers (`calledBy`), on the named `http` port, plus the
+ * ingress controller's namespace for public services. No callers gives an empty rule list:
+ * the pods accept no ingress at all.
+ * @example ingressPolicySpec({ manifest: orders, environment: 'dev', callees: [], ingressNamespace: 'ingress-nginx' })
+ */
+export function ingressPolicySpec({
+  manifest,
+  environment,
+  ingressNamespace,
+}: NetworkPolicyInput): NetworkPolicySpec {
+  const port = [{ port: 'http', protocol: 'TCP' }];
+  const ingress: NonNullable<NetworkPolicySpec['ingress']> = manifest.calledBy.map((caller) => ({
+    from: [{ podSelector: { matchLabels: selectorLabels(caller, environment) } }],
+    ports: port,
+  }));
+  if (manifest.public) {
+    ingress.push({
+      from: [{ namespaceSelector: namespaceSelector(ingressNamespace) }],
+      ports: port,
+    });
+  }
+  return {
+    podSelector: { matchLabels: selectorLabels(manifest.name, environment) },
+    policyTypes: ['Ingress'],
+    ingress,
+  };
+}
+
+/**
+ * Egress only to cluster DNS (53 UDP and TCP), to each callee's pods on its port, and to the
+ * CIDRs and ports the manifest's `egress` declares.
+ * @example egressPolicySpec({ manifest: gateway, environment: 'dev', callees: [{ name: 'orders', port: 3001 }], ingressNamespace: 'ingress-nginx' })
+ */
+export function egressPolicySpec({
+  manifest,
+  environment,
+  callees,
+}: NetworkPolicyInput): NetworkPolicySpec {
+  return {
+    podSelector: { matchLabels: selectorLabels(manifest.name, environment) },
+    policyTypes: ['Egress'],
+    egress: [
+      {
+        to: [
+          {
+            namespaceSelector: namespaceSelector(clusterDns.namespace),
+            podSelector: { matchLabels: { ...clusterDns.podLabels } },
+          },
+        ],
+        ports: [
+          { port: clusterDns.port, protocol: 'UDP' },
+          { port: clusterDns.port, protocol: 'TCP' },
+        ],
+      },
+      ...callees.map((callee) => ({
+        to: [{ podSelector: { matchLabels: selectorLabels(callee.name, environment) } }],
+        ports: [{ port: callee.port, protocol: 'TCP' }],
+      })),
+      ...manifest.egress.map((rule) => ({
+        to: [{ ipBlock: { cidr: rule.cidr } }],
+        ports: rule.ports.map((port) => ({ port, protocol: rule.protocol })),
+      })),
+    ],
+  };
+}

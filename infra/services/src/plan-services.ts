@@ -1,0 +1,155 @@
+import type * as pulumi from '@pulumi/pulumi';
+import { checkImageReference } from '@slipway/infra-policy';
+import {
+  environments,
+  ManifestError,
+  type ManifestProblem,
+  type ServiceManifest,
+  type ServiceManifestInput,
+  serviceManifestSchema,
+  validateCatalog,
+} from '@slipway/service-manifest';
+import { type Callee, platformConfigKeys } from './service-environment.js';
+import type { StackConfig } from './stack-config.js';
+import { StackConfigError, type StackConfigProblem } from './stack-config-error.js';
+
+/** Everything one Microservice needs, checked against the catalog and the stack config. */
+export interface ServicePlan {
+  readonly manifest: ServiceManifest;
+  readonly image: string;
+  readonly secrets: Readonly<Record<string, pulumi.Input<string>>>;
+  readonly callees: readonly Callee[];
+  /** `<service>.<domain>` for public services. */
+  readonly host?: string;
+}
+
+function manifestFile(name: string): string {
+  return `apps/${name}/service.yaml`;
+}
+
+/**
+ * Validates manifests (schema, then the catalog: calls to services that exist, both sides of
+ * every call, unique ports) the same way `loadServiceManifests` does, so synthetic manifests
+ * get the same errors as files, plus the rules infra adds: no platform variable in `config`.
+ * @throws ManifestError naming every service, file and field at fault.
+ * @example const manifests = validateManifests([{ name: 'orders', port: 3001 }]);
+ */
+export function validateManifests(inputs: readonly ServiceManifestInput[]): ServiceManifest[] {
+  const problems: ManifestProblem[] = [];
+  const located: { manifest: ServiceManifest; file: string }[] = [];
+  inputs.forEach((input, i) => {
+    const raw: unknown = input;
+    const named = typeof raw === 'object' && raw !== null && 'name' in raw ? raw.name : undefined;
+    const service = typeof named === 'string' ? named : `#${i}`;
+    const file = manifestFile(service);
+    const result = serviceManifestSchema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({
+          service,
+          file,
+          field: issue.path.map(String).join('.'),
+          message:
+            issue.code === 'unrecognized_keys'
+              ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove or correct them`
+              : issue.message,
+        });
+      }
+      return;
+    }
+    const manifest = result.data;
+    const reserved = new Set(platformConfigKeys(manifest));
+    for (const env of ['default', ...environments] as const) {
+      for (const key of Object.keys(manifest.config[env])) {
+        if (reserved.has(key))
+          problems.push({
+            service,
+            file,
+            field: `config.${env}.${key}`,
+            message: 'is set by the platform from the manifest: remove it',
+          });
+      }
+    }
+    located.push({ manifest, file });
+  });
+  problems.push(...validateCatalog(located));
+  if (problems.length > 0) throw new ManifestError(problems);
+  return located.map((l) => l.manifest);
+}
+
+/**
+ * Checks the whole catalog against a stack's config before anything is registered: an image
+ * per service (pinned, never `latest`), every declared secret configured (and nothing extra,
+ * which is usually a typo), a domain when a service is public.
+ * @throws ManifestError for bad manifests, StackConfigError naming service and field otherwise.
+ * @example const plans = planServices(loadServiceManifests(repoRoot), config);
+ */
+export function planServices(
+  inputs: readonly ServiceManifestInput[],
+  config: StackConfig,
+): ServicePlan[] {
+  const manifests = validateManifests(inputs);
+  const problems: StackConfigProblem[] = [];
+  const problem = (service: string, field: string, message: string) =>
+    problems.push({ service, field, message });
+  const byName = new Map(manifests.map((m) => [m.name, m]));
+
+  for (const service of Object.keys(config.images)) {
+    if (!byName.has(service))
+      problem(service, `images.${service}`, `names no service (no ${manifestFile(service)})`);
+  }
+  for (const [service, values] of Object.entries(config.secrets)) {
+    const manifest = byName.get(service);
+    if (!manifest) {
+      problem(service, `secrets.${service}`, `names no service (no ${manifestFile(service)})`);
+      continue;
+    }
+    for (const name of Object.keys(values)) {
+      if (!manifest.secrets.includes(name))
+        problem(
+          service,
+          `secrets.${service}.${name}`,
+          `is configured but ${manifestFile(service)} does not list it in secrets`,
+        );
+    }
+  }
+
+  const plans = manifests.map((manifest): ServicePlan => {
+    const service = manifest.name;
+    const image = config.images[service];
+    if (image === undefined)
+      problem(
+        service,
+        `images.${service}`,
+        `is not set: pulumi config set --path images.${service} <registry>/${service}:<tag or @sha256 digest>`,
+      );
+    else {
+      const reason = checkImageReference(image);
+      if (reason) problem(service, `images.${service}`, `'${image}' ${reason}`);
+    }
+    const secrets = config.secrets[service] ?? {};
+    for (const name of manifest.secrets) {
+      const value = secrets[name];
+      if (value === undefined || value === '')
+        problem(
+          service,
+          `secrets.${service}.${name}`,
+          `is not configured: pulumi config set --secret --path secrets.${service}.${name} <value>`,
+        );
+    }
+    let host: string | undefined;
+    if (manifest.public) {
+      if (!config.domain)
+        problem(
+          service,
+          'domain',
+          `is required: ${service} is public and gets the host ${service}.<domain>`,
+        );
+      else host = `${service}.${config.domain}`;
+    }
+    const callees = manifest.calls.map((name) => ({ name, port: byName.get(name)?.port ?? 0 }));
+    return { manifest, image: image ?? '', secrets, callees, ...(host ? { host } : {}) };
+  });
+  if (problems.length > 0) throw new StackConfigError(config.stack, problems);
+  return plans;
+}

@@ -1,0 +1,135 @@
+import { clusterDns } from '../network-policy-specs.js';
+import { allowsConnection, type PodEndpoint } from './network-reachability.js';
+import type { RenderedObject } from './render-services.js';
+
+/** Options for {@link networkGraph}. */
+export interface NetworkGraphOptions {
+  /** Namespace of the ingress controller; default `ingress-nginx`. */
+  readonly ingressNamespace?: string;
+}
+
+interface ServiceNode {
+  readonly name: string;
+  readonly pod: PodEndpoint;
+  readonly port: number;
+}
+
+interface DeploymentLike {
+  readonly metadata: { readonly name: string; readonly namespace?: string };
+  readonly spec?: {
+    readonly template?: {
+      readonly metadata?: { readonly labels?: Record<string, string> };
+      readonly spec?: {
+        readonly containers?: readonly {
+          readonly ports?: readonly { name?: string; containerPort: number }[];
+        }[];
+      };
+    };
+  };
+}
+
+interface EgressPolicyLike {
+  readonly metadata: { readonly namespace?: string };
+  readonly spec?: {
+    readonly podSelector?: { readonly matchLabels?: Record<string, string> };
+    readonly egress?: readonly {
+      readonly to?: readonly { readonly ipBlock?: { readonly cidr: string } }[];
+      readonly ports?: readonly { readonly port?: number | string; readonly protocol?: string }[];
+    }[];
+  };
+}
+
+function id(name: string): string {
+  return name.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+function serviceNodes(objects: readonly RenderedObject[]): ServiceNode[] {
+  return (objects.filter((o) => o.kind === 'Deployment') as unknown as DeploymentLike[]).map(
+    (d) => {
+      const ports = (d.spec?.template?.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
+      return {
+        name: d.metadata.name,
+        pod: {
+          namespace: d.metadata.namespace ?? '',
+          labels: d.spec?.template?.metadata?.labels ?? {},
+          ports: ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.containerPort })),
+        },
+        port: ports.find((p) => p.name === 'http')?.containerPort ?? ports[0]?.containerPort ?? 0,
+      };
+    },
+  );
+}
+
+/**
+ * A Mermaid flowchart of who may talk to whom, derived from the rendered NetworkPolicies:
+ * an arrow between two services only where the caller's egress and the callee's ingress both
+ * allow it, from the ingress controller to public services, to external CIDRs, and (dotted)
+ * to cluster DNS.
+ * @example console.log(networkGraph(services.flatMap((s) => s.objects)));
+ */
+export function networkGraph(
+  objects: readonly RenderedObject[],
+  { ingressNamespace = 'ingress-nginx' }: NetworkGraphOptions = {},
+): string {
+  const nodes = serviceNodes(objects).sort((a, b) => a.name.localeCompare(b.name));
+  const lines = ['flowchart LR'];
+  const edges: string[] = [];
+  const controller: PodEndpoint = { namespace: ingressNamespace, labels: {} };
+  const dns: PodEndpoint = { namespace: clusterDns.namespace, labels: clusterDns.podLabels };
+  let usesIngress = false;
+  let usesDns = false;
+
+  for (const node of nodes) lines.push(`  ${id(node.name)}[${node.name}<br/>:${node.port}]`);
+  for (const to of nodes) {
+    if (allowsConnection(objects, controller, to.pod, to.port, { checkEgress: false })) {
+      usesIngress = true;
+      edges.push(`  ingress -->|${to.port}| ${id(to.name)}`);
+    }
+  }
+  for (const from of nodes) {
+    for (const to of nodes) {
+      if (from !== to && allowsConnection(objects, from.pod, to.pod, to.port))
+        edges.push(`  ${id(from.name)} -->|${to.port}| ${id(to.name)}`);
+    }
+  }
+  const externals = new Map<string, string>();
+  for (const from of nodes) {
+    const policies = objects.filter(
+      (o) => o.kind === 'NetworkPolicy',
+    ) as unknown as EgressPolicyLike[];
+    for (const policy of policies) {
+      const selector = policy.spec?.podSelector?.matchLabels ?? {};
+      const selects = Object.entries(selector).every(([k, v]) => from.pod.labels[k] === v);
+      if (policy.metadata.namespace !== from.pod.namespace || !selects) continue;
+      for (const rule of policy.spec?.egress ?? []) {
+        for (const peer of rule.to ?? []) {
+          if (!peer.ipBlock) continue;
+          const cidr = peer.ipBlock.cidr;
+          const node = `cidr_${id(cidr)}`;
+          externals.set(node, `  ${node}[(${cidr})]`);
+          const ports = (rule.ports ?? [])
+            .map((p) => `${p.protocol ?? 'TCP'} ${p.port ?? 'any'}`)
+            .join(', ');
+          edges.push(`  ${id(from.name)} -->|${ports || 'any'}| ${node}`);
+        }
+      }
+    }
+    if (
+      allowsConnection(objects, from.pod, dns, clusterDns.port, {
+        protocol: 'UDP',
+        checkIngress: false,
+      })
+    ) {
+      usesDns = true;
+      edges.push(`  ${id(from.name)} -.->|53| dns`);
+    }
+  }
+  if (usesIngress)
+    lines.push(
+      '  internet((Internet)) -->|https| ingress',
+      `  ingress[ingress controller<br/>${ingressNamespace}]`,
+    );
+  if (usesDns) lines.push(`  dns[cluster DNS<br/>${clusterDns.namespace}]`);
+  lines.push(...externals.values(), ...edges);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,39 @@
+import type { ServiceManifestInput } from '@slipway/service-manifest';
+import { resolveStackConfig, type StackConfig } from '../stack-config.js';
+
+/** A generated catalog and a stack config that deploys it. */
+export interface SyntheticCatalog {
+  readonly manifests: ServiceManifestInput[];
+  readonly config: StackConfig;
+}
+
+/**
+ * `count` services in a chain (`svc-0` is public and calls `svc-1`, which calls `svc-2`...),
+ * each with a secret and an external egress, so every kind of object is rendered. The bench
+ * renders 10 and 100 of them to show the cost grows linearly.
+ * @example const { manifests, config } = syntheticCatalog(100); await renderServices(manifests, config);
+ */
+export function syntheticCatalog(count: number, stack = 'dev'): SyntheticCatalog {
+  const name = (i: number) => `svc-${i}`;
+  const manifests = Array.from(
+    { length: count },
+    (_, i): ServiceManifestInput => ({
+      name: name(i),
+      port: 10_000 + i,
+      public: i === 0,
+      calls: i + 1 < count ? [name(i + 1)] : [],
+      calledBy: i > 0 ? [name(i - 1)] : [],
+      egress: [{ name: 'postgres', cidr: '10.0.0.0/8', ports: [5432] }],
+      config: { default: { LOG_LEVEL: 'info' }, dev: {}, staging: {}, prod: {} },
+      secrets: ['DATABASE_URL'],
+    }),
+  );
+  const config = resolveStackConfig(stack, {
+    domain: 'bench.example.com',
+    images: Object.fromEntries(manifests.map((m) => [m.name, `ghcr.io/acme/${m.name}:1.0.0`])),
+    secrets: Object.fromEntries(
+      manifests.map((m) => [m.name, { DATABASE_URL: 'postgres://synthetic' }]),
+    ),
+  });
+  return { manifests, config };
+}

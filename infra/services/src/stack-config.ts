@@ -1,0 +1,154 @@
+import * as pulumi from '@pulumi/pulumi';
+import { type Environment, environments } from '@slipway/service-manifest';
+import { StackConfigError, type StackConfigProblem } from './stack-config-error.js';
+
+/** The Pulumi project name; config keys are `slipway-services:<key>`. */
+export const projectName = 'slipway-services';
+
+/**
+ * The stack config as written in `Pulumi.<stack>.yaml` (or set with `pulumi config set`),
+ * before validation. Secret values arrive as plain strings from Pulumi and are wrapped with
+ * `pulumi.secret` at once by {@link resolveStackConfig}.
+ */
+export interface StackConfigInput {
+  /** Namespace to deploy into; default `slipway-<stack>`. */
+  readonly namespace?: unknown;
+  /** Environment whose manifest `config` section applies; default: the stack name. */
+  readonly environment?: unknown;
+  /** DNS zone of public services' hosts: `<service>.<domain>`; required when a service is public. */
+  readonly domain?: unknown;
+  /** Image per service, set by CI: `{ orders: 'ghcr.io/acme/orders@sha256:…' }`. */
+  readonly images?: unknown;
+  /** Secret values per service and name, set with `pulumi config set --secret --path`. */
+  readonly secrets?: unknown;
+  /** `org/project/stack` of the cluster program whose `kubeconfig` output to use. */
+  readonly clusterStack?: unknown;
+  /** IngressClass of the platform's ingress controller; default `nginx`. */
+  readonly ingressClassName?: unknown;
+  /** Namespace of the platform's ingress controller; default `ingress-nginx`. */
+  readonly ingressNamespace?: unknown;
+  /** cert-manager ClusterIssuer for public services; default `letsencrypt`. */
+  readonly clusterIssuer?: unknown;
+}
+
+/** Validated stack config. */
+export interface StackConfig {
+  readonly stack: string;
+  readonly environment: Environment;
+  readonly namespace: string;
+  readonly domain?: string;
+  readonly images: Readonly<Record<string, string>>;
+  readonly secrets: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string>>>>>;
+  readonly clusterStack?: string;
+  readonly ingressClassName: string;
+  readonly ingressNamespace: string;
+  readonly clusterIssuer: string;
+}
+
+const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const dnsName = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z][-a-z0-9]*[a-z0-9]$/;
+const configKeys = [
+  'namespace',
+  'environment',
+  'domain',
+  'images',
+  'secrets',
+  'clusterStack',
+  'ingressClassName',
+  'ingressNamespace',
+  'clusterIssuer',
+] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Validates the shape of a stack's config and fills in defaults. Whether it fits the catalog
+ * (an image per service, every declared secret) is checked by `planServices`.
+ * @throws StackConfigError naming every field at fault.
+ * @example resolveStackConfig('dev', { domain: 'dev.example.com', images: { orders: 'ghcr.io/acme/orders:1.0.0' } })
+ */
+export function resolveStackConfig(stack: string, input: StackConfigInput): StackConfig {
+  const problems: StackConfigProblem[] = [];
+  const problem = (field: string, message: string, service = '') =>
+    problems.push({ service, field, message });
+  const text = (field: keyof StackConfigInput, fallback?: string): string | undefined => {
+    const value = input[field];
+    if (value === undefined || value === '') return fallback;
+    if (typeof value === 'string') return value;
+    problem(field, 'must be a string');
+    return fallback;
+  };
+
+  const environment = text('environment', stack) ?? stack;
+  if (!(environments as readonly string[]).includes(environment))
+    problem(
+      'environment',
+      `'${environment}' is not one of ${environments.join(', ')}: name the stack after one or set environment`,
+    );
+  const namespace = text('namespace', `slipway-${stack}`) ?? '';
+  if (!dnsLabel.test(namespace) || namespace.length > 63)
+    problem('namespace', `'${namespace}' is not a DNS-1123 label`);
+  else if (namespace === 'default' || namespace.startsWith('kube-'))
+    problem(
+      'namespace',
+      `'${namespace}' is reserved: use an environment namespace such as slipway-${stack}`,
+    );
+  const domain = text('domain');
+  if (domain !== undefined && !dnsName.test(domain))
+    problem('domain', `'${domain}' is not a DNS name such as dev.example.com`);
+
+  const images: Record<string, string> = {};
+  if (input.images !== undefined && !isRecord(input.images))
+    problem('images', 'must be a map of service name to image');
+  for (const [service, image] of Object.entries(isRecord(input.images) ? input.images : {})) {
+    if (typeof image === 'string') images[service] = image;
+    else problem(`images.${service}`, 'must be an image reference string', service);
+  }
+
+  const secrets: Record<string, Record<string, pulumi.Input<string>>> = {};
+  if (input.secrets !== undefined && !isRecord(input.secrets))
+    problem('secrets', 'must be a map of service name to a map of secret values');
+  for (const [service, values] of Object.entries(isRecord(input.secrets) ? input.secrets : {})) {
+    if (!isRecord(values)) {
+      problem(`secrets.${service}`, 'must be a map of secret name to value', service);
+      continue;
+    }
+    secrets[service] = {};
+    for (const [name, value] of Object.entries(values)) {
+      if (typeof value === 'string' || pulumi.Output.isInstance(value))
+        secrets[service][name] = pulumi.secret(value as pulumi.Input<string>);
+      else problem(`secrets.${service}.${name}`, 'must be a string', service);
+    }
+  }
+
+  const config: StackConfig = {
+    stack,
+    environment: environment as Environment,
+    namespace,
+    ...(domain ? { domain } : {}),
+    images,
+    secrets,
+    ...(text('clusterStack') ? { clusterStack: text('clusterStack') } : {}),
+    ingressClassName: text('ingressClassName', 'nginx') ?? 'nginx',
+    ingressNamespace: text('ingressNamespace', 'ingress-nginx') ?? 'ingress-nginx',
+    clusterIssuer: text('clusterIssuer', 'letsencrypt') ?? 'letsencrypt',
+  };
+  if (problems.length > 0) throw new StackConfigError(stack, problems);
+  return config;
+}
+
+/**
+ * Reads this stack's config from Pulumi (`pulumi config`) and validates it.
+ * @example const config = readStackConfig();
+ */
+export function readStackConfig(): StackConfig {
+  const config = new pulumi.Config(projectName);
+  const input: Record<string, unknown> = {};
+  for (const key of configKeys) {
+    // Objects are JSON in Pulumi config; secrets are read plain only to be wrapped at once.
+    input[key] = key === 'images' || key === 'secrets' ? config.getObject(key) : config.get(key);
+  }
+  return resolveStackConfig(pulumi.getStack(), input);
+}

@@ -1,0 +1,153 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as pulumi from '@pulumi/pulumi';
+import {
+  loadServiceManifests,
+  ManifestError,
+  type ServiceManifestInput,
+} from '@slipway/service-manifest';
+import { describe, expect, it } from 'vitest';
+import { deployServices } from '../src/deploy-services.js';
+import { projectName, type StackConfig } from '../src/stack-config.js';
+import { StackConfigError } from '../src/stack-config-error.js';
+import { configFor, exampleManifests, manifest } from './fixtures.js';
+
+/** Runs the composition under mocks and returns what it threw and how many resources it registered. */
+async function attempt(manifests: readonly ServiceManifestInput[], config: StackConfig) {
+  let registered = 0;
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered += 1;
+        return { id: `${args.name}-id`, state: args.inputs };
+      },
+      call: (args) => args.inputs,
+    },
+    projectName,
+    config.stack,
+  );
+  try {
+    deployServices(manifests, config);
+    return { error: undefined, registered };
+  } catch (error) {
+    return { error: error as Error, registered };
+  }
+}
+
+const orders = () => exampleManifests().find((m) => m.name === 'orders') as ServiceManifestInput;
+const gateway = () => exampleManifests().find((m) => m.name === 'gateway') as ServiceManifestInput;
+
+describe('bad manifests fail the program before any resource is registered, naming service and field', () => {
+  it.each([
+    [
+      'an unknown field',
+      [manifest('ledger', { replica: 3 } as Partial<ServiceManifestInput>)],
+      "service 'ledger'",
+      "unknown field(s) 'replica'",
+    ],
+    [
+      'a call to a service that does not exist',
+      [manifest('ledger', { calls: ['billing'] })],
+      "field 'calls.0'",
+      "calls 'billing', which does not exist",
+    ],
+    [
+      'min replicas above max',
+      [manifest('ledger', { replicas: { min: 5, max: 3 } })],
+      "field 'replicas.max'",
+      'must be greater than replicas.min',
+    ],
+    [
+      'a call the callee does not accept',
+      [manifest('a', { calls: ['b'] }), manifest('b')],
+      "service 'a', field 'calls.0'",
+      "does not list 'a' in calledBy",
+    ],
+    [
+      'a config value the platform sets',
+      [manifest('ledger', { config: { default: { PORT: '80' } } })],
+      "field 'config.default.PORT'",
+      'is set by the platform',
+    ],
+  ])('%s', async (_, manifests, field, message) => {
+    const valid = manifests.filter((m) => !('replica' in m));
+    const { error, registered } = await attempt(manifests, configFor(valid));
+    expect(error).toBeInstanceOf(ManifestError);
+    expect(error?.message).toContain(field);
+    expect(error?.message).toContain(message);
+    expect(error?.message).toContain(`service '${manifests[0]?.name}'`);
+    expect(registered).toBe(0);
+  });
+
+  it('reads manifest files the same way, naming the file', () => {
+    const root = mkdtempSync(join(tmpdir(), 'slipway-bad-'));
+    mkdirSync(join(root, 'apps', 'ledger'), { recursive: true });
+    writeFileSync(
+      join(root, 'apps', 'ledger', 'service.yaml'),
+      'name: ledger\nport: 4100\nreplicas: { min: 4, max: 2 }\n',
+    );
+    expect(() => loadServiceManifests(root)).toThrow(
+      /apps\/ledger\/service.yaml: service 'ledger', field 'replicas.max'/,
+    );
+  });
+});
+
+describe('bad stack config fails the program before any resource is registered, naming service and field', () => {
+  const manifests = exampleManifests();
+  it.each([
+    [
+      'a secret that is not configured',
+      { secrets: {} },
+      "service 'orders', field 'secrets.orders.DATABASE_URL': is not configured",
+    ],
+    [
+      'a secret no manifest declares',
+      { secrets: { orders: { DATABASE_URL: 'x', DATABSE_URL: 'x' } } },
+      "service 'orders', field 'secrets.orders.DATABSE_URL'",
+    ],
+    [
+      'a missing image',
+      { images: { orders: 'ghcr.io/acme/orders:1.0.0' } },
+      "service 'gateway', field 'images.gateway': is not set",
+    ],
+    [
+      'the latest tag',
+      { images: { orders: 'ghcr.io/acme/orders:latest', gateway: 'ghcr.io/acme/gateway:1.0.0' } },
+      "service 'orders', field 'images.orders': 'ghcr.io/acme/orders:latest' uses the mutable tag 'latest'",
+    ],
+    [
+      'an untagged image',
+      { images: { orders: 'ghcr.io/acme/orders', gateway: 'ghcr.io/acme/gateway:1.0.0' } },
+      "service 'orders', field 'images.orders': 'ghcr.io/acme/orders' has no tag or digest",
+    ],
+    [
+      'an image for a service that does not exist',
+      { images: { orders: 'o:1', gateway: 'g:1', billing: 'b:1' } },
+      "service 'billing', field 'images.billing'",
+    ],
+    [
+      'a public service without a domain',
+      { domain: undefined },
+      "service 'gateway', field 'domain': is required",
+    ],
+  ])('%s', async (_, overrides, message) => {
+    const base = configFor(manifests);
+    const config = { ...base, ...overrides } as StackConfig;
+    if ('domain' in overrides) delete (config as { domain?: string }).domain;
+    const { error, registered } = await attempt(manifests, config);
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error?.message).toContain(message);
+    expect(registered).toBe(0);
+  });
+
+  it('lists every problem at once', async () => {
+    const config = { ...configFor(manifests), images: {}, secrets: {} } as StackConfig;
+    const { error } = await attempt([orders(), gateway()], config);
+    expect((error as StackConfigError).problems.map((p) => p.field)).toEqual([
+      'images.orders',
+      'secrets.orders.DATABASE_URL',
+      'images.gateway',
+    ]);
+  });
+});

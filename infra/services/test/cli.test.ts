@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+
+const run = promisify(execFile);
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+
+function cli(script: 'render' | 'graph', args: string[]) {
+  return run(
+    process.execPath,
+    ['--conditions=@slipway/source', '--import', 'tsx', `src/cli/${script}.ts`, ...args],
+    {
+      cwd: projectDir,
+      timeout: 60_000,
+    },
+  );
+}
+
+describe('npm run render', () => {
+  it('writes one multi-document YAML file per service for a stack, warning about placeholders', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'slipway-render-'));
+    const { stdout, stderr } = await cli('render', ['--stack', 'dev', '--out', out]);
+    expect(readdirSync(out).sort()).toEqual(['gateway.yaml', 'orders.yaml']);
+    expect(stdout).toContain('orders.yaml: 9 objects');
+    expect(stderr).toContain('warning: secrets.orders.DATABASE_URL is not set');
+    const documents = parseAllDocuments(readFileSync(join(out, 'orders.yaml'), 'utf8')).map((d) =>
+      d.toJS(),
+    );
+    expect(documents.map((d) => d.kind)).toEqual([
+      'ServiceAccount',
+      'ConfigMap',
+      'Secret',
+      'Service',
+      'Deployment',
+      'HorizontalPodAutoscaler',
+      'PodDisruptionBudget',
+      'NetworkPolicy',
+      'NetworkPolicy',
+    ]);
+    expect(documents[2].stringData).toEqual({ DATABASE_URL: '[secret]' });
+  });
+
+  it('fails like pulumi up with --strict, naming service and field', async () => {
+    const error = await cli('render', ['--stack', 'dev', '--out', tmpdir(), '--strict']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(error).toMatchObject({ code: 1 });
+    expect((error as { stderr: string }).stderr).toContain(
+      "service 'orders', field 'images.orders'",
+    );
+  });
+
+  it('explains itself with --help', async () => {
+    const { stdout } = await cli('render', ['--help']);
+    expect(stdout).toContain('Usage: npm run render -- [--stack dev] --out <dir>');
+  });
+});
+
+describe('npm run graph', () => {
+  it('prints who may talk to whom as a Mermaid flowchart', async () => {
+    const { stdout } = await cli('graph', ['--stack', 'dev']);
+    expect(stdout.startsWith('flowchart LR\n')).toBe(true);
+    expect(stdout).toContain('  gateway -->|3001| orders');
+    expect(stdout).not.toContain('orders -->|3000| gateway');
+    expect(stdout).toContain('  ingress -->|3000| gateway');
+    expect(stdout).not.toContain('ingress -->|3001| orders');
+  });
+});

@@ -1,0 +1,87 @@
+import { fileURLToPath } from 'node:url';
+import {
+  loadServiceManifests,
+  type ServiceManifest,
+  type ServiceManifestInput,
+} from '@slipway/service-manifest';
+import { recordDeployment } from '../src/render/record-deployment.js';
+import { kubernetesObjects, type RenderedObject } from '../src/render/render-services.js';
+import {
+  resolveStackConfig,
+  type StackConfig,
+  type StackConfigInput,
+} from '../src/stack-config.js';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A value no test would write by accident: if it shows up in plain text, a secret leaked. */
+export const sentinel = 'SENTINEL-7f3a9c-do-not-leak';
+
+/** The example services, apps/orders and apps/gateway, as the program loads them. */
+export function exampleManifests(): ServiceManifest[] {
+  return loadServiceManifests(repoRoot);
+}
+
+export function image(service: string): string {
+  return `ghcr.io/acme/${service}:1.4.2`;
+}
+
+/** A stack config that deploys the given services: an image each and every secret set. */
+export function configFor(
+  manifests: readonly ServiceManifestInput[],
+  overrides: StackConfigInput = {},
+  stack = 'dev',
+): StackConfig {
+  return resolveStackConfig(stack, {
+    domain: 'dev.example.com',
+    images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
+    secrets: Object.fromEntries(
+      manifests
+        .filter((m) => (m.secrets ?? []).length > 0)
+        .map((m) => [m.name, Object.fromEntries((m.secrets ?? []).map((s) => [s, sentinel]))]),
+    ),
+    ...overrides,
+  });
+}
+
+/** A minimal valid manifest; the schema fills in every default. */
+export function manifest(
+  name: string,
+  fields: Partial<ServiceManifestInput> = {},
+): ServiceManifestInput {
+  const port = 4000 + [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0);
+  return { name, port, ...fields };
+}
+
+/** Every Kubernetes object the program registers for a catalog, secrets masked. */
+export async function renderObjects(
+  manifests: readonly ServiceManifestInput[],
+  config: StackConfig = configFor(manifests),
+): Promise<RenderedObject[]> {
+  const { resources } = await recordDeployment(manifests, config);
+  return kubernetesObjects(resources);
+}
+
+/** The one object of a kind and name, typed loosely for assertions. */
+export function find(objects: readonly RenderedObject[], kind: string, name: string): Loose {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found)
+    throw new Error(
+      `no ${kind}/${name} among ${objects.map((o) => `${o.kind}/${o.metadata.name}`).join(', ')}`,
+    );
+  return found as unknown as Loose;
+}
+
+/** The pod spec of a service's Deployment. */
+export function podSpecOf(objects: readonly RenderedObject[], name: string): Loose {
+  return find(objects, 'Deployment', name).spec.template.spec;
+}
+
+/** The first container of a service's Deployment. */
+export function containerOf(objects: readonly RenderedObject[], name: string): Loose {
+  return podSpecOf(objects, name).containers[0];
+}
+
+// Tests read deep, known shapes; a loose type keeps them short without `any`.
+// biome-ignore lint/suspicious/noExplicitAny: test-only accessor for rendered objects
+export type Loose = any;

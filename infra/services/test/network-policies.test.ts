@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { allowsConnection, type PodEndpoint } from '../src/render/network-reachability.js';
+import type { RenderedObject } from '../src/render/render-services.js';
+import { exampleManifests, find, manifest, renderObjects } from './fixtures.js';
+
+const examples = await renderObjects(exampleManifests());
+
+function podOf(objects: readonly RenderedObject[], name: string): PodEndpoint {
+  const deployment = find(objects, 'Deployment', name);
+  return {
+    namespace: deployment.metadata.namespace,
+    labels: deployment.spec.template.metadata.labels,
+    ports: deployment.spec.template.spec.containers[0].ports.map(
+      (p: { name: string; containerPort: number }) => ({
+        name: p.name,
+        port: p.containerPort,
+      }),
+    ),
+  };
+}
+
+const dns: PodEndpoint = { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } };
+const ingressController: PodEndpoint = {
+  namespace: 'ingress-nginx',
+  labels: { 'app.kubernetes.io/name': 'ingress-nginx' },
+};
+const stranger: PodEndpoint = {
+  namespace: 'slipway-dev',
+  labels: { 'app.kubernetes.io/name': 'debug-shell' },
+};
+
+describe('network policies', () => {
+  it('give a service that declares no callers and is not public no ingress at all', async () => {
+    const objects = await renderObjects([manifest('ledger')]);
+    expect(find(objects, 'NetworkPolicy', 'ledger-ingress').spec.ingress).toEqual([]);
+    expect(find(objects, 'NetworkPolicy', 'ledger-ingress').spec.policyTypes).toEqual(['Ingress']);
+    expect(
+      allowsConnection(
+        objects,
+        stranger,
+        podOf(objects, 'ledger'),
+        podOf(objects, 'ledger').ports?.[0]?.port ?? 0,
+        { checkEgress: false },
+      ),
+    ).toBe(false);
+  });
+
+  it('let gateway reach orders on its port', () => {
+    expect(
+      allowsConnection(examples, podOf(examples, 'gateway'), podOf(examples, 'orders'), 3001),
+    ).toBe(true);
+  });
+
+  it('do not let orders reach gateway', () => {
+    expect(
+      allowsConnection(examples, podOf(examples, 'orders'), podOf(examples, 'gateway'), 3000),
+    ).toBe(false);
+  });
+
+  it('do not let gateway reach orders on another port', () => {
+    expect(
+      allowsConnection(examples, podOf(examples, 'gateway'), podOf(examples, 'orders'), 9090),
+    ).toBe(false);
+  });
+
+  it('allow DNS to kube-dns in kube-system on 53 over UDP and TCP, for every service', () => {
+    for (const name of ['orders', 'gateway']) {
+      for (const protocol of ['UDP', 'TCP'] as const) {
+        expect(
+          allowsConnection(examples, podOf(examples, name), dns, 53, {
+            protocol,
+            checkIngress: false,
+          }),
+        ).toBe(true);
+      }
+      expect(
+        allowsConnection(examples, podOf(examples, name), { ...dns, namespace: 'default' }, 53, {
+          protocol: 'UDP',
+          checkIngress: false,
+        }),
+      ).toBe(false);
+    }
+  });
+
+  it('deny a call the manifests do not declare, in both directions', async () => {
+    const objects = await renderObjects([
+      manifest('a', { calls: ['b'] }),
+      manifest('b', { calledBy: ['a'] }),
+      manifest('c'),
+    ]);
+    const port = (name: string) => podOf(objects, name).ports?.[0]?.port ?? 0;
+    expect(allowsConnection(objects, podOf(objects, 'a'), podOf(objects, 'b'), port('b'))).toBe(
+      true,
+    );
+    expect(allowsConnection(objects, podOf(objects, 'a'), podOf(objects, 'c'), port('c'))).toBe(
+      false,
+    );
+    expect(allowsConnection(objects, podOf(objects, 'c'), podOf(objects, 'b'), port('b'))).toBe(
+      false,
+    );
+    expect(allowsConnection(objects, podOf(objects, 'b'), podOf(objects, 'a'), port('a'))).toBe(
+      false,
+    );
+  });
+
+  it('let the ingress controller reach public services only', () => {
+    expect(
+      allowsConnection(examples, ingressController, podOf(examples, 'gateway'), 3000, {
+        checkEgress: false,
+      }),
+    ).toBe(true);
+    expect(
+      allowsConnection(examples, ingressController, podOf(examples, 'orders'), 3001, {
+        checkEgress: false,
+      }),
+    ).toBe(false);
+  });
+
+  it("allow the manifest's egress CIDRs on their ports and nothing else outside the cluster", () => {
+    const orders = podOf(examples, 'orders');
+    expect(allowsConnection(examples, orders, { ip: '10.20.30.40' }, 5432)).toBe(true);
+    expect(allowsConnection(examples, orders, { ip: '10.20.30.40' }, 22)).toBe(false);
+    expect(allowsConnection(examples, orders, { ip: '203.0.113.7' }, 5432)).toBe(false);
+    expect(
+      allowsConnection(examples, podOf(examples, 'gateway'), { ip: '10.20.30.40' }, 5432),
+    ).toBe(false);
+  });
+
+  it('select the pods of their own service only', () => {
+    const orders = find(examples, 'NetworkPolicy', 'orders-egress');
+    expect(orders.spec.podSelector.matchLabels).toEqual(
+      find(examples, 'Deployment', 'orders').spec.selector.matchLabels,
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { recordDeployment } from '../src/render/record-deployment.js';
+import { configFor, exampleManifests, manifest } from './fixtures.js';
+
+async function resourceSet(manifests: Parameters<typeof configFor>[0]) {
+  const { resources } = await recordDeployment(manifests, configFor(manifests));
+  return resources.map((r) => `${r.type} ${r.name}`).sort();
+}
+
+const perService = (name: string, extra: string[] = []) => [
+  `kubernetes:apps/v1:Deployment ${name}-deployment`,
+  `kubernetes:autoscaling/v2:HorizontalPodAutoscaler ${name}-autoscaler`,
+  `kubernetes:core/v1:ConfigMap ${name}-config`,
+  `kubernetes:core/v1:Service ${name}-service`,
+  `kubernetes:core/v1:ServiceAccount ${name}-service-account`,
+  `kubernetes:networking.k8s.io/v1:NetworkPolicy ${name}-egress-policy`,
+  `kubernetes:networking.k8s.io/v1:NetworkPolicy ${name}-ingress-policy`,
+  `kubernetes:policy/v1:PodDisruptionBudget ${name}-disruption-budget`,
+  `slipway:services:Microservice ${name}`,
+  ...extra,
+];
+
+describe('the set of resources per service', () => {
+  it('deploys orders (internal, one secret) and gateway (public) with exactly their resources', async () => {
+    expect(await resourceSet(exampleManifests())).toEqual(
+      [
+        'pulumi:providers:kubernetes kubernetes',
+        ...perService('gateway', ['kubernetes:networking.k8s.io/v1:Ingress gateway-ingress']),
+        ...perService('orders', ['kubernetes:core/v1:Secret orders-secrets']),
+      ].sort(),
+    );
+  });
+
+  it('gives an internal service without secrets no Secret and no Ingress', async () => {
+    expect(await resourceSet([manifest('ledger')])).toEqual(
+      ['pulumi:providers:kubernetes kubernetes', ...perService('ledger')].sort(),
+    );
+  });
+
+  it('gives a public service with secrets both a Secret and an Ingress', async () => {
+    expect(
+      await resourceSet([manifest('storefront', { public: true, secrets: ['API_TOKEN'] })]),
+    ).toEqual(
+      [
+        'pulumi:providers:kubernetes kubernetes',
+        ...perService('storefront', [
+          'kubernetes:core/v1:Secret storefront-secrets',
+          'kubernetes:networking.k8s.io/v1:Ingress storefront-ingress',
+        ]),
+      ].sort(),
+    );
+  });
+
+  it('names every Kubernetes object after its service, in the stack namespace', async () => {
+    const { resources } = await recordDeployment(exampleManifests(), configFor(exampleManifests()));
+    for (const { type, inputs } of resources.filter((r) => r.type.startsWith('kubernetes:'))) {
+      const metadata = inputs.metadata as { name: string; namespace: string };
+      expect(metadata.namespace, type).toBe('slipway-dev');
+      expect(metadata.name, type).toMatch(/^(orders|gateway)(-ingress|-egress)?$/);
+    }
+  });
+
+  it('uses a StackReference to the cluster stack for the kubeconfig when clusterStack is set', async () => {
+    const manifests = exampleManifests();
+    const { resources } = await recordDeployment(
+      manifests,
+      configFor(manifests, { clusterStack: 'acme/slipway-cluster-eks/dev' }),
+    );
+    const reference = resources.find((r) => r.type === 'pulumi:pulumi:StackReference');
+    expect(reference?.inputs.name).toBe('acme/slipway-cluster-eks/dev');
+    const provider = resources.find((r) => r.type === 'pulumi:providers:kubernetes');
+    expect(JSON.stringify(provider?.inputs)).toContain('mock-kubeconfig');
+  });
+
+  it('uses the ambient kube context when clusterStack is not set', async () => {
+    const { resources } = await recordDeployment(exampleManifests(), configFor(exampleManifests()));
+    expect(resources.some((r) => r.type === 'pulumi:pulumi:StackReference')).toBe(false);
+    expect(
+      resources.find((r) => r.type === 'pulumi:providers:kubernetes')?.inputs.kubeconfig,
+    ).toBeUndefined();
+  });
+});

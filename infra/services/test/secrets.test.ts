@@ -1,0 +1,73 @@
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+import { describe, expect, it } from 'vitest';
+import { isSecretMarker, promiseOf, recordDeployment } from '../src/render/record-deployment.js';
+import { maskedSecret, renderServices, serviceYaml } from '../src/render/render-services.js';
+import { StackConfigError } from '../src/stack-config-error.js';
+import { configFor, exampleManifests, manifest, sentinel } from './fixtures.js';
+
+const manifests = [
+  ...exampleManifests(),
+  manifest('storefront', { public: true, secrets: ['API_TOKEN', 'SIGNING_KEY'] }),
+];
+const config = configFor(manifests);
+
+describe('secrets', () => {
+  it('appear in no non-Secret resource, not even in the engine inputs', async () => {
+    const { resources } = await recordDeployment(manifests, config);
+    const others = resources.filter((r) => r.type !== 'kubernetes:core/v1:Secret');
+    expect(others.length).toBeGreaterThan(20);
+    for (const resource of others) {
+      expect(JSON.stringify(resource.inputs), `${resource.type} ${resource.name}`).not.toContain(
+        sentinel,
+      );
+    }
+  });
+
+  it('reach the Secret objects only wrapped as Pulumi secrets, so state and diffs keep them encrypted', async () => {
+    const { resources } = await recordDeployment(manifests, config);
+    const secrets = resources.filter((r) => r.type === 'kubernetes:core/v1:Secret');
+    expect(secrets.map((s) => s.name).sort()).toEqual(['orders-secrets', 'storefront-secrets']);
+    for (const secret of secrets) {
+      expect(isSecretMarker(secret.inputs.stringData), secret.name).toBe(true);
+      const { stringData, ...rest } = secret.inputs;
+      expect(JSON.stringify(rest)).not.toContain(sentinel);
+    }
+  });
+
+  it('are secret outputs of the Secret resources', async () => {
+    const { deployed } = await recordDeployment(manifests, config);
+    const secret = deployed.services.orders?.resources.find(
+      (r) => r instanceof k8s.core.v1.Secret,
+    ) as k8s.core.v1.Secret;
+    expect(await pulumi.isSecret(secret.stringData)).toBe(true);
+  });
+
+  it('appear in no output of the components', async () => {
+    const { deployed } = await recordDeployment(manifests, config);
+    for (const service of Object.values(deployed.services)) {
+      const outputs = [await promiseOf(service.url), await promiseOf(service.publicUrl)];
+      expect(JSON.stringify(outputs)).not.toContain(sentinel);
+    }
+  });
+
+  it('appear in the render only as masks, with their names kept', async () => {
+    const services = await renderServices(manifests, config);
+    const yaml = services.map((s) => serviceYaml(s, 'dev')).join('\n');
+    expect(yaml).not.toContain(sentinel);
+    expect(yaml).toContain(`DATABASE_URL: "${maskedSecret}"`);
+    expect(yaml).toContain(`API_TOKEN: "${maskedSecret}"`);
+  });
+
+  it('appear in no error message about the stack config', async () => {
+    const bad = configFor(manifests, {
+      secrets: { orders: { DATABASE_URL: sentinel, DATABSE_URL: sentinel } },
+    });
+    const error = await recordDeployment(manifests, bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect((error as Error).message).toContain(
+      "service 'orders', field 'secrets.orders.DATABSE_URL'",
+    );
+    expect((error as Error).message).not.toContain(sentinel);
+  });
+});

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { configFor, exampleManifests, find, manifest, renderObjects } from './fixtures.js';
+
+const examples = await renderObjects(exampleManifests());
+
+describe('the ConfigMap of a service', () => {
+  it("holds the manifest's config for the stack plus the platform's variables", () => {
+    expect(find(examples, 'ConfigMap', 'gateway').data).toEqual({
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'production',
+      ORDERS_TIMEOUT_MS: '3000',
+      ORDERS_URL: 'http://orders.slipway-dev.svc.cluster.local:3001',
+      PORT: '3000',
+      SERVICE_NAME: 'gateway',
+      SHUTDOWN_DRAIN_MS: '5000',
+      SHUTDOWN_TIMEOUT_MS: '30000',
+    });
+  });
+
+  it('takes the values of the environment the stack deploys', async () => {
+    const manifests = exampleManifests();
+    const staging = await renderObjects(manifests, configFor(manifests, {}, 'staging'));
+    expect(find(staging, 'ConfigMap', 'orders').data.LOG_LEVEL).toBe('info');
+    expect(find(staging, 'ConfigMap', 'gateway').data.ORDERS_URL).toBe(
+      'http://orders.slipway-staging.svc.cluster.local:3001',
+    );
+  });
+
+  it('uses the manifest section named by the environment setting when the stack has another name', async () => {
+    const manifests = exampleManifests();
+    const objects = await renderObjects(
+      manifests,
+      configFor(manifests, { environment: 'staging' }, 'prod-eu'),
+    );
+    expect(find(objects, 'ConfigMap', 'orders').data.LOG_LEVEL).toBe('info');
+    expect(find(objects, 'ConfigMap', 'orders').metadata.namespace).toBe('slipway-prod-eu');
+  });
+});
+
+describe('the Service of a service', () => {
+  it('is a ClusterIP Service on the manifest port whose selector matches the pods and targets the named port', () => {
+    const service = find(examples, 'Service', 'orders');
+    expect(service.spec).toEqual({
+      type: 'ClusterIP',
+      selector: { 'app.kubernetes.io/name': 'orders', 'app.kubernetes.io/instance': 'orders-dev' },
+      ports: [{ name: 'http', port: 3001, targetPort: 'http', protocol: 'TCP' }],
+    });
+    const podLabels = find(examples, 'Deployment', 'orders').spec.template.metadata.labels;
+    expect(podLabels).toMatchObject(service.spec.selector);
+  });
+});
+
+describe('the HorizontalPodAutoscaler of a service', () => {
+  it('is autoscaling/v2, scales the Deployment between the manifest min and max on its CPU target', () => {
+    const hpa = find(examples, 'HorizontalPodAutoscaler', 'gateway');
+    expect(hpa.apiVersion).toBe('autoscaling/v2');
+    expect(hpa.spec.scaleTargetRef).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: 'gateway',
+    });
+    expect(hpa.spec.minReplicas).toBe(2);
+    expect(hpa.spec.maxReplicas).toBe(10);
+    expect(hpa.spec.metrics).toEqual([
+      {
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } },
+      },
+    ]);
+  });
+
+  it('adds a memory target only when the manifest sets one', async () => {
+    const m = manifest('ledger', {
+      autoscaling: { cpuUtilization: 60, memoryUtilization: 75 },
+      replicas: { min: 3, max: 9 },
+    });
+    const hpa = find(await renderObjects([m]), 'HorizontalPodAutoscaler', 'ledger');
+    expect(hpa.spec.metrics).toEqual([
+      {
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } },
+      },
+      {
+        type: 'Resource',
+        resource: { name: 'memory', target: { type: 'Utilization', averageUtilization: 75 } },
+      },
+    ]);
+    expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([3, 9]);
+  });
+
+  it('stabilizes scale-down over five minutes', () => {
+    const hpa = find(examples, 'HorizontalPodAutoscaler', 'orders');
+    expect(hpa.spec.behavior.scaleDown.stabilizationWindowSeconds).toBe(300);
+  });
+});
+
+describe('the PodDisruptionBudget of a service', () => {
+  it('lets one pod go at a time, below the HPA minimum, and always evicts unhealthy pods', () => {
+    const pdb = find(examples, 'PodDisruptionBudget', 'orders');
+    expect(pdb.spec).toEqual({
+      maxUnavailable: 1,
+      selector: {
+        matchLabels: {
+          'app.kubernetes.io/name': 'orders',
+          'app.kubernetes.io/instance': 'orders-dev',
+        },
+      },
+      unhealthyPodEvictionPolicy: 'AlwaysAllow',
+    });
+    expect(
+      find(examples, 'HorizontalPodAutoscaler', 'orders').spec.minReplicas -
+        pdb.spec.maxUnavailable,
+    ).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('the Ingress of a public service', () => {
+  it('routes <service>.<domain> to the Service with a cert-manager TLS certificate', () => {
+    const ingress = find(examples, 'Ingress', 'gateway');
+    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('letsencrypt');
+    expect(ingress.spec.ingressClassName).toBe('nginx');
+    expect(ingress.spec.tls).toEqual([
+      { hosts: ['gateway.dev.example.com'], secretName: 'gateway-tls' },
+    ]);
+    expect(ingress.spec.rules).toEqual([
+      {
+        host: 'gateway.dev.example.com',
+        http: {
+          paths: [
+            {
+              path: '/',
+              pathType: 'Prefix',
+              backend: { service: { name: 'gateway', port: { name: 'http' } } },
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('takes the class and issuer from stack config', async () => {
+    const manifests = exampleManifests();
+    const objects = await renderObjects(
+      manifests,
+      configFor(manifests, { ingressClassName: 'traefik', clusterIssuer: 'internal-ca' }),
+    );
+    const ingress = find(objects, 'Ingress', 'gateway');
+    expect(ingress.spec.ingressClassName).toBe('traefik');
+    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('internal-ca');
+  });
+
+  it('does not exist for internal services', () => {
+    expect(examples.some((o) => o.kind === 'Ingress' && o.metadata.name === 'orders')).toBe(false);
+  });
+});

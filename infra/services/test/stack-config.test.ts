@@ -1,0 +1,96 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { encryptedPlaceholder, fillForRender, readStackFile } from '../src/cli/stack-file.js';
+import { resolveStackConfig } from '../src/stack-config.js';
+import { StackConfigError } from '../src/stack-config-error.js';
+import { exampleManifests } from './fixtures.js';
+
+describe('resolveStackConfig', () => {
+  it('defaults the namespace to slipway-<stack>, the environment to the stack and the ingress settings', () => {
+    expect(resolveStackConfig('staging', {})).toMatchObject({
+      stack: 'staging',
+      environment: 'staging',
+      namespace: 'slipway-staging',
+      images: {},
+      secrets: {},
+      ingressClassName: 'nginx',
+      ingressNamespace: 'ingress-nginx',
+      clusterIssuer: 'letsencrypt',
+    });
+  });
+
+  it.each([
+    [
+      'the default namespace',
+      'dev',
+      { namespace: 'default' },
+      "field 'namespace': 'default' is reserved",
+    ],
+    [
+      'a kube- namespace',
+      'dev',
+      { namespace: 'kube-system' },
+      "field 'namespace': 'kube-system' is reserved",
+    ],
+    [
+      'a stack that is no environment',
+      'qa',
+      {},
+      "field 'environment': 'qa' is not one of dev, staging, prod",
+    ],
+    ['a domain that is no DNS name', 'dev', { domain: 'https://example.com' }, "field 'domain'"],
+    ['images that are not a map', 'dev', { images: 'orders:1' }, "field 'images': must be a map"],
+    [
+      'a secret that is not a string',
+      'dev',
+      { secrets: { orders: { DATABASE_URL: 5 } } },
+      "service 'orders', field 'secrets.orders.DATABASE_URL': must be a string",
+    ],
+  ])('refuses %s', (_, stack, input, message) => {
+    expect(() => resolveStackConfig(stack, input)).toThrow(StackConfigError);
+    expect(() => resolveStackConfig(stack, input)).toThrow(message);
+  });
+});
+
+describe('the committed stack files', () => {
+  it.each(['dev', 'staging', 'prod'])('%s names its namespace and domain', (stack) => {
+    const input = readStackFile(stack);
+    expect(input.namespace).toBe(`slipway-${stack}`);
+    expect(resolveStackConfig(stack, input).domain).toMatch(/example\.com$/);
+  });
+
+  it('reads encrypted values as placeholders, never decrypting them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-stack-'));
+    writeFileSync(
+      join(dir, 'Pulumi.dev.yaml'),
+      'config:\n  slipway-services:secrets:\n    orders:\n      DATABASE_URL:\n        secure: v1:abc\n  other-project:key: x\n',
+    );
+    expect(readStackFile('dev', dir)).toEqual({
+      secrets: { orders: { DATABASE_URL: encryptedPlaceholder } },
+    });
+  });
+
+  it('refuses an unknown stack', () => {
+    expect(() => readStackFile('qa')).toThrow(/no stack file .*Pulumi\.qa\.yaml/);
+  });
+});
+
+describe('fillForRender', () => {
+  it('fills images and secrets CI sets at deploy time with placeholders, and says so', () => {
+    const { input, warnings } = fillForRender(
+      { images: { gateway: 'ghcr.io/acme/gateway:1.0.0' } },
+      exampleManifests(),
+    );
+    expect(input.images).toEqual({
+      gateway: 'ghcr.io/acme/gateway:1.0.0',
+      orders: 'registry.invalid/orders:unset',
+    });
+    expect(input.secrets).toEqual({ orders: { DATABASE_URL: 'unset' } });
+    expect(warnings).toEqual([
+      'images.orders is not set: rendering a placeholder image',
+      'secrets.orders.DATABASE_URL is not set: pulumi up would refuse this stack',
+    ]);
+  });
+});
