@@ -1,0 +1,42 @@
+import { type CliSpec, optionalString, parseCli, writeGithubOutputs } from '../cli.js';
+import { readPlatformConfig, resolveDeliverySettings } from '../platform-config.js';
+import { type CommandContext, rootFrom } from './command-context.js';
+
+/** `platform`: prints the registry and cloud the workflows use. */
+export const platformSpec: CliSpec = {
+  name: 'platform',
+  summary:
+    'Decides the image registry and the cloud for the delivery workflows from platform.json, the\n' +
+    'IMAGE_REGISTRY and SLIPWAY_CLOUD repository variables (which win), and GITHUB_REPOSITORY_OWNER\n' +
+    '(registry default ghcr.io/<owner>). Outputs: registry, registry-host, cloud.',
+  flags: {
+    registry: { type: 'string', description: 'Registry override. Default: $IMAGE_REGISTRY.' },
+    cloud: {
+      type: 'string',
+      description: 'Cloud override (aws|gcp|azure|none). Default: $SLIPWAY_CLOUD.',
+    },
+    root: { type: 'string', description: 'Repository root. Default: this monorepo.' },
+  },
+};
+
+/**
+ * Runs `platform`.
+ * @example platform([], processContext());
+ */
+export function platform(argv: readonly string[], { env, write }: CommandContext): void {
+  const values = parseCli(platformSpec, argv, write);
+  if (!values) return;
+  const settings = resolveDeliverySettings({
+    config: readPlatformConfig(rootFrom(values.root)),
+    registryOverride: optionalString(values, 'registry') ?? env.IMAGE_REGISTRY,
+    cloudOverride: optionalString(values, 'cloud') ?? env.SLIPWAY_CLOUD,
+    owner: env.GITHUB_REPOSITORY_OWNER,
+  });
+  const outputs = {
+    registry: settings.registry,
+    'registry-host': settings.registryHost,
+    cloud: settings.cloud,
+  };
+  writeGithubOutputs(outputs, env.GITHUB_OUTPUT);
+  write(`${JSON.stringify(outputs)}\n`);
+}

@@ -1,0 +1,10 @@
+import type { CommitSha } from './commit-sha.js';
+
+/**
+ * The image reference of one service at one commit: `<registry>/<service>:<sha>`. The full
+ * commit SHA is the tag, so a tag names exactly one build and is never moved (no `latest`).
+ * @example imageReference('ghcr.io/acme', 'orders', sha) // 'ghcr.io/acme/orders:3f78…001b'
+ */
+export function imageReference(registry: string, service: string, sha: CommitSha): string {
+  return `${registry}/${service}:${sha}`;
+}

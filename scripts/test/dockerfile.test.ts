@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDockerfile } from '../src/dockerfile.js';
+import { checkDockerfile } from '../src/dockerfile-rules.js';
+
+// There is no Docker engine here: the image is built on GitHub (deploy.yml). These tests hold the
+// recipe to the image standard statically.
+const root = join(import.meta.dirname, '../..');
+const dockerfile = readFileSync(join(root, 'docker/Dockerfile'), 'utf8');
+const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
+const turboVersion = rootPkg.devDependencies.turbo;
+
+function rulesBroken(text: string): string[] {
+  return [...new Set(checkDockerfile(text, { turboVersion }).map((p) => p.rule))].sort();
+}
+
+describe('docker/Dockerfile', () => {
+  it('passes every image rule', () => {
+    expect(checkDockerfile(dockerfile, { turboVersion })).toEqual([]);
+  });
+
+  it('is multi-stage and prunes with turbo for one service', () => {
+    const { stages } = parseDockerfile(dockerfile);
+    expect(stages.map((s) => s.name)).toEqual(['base', 'prune', 'build', 'deps', 'runtime']);
+    expect(dockerfile).toMatch(/turbo@\$\{TURBO_VERSION\}" prune "\$\{SERVICE\}" --docker/);
+  });
+
+  it('runs the final stage as uid/gid 10001, the user infra sets in the pod security context', () => {
+    const final = parseDockerfile(dockerfile).stages.at(-1);
+    expect(final?.instructions.filter((i) => i.keyword === 'USER').map((i) => i.args)).toEqual([
+      '10001:10001',
+    ]);
+  });
+
+  it('copies node_modules into the final stage only from the production-only install', () => {
+    const final = parseDockerfile(dockerfile).stages.at(-1);
+    const copies = final?.instructions.filter((i) => i.keyword === 'COPY').map((i) => i.args) ?? [];
+    expect(
+      copies.filter((c) => c.includes('node_modules')).every((c) => c.startsWith('--from=deps')),
+    ).toBe(true);
+    const deps = parseDockerfile(dockerfile).stages.find((s) => s.name === 'deps');
+    expect(
+      deps?.instructions.some((i) => i.keyword === 'RUN' && i.args.includes('npm ci --omit=dev')),
+    ).toBe(true);
+  });
+
+  it('pins the base image to the Node 20 line the repository runs on', () => {
+    const { globalArgs } = parseDockerfile(dockerfile);
+    expect(globalArgs.NODE_IMAGE).toMatch(/^node:20\.\d+\.\d+-bookworm-slim@sha256:[0-9a-f]{64}$/);
+  });
+
+  it('has a .dockerignore that keeps dependencies, git history and secrets out of the context', () => {
+    const ignore = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n');
+    for (const entry of [
+      '**/node_modules',
+      '**/dist',
+      '.git',
+      '**/.env',
+      '**/.env.*',
+      '.pulumi-state',
+    ]) {
+      expect(ignore).toContain(entry);
+    }
+  });
+});
+
+describe('checkDockerfile catches', () => {
+  const swap = (from: string | RegExp, to: string) => {
+    const next = dockerfile.replace(from, to);
+    expect(next).not.toBe(dockerfile);
+    return next;
+  };
+
+  it.each([
+    [
+      'a single stage',
+      () =>
+        'FROM node:20.20.2-bookworm-slim@sha256:' +
+        'a'.repeat(64) +
+        '\nUSER 10001\nCMD ["node", "x.js"]\n',
+      ['multi-stage', 'turbo-prune'],
+    ],
+    [
+      'no turbo prune',
+      () => swap(/RUN npx --yes "turbo@\$\{TURBO_VERSION\}" prune[^\n]*/, 'RUN cp -r . /pruned'),
+      ['turbo-prune'],
+    ],
+    ['prune without --docker', () => swap(' --docker --out-dir', ' --out-dir'), ['turbo-prune']],
+    [
+      'another turbo version',
+      () => swap('ARG TURBO_VERSION=2.11.11', 'ARG TURBO_VERSION=2.0.0'),
+      ['turbo-version'],
+    ],
+    [
+      'an unpinned base',
+      () => swap(/ARG NODE_IMAGE=\S+/, 'ARG NODE_IMAGE=node:20-bookworm-slim'),
+      ['pinned-base'],
+    ],
+    ['a tag without digest', () => swap(/@sha256:[0-9a-f]{64}/, ''), ['pinned-base']],
+    [
+      'latest',
+      () => swap(/ARG NODE_IMAGE=\S+/, `ARG NODE_IMAGE=node:latest@sha256:${'a'.repeat(64)}`),
+      ['pinned-base'],
+    ],
+    ['root', () => swap('USER 10001:10001', 'USER root'), ['non-root-user']],
+    ['a low uid', () => swap('USER 10001:10001', 'USER 1000:1000'), ['non-root-user']],
+    ['no USER', () => swap('USER 10001:10001\n', ''), ['non-root-user']],
+    [
+      'a RUN after USER',
+      () => swap('USER 10001:10001\n', 'USER 10001:10001\nRUN touch /tmp/x\n'),
+      ['user-last'],
+    ],
+    [
+      'shell-form CMD',
+      () => swap('CMD ["node", "--enable-source-maps", "dist/index.js"]', 'CMD node dist/index.js'),
+      ['exec-form-cmd'],
+    ],
+    [
+      'npm start',
+      () => swap('CMD ["node", "--enable-source-maps", "dist/index.js"]', 'CMD ["npm", "start"]'),
+      ['exec-form-cmd'],
+    ],
+    [
+      'ADD',
+      () => swap('COPY tsconfig.base.json ./', 'ADD tsconfig.base.json ./'),
+      ['copy-not-add'],
+    ],
+    [
+      'dev dependencies in the final stage',
+      () => swap('COPY --from=deps /repo/node_modules', 'COPY --from=build /repo/node_modules'),
+      ['production-deps-only'],
+    ],
+    [
+      'an install with dev dependencies in the final stage',
+      () => swap('USER 10001:10001', 'RUN npm ci\nUSER 10001:10001'),
+      ['production-deps-only'],
+    ],
+    [
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+      () =>
+        swap('ENV NODE_ENV=production', 'ENV NODE_ENV=production NODE_TLS_REJECT_UNAUTHORIZED=0'),
+      ['no-tls-bypass'],
+    ],
+    [
+      'npm strict-ssl off',
+      () =>
+        swap(
+          'RUN --mount=type=cache,target=/root/.npm,sharing=locked npm ci --no-audit',
+          'RUN npm config set strict-ssl false && npm ci --no-audit',
+        ),
+      ['no-tls-bypass'],
+    ],
+  ])('%s', (_label, make, expected) => {
+    expect(rulesBroken(make())).toEqual([...expected].sort());
+  });
+});

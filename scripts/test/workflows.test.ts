@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { actionlint } from '../src/actionlint.js';
+import { listWorkflowFiles } from '../src/commands/check-workflows.js';
+import { checkWorkflow } from '../src/workflow-hygiene.js';
+
+// Builds `${{ inner }}` without writing a template placeholder inside a plain string.
+const expr = (inner: string) => `\${{ ${inner} }}`;
+const root = join(import.meta.dirname, '../..');
+const files = listWorkflowFiles(join(root, '.github/workflows'));
+const read = (name: string) => readFileSync(join(root, '.github/workflows', name), 'utf8');
+type Job = Record<string, unknown> & { steps?: Record<string, unknown>[] };
+const jobsOf = (name: string) => (parse(read(name)) as { jobs: Record<string, Job> }).jobs;
+
+describe('every workflow', () => {
+  it('exists: ci, deploy, preview, release', () => {
+    expect(files.map((f) => f.split('/').at(-1))).toEqual([
+      'ci.yml',
+      'deploy.yml',
+      'preview.yml',
+      'release.yml',
+    ]);
+  });
+
+  it.each(files.map((f) => [f.split('/').at(-1), f]))(
+    '%s passes actionlint',
+    async (_name, file) => {
+      const text = readFileSync(file as string, 'utf8');
+      expect(await actionlint(text, file as string)).toEqual([]);
+    },
+  );
+
+  it.each(files.map((f) => [f.split('/').at(-1), f]))(
+    '%s passes the hygiene rules',
+    (_name, file) => {
+      expect(checkWorkflow(readFileSync(file as string, 'utf8'), file as string)).toEqual([]);
+    },
+  );
+});
+
+describe('actionlint (WebAssembly build)', () => {
+  it('reports untrusted input expanded in a script and unknown keys', async () => {
+    const broken = [
+      'on: issues',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-24.04',
+      '    steps:',
+      `      - run: echo "${expr('github.event.issue.title')}"`,
+      '        shell: bash',
+      '        timeout: 3',
+    ].join('\n');
+    const findings = await actionlint(broken, 'broken.yml');
+    expect(findings.map((f) => f.kind).sort()).toEqual(['expression', 'syntax-check']);
+  });
+});
+
+describe('the hygiene rules catch', () => {
+  const minimal = (job: string, extra = '') =>
+    `on: push\npermissions:\n  contents: read\n${extra}jobs:\n  a:\n    runs-on: ubuntu-24.04\n    timeout-minutes: 5\n${job}`;
+  const checkout =
+    '      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2\n        with:\n          persist-credentials: false\n';
+  const rules = (text: string) =>
+    [...new Set(checkWorkflow(text, 'x.yml').map((p) => p.rule))].sort();
+
+  it.each([
+    ['a clean workflow', minimal(`    steps:\n${checkout}`), []],
+    [
+      'missing top-level permissions',
+      minimal(`    steps:\n${checkout}`).replace('permissions:\n  contents: read\n', ''),
+      ['top-permissions'],
+    ],
+    [
+      'write-all at the top',
+      minimal(`    steps:\n${checkout}`).replace(
+        'permissions:\n  contents: read\n',
+        'permissions: write-all\n',
+      ),
+      ['top-permissions'],
+    ],
+    [
+      'a top-level write scope',
+      minimal(`    steps:\n${checkout}`).replace('contents: read', 'contents: write'),
+      ['top-permissions'],
+    ],
+    [
+      'a tag instead of a SHA',
+      minimal(
+        '    steps:\n      - uses: actions/checkout@v6\n        with:\n          persist-credentials: false\n',
+      ),
+      ['pinned-actions'],
+    ],
+    [
+      'a short SHA',
+      minimal(
+        '    steps:\n      - uses: actions/checkout@de0fac2 # v6.0.2\n        with:\n          persist-credentials: false\n',
+      ),
+      ['pinned-actions'],
+    ],
+    [
+      'a SHA without its version comment',
+      minimal(`    steps:\n${checkout.replace(' # v6.0.2', '')}`),
+      ['pinned-actions'],
+    ],
+    [
+      'checkout keeping credentials',
+      minimal(`    steps:\n${checkout.replace('false', 'true')}`),
+      ['checkout-credentials'],
+    ],
+    [
+      'checkout with the default credentials',
+      minimal(
+        '    steps:\n      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2\n',
+      ),
+      ['checkout-credentials'],
+    ],
+    [
+      'event text inside run',
+      minimal(`    steps:\n      - run: echo "${expr('github.event.pull_request.title')}"\n`),
+      ['run-expressions'],
+    ],
+    [
+      'a secret inside run',
+      minimal(`    steps:\n      - run: deploy --token ${expr('secrets.TOKEN')}\n`),
+      ['run-expressions'],
+    ],
+    [
+      'pull_request_target',
+      minimal(`    steps:\n${checkout}`).replace('on: push', 'on: pull_request_target'),
+      ['dangerous-trigger'],
+    ],
+    [
+      'id-token without an OIDC login',
+      minimal(`    permissions:\n      id-token: write\n    steps:\n${checkout}`),
+      ['job-permissions'],
+    ],
+    [
+      'packages: write without a registry login',
+      minimal(`    permissions:\n      packages: write\n    steps:\n${checkout}`),
+      ['job-permissions'],
+    ],
+    [
+      'an unneeded write scope',
+      minimal(`    permissions:\n      actions: write\n    steps:\n${checkout}`),
+      ['job-permissions'],
+    ],
+    [
+      'an OIDC login without id-token',
+      minimal(
+        '    steps:\n      - uses: aws-actions/configure-aws-credentials@8df5847569e6427dd6c4fb1cf565c83acfa8afa7 # v6.0.0\n        with:\n          aws-region: eu-west-1\n',
+      ),
+      ['job-permissions'],
+    ],
+    [
+      'a deploy without concurrency',
+      minimal(`    environment: production\n    steps:\n${checkout}`),
+      ['deploy-concurrency'],
+    ],
+    [
+      'a job without a timeout',
+      minimal(`    steps:\n${checkout}`).replace('    timeout-minutes: 5\n', ''),
+      ['timeout'],
+    ],
+  ])('%s', (_label, text, expected) => {
+    expect(rules(text)).toEqual(expected);
+  });
+});
+
+describe('deploy.yml', () => {
+  const jobs = jobsOf('deploy.yml');
+  const deploy = parse(read('deploy.yml')) as {
+    on: Record<string, { inputs?: Record<string, unknown> }>;
+  };
+
+  it('tests, plans, builds images, then deploys staging and production in that order', () => {
+    expect(jobs.test?.uses).toBe('./.github/workflows/ci.yml');
+    expect(jobs.plan?.needs).toBe('test');
+    expect(jobs.images?.needs).toBe('plan');
+    expect(jobs.staging?.needs).toEqual(['plan', 'images']);
+    expect(jobs.production?.needs).toEqual(['plan', 'images', 'staging']);
+  });
+
+  it('deploys one run at a time per environment, production behind its GitHub environment', () => {
+    expect(jobs.staging?.environment).toBe('staging');
+    expect(jobs.production?.environment).toBe('production');
+    expect(jobs.staging?.concurrency).toEqual({
+      group: 'deploy-staging',
+      'cancel-in-progress': false,
+    });
+    expect(jobs.production?.concurrency).toEqual({
+      group: 'deploy-production',
+      'cancel-in-progress': false,
+    });
+  });
+
+  it('gives packages: write to the image job only, and id-token: write to the deploy jobs only', () => {
+    const scopes = Object.fromEntries(
+      Object.entries(jobs).map(([id, job]) => [
+        id,
+        job.permissions as Record<string, string> | undefined,
+      ]),
+    );
+    expect(scopes.images).toEqual({ contents: 'read', packages: 'write' });
+    expect(scopes.plan).toEqual({ contents: 'read' });
+    expect(scopes.staging).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(scopes.production).toEqual({ contents: 'read', 'id-token': 'write' });
+  });
+
+  it('takes a rollback SHA as a dispatch input and validates it in a script, never in the YAML', () => {
+    expect(Object.keys(deploy.on.workflow_dispatch?.inputs ?? {})).toEqual(['sha', 'skip-staging']);
+    const resolve = jobs.plan?.steps?.find((s) => s.id === 'commit');
+    expect(resolve?.env).toEqual({
+      REQUESTED_SHA: expr('inputs.sha'),
+      PUSHED_SHA: expr('github.sha'),
+    });
+    expect(resolve?.run).toContain('scripts/src/bin/resolve-commit.ts');
+  });
+
+  it('sets each stack to the same commit images before pulumi up', () => {
+    for (const [job, stack] of [
+      ['staging', 'staging'],
+      ['production', 'prod'],
+    ] as const) {
+      const steps = jobs[job]?.steps ?? [];
+      const set = steps.findIndex((s) =>
+        String(s.run ?? '').includes(`set-stack-images.ts --stack ${stack}`),
+      );
+      const up = steps.findIndex((s) => String(s.uses ?? '').startsWith('pulumi/actions@'));
+      expect(set).toBeGreaterThan(-1);
+      expect(up).toBeGreaterThan(set);
+      expect(steps[up]?.with).toMatchObject({
+        command: 'up',
+        'stack-name': stack,
+        'work-dir': 'infra/services',
+      });
+    }
+  });
+
+  it('logs in to each cloud with OIDC, chosen by the platform cloud', () => {
+    const uses = (jobs.staging?.steps ?? []).map((s) => [String(s.uses ?? '').split('@')[0], s.if]);
+    expect(uses).toContainEqual([
+      'aws-actions/configure-aws-credentials',
+      "needs.plan.outputs.cloud == 'aws'",
+    ]);
+    expect(uses).toContainEqual([
+      'google-github-actions/auth',
+      "needs.plan.outputs.cloud == 'gcp'",
+    ]);
+    expect(uses).toContainEqual(['azure/login', "needs.plan.outputs.cloud == 'azure'"]);
+  });
+});
+
+describe('ci.yml, preview.yml and release.yml', () => {
+  it('ci runs only the affected workspaces on pull requests, against the PR base', () => {
+    const steps = jobsOf('ci.yml').verify?.steps ?? [];
+    const affected = steps.find((s) => String(s.run ?? '').includes('--affected'));
+    expect(affected?.if).toBe("github.event_name == 'pull_request'");
+    expect(affected?.env).toMatchObject({
+      TURBO_SCM_BASE: expr('github.event.pull_request.base.sha'),
+    });
+  });
+
+  it('ci offers PostgreSQL to the tests through TEST_DATABASE_URL', () => {
+    const verify = jobsOf('ci.yml').verify as {
+      services: Record<string, unknown>;
+      env: Record<string, string>;
+    };
+    expect(Object.keys(verify.services)).toEqual(['postgres']);
+    expect(verify.env.TEST_DATABASE_URL).toMatch(/^postgres:\/\/.*@localhost:5432\//);
+  });
+
+  it('preview comments a staging preview on pull requests touching infra or a manifest', () => {
+    const preview = parse(read('preview.yml')) as { on: { pull_request: { paths: string[] } } };
+    expect(preview.on.pull_request.paths).toEqual(['infra/**', 'apps/*/service.yaml']);
+    const pulumi = (jobsOf('preview.yml').preview?.steps ?? []).find((s) =>
+      String(s.uses).startsWith('pulumi/actions@'),
+    );
+    expect(pulumi?.with).toMatchObject({
+      command: 'preview',
+      'stack-name': 'staging',
+      'comment-on-pr': true,
+    });
+  });
+
+  it('release versions and publishes with changesets and the NPM_TOKEN secret', () => {
+    const step = (jobsOf('release.yml').release?.steps ?? []).find((s) =>
+      String(s.uses).startsWith('changesets/action@'),
+    );
+    expect(step?.env).toMatchObject({ NPM_TOKEN: expr('secrets.NPM_TOKEN') });
+    expect(step?.with).toMatchObject({
+      publish: 'npx changeset publish',
+      commitMode: 'github-api',
+    });
+  });
+});
