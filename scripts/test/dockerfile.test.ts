@@ -91,7 +91,7 @@ describe('checkDockerfile catches', () => {
     ['prune without --docker', () => swap(' --docker --out-dir', ' --out-dir'), ['turbo-prune']],
     [
       'another turbo version',
-      () => swap('ARG TURBO_VERSION=2.11.11', 'ARG TURBO_VERSION=2.0.0'),
+      () => swap('ARG TURBO_VERSION=2.11.9', 'ARG TURBO_VERSION=2.0.0'),
       ['turbo-version'],
     ],
     [
