@@ -1,6 +1,4 @@
 import * as pulumi from '@pulumi/pulumi';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { resolveAksNodePool } from '../src/aks-node-pool.js';
 import {
   installMocks,
   named,
@@ -8,7 +6,9 @@ import {
   promiseOf,
   type RecordedResource,
   settle,
-} from './pulumi-mocks.js';
+} from '@slipway/infra-testing';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { resolveAksNodePool } from '../src/aks-node-pool.js';
 
 const project = 'slipway-cluster-aks';
 const clusterType = 'azure-native:containerservice:ManagedCluster';

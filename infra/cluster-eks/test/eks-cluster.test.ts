@@ -1,7 +1,4 @@
 import * as pulumi from '@pulumi/pulumi';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { resolveEksNodePool } from '../src/eks-cluster.js';
-import { zoneCidrs } from '../src/subnet-cidrs.js';
 import {
   installMocks,
   named,
@@ -9,7 +6,10 @@ import {
   promiseOf,
   type RecordedResource,
   settle,
-} from './pulumi-mocks.js';
+} from '@slipway/infra-testing';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { resolveEksNodePool } from '../src/eks-cluster.js';
+import { zoneCidrs } from '../src/subnet-cidrs.js';
 
 const project = 'slipway-cluster-eks';
 const fakeKubeconfig = '{"apiVersion":"v1","kind":"Config","clusters":[]}';

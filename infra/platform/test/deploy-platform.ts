@@ -1,6 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
+import { installMocks, type RecordedResource, settle } from '@slipway/infra-testing';
 import { Platform, type PlatformArgs } from '../src/platform.js';
-import { installMocks, type RecordedResource, settle } from './pulumi-mocks.js';
 
 export const releaseType = 'kubernetes:helm.sh/v3:Release';
 export const namespaceType = 'kubernetes:core/v1:Namespace';

@@ -3,6 +3,7 @@ import {
   checkRestrictedPodSecurity,
   formatViolations,
 } from '@slipway/infra-policy';
+import { ofType, type RecordedResource } from '@slipway/infra-testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acmeSolverPort } from '../src/environment-namespace.js';
 import { veleroValues } from '../src/velero-values.js';
@@ -17,7 +18,6 @@ import {
   releaseType,
   scheduleType,
 } from './deploy-platform.js';
-import { ofType, type RecordedResource } from './pulumi-mocks.js';
 
 const namespaceNamed = (resources: RecordedResource[], name: string) =>
   ofType(resources, namespaceType).find((ns) => metadataOf(ns).name === name);

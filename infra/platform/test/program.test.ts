@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
+import { installMocks, promiseOf, type RecordedResource, settle } from '@slipway/infra-testing';
 import { describe, expect, it, vi } from 'vitest';
-import { installMocks, promiseOf, type RecordedResource, settle } from './pulumi-mocks.js';
 
 const project = 'slipway-platform';
 const clusterKubeconfig = 'apiVersion: v1\nkind: Config\ncurrent-context: eks\n';

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
+import { installMocks } from '@slipway/infra-testing';
 import { describe, expect, it } from 'vitest';
 import { readPlatformConfig } from '../src/read-platform-config.js';
-import { installMocks } from './pulumi-mocks.js';
 
 const project = 'slipway-platform';
 

@@ -1,0 +1,110 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Health } from '@slipway/health';
+import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { accessLog } from './access-log.js';
+import { limitBody } from './body-limit.js';
+import { handleError } from './error-handler.js';
+import { addHealthRoutes, probePaths } from './health-routes.js';
+import { createLogger } from './logger.js';
+import { httpMetrics } from './metrics.js';
+import { handleNotFound } from './not-found.js';
+import { requestId } from './request-id.js';
+import { securityHeaders } from './security-headers.js';
+import type { ServiceEnv } from './service-env.js';
+import { validationHook } from './validation.js';
+
+/** Options of {@link createService}; {@link serviceOptionsFromConfig} fills most from config. */
+export interface CreateServiceOptions {
+  /** The service name: the `name` of every log line and the title of the OpenAPI document. */
+  readonly name: string;
+  /** The API version in the OpenAPI document; defaults to `0.0.0`. */
+  readonly version?: string;
+  /** The description in the OpenAPI document. */
+  readonly description?: string;
+  /** The probes served on `/livez`, `/readyz`, `/startupz`; defaults to one without checks. */
+  readonly health?: Health;
+  /** Lowest log level written; defaults to `info`. */
+  readonly logLevel?: LevelWithSilent;
+  /** Where log lines go; defaults to stdout. */
+  readonly logDestination?: DestinationStream;
+  /** Log paths to redact besides credential-named keys, in pino's syntax. */
+  readonly redactPaths?: readonly string[];
+  /** Largest accepted request body; defaults to 1 MiB (1 048 576 bytes). */
+  readonly bodyLimitBytes?: number;
+  /** Where metrics are registered; defaults to a registry of the service's own. */
+  readonly registry?: Registry;
+  /** Also export Node's process metrics; defaults to true. */
+  readonly defaultMetrics?: boolean;
+  /** Changes to the default security headers; `false` drops one (see `defaultSecurityHeaders`). */
+  readonly securityHeaders?: Readonly<Record<string, string | false>>;
+}
+
+/**
+ * A service built by {@link createService}: add routes to `app`, then give it to `startService()`.
+ */
+export interface Service {
+  readonly name: string;
+  readonly app: OpenAPIHono<ServiceEnv>;
+  readonly health: Health;
+  readonly logger: Logger;
+  readonly metrics: Registry;
+}
+
+const metricsPath = '/metrics';
+const openApiPath = '/openapi.json';
+
+/**
+ * Builds a Hono app with everything a production service needs, in this order: request ids,
+ * access logs, Prometheus metrics, security headers, a body limit; `GET /metrics`, `/livez`,
+ * `/readyz`, `/startupz`, `/openapi.json`; problem (RFC 9457) answers for 400, 404, 405, 413, 500.
+ * Declare routes with `app.openapi(createRoute({...}), handler)` to validate requests and
+ * document them.
+ *
+ * @example
+ * const service = createService({ name: 'orders', version: '1.0.0', health });
+ * service.app.openapi(getOrderRoute, (c) => c.json(order, 200));
+ * await startService(service, { port: 3001 });
+ */
+export function createService({
+  name,
+  version = '0.0.0',
+  description,
+  health = new Health(),
+  logLevel = 'info',
+  logDestination,
+  redactPaths,
+  bodyLimitBytes = 1_048_576,
+  registry,
+  defaultMetrics = true,
+  securityHeaders: securityHeaderOverrides,
+}: CreateServiceOptions): Service {
+  const logger = createLogger({
+    name,
+    level: logLevel,
+    ...(redactPaths ? { redactPaths } : {}),
+    ...(logDestination ? { destination: logDestination } : {}),
+  });
+  const metrics = httpMetrics({ ...(registry ? { registry } : {}), defaultMetrics });
+  const app = new OpenAPIHono<ServiceEnv>({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(accessLog({ logger, quietPaths: [...Object.values(probePaths), metricsPath] }));
+  app.use(metrics.middleware);
+  app.use(securityHeaders(securityHeaderOverrides));
+  app.use(limitBody(bodyLimitBytes));
+
+  app.get(metricsPath, async function metricsHandler(c) {
+    const text = await metrics.registry.metrics();
+    return c.body(text, 200, { 'Content-Type': metrics.registry.contentType });
+  });
+  addHealthRoutes(app, health);
+  app.doc31(openApiPath, {
+    openapi: '3.1.0',
+    info: { title: name, version, ...(description ? { description } : {}) },
+  });
+
+  app.notFound(handleNotFound(app));
+  app.onError(handleError);
+  return { name, app, health, logger, metrics: metrics.registry };
+}

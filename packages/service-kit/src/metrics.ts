@@ -1,0 +1,69 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { isUnmatched } from './not-found.js';
+
+/** Options of {@link httpMetrics}. */
+export interface HttpMetricsOptions {
+  /** Where the metrics are registered; defaults to a new registry of the service's own. */
+  readonly registry?: Registry;
+  /** Also collect Node's process metrics (CPU, memory, event loop, GC); defaults to true. */
+  readonly defaultMetrics?: boolean;
+  /** Histogram buckets in seconds; defaults to prom-client's (5 ms to 10 s). */
+  readonly buckets?: readonly number[];
+}
+
+/** The metrics of a service and the middleware that records them. */
+export interface HttpMetrics {
+  readonly registry: Registry;
+  readonly middleware: MiddlewareHandler;
+}
+
+const labelNames = ['method', 'route', 'status'] as const;
+
+/**
+ * Counts requests (`http_requests_total`) and times them (`http_request_duration_seconds`) by
+ * method, status and route. The route label is the matched pattern (`/orders/:id`), never the
+ * raw path, and `unmatched` for requests no route handles, so labels stay few.
+ *
+ * @example
+ * const metrics = httpMetrics();
+ * app.use(metrics.middleware);
+ * app.get('/metrics', async (c) => c.text(await metrics.registry.metrics()));
+ */
+export function httpMetrics({
+  registry = new Registry(),
+  defaultMetrics = true,
+  buckets,
+}: HttpMetricsOptions = {}): HttpMetrics {
+  if (defaultMetrics) collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status.',
+    labelNames,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer HTTP requests in seconds, by method, route pattern and status.',
+    labelNames,
+    ...(buckets ? { buckets: [...buckets] } : {}),
+    registers: [registry],
+  });
+
+  const middleware: MiddlewareHandler = async function recordMetrics(c, next) {
+    const start = performance.now();
+    try {
+      await next();
+    } finally {
+      const labels = { method: c.req.method, route: routeLabel(c), status: String(c.res.status) };
+      requests.inc(labels);
+      duration.observe(labels, (performance.now() - start) / 1000);
+    }
+  };
+  return { registry, middleware };
+}
+
+function routeLabel(c: Context): string {
+  return isUnmatched(c) ? 'unmatched' : routePath(c, -1);
+}

@@ -1,0 +1,40 @@
+import type { BaseConfig } from '@slipway/config';
+import type { CreateServiceOptions } from './create-service.js';
+import type { StartServiceOptions } from './start-service.js';
+
+/** The options a service's base configuration decides. */
+export interface ServiceOptionsFromConfig {
+  readonly create: Pick<CreateServiceOptions, 'name' | 'logLevel' | 'bodyLimitBytes'>;
+  readonly start: Pick<
+    StartServiceOptions,
+    'host' | 'port' | 'keepAliveTimeoutMs' | 'drainDelayMs' | 'shutdownTimeoutMs'
+  >;
+}
+
+/**
+ * Maps the base configuration (SERVICE_NAME, HOST, PORT, LOG_LEVEL, SHUTDOWN_DRAIN_MS,
+ * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES) onto the options of
+ * `createService` and `startService`.
+ *
+ * @example
+ * const config = loadConfigOrExit(configSchema);
+ * const options = serviceOptionsFromConfig(config);
+ * const service = createService({ ...options.create, version: '1.0.0', health });
+ * await startService(service, { ...options.start, onShutdown: [() => db.close()] });
+ */
+export function serviceOptionsFromConfig(config: BaseConfig): ServiceOptionsFromConfig {
+  return {
+    create: {
+      name: config.SERVICE_NAME,
+      logLevel: config.LOG_LEVEL,
+      bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    },
+    start: {
+      host: config.HOST,
+      port: config.PORT,
+      keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
+      drainDelayMs: config.SHUTDOWN_DRAIN_MS,
+      shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** What a redacted value is replaced with in log lines. */
+export const redactedValue = '[redacted]';
+
+// Keys whose values are credentials, whatever the nesting: a guard for what paths cannot foresee.
+const secretKey =
+  /passw(or)?d|passphrase|secret|token|api[-_]?key|private[-_]?key|credential|authorization|^cookie$|^set-cookie$/i;
+const maxDepth = 8;
+
+/**
+ * Copies `value`, replacing the value of every key that names a credential (password, secret,
+ * token, api key, authorization, cookie...) at any depth. Returns `value` itself when nothing
+ * needs redacting; leaves class instances (errors, dates, `Secret`s) alone.
+ *
+ * @example
+ * redactSecrets({ user: { name: 'ada', password: 'x' } }); // { user: { name: 'ada', password: '[redacted]' } }
+ */
+export function redactSecrets<T>(value: T): T {
+  return redact(value, 0) as T;
+}
+
+function redact(value: unknown, depth: number): unknown {
+  if (depth > maxDepth || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, index) => {
+      const redacted = redact(item, depth + 1);
+      if (redacted !== item) {
+        copy ??= [...value];
+        copy[index] = redacted;
+      }
+    });
+    return copy ?? value;
+  }
+  if (!isPlainObject(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const redacted = secretKey.test(key) ? redactedValue : redact(item, depth + 1);
+    if (redacted !== item) {
+      copy ??= { ...value };
+      copy[key] = redacted;
+    }
+  }
+  return copy ?? value;
+}
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
