@@ -1,0 +1,26 @@
+import { type CreateServiceOptions, createService, type Service } from '@slipway/service-kit';
+import { createOrdersClient, type OrdersClientOptions } from './clients/orders-client.js';
+import { createOrdersRouter } from './routes/orders/orders.index.js';
+
+/** What the gateway app needs. */
+export interface AppDeps {
+  /** Where and how to call orders; tests hand in a `fetch` that needs no network. */
+  readonly orders: OrdersClientOptions;
+  /** Service-kit settings, mostly from config (`serviceOptionsFromConfig(config).create`). */
+  readonly options?: Partial<CreateServiceOptions>;
+}
+
+/**
+ * The gateway service with its routes; it never listens (`startService` does, in index.ts).
+ * Its readiness has no check of orders on purpose: see the README.
+ * @example const { app } = createApp({ orders: { baseUrl: 'http://127.0.0.1:3001', timeoutMs: 3000 } });
+ */
+export function createApp({ orders, options = {} }: AppDeps): Service {
+  const service = createService({
+    name: 'gateway',
+    description: 'The public API: forwards order requests to the orders service.',
+    ...options,
+  });
+  service.app.route('/', createOrdersRouter(createOrdersClient(orders)));
+  return service;
+}

@@ -1,0 +1,32 @@
+import { HTTPException } from '@slipway/service-kit';
+
+/** Why a call to another service failed. */
+export type UpstreamFailure = 'timeout' | 'unreachable' | 'server-error';
+
+/** What an {@link UpstreamError} carries besides its message; logged, never sent. */
+export interface UpstreamErrorDetails {
+  readonly cause?: unknown;
+  /** The status the service answered with, for `server-error`. */
+  readonly upstreamStatus?: number;
+}
+
+/**
+ * A call to another service that failed: 504 when it timed out, 502 when the service could
+ * not be reached or answered with a 5xx. The service kit turns it into a problem response
+ * with this message; the access log records `service`, `failure` and the cause.
+ * @example throw new UpstreamError('orders', 'timeout', 'orders did not answer within 3000 ms.');
+ */
+export class UpstreamError extends HTTPException {
+  override readonly name = 'UpstreamError';
+  readonly upstreamStatus: number | undefined;
+
+  constructor(
+    readonly service: string,
+    readonly failure: UpstreamFailure,
+    message: string,
+    { cause, upstreamStatus }: UpstreamErrorDetails = {},
+  ) {
+    super(failure === 'timeout' ? 504 : 502, { message, cause });
+    this.upstreamStatus = upstreamStatus;
+  }
+}

@@ -1,0 +1,15 @@
+import { defineConfigSchema } from '@slipway/config';
+import { z } from 'zod';
+
+/** Everything gateway reads from its environment. */
+export const configSchema = defineConfigSchema(
+  { name: 'gateway', port: 3000 },
+  {
+    /** Base URL of orders; in a cluster `http://orders.<namespace>.svc`, set from its manifest. */
+    ORDERS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+    /** How long a call to orders may take, body included, before gateway answers 504. */
+    ORDERS_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+  },
+);
+
+export type Config = z.output<typeof configSchema>;

@@ -1,0 +1,12 @@
+import { loadConfigOrExit } from '@slipway/config';
+import { serviceOptionsFromConfig, startService } from '@slipway/service-kit';
+import { createApp } from './app.js';
+import { configSchema } from './config.js';
+
+const config = loadConfigOrExit(configSchema);
+const options = serviceOptionsFromConfig(config);
+const service = createApp({
+  orders: { baseUrl: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS },
+  options: options.create,
+});
+await startService(service, options.start);

@@ -1,0 +1,107 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type RunningService, startService } from '@slipway/service-kit';
+import { createApp as createOrdersApp } from 'orders/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { createMemoryOrdersStore } from './helpers/memory-orders-store.js';
+
+const listenOptions = { port: 0, host: '127.0.0.1', handleSignals: false } as const;
+const newOrder = { customerId: 'cus_7', currency: 'USD', items: [{ sku: 'SKU-9', quantity: 1 }] };
+
+/** Collects the JSON log lines a service writes (pino writes one line per call). */
+function logSink() {
+  const lines: Record<string, unknown>[] = [];
+  return { lines, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } };
+}
+
+async function startGateway(ordersUrl: string, timeoutMs = 3_000): Promise<RunningService> {
+  const service = createApp({
+    orders: { baseUrl: ordersUrl, timeoutMs },
+    options: { logLevel: 'silent' },
+  });
+  return startService(service, listenOptions);
+}
+
+describe('gateway → orders on real loopback ports', () => {
+  let orders: RunningService;
+  let gateway: RunningService;
+  const ordersLogs = logSink();
+
+  beforeAll(async () => {
+    const service = createOrdersApp({
+      store: createMemoryOrdersStore(),
+      options: { logLevel: 'info', logDestination: ordersLogs.stream },
+    });
+    orders = await startService(service, listenOptions);
+    gateway = await startGateway(orders.url);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await orders?.close();
+  });
+
+  it('creates an order through gateway and reads it back, with one request id across both', async () => {
+    const created = await fetch(`${gateway.url}/api/orders`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'e2e-create-1' },
+      body: JSON.stringify(newOrder),
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('X-Request-Id')).toBe('e2e-create-1');
+    const order = (await created.json()) as { id: string };
+
+    const read = await fetch(`${gateway.url}/api/orders/${order.id}`);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toEqual(order);
+    expect(ordersLogs.lines).toContainEqual(
+      expect.objectContaining({ requestId: 'e2e-create-1', path: '/orders', status: 201 }),
+    );
+  });
+});
+
+describe('gateway when orders is down or slow', () => {
+  it('answers 502 problem JSON when orders is stopped', async () => {
+    const service = createOrdersApp({
+      store: createMemoryOrdersStore(),
+      options: { logLevel: 'silent' },
+    });
+    const orders = await startService(service, listenOptions);
+    const ordersUrl = orders.url;
+    await orders.close();
+    const gateway = await startGateway(ordersUrl);
+    try {
+      const response = await fetch(`${gateway.url}/api/orders/${crypto.randomUUID()}`);
+      expect(response.status).toBe(502);
+      expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+      expect(await response.json()).toMatchObject({
+        status: 502,
+        detail: 'orders is unreachable.',
+      });
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('answers 504 problem JSON when orders does not answer within ORDERS_TIMEOUT_MS', async () => {
+    // Accepts connections and requests, never answers.
+    const silent: Server = createServer(() => {});
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const { port } = silent.address() as AddressInfo;
+    const gateway = await startGateway(`http://127.0.0.1:${port}`, 200);
+    try {
+      const response = await fetch(`${gateway.url}/api/orders/${crypto.randomUUID()}`);
+      expect(response.status).toBe(504);
+      expect(await response.json()).toMatchObject({
+        status: 504,
+        detail: 'orders did not answer within 200 ms.',
+      });
+    } finally {
+      await gateway.close();
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});

@@ -1,0 +1,9 @@
+export { type Database, type OpenDatabaseOptions, openDatabase } from './database.js';
+export { findMigrationsFolder } from './migrations-folder.js';
+export {
+  createOrdersStore,
+  type NewOrder,
+  type Order,
+  type OrderItem,
+  type OrdersStore,
+} from './orders-store.js';

@@ -1,0 +1,10 @@
+/**
+ * Module resolution hooks that resolve workspace packages through their "@slipway/source"
+ * export condition, as `node --conditions=@slipway/source` would.
+ */
+export async function resolve(specifier, context, nextResolve) {
+  const conditions = context.conditions.includes('@slipway/source')
+    ? context.conditions
+    : ['@slipway/source', ...context.conditions];
+  return nextResolve(specifier, { ...context, conditions });
+}

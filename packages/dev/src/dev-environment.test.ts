@@ -1,0 +1,69 @@
+import { type ServiceManifestInput, serviceManifestSchema } from '@slipway/service-manifest';
+import { describe, expect, it } from 'vitest';
+import { createDevEnvironment } from './dev-environment.js';
+
+const manifest = (input: Partial<ServiceManifestInput> & { name: string; port: number }) =>
+  serviceManifestSchema.parse(input);
+
+const gateway = manifest({
+  name: 'gateway',
+  port: 3000,
+  calls: ['orders', 'user-profile'],
+  config: {
+    default: { LOG_LEVEL: 'info', ORDERS_TIMEOUT_MS: '3000' },
+    dev: { LOG_LEVEL: 'debug' },
+  },
+});
+const orders = manifest({ name: 'orders', port: 3001, calledBy: ['gateway'] });
+const userProfile = manifest({ name: 'user-profile', port: 3002, calledBy: ['gateway'] });
+const catalog = [gateway, orders, userProfile];
+
+describe('createDevEnvironment', () => {
+  it.each([
+    ['SERVICE_NAME', 'gateway'],
+    ['NODE_ENV', 'development'],
+    ['HOST', '127.0.0.1'],
+    ['PORT', '3000'],
+    ['ORDERS_URL', 'http://127.0.0.1:3001'],
+    ['USER_PROFILE_URL', 'http://127.0.0.1:3002'],
+    ['SHUTDOWN_DRAIN_MS', '0'],
+    ['LOG_LEVEL', 'debug'],
+    ['ORDERS_TIMEOUT_MS', '3000'],
+  ])('sets %s to %s from the manifests', (name, value) => {
+    expect(createDevEnvironment(gateway, catalog)[name]).toBe(value);
+  });
+
+  it('sets no callee URL for a service that calls nothing', () => {
+    const env = createDevEnvironment(orders, catalog);
+    expect(Object.keys(env).filter((key) => key.endsWith('_URL'))).toEqual([]);
+  });
+
+  it('lets variables already set in the environment win, and ignores unset ones', () => {
+    const env = createDevEnvironment(gateway, catalog, {
+      PORT: '4000',
+      ORDERS_URL: 'http://127.0.0.1:9999',
+      LOG_LEVEL: undefined,
+      PATH: '/usr/bin',
+    });
+    expect(env).toMatchObject({
+      PORT: '4000',
+      ORDERS_URL: 'http://127.0.0.1:9999',
+      LOG_LEVEL: 'debug',
+      PATH: '/usr/bin',
+    });
+  });
+
+  it('adds the extra variables over the manifest, below the environment', () => {
+    const env = createDevEnvironment(
+      gateway,
+      catalog,
+      { PGLITE_DATA_DIR: '/from/shell' },
+      { PGLITE_DATA_DIR: '.data', LOG_LEVEL: 'trace' },
+    );
+    expect(env).toMatchObject({ PGLITE_DATA_DIR: '/from/shell', LOG_LEVEL: 'trace' });
+  });
+
+  it('throws naming the callee when a called service has no manifest', () => {
+    expect(() => createDevEnvironment(gateway, [gateway, orders])).toThrow(/user-profile/);
+  });
+});

@@ -1,0 +1,48 @@
+import {
+  resolveServiceConfig,
+  type ServiceManifest,
+  serviceUrlVariable,
+} from '@slipway/service-manifest';
+
+/** The loopback host every local service listens on and is called at. */
+export const devHost = '127.0.0.1';
+
+/**
+ * The environment a service runs with under `npm run dev`: its manifest's `dev` config, its
+ * name, loopback host and port, no shutdown drain, `<CALLEE>_URL` pointing at each callee's
+ * local port, then `extra` (the `--env` flags of slipway-dev). Variables already set in
+ * `overrides` (your shell) win, so `PORT=4000 npm run dev` works.
+ * @example const env = createDevEnvironment(orders, catalog, process.env, { PGLITE_DATA_DIR: '.data' });
+ */
+export function createDevEnvironment(
+  service: ServiceManifest,
+  catalog: readonly ServiceManifest[],
+  overrides: Readonly<Record<string, string | undefined>> = {},
+  extra: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  const ports = new Map(catalog.map((manifest) => [manifest.name, manifest.port]));
+  const calleeUrls = Object.fromEntries(
+    service.calls.map((callee) => {
+      const port = ports.get(callee);
+      if (port === undefined) {
+        throw new Error(`service '${service.name}' calls '${callee}', which has no manifest`);
+      }
+      return [serviceUrlVariable(callee), `http://${devHost}:${port}`];
+    }),
+  );
+  const defined = Object.entries(overrides).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
+  return {
+    ...resolveServiceConfig(service, 'dev'),
+    SERVICE_NAME: service.name,
+    NODE_ENV: 'development',
+    HOST: devHost,
+    PORT: String(service.port),
+    // No load balancer routes to a laptop: restart at once when tsx watch reloads.
+    SHUTDOWN_DRAIN_MS: '0',
+    ...calleeUrls,
+    ...extra,
+    ...Object.fromEntries(defined),
+  };
+}

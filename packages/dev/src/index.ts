@@ -1,0 +1,9 @@
+export {
+  type BuildResult,
+  type BuildServiceOptions,
+  buildService,
+  defaultAssets,
+  defaultExternals,
+} from './build-service.js';
+export { createDevEnvironment, devHost } from './dev-environment.js';
+export { findService, type LocatedService } from './find-service.js';

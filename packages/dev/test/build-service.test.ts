@@ -1,0 +1,56 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildService } from '../src/build-service.js';
+import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+
+describe('buildService', () => {
+  let repo: FixtureRepo | undefined;
+  afterEach(() => repo?.remove());
+
+  it('bundles TypeScript and CommonJS code into one runnable ES module with a source map', async () => {
+    repo = createFixtureRepo({
+      'apps/hello/src/index.ts':
+        "import { hostname } from './host.cjs';\nconsole.log('ok', typeof hostname());\n",
+      // CommonJS that calls require() at run time, as bundled npm packages do.
+      'apps/hello/src/host.cjs': "module.exports.hostname = () => require('node:os').hostname();\n",
+    });
+    const result = await buildService({ serviceDir: repo.path('apps/hello') });
+
+    expect(result.outfile).toBe(repo.path('apps/hello/dist/index.js'));
+    expect(existsSync(`${result.outfile}.map`)).toBe(true);
+    expect(execFileSync(process.execPath, [result.outfile], { encoding: 'utf8' })).toBe(
+      'ok string\n',
+    );
+  });
+
+  it('copies migrations next to the bundle and removes what an earlier build left', async () => {
+    repo = createFixtureRepo({
+      'apps/hello/src/index.ts': 'export {};\n',
+      'apps/hello/migrations/0000_init.sql': 'create table t (id int);\n',
+      'apps/hello/dist/stale.js': 'old\n',
+    });
+    const result = await buildService({ serviceDir: repo.path('apps/hello') });
+
+    expect(result.copied).toEqual(['migrations']);
+    expect(readFileSync(repo.path('apps/hello/dist/migrations/0000_init.sql'), 'utf8')).toContain(
+      'create table',
+    );
+    expect(existsSync(repo.path('apps/hello/dist/stale.js'))).toBe(false);
+  });
+
+  it('leaves PGlite and the packages it is told about external', async () => {
+    repo = createFixtureRepo({
+      'apps/hello/src/index.ts':
+        "import { PGlite } from '@electric-sql/pglite';\nimport x from 'left-out';\nexport { PGlite, x };\n",
+    });
+    const result = await buildService({
+      serviceDir: repo.path('apps/hello'),
+      external: ['left-out'],
+    });
+    const bundle = readFileSync(result.outfile, 'utf8');
+
+    expect(bundle).toMatch(/from\s*["']@electric-sql\/pglite["']/);
+    expect(bundle).toMatch(/from\s*["']left-out["']/);
+  });
+});
