@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Service } from './create-service.js';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.js';
+import { withProbeFastPath } from './probe-fast-path.js';
 
 /** Options of {@link startService}; {@link serviceOptionsFromConfig} fills most from config. */
 export interface StartServiceOptions {
@@ -62,7 +63,7 @@ export async function startService(
   }: StartServiceOptions = {},
 ): Promise<RunningService> {
   const { logger, health } = service;
-  const server = createServer(getRequestListener(service.app.fetch));
+  const server = createServer(withProbeFastPath(health, getRequestListener(service.app.fetch)));
   server.keepAliveTimeout = keepAliveTimeoutMs;
   // Headers of a request on a reused connection must be allowed to arrive after the idle time.
   server.headersTimeout = keepAliveTimeoutMs + 1_000;

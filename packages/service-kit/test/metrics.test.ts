@@ -36,10 +36,10 @@ describe('/metrics', () => {
   it('registers in an injected registry, with the process metrics', async () => {
     const registry = new Registry();
     running = await startTestService(() => {}, { registry, defaultMetrics: true });
-    await fetch(`${running.url}/livez`);
+    await fetch(`${running.url}/openapi.json`);
     const counter = await registry.getSingleMetric('http_requests_total')?.get();
     expect(counter?.values).toContainEqual({
-      labels: { method: 'GET', route: '/livez', status: '200' },
+      labels: { method: 'GET', route: '/openapi.json', status: '200' },
       value: 1,
     });
     expect(await registry.metrics()).toContain('process_cpu_user_seconds_total');

@@ -1,0 +1,51 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { type Health, type ProbeKind, probeStatusCode } from '@slipway/health';
+import { probePaths } from './health-routes.js';
+
+const probeByPath = new Map(
+  (Object.entries(probePaths) as [ProbeKind, string][]).map(([probe, path]) => [path, probe]),
+);
+
+function probeOf(request: IncomingMessage): ProbeKind | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const url = request.url ?? '';
+  const query = url.indexOf('?');
+  return probeByPath.get(query === -1 ? url : url.slice(0, query));
+}
+
+/**
+ * Answers the kubelet's probes straight from Node's request listener and hands every other
+ * request to `next` (the Hono app). Probes arrive every few seconds from every node, need no
+ * request id, access log or metrics, and must stay cheap when the app itself is saturated; the
+ * answers are the same JSON reports the app's `/livez`, `/readyz` and `/startupz` routes give.
+ *
+ * @example
+ * const server = createServer(withProbeFastPath(health, getRequestListener(app.fetch)));
+ */
+export function withProbeFastPath(health: Health, next: RequestListener): RequestListener {
+  return function probeFastPath(request: IncomingMessage, response: ServerResponse) {
+    const probe = probeOf(request);
+    if (probe === undefined) {
+      next(request, response);
+      return;
+    }
+    health.run(probe).then(
+      (report) => {
+        const body = JSON.stringify(report);
+        response.writeHead(probeStatusCode(report), {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'Cache-Control': 'no-store',
+        });
+        response.end(request.method === 'HEAD' ? undefined : body);
+      },
+      () => {
+        response.writeHead(503, {
+          'Content-Type': 'application/json',
+          'Cache-Control': 'no-store',
+        });
+        response.end(JSON.stringify({ probe, status: 'fail', checks: [] }));
+      },
+    );
+  };
+}
