@@ -11,9 +11,12 @@ as_pg_user() {
 
 start_postgres() {
   [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
-  as_pg_user "'$PG_BIN/initdb' -D '$PG_DIR/data' -A trust -U postgres" >/dev/null
+  # Password authentication, as a managed database has: tests check that a wrong password fails.
+  local password="slipway-test-$RANDOM$RANDOM"
+  as_pg_user "printf '%s' '$password' > '$PG_DIR/pwfile'"
+  as_pg_user "'$PG_BIN/initdb' -D '$PG_DIR/data' -A scram-sha-256 -U postgres --pwfile='$PG_DIR/pwfile'" >/dev/null
   as_pg_user "'$PG_BIN/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/log' -w -o \"-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR\" start" >/dev/null
-  export TEST_DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/postgres"
+  export TEST_DATABASE_URL="postgres://postgres:$password@127.0.0.1:$PG_PORT/postgres"
   echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT"
 }
 

@@ -24,26 +24,26 @@ describe('httpCheck against a real node:http server', () => {
   });
 
   it('passes on 200', async () => {
-    const result = await runCheck(httpCheck({ name: 'orders', url: `${base}/200` }), 2000);
+    const result = await runCheck(httpCheck({ name: 'orders', url: `${base}/200` }), 20_000);
     expect(result).toMatchObject({ name: 'orders', status: 'pass' });
   });
 
   it('fails on 500, naming the status but not the query string', async () => {
     const check = httpCheck({ name: 'orders', url: `${base}/500?token=sentinel-token` });
-    const result = await runCheck(check, 2000);
+    const result = await runCheck(check, 20_000);
     expect(result).toMatchObject({ status: 'fail', error: `GET ${base}/500 answered 500` });
   });
 
   it('does not follow redirects, so 3xx fails unless expected', async () => {
-    const strict = await runCheck(httpCheck({ name: 'r', url: `${base}/302` }), 2000);
+    const strict = await runCheck(httpCheck({ name: 'r', url: `${base}/302` }), 20_000);
     expect(strict.error).toBe(`GET ${base}/302 answered 302`);
     const lenient = httpCheck({ name: 'r', url: `${base}/302`, expectedStatus: (s) => s < 400 });
-    expect((await runCheck(lenient, 2000)).status).toBe('pass');
+    expect((await runCheck(lenient, 20_000)).status).toBe('pass');
   });
 
   it('sends URL credentials as Basic auth and never reports them', async () => {
     const url = `http://probe:sentinel-password@127.0.0.1:${new URL(base).port}/503`;
-    const result = await runCheck(httpCheck({ name: 'orders', url }), 2000);
+    const result = await runCheck(httpCheck({ name: 'orders', url }), 20_000);
     expect(lastHeaders.authorization).toBe(
       `Basic ${Buffer.from('probe:sentinel-password').toString('base64')}`,
     );
@@ -52,7 +52,7 @@ describe('httpCheck against a real node:http server', () => {
 
   it('fails when the connection is refused', async () => {
     const url = `http://127.0.0.1:${await closedPort()}/livez`;
-    const result = await runCheck(httpCheck({ name: 'orders', url }), 2000);
+    const result = await runCheck(httpCheck({ name: 'orders', url }), 20_000);
     expect(result).toMatchObject({ status: 'fail', error: `GET ${url} failed (ECONNREFUSED)` });
   });
 

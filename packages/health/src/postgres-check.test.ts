@@ -14,7 +14,7 @@ if (!databaseUrl) {
 describe('postgresCheck', () => {
   it.skipIf(!databaseUrl)('passes against a real server (needs TEST_DATABASE_URL)', async () => {
     const check = postgresCheck({ connectionString: () => databaseUrl ?? '' });
-    expect(await runCheck(check, 5000)).toMatchObject({ name: 'postgres', status: 'pass' });
+    expect(await runCheck(check, 20_000)).toMatchObject({ name: 'postgres', status: 'pass' });
   });
 
   it.skipIf(!databaseUrl)(
@@ -22,7 +22,7 @@ describe('postgresCheck', () => {
     async () => {
       const wrong = new URL(databaseUrl ?? 'postgres://localhost');
       wrong.password = 'sentinel-wrong-password';
-      const result = await runCheck(postgresCheck({ connectionString: wrong.href }), 5000);
+      const result = await runCheck(postgresCheck({ connectionString: wrong.href }), 20_000);
       expect(result).toMatchObject({
         status: 'fail',
         error: expect.stringMatching(/\((28P01|28000)\)$/),

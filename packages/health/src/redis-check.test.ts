@@ -14,7 +14,7 @@ describe('redisCheck with a real ioredis client against a fake RESP server', () 
     fake = await startFakeRedis();
     const check = redisCheck({ url: `redis://127.0.0.1:${fake.port}` });
     expect(check).toMatchObject({ name: 'redis', dependency: true });
-    expect(await runCheck(check, 2000)).toMatchObject({ name: 'redis', status: 'pass' });
+    expect(await runCheck(check, 20_000)).toMatchObject({ name: 'redis', status: 'pass' });
     expect(fake.commands).toContainEqual(['ping']);
     await fake.allClientsClosed();
   });
@@ -26,13 +26,13 @@ describe('redisCheck with a real ioredis client against a fake RESP server', () 
       name: 'cache',
       url: () => `redis://:sentinel-password@127.0.0.1:${port}`,
     });
-    expect((await runCheck(check, 2000)).status).toBe('pass');
+    expect((await runCheck(check, 20_000)).status).toBe('pass');
     expect(fake.commands[0]).toEqual(['auth', 'sentinel-password']);
   });
 
   it('fails when PING is answered with an error, reporting only its code', async () => {
     fake = await startFakeRedis({ pingReply: '-LOADING sentinel-detail\r\n' });
-    const result = await runCheck(redisCheck({ url: `redis://127.0.0.1:${fake.port}` }), 2000);
+    const result = await runCheck(redisCheck({ url: `redis://127.0.0.1:${fake.port}` }), 20_000);
     expect(result).toMatchObject({
       status: 'fail',
       error: 'redis is unreachable or refused PING (LOADING)',
