@@ -1,0 +1,74 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFixtureRepo } from '../../test/helpers/fixture-repo.js';
+import { readRepoCatalog } from '../shared/repo-catalog.js';
+import { checkInitAnswers, registryProblem, scopeProblem } from './init-generator.js';
+
+const root = createFixtureRepo();
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('scopeProblem and registryProblem', () => {
+  it.each(['@acme', '@acme-corp', '@a1.b_c'])('accepts the scope %s', (scope) => {
+    expect(scopeProblem(scope)).toBeUndefined();
+  });
+
+  it.each([
+    ['', 'A scope is required'],
+    ['acme', "The scope 'acme' is not a valid npm scope: it must be '@' then lowercase letters"],
+    ['@Acme', "The scope '@Acme' is not a valid npm scope"],
+    ['@acme/x', "The scope '@acme/x' is not a valid npm scope"],
+  ])('refuses the scope %j', (scope, message) => {
+    expect(scopeProblem(scope)).toContain(message);
+  });
+
+  it.each([
+    'ghcr.io/acme',
+    '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+    'europe-docker.pkg.dev/acme-prod/services',
+    'acme.azurecr.io',
+    'localhost:5000/acme',
+  ])('accepts the registry %s', (registry) => {
+    expect(registryProblem(registry)).toBeUndefined();
+  });
+
+  it.each(['', 'ghcr.io/Acme', 'acme', 'https://ghcr.io/acme', 'ghcr.io/<owner>'])(
+    'refuses the registry %j',
+    (registry) => {
+      expect(registryProblem(registry)).toMatch(/registry/);
+    },
+  );
+});
+
+describe('checkInitAnswers', () => {
+  it('accepts a valid fork of the untouched template', () => {
+    const answers = { scope: '@acme', registry: 'ghcr.io/acme', cloud: 'gcp' };
+    expect(checkInitAnswers(answers, readRepoCatalog(root))).toEqual(answers);
+  });
+
+  it('lists every problem at once', () => {
+    const check = () =>
+      checkInitAnswers({ scope: 'acme', registry: 'x', cloud: 'mars' }, readRepoCatalog(root));
+    expect(check).toThrow(/The scope 'acme' is not a valid npm scope/);
+    expect(check).toThrow(/The registry 'x' is not an image registry path/);
+    expect(check).toThrow(/The cloud 'mars' is not supported: choose one of aws, gcp, azure/);
+  });
+
+  it('refuses to run on a repository that was already initialized', () => {
+    const initialized = createFixtureRepo();
+    writeFileSync(
+      join(initialized, 'platform.json'),
+      JSON.stringify({ scope: '@acme', registry: 'ghcr.io/acme', cloud: 'gcp', initialized: true }),
+    );
+    try {
+      expect(() =>
+        checkInitAnswers(
+          { scope: '@beta', registry: 'ghcr.io/beta', cloud: 'gcp' },
+          readRepoCatalog(initialized),
+        ),
+      ).toThrow('This repository was already initialized (platform.json: scope @acme, cloud gcp)');
+    } finally {
+      rmSync(initialized, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/** Splits `a,b` (a flag) or takes a list (a prompt); empty entries and repeats are dropped. */
+const serviceList = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',') : value === undefined ? [] : value),
+  z
+    .array(z.string())
+    .transform((names) => [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))]),
+);
+
+const optionalText = z.preprocess(
+  (value) => (value === undefined || value === null ? '' : value),
+  z.string().transform((text) => text.trim()),
+);
+
+/**
+ * The service generator's answers as prompts or flags give them (strings, lists, numbers),
+ * normalized. Only the shape is checked here; {@link checkServiceAnswers} checks them
+ * against the repository.
+ */
+export const serviceAnswersSchema = z.object({
+  name: optionalText,
+  description: optionalText,
+  port: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+    z.unknown(),
+  ),
+  public: z.preprocess(
+    (value) => (typeof value === 'string' ? ['y', 'yes', 'true'].includes(value) : value),
+    z.boolean().default(false),
+  ),
+  calls: serviceList,
+  calledBy: serviceList,
+  owner: optionalText,
+});
+
+/** Normalized answers; `port` stays unknown until checked. */
+export type RawServiceAnswers = z.output<typeof serviceAnswersSchema>;
+
+/** Checked answers: what the service generator writes. */
+export interface ServiceAnswers {
+  readonly name: string;
+  readonly description: string;
+  readonly port: number;
+  readonly public: boolean;
+  readonly calls: readonly string[];
+  readonly calledBy: readonly string[];
+  /** A CODEOWNERS handle, or empty for none. */
+  readonly owner: string;
+}

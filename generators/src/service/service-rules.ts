@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { manifestFileName, serviceNameSchema } from '@slipway/service-manifest';
+import { GeneratorError } from '../shared/generator-error.js';
+import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { isSingleLine } from '../shared/single-line.js';
+import { type ServiceAnswers, serviceAnswersSchema } from './service-answers.js';
+
+/**
+ * Names a service can never take: the API server's own Service in every cluster, and
+ * names that read as the local machine or the default namespace in DNS and logs.
+ */
+export const reservedServiceNames: ReadonlySet<string> = new Set([
+  'kubernetes',
+  'localhost',
+  'default',
+]);
+
+const lowestPort = 1024;
+const highestPort = 65535;
+
+/**
+ * The port after the highest one any manifest uses (3000 in an empty repository).
+ * @example nextFreePort(catalog) // 3002 when gateway has 3000 and orders 3001
+ */
+export function nextFreePort(catalog: RepoCatalog): number {
+  const used = catalog.services.map((s) => s.port);
+  let port = Math.max(2999, ...used) + 1;
+  while (used.includes(port)) port += 1;
+  return port;
+}
+
+/** A valid service name close to `name`, to suggest in a refusal. */
+function suggestName(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^[^a-z]+/, '')
+    .replace(/-+/g, '-')
+    .slice(0, 63)
+    .replace(/-+$/, '');
+  return slug === '' ? 'billing' : slug;
+}
+
+/**
+ * Why `name` cannot be a new service's name, or undefined when it can: a DNS-1123 label
+ * that no service, workspace package, shared package or installed package already uses.
+ * @example nameProblem('orders', catalog) // "The name 'orders' is taken: apps/orders already exists. ..."
+ */
+export function nameProblem(name: string, catalog: RepoCatalog): string | undefined {
+  if (name === '') return "A service name is required: pass one such as 'billing'.";
+  if (!serviceNameSchema.safeParse(name).success) {
+    return `The service name '${name}' is not a valid Kubernetes DNS-1123 label: use lowercase letters, digits and '-', start with a letter, end with a letter or digit, at most 63 characters (for example '${suggestName(name)}').`;
+  }
+  const folder = `apps/${name}`;
+  if (existsSync(join(catalog.root, folder))) {
+    return `The name '${name}' is taken: ${folder} already exists. Choose another name, or remove ${folder} first.`;
+  }
+  const { scope } = catalog.platform;
+  const workspace = catalog.workspaces.find(
+    (w) => w.name === name || w.name === `${scope}/${name}` || basename(w.dir) === name,
+  );
+  if (workspace) {
+    return `The name '${name}' clashes with the workspace package ${workspace.name} (${workspace.dir}): choose another name, such as '${name}-service'.`;
+  }
+  if (catalog.installed.has(name)) {
+    return `The name '${name}' clashes with the installed package '${name}' (node_modules/${name}): a workspace of that name would replace it. Choose another name, such as '${name}-service'.`;
+  }
+  if (reservedServiceNames.has(name)) {
+    return `The name '${name}' is reserved (it already means something to Kubernetes or DNS): choose another name, such as '${name}-service'.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why `port` cannot be the new service's port, or undefined when it is free.
+ * @example portProblem(3001, catalog) // "Port 3001 is already used by service 'orders' ..."
+ */
+export function portProblem(port: unknown, catalog: RepoCatalog): string | undefined {
+  const free = nextFreePort(catalog);
+  if (
+    typeof port !== 'number' ||
+    !Number.isInteger(port) ||
+    port < lowestPort ||
+    port > highestPort
+  ) {
+    return `The port '${String(port)}' is not valid: use a whole number from ${lowestPort} to ${highestPort}, such as ${free} (the next free one).`;
+  }
+  const owner = catalog.services.find((s) => s.port === port);
+  if (owner) {
+    return `Port ${port} is already used by service '${owner.name}' (apps/${owner.name}/${manifestFileName}): pick a free port, such as ${free}.`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a `calls` or `calledBy` list cannot be used, or undefined when every entry names an
+ * existing service other than the new one.
+ * @example servicesProblem('calls', ['nope'], 'billing', catalog)
+ */
+export function servicesProblem(
+  field: 'calls' | 'calledBy',
+  names: readonly string[],
+  self: string,
+  catalog: RepoCatalog,
+): string | undefined {
+  const existing = catalog.services.map((s) => s.name);
+  const list = existing.length > 0 ? existing.join(', ') : 'none yet';
+  const role = field === 'calls' ? 'calls' : 'is called by';
+  for (const name of names) {
+    if (name === self) {
+      return `'${name}' is the new service itself: a service never lists itself in ${field}.`;
+    }
+    if (!existing.includes(name)) {
+      return `The new service ${role} '${name}', but there is no such service (no apps/${name}/${manifestFileName}). Existing services: ${list}.`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Why `owner` is not a CODEOWNERS handle, or undefined (also when empty: no owner).
+ * @example ownerProblem('payments') // "The owner 'payments' is not a GitHub handle ..."
+ */
+export function ownerProblem(owner: string): string | undefined {
+  if (owner === '' || /^@[\w.-]+(\/[\w.-]+)?$/.test(owner)) return undefined;
+  return `The owner '${owner}' is not a GitHub handle: use a team such as '@acme/payments' or a user such as '@alice'.`;
+}
+
+/**
+ * Why `description` cannot go into package.json and the manifest, or undefined.
+ * @example descriptionProblem('two\nlines')
+ */
+export function descriptionProblem(description: string): string | undefined {
+  if (!isSingleLine(description)) {
+    return 'The description must be a single line of text: remove line breaks and control characters.';
+  }
+  if (description.length > 200) {
+    return `The description is ${description.length} characters long: keep it to one sentence (at most 200).`;
+  }
+  return undefined;
+}
+
+/**
+ * Normalizes the service generator's answers (from prompts or flags) and checks them all
+ * against the repository, before anything is written.
+ * @throws GeneratorError listing every problem at once.
+ * @example const answers = checkServiceAnswers({ name: 'billing', port: '3004' }, catalog);
+ */
+export function checkServiceAnswers(data: unknown, catalog: RepoCatalog): ServiceAnswers {
+  const raw = serviceAnswersSchema.parse(data);
+  const label = raw.name === '' ? 'create a service' : `create service '${raw.name}'`;
+  if (catalog.manifestProblem !== undefined) {
+    throw new GeneratorError(label, [
+      `The existing service manifests are invalid, fix them first (npm test shows the same):\n${catalog.manifestProblem}`,
+    ]);
+  }
+  const problems = [
+    nameProblem(raw.name, catalog),
+    descriptionProblem(raw.description),
+    portProblem(raw.port, catalog),
+    servicesProblem('calls', raw.calls, raw.name, catalog),
+    servicesProblem('calledBy', raw.calledBy, raw.name, catalog),
+    ownerProblem(raw.owner),
+  ].filter((p): p is string => p !== undefined);
+  if (problems.length > 0) throw new GeneratorError(label, problems);
+  return {
+    ...raw,
+    description: raw.description === '' ? `The ${raw.name} service.` : raw.description,
+    port: raw.port as number,
+  };
+}

@@ -1,0 +1,166 @@
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** A file's whole new content, at a path relative to the repository root. */
+export interface PlannedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+/** A folder that does not exist yet and is written whole, files relative to it. */
+export interface PlannedDirectory {
+  readonly path: string;
+  readonly files: readonly PlannedFile[];
+}
+
+/**
+ * Everything one generator run changes. Nothing touches the disk until
+ * {@link applyPlan}, so a refusal or a dry run leaves the tree as it was.
+ */
+export interface ChangePlan {
+  /** New folders (a service, a package), each moved into place in one rename. */
+  readonly directories: readonly PlannedDirectory[];
+  /** Files created or rewritten (manifests of other services, CODEOWNERS, renamed sources). */
+  readonly files: readonly PlannedFile[];
+  /** Folders removed (cluster programs of clouds not chosen). */
+  readonly removals: readonly string[];
+}
+
+/** Hooks for {@link applyPlan}; tests inject failures to prove nothing partial stays. */
+export interface ApplyPlanOptions {
+  readonly writeFile?: (path: string, content: string) => void;
+  readonly rename?: (from: string, to: string) => void;
+}
+
+/**
+ * An empty plan that generators add to.
+ * @example const plan = createPlan(); plan.files.push({ path: 'README.md', content });
+ */
+export function createPlan(): {
+  directories: PlannedDirectory[];
+  files: PlannedFile[];
+  removals: string[];
+} {
+  return { directories: [], files: [], removals: [] };
+}
+
+/**
+ * The plan as it will be applied: a file planned twice keeps its last content, and files
+ * inside a folder that is removed are dropped.
+ * @example normalizePlan({ directories: [], files: [a, a2], removals: [] }).files // [a2]
+ */
+export function normalizePlan(plan: ChangePlan): ChangePlan {
+  const files = new Map(plan.files.map((file) => [file.path, file]));
+  const removed = (path: string) => plan.removals.some((dir) => path.startsWith(`${dir}/`));
+  return {
+    directories: plan.directories,
+    files: [...files.values()].filter((file) => !removed(file.path)),
+    removals: plan.removals,
+  };
+}
+
+/**
+ * Every path a plan writes or removes, relative to the root, in a stable order.
+ * @example describePlan(plan).created // ['apps/billing/README.md', ...]
+ */
+export function describePlan(plan: ChangePlan): {
+  created: string[];
+  updated: string[];
+  removed: string[];
+} {
+  return {
+    created: plan.directories.flatMap((d) => d.files.map((f) => `${d.path}/${f.path}`)).sort(),
+    updated: plan.files.map((f) => f.path).sort(),
+    removed: [...plan.removals].sort(),
+  };
+}
+
+type Undo = () => void;
+
+const tempSuffix = () => `.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Applies a plan all or nothing: new folders are rendered into a temporary folder beside
+ * their target and renamed into place; rewritten files are staged beside the original and
+ * renamed over it. When anything fails, every step taken is undone and temporary files
+ * are removed before the error is rethrown, so the tree is exactly as it was.
+ * @example applyPlan(repoRoot, plan);
+ */
+export function applyPlan(
+  root: string,
+  plan: ChangePlan,
+  {
+    writeFile = (path, content) => writeFileSync(path, content),
+    rename = renameSync,
+  }: ApplyPlanOptions = {},
+): void {
+  const temporary: string[] = [];
+  const undo: Undo[] = [];
+  const trash: string[] = [];
+  try {
+    const stagedDirectories = plan.directories.map((directory) => {
+      const target = join(root, directory.path);
+      if (existsSync(target)) throw new Error(`${directory.path} already exists`);
+      mkdirSync(dirname(target), { recursive: true });
+      const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
+      temporary.push(staging);
+      for (const file of directory.files) {
+        mkdirSync(dirname(join(staging, file.path)), { recursive: true });
+        writeFile(join(staging, file.path), file.content);
+      }
+      return { staging, target };
+    });
+    const stagedFiles = plan.files.map((file) => {
+      const target = join(root, file.path);
+      const existed = existsSync(target);
+      const createdParent = existed ? undefined : createParents(dirname(target));
+      if (createdParent) undo.push(() => rmSync(createdParent, { recursive: true, force: true }));
+      const staging = `${target}${tempSuffix()}`;
+      temporary.push(staging);
+      writeFile(staging, file.content);
+      if (existed) chmodSync(staging, statSync(target).mode);
+      return { staging, target, before: existed ? readFileSync(target) : undefined };
+    });
+
+    for (const { staging, target } of stagedDirectories) {
+      rename(staging, target);
+      undo.push(() => rmSync(target, { recursive: true, force: true }));
+    }
+    for (const { staging, target, before } of stagedFiles) {
+      rename(staging, target);
+      undo.push(() => (before ? writeFileSync(target, before) : rmSync(target, { force: true })));
+    }
+    for (const path of plan.removals) {
+      const target = join(root, path);
+      const moved = join(dirname(target), `.${basename(target)}.removed${tempSuffix()}`);
+      rename(target, moved);
+      undo.push(() => renameSync(moved, target));
+      trash.push(moved);
+    }
+  } catch (error) {
+    for (const step of undo.reverse()) step();
+    throw error;
+  } finally {
+    for (const path of temporary) rmSync(path, { recursive: true, force: true });
+  }
+  // Only once everything is in place: a removed folder can still come back until then.
+  for (const moved of trash) rmSync(moved, { recursive: true, force: true });
+}
+
+/** Creates `dir` and missing parents; returns the topmost folder it created, if any. */
+function createParents(dir: string): string | undefined {
+  let topmost: string | undefined;
+  for (let current = dir; !existsSync(current); current = dirname(current)) topmost = current;
+  if (topmost) mkdirSync(dir, { recursive: true });
+  return topmost;
+}

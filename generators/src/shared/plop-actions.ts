@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import type { ActionConfig, CustomActionFunction, NodePlopAPI } from 'node-plop';
+import { applyPlan, describePlan, normalizePlan, type PlannedFile } from './change-plan.js';
+import { formatFiles } from './format-files.js';
+import { linkWorkspaces } from './link-workspaces.js';
+import { renderTemplate, renderTemplateFolder } from './render-templates.js';
+import { type RepoCatalog, readRepoCatalog } from './repo-catalog.js';
+import { runState } from './run-state.js';
+
+/** Checks plop's answers against the repository; returns the checked answers or throws. */
+export type CheckAnswers<Answers> = (data: object, catalog: RepoCatalog) => Answers;
+
+/** What each action of a generator is told, besides its type. */
+interface ActionSettings<Answers> {
+  /** `check`: the rules the answers must pass before anything is planned. */
+  readonly rules?: CheckAnswers<Answers>;
+  /** `render`: the template folder under `generators/templates/`. */
+  readonly templates?: string;
+  /** `render`: the new folder, a template itself (`apps/{{name}}`). */
+  readonly destination?: string;
+  /** `render`: the data the templates see. */
+  readonly view?: (answers: Answers, catalog: RepoCatalog) => object;
+  /** `edit`: what the edit is for, as plop prints it. */
+  readonly describe?: string;
+  /** `edit`: files created or rewritten outside the new folder. */
+  readonly edit?: (answers: Answers, catalog: RepoCatalog) => PlannedFile[] | PlannedEdits;
+  /** `write`: the generator's name, as the run's result reports it. */
+  readonly generator?: string;
+  /** `write`: the lines printed once everything is written. */
+  readonly nextSteps?: (answers: Answers) => string[];
+}
+
+/** Edits that also remove folders (the init generator). */
+export interface PlannedEdits {
+  readonly files: readonly PlannedFile[];
+  readonly removals?: readonly string[];
+}
+
+type ActionType = 'check' | 'render' | 'edit' | 'write' | 'link';
+
+/**
+ * One step of a generator, as it appears in the generator's `actions` list. Every step but
+ * `write` only adds to the run's plan; `write` applies the whole plan at once.
+ * @example action<ServiceAnswers>('render', { templates: 'service', destination: 'apps/{{name}}', view })
+ */
+export function action<Answers>(type: ActionType, settings: ActionSettings<Answers> = {}) {
+  return { type, ...settings } as ActionConfig;
+}
+
+function settingsOf(config: object): ActionSettings<unknown> {
+  return config as ActionSettings<unknown>;
+}
+
+function checkedAnswers(data: object): unknown {
+  const { answers } = runState(data);
+  if (answers === undefined) throw new Error('the check action must run before this one');
+  return answers;
+}
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+// Every action is async: node-plop reports a rejected action as { type, error }, while a
+// synchronous throw would reach its caller as a bare Error.
+
+/**
+ * Registers the action types the generators are made of. `templatesDir` is the folder of
+ * template folders (`generators/templates`).
+ * @example registerActions(plop, join(generatorsDir, 'templates'));
+ */
+export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
+  const root = () => plop.getDestBasePath();
+  /** The catalog `check` read: every later step of the run plans against the same state. */
+  const catalogOf = (data: object) => runState(data).catalog ?? readRepoCatalog(root());
+
+  const check: CustomActionFunction = async (data, config) => {
+    const { rules } = settingsOf(config);
+    if (!rules) throw new Error('check: no rules given');
+    const state = runState(data);
+    state.catalog = readRepoCatalog(root());
+    state.answers = rules(data, state.catalog);
+    return 'the answers are valid';
+  };
+
+  const render: CustomActionFunction = async (data, config) => {
+    const { templates, destination, view } = settingsOf(config);
+    if (!templates || !destination || !view)
+      throw new Error('render: templates, destination and view are required');
+    const answers = checkedAnswers(data);
+    const model = view(answers, catalogOf(data));
+    const path = renderTemplate(destination, model);
+    const files = formatFiles(root(), renderTemplateFolder(join(templatesDir, templates), model));
+    runState(data).plan.directories.push({ path, files });
+    return `${path}/ (${count(files.length, 'file')})`;
+  };
+
+  const edit: CustomActionFunction = async (data, config) => {
+    const { edit: planEdit, describe = 'edit' } = settingsOf(config);
+    if (!planEdit) throw new Error('edit: no edit given');
+    const planned = planEdit(checkedAnswers(data), catalogOf(data));
+    const { files, removals = [] } = Array.isArray(planned) ? { files: planned } : planned;
+    const { plan } = runState(data);
+    plan.files.push(...files);
+    plan.removals.push(...removals);
+    const paths = [...files.map((f) => f.path), ...removals.map((r) => `${r} (removed)`)];
+    return `${describe}: ${paths.length === 0 ? 'nothing to change' : paths.join(', ')}`;
+  };
+
+  const write: CustomActionFunction = async (data, config) => {
+    const { nextSteps, generator = '' } = settingsOf(config);
+    const state = runState(data);
+    const dryRun = state.options.dryRun === true;
+    const plan = normalizePlan(state.plan);
+    if (!dryRun) applyPlan(root(), plan);
+    const described = describePlan(plan);
+    state.result = {
+      generator,
+      dryRun,
+      ...described,
+      linked: false,
+      ...(dryRun ? {} : { writtenAt: Date.now() }),
+      nextSteps: nextSteps ? nextSteps(checkedAnswers(data)) : [],
+    };
+    const total = described.created.length + described.updated.length + described.removed.length;
+    return dryRun
+      ? `dry run: would change ${count(total, 'file')}`
+      : `wrote ${count(total, 'file')}`;
+  };
+
+  const link: CustomActionFunction = async (data) => {
+    const { options, result } = runState(data);
+    const skip = options.link === false || process.env.SLIPWAY_SKIP_LINK === '1';
+    if (options.dryRun || skip) return 'skipped npm install';
+    await linkWorkspaces(root(), { output: options.linkOutput ?? 'inherit' });
+    if (result) result.linked = true;
+    return 'linked the workspaces (npm install --offline)';
+  };
+
+  plop.setActionType('check', check);
+  plop.setActionType('render', render);
+  plop.setActionType('edit', edit);
+  plop.setActionType('write', write);
+  plop.setActionType('link', link);
+}

@@ -1,0 +1,126 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** A temporary copy of a repository, installed and ready to run its scripts. */
+export interface RepoCopy {
+  readonly root: string;
+  /** How long `npm install --offline` took in the copy, in ms (0 when not installed). */
+  readonly installMs: number;
+  /** Deletes the copy. */
+  remove(): void;
+}
+
+/** Options for {@link copyRepository}. */
+export interface CopyOptions {
+  /** Run `npm install --offline` in the copy, as the honest check of its links. Default: true. */
+  readonly install?: boolean;
+  /** Where npm's output goes. Default: ignored. */
+  readonly stdio?: 'ignore' | 'inherit';
+}
+
+const skipped = new Set(['.git', 'node_modules', 'dist', '.turbo', 'coverage', '.test-results']);
+
+/** The repository's own files: tracked and untracked-but-not-ignored, as git sees them. */
+function listSourceFiles(source: string): string[] {
+  const git = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: source,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (git.status === 0)
+    return git.stdout.split('\0').filter((f) => f !== '' && existsSync(join(source, f)));
+  const walk = (dir: string): string[] =>
+    readdirSync(join(source, dir), { withFileTypes: true }).flatMap((entry) => {
+      const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) return skipped.has(entry.name) ? [] : walk(path);
+      return [path];
+    });
+  return walk('');
+}
+
+/** Every `node_modules` folder of the repository (the root's and the workspaces' own). */
+function listModuleFolders(source: string, dir = ''): string[] {
+  return readdirSync(join(source, dir), { withFileTypes: true }).flatMap((entry) => {
+    if (!entry.isDirectory()) return [];
+    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.name === 'node_modules') return [path];
+    return skipped.has(entry.name) || entry.name.startsWith('.')
+      ? []
+      : listModuleFolders(source, path);
+  });
+}
+
+/** Hard-links a folder tree: fast, and the copy's own files are replaced, never edited, by npm. */
+function linkTree(from: string, to: string): void {
+  const cp = spawnSync('cp', ['-al', from, to]);
+  if (cp.status === 0) return;
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+    else if (entry.isDirectory()) linkTree(source, target);
+    else linkSync(source, target);
+  }
+}
+
+/**
+ * Copies a repository to a temporary folder for end-to-end tests and the scaffold benchmark:
+ * its files are copied; its `node_modules` are hard-linked (seconds instead of minutes), then
+ * the files tools rewrite in place (npm's hidden lockfile, test caches) are made the copy's
+ * own, and `npm install --offline` relinks the workspaces inside the copy.
+ * @example const copy = await copyRepository(repoRoot); try { ... } finally { copy.remove(); }
+ */
+export function copyRepository(
+  source: string,
+  { install = true, stdio = 'ignore' }: CopyOptions = {},
+): RepoCopy {
+  const root = mkdtempSync(join(tmpdir(), 'slipway-copy-'));
+  const remove = () => rmSync(root, { recursive: true, force: true });
+  try {
+    for (const file of listSourceFiles(source)) {
+      mkdirSync(dirname(join(root, file)), { recursive: true });
+      if (lstatSync(join(source, file)).isSymbolicLink()) {
+        symlinkSync(readlinkSync(join(source, file)), join(root, file));
+      } else copyFileSync(join(source, file), join(root, file));
+    }
+    for (const folder of listModuleFolders(source)) {
+      mkdirSync(dirname(join(root, folder)), { recursive: true });
+      linkTree(join(source, folder), join(root, folder));
+    }
+    const hidden = join('node_modules', '.package-lock.json');
+    if (existsSync(join(source, hidden))) {
+      rmSync(join(root, hidden));
+      copyFileSync(join(source, hidden), join(root, hidden));
+    }
+    for (const cache of ['.vite', '.vitest', '.cache']) {
+      rmSync(join(root, 'node_modules', cache), { recursive: true, force: true });
+    }
+    let installMs = 0;
+    if (install) {
+      const started = performance.now();
+      execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], {
+        cwd: root,
+        stdio,
+      });
+      installMs = Math.round(performance.now() - started);
+    }
+    return { root, installMs, remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
+}

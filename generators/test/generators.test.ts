@@ -1,0 +1,171 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFixtureRepo, hashTree, readTree } from './helpers/fixture-repo.js';
+import { loadPlop, runGenerator } from './helpers/load-plop.js';
+
+let root: string;
+beforeEach(() => {
+  root = createFixtureRepo();
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const serviceFiles = [
+  'README.md',
+  'package.json',
+  'service.yaml',
+  'src/app.test.ts',
+  'src/app.ts',
+  'src/config.test.ts',
+  'src/config.ts',
+  'src/index.ts',
+  'src/routes/hello/hello.handlers.ts',
+  'src/routes/hello/hello.index.ts',
+  'src/routes/hello/hello.routes.ts',
+  'src/routes/hello/hello.test.ts',
+  'tsconfig.json',
+  'vitest.config.ts',
+];
+
+describe('the service generator', () => {
+  const billing = {
+    name: 'billing',
+    port: '3004',
+    public: true,
+    calls: ['orders'],
+    calledBy: ['gateway'],
+    owner: '@acme/payments',
+  };
+
+  it('writes the service, declares both sides of its calls and adds its owner', async () => {
+    const { failures, result } = await runGenerator(await loadPlop(root), 'service', billing);
+    expect(failures).toEqual([]);
+    expect(result?.created).toEqual(serviceFiles.map((f) => `apps/billing/${f}`));
+    expect(result?.updated).toEqual([
+      '.github/CODEOWNERS',
+      'apps/gateway/service.yaml',
+      'apps/orders/service.yaml',
+    ]);
+    const tree = readTree(root);
+    expect(tree['apps/orders/service.yaml']).toContain(
+      'calledBy: [gateway, billing] # only the gateway',
+    );
+    expect(tree['apps/gateway/service.yaml']).toContain('calls: [orders, billing]');
+    expect(tree['.github/CODEOWNERS']).toMatch(/\n\/apps\/billing\/ @acme\/payments\n$/);
+    expect(tree['apps/billing/service.yaml']).toContain(
+      'owner: "@acme/payments"\nport: 3004\npublic: true\ncalls: [orders]\ncalledBy: [gateway]\n',
+    );
+    expect(tree['apps/billing/src/config.ts']).toContain(
+      "ORDERS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),",
+    );
+    expect(JSON.parse(tree['apps/billing/package.json'] ?? '')).toMatchObject({
+      name: 'billing',
+      private: true,
+      scripts: { build: 'slipway-build', dev: 'slipway-dev', start: 'node dist/index.js' },
+      dependencies: { '@slipway/service-kit': '*', hono: '^4.13.19' },
+    });
+  });
+
+  it('with a dry run, reports the same files and writes nothing', async () => {
+    const before = hashTree(root);
+    const { failures, result } = await runGenerator(await loadPlop(root), 'service', billing, {
+      dryRun: true,
+    });
+    expect(failures).toEqual([]);
+    expect(result).toMatchObject({ dryRun: true, linked: false });
+    expect(result?.created).toHaveLength(serviceFiles.length);
+    expect(result?.updated).toHaveLength(3);
+    expect(hashTree(root)).toBe(before);
+  });
+
+  it('refuses invalid answers in its first action, listing each, and changes no byte', async () => {
+    const before = hashTree(root);
+    const { failures, result } = await runGenerator(await loadPlop(root), 'service', {
+      ...billing,
+      name: 'gateway',
+      port: '3001',
+    });
+    expect(failures[0]).toMatchObject({ type: 'check' });
+    expect(failures[0]?.error).toContain("The name 'gateway' is taken");
+    expect(failures[0]?.error).toContain("Port 3001 is already used by service 'orders'");
+    expect(failures.slice(1).map((f) => f.error)).toEqual(
+      Array(5).fill('Aborted due to previous action failure'),
+    );
+    expect(result).toBeUndefined();
+    expect(hashTree(root)).toBe(before);
+  });
+});
+
+describe('the package generator', () => {
+  it('writes the package with its build, tests and exports, and a changeset', async () => {
+    const { failures, result } = await runGenerator(await loadPlop(root), 'package', {
+      name: 'money',
+      description: 'Money amounts in minor units.',
+    });
+    expect(failures).toEqual([]);
+    expect(result?.created).toEqual([
+      'packages/money/README.md',
+      'packages/money/package.json',
+      'packages/money/src/describe-money.test.ts',
+      'packages/money/src/describe-money.ts',
+      'packages/money/src/index.ts',
+      'packages/money/tsconfig.build.json',
+      'packages/money/tsconfig.json',
+      'packages/money/vitest.config.ts',
+    ]);
+    const tree = readTree(root);
+    expect(JSON.parse(tree['packages/money/package.json'] ?? '')).toMatchObject({
+      name: '@slipway/money',
+      exports: { '.': { '@slipway/source': './src/index.ts', default: './dist/index.js' } },
+      scripts: { build: 'tsc -p tsconfig.build.json', test: 'vitest run' },
+      publishConfig: { access: 'public' },
+    });
+    expect(tree['.changeset/add-money.md']).toBe(
+      "---\n'@slipway/money': minor\n---\n\nAdd @slipway/money: Money amounts in minor units.\n",
+    );
+  });
+
+  it('refuses a name a shared package already has', async () => {
+    const before = hashTree(root);
+    const { failures } = await runGenerator(await loadPlop(root), 'package', { name: 'config' });
+    expect(failures[0]?.error).toContain(
+      "The name 'config' is taken: packages/config already exists",
+    );
+    expect(hashTree(root)).toBe(before);
+  });
+});
+
+describe('the init generator', () => {
+  it('renames the scope, records registry and cloud, and removes the other clusters', async () => {
+    const { failures } = await runGenerator(await loadPlop(root), 'init', {
+      scope: '@acme',
+      registry: 'ghcr.io/acme',
+      cloud: 'gcp',
+    });
+    expect(failures).toEqual([]);
+    expect(JSON.parse(readFileSync(join(root, 'platform.json'), 'utf8'))).toEqual({
+      scope: '@acme',
+      registry: 'ghcr.io/acme',
+      cloud: 'gcp',
+      initialized: true,
+    });
+    expect(readFileSync(join(root, 'packages/config/package.json'), 'utf8')).toContain(
+      '@acme/config',
+    );
+    expect(existsSync(join(root, 'infra/cluster-gke'))).toBe(true);
+    expect(existsSync(join(root, 'infra/cluster-eks'))).toBe(false);
+    expect(existsSync(join(root, 'infra/cluster-aks'))).toBe(false);
+  });
+
+  it('refuses a second run and changes no byte', async () => {
+    const answers = { scope: '@acme', registry: 'ghcr.io/acme', cloud: 'aws' };
+    await runGenerator(await loadPlop(root), 'init', answers);
+    const before = hashTree(root);
+    const { failures } = await runGenerator(await loadPlop(root), 'init', {
+      ...answers,
+      scope: '@beta',
+    });
+    expect(failures[0]?.error).toContain('This repository was already initialized');
+    expect(hashTree(root)).toBe(before);
+  });
+});

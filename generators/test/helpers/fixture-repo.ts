@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const manifest = (name: string, port: number, calls: string, calledBy: string) =>
+  `# The platform reads this file: local dev, generators, infra and CI.
+name: ${name}
+description: The ${name} example.
+port: ${port}
+public: ${name === 'gateway'}
+calls: ${calls}
+calledBy: ${calledBy}
+`;
+
+const files: Record<string, string> = {
+  'package.json': JSON.stringify({
+    name: 'fixture',
+    private: true,
+    workspaces: ['apps/*', 'packages/*'],
+  }),
+  'platform.json': JSON.stringify({
+    scope: '@slipway',
+    registry: 'ghcr.io/<owner>',
+    cloud: 'aws',
+    initialized: false,
+  }),
+  'apps/gateway/package.json': JSON.stringify({ name: 'gateway', private: true }),
+  'apps/gateway/service.yaml': manifest('gateway', 3000, '[orders]', '[]'),
+  'apps/orders/package.json': JSON.stringify({ name: 'orders', private: true }),
+  'apps/orders/service.yaml': manifest('orders', 3001, '[]', '[gateway] # only the gateway'),
+  'packages/config/package.json': JSON.stringify({ name: '@slipway/config' }),
+  'packages/service-kit/package.json': JSON.stringify({
+    name: '@slipway/service-kit',
+    dependencies: { '@hono/zod-openapi': '^1.6.3', hono: '^4.13.19', zod: '^4.6.7' },
+  }),
+  'node_modules/hono/package.json': JSON.stringify({ name: 'hono' }),
+  'infra/cluster-eks/index.ts': 'export {};\n',
+  'infra/cluster-gke/index.ts': 'export {};\n',
+  'infra/cluster-aks/index.ts': 'export {};\n',
+};
+
+/**
+ * A small repository in a temporary folder: two services (gateway calls orders), two
+ * shared packages, one installed package and the three cluster programs. Enough for the
+ * generators, which read manifests, workspaces and `node_modules` names only.
+ */
+export function createFixtureRepo(): string {
+  const root = mkdtempSync(join(tmpdir(), 'generators-fixture-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+/** Every file under `root` with its content (`node_modules` aside), for exact comparisons. */
+export function readTree(root: string, dir = ''): Record<string, string> {
+  const tree: Record<string, string> = {};
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name !== 'node_modules') Object.assign(tree, readTree(root, path));
+    } else tree[path] = readFileSync(join(root, path), 'utf8');
+  }
+  return tree;
+}
+
+/** A hash of every path and byte under `root` (`node_modules` aside). */
+export function hashTree(root: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify(readTree(root)))
+    .digest('hex');
+}

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { packageGenerator } from '../src/package/package-generator.js';
+import type { ServiceAnswers } from '../src/service/service-answers.js';
+import { serviceView } from '../src/service/service-generator.js';
+import { formatFiles } from '../src/shared/format-files.js';
+import { renderTemplateFolder } from '../src/shared/render-templates.js';
+import { readRepoCatalog } from '../src/shared/repo-catalog.js';
+import { createFixtureRepo } from './helpers/fixture-repo.js';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const templates = fileURLToPath(new URL('../templates', import.meta.url));
+const biome = createRequire(join(repoRoot, 'package.json')).resolve('@biomejs/biome/bin/biome');
+const fixture = createFixtureRepo();
+const catalog = readRepoCatalog(fixture);
+const output = mkdtempSync(join(tmpdir(), 'templates-lint-'));
+afterAll(() => {
+  rmSync(fixture, { recursive: true, force: true });
+  rmSync(output, { recursive: true, force: true });
+});
+
+/** Writes rendered files into a folder and runs the repository's Biome over it. */
+function lint(folder: string, files: { path: string; content: string }[]) {
+  const dir = join(output, folder);
+  for (const file of files) {
+    mkdirSync(dirname(join(dir, file.path)), { recursive: true });
+    writeFileSync(join(dir, file.path), file.content);
+  }
+  return spawnSync(
+    process.execPath,
+    [biome, 'check', `--config-path=${join(repoRoot, 'biome.json')}`, '--vcs-enabled=false', dir],
+    { encoding: 'utf8' },
+  );
+}
+
+const base: ServiceAnswers = {
+  name: 'billing',
+  description: 'The billing service.',
+  port: 3004,
+  public: false,
+  calls: [],
+  calledBy: [],
+  owner: '',
+};
+
+describe('the rendered and formatted templates pass the linter and formatter', () => {
+  it.each([
+    ['an internal service that calls nothing', base],
+    [
+      'a public service with calls, callers, an owner and quotes in its description',
+      {
+        ...base,
+        public: true,
+        calls: ['orders', 'gateway'],
+        calledBy: ['gateway'],
+        owner: '@acme/payments',
+        description: `Bills customers: it's "monthly".`,
+      },
+    ],
+    [
+      'a service with the longest name allowed',
+      { ...base, name: `a${'-b'.repeat(31)}`, calls: ['orders'], port: 65535 },
+    ],
+  ])('%s', (_case, answers) => {
+    const rendered = renderTemplateFolder(
+      join(templates, 'service'),
+      serviceView(answers, catalog),
+    );
+    const files = formatFiles(repoRoot, rendered);
+    const result = lint(`service-${answers.name}`, files);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+
+  it.each(['money', `a${'-b'.repeat(24)}`])('the package %s', (name) => {
+    expect(packageGenerator(catalog).description).toContain('@slipway/<name>');
+    const view = { name, description: 'Money amounts in minor units.', scope: '@slipway' };
+    const files = formatFiles(repoRoot, renderTemplateFolder(join(templates, 'package'), view));
+    const result = lint(`package-${name}`, files);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+  });
+});
+
+describe('the service template as written', () => {
+  it('needs no formatting for a common name: the templates read like the code they produce', () => {
+    const rendered = renderTemplateFolder(join(templates, 'service'), serviceView(base, catalog));
+    expect(formatFiles(repoRoot, rendered)).toEqual(rendered);
+  });
+});
