@@ -1,10 +1,29 @@
 import { availableParallelism, loadavg } from 'node:os';
 import type { Figure, Row } from './figure.js';
+import { infraRender } from './figures/infra-render.js';
 import { livezVsBare } from './figures/livez-vs-bare.js';
+import { scaffold } from './figures/scaffold.js';
 import { formatReport } from './report.js';
 
 // Each figure is one file in figures/; list new ones here.
-const figures: readonly Figure[] = [livezVsBare];
+const allFigures: readonly Figure[] = [livezVsBare, scaffold, infraRender];
+
+// `npm run bench -- scaffold` runs only the named figures.
+const wanted = process.argv.slice(2);
+if (wanted.includes('--help')) {
+  console.log(
+    `Usage: npm run bench [-- <figure>...]\nFigures: ${allFigures.map((f) => `'${f.name}'`).join(', ')} (default: all)`,
+  );
+  process.exit(0);
+}
+const unknown = wanted.filter((name) => !allFigures.some((f) => f.name === name));
+if (unknown.length > 0) {
+  console.error(
+    `Unknown figure(s): ${unknown.join(', ')}. Choose from: ${allFigures.map((f) => f.name).join(', ')}`,
+  );
+  process.exit(2);
+}
+const figures = wanted.length > 0 ? allFigures.filter((f) => wanted.includes(f.name)) : allFigures;
 
 const rows: Row[] = [];
 const started = performance.now();

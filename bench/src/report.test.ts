@@ -16,7 +16,7 @@ describe('formatReport', () => {
       { figure: 'livez', metric: 'p99', subject: '2 ms' },
     ]);
     const lines = report.split('\n');
-    expect(lines[0]).toMatch(/^figure\s+metric\s+service\s+bare\s+ratio\s+target$/);
+    expect(lines[0]).toMatch(/^figure\s+metric\s+measured\s+baseline\s+ratio\s+target$/);
     expect(lines[2]).toMatch(/throughput\s+9000 req\/s\s+10000 req\/s\s+0\.90\s+≥ 0\.80\s+PASS$/);
     expect(lines[3]).toMatch(/RSS\s+90 MB\s+< 80 MB\s+MISS$/);
     expect(lines.at(-1)).toBe('targets: 1 PASS, 1 MISS');

@@ -1,6 +1,6 @@
 import type { Row } from './figure.js';
 
-const columns = ['figure', 'metric', 'service', 'bare', 'ratio', 'target', ''] as const;
+const columns = ['figure', 'metric', 'measured', 'baseline', 'ratio', 'target', ''] as const;
 
 function cells(row: Row): string[] {
   return [

@@ -38,7 +38,7 @@ describe('loadServiceManifests', () => {
     expect(names).toContain('orders');
     expect(names).toContain('gateway');
     const orders = services.find((s) => s.name === 'orders');
-    expect(orders?.calledBy).toEqual(['gateway']);
+    expect(orders?.calledBy).toContain('gateway');
     expect(orders?.secrets).toEqual(['DATABASE_URL']);
     expect(orders?.autoscaling.cpuUtilization).toBe(80);
   });
