@@ -11,7 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { deployServices } from '../src/deploy-services.js';
 import { projectName, type StackConfig } from '../src/stack-config.js';
 import { StackConfigError } from '../src/stack-config-error.js';
-import { configFor, exampleManifests, manifest } from './fixtures.js';
+import {
+  configFor,
+  exampleManifests,
+  examplePair,
+  manifest,
+  unusedServiceName,
+} from './fixtures.js';
 
 /** Runs the composition under mocks and returns what it threw and how many resources it registered. */
 async function attempt(manifests: readonly ServiceManifestInput[], config: StackConfig) {
@@ -35,8 +41,8 @@ async function attempt(manifests: readonly ServiceManifestInput[], config: Stack
   }
 }
 
-const orders = () => exampleManifests().find((m) => m.name === 'orders') as ServiceManifestInput;
-const gateway = () => exampleManifests().find((m) => m.name === 'gateway') as ServiceManifestInput;
+const orders = () => examplePair().find((m) => m.name === 'orders') as ServiceManifestInput;
+const gateway = () => examplePair().find((m) => m.name === 'gateway') as ServiceManifestInput;
 
 describe('bad manifests fail the program before any resource is registered, naming service and field', () => {
   it.each([
@@ -94,7 +100,11 @@ describe('bad manifests fail the program before any resource is registered, nami
 });
 
 describe('bad stack config fails the program before any resource is registered, naming service and field', () => {
+  // Every service under apps/; each case breaks one thing and keeps every other image valid.
   const manifests = exampleManifests();
+  const images = configFor(manifests).images;
+  const { gateway: _, ...imagesButGateway } = images;
+  const stranger = unusedServiceName(manifests, 'billing');
   it.each([
     [
       'a secret that is not configured',
@@ -108,23 +118,23 @@ describe('bad stack config fails the program before any resource is registered, 
     ],
     [
       'a missing image',
-      { images: { orders: 'ghcr.io/acme/orders:1.0.0' } },
+      { images: imagesButGateway },
       "service 'gateway', field 'images.gateway': is not set",
     ],
     [
       'the latest tag',
-      { images: { orders: 'ghcr.io/acme/orders:latest', gateway: 'ghcr.io/acme/gateway:1.0.0' } },
+      { images: { ...images, orders: 'ghcr.io/acme/orders:latest' } },
       "service 'orders', field 'images.orders': 'ghcr.io/acme/orders:latest' uses the mutable tag 'latest'",
     ],
     [
       'an untagged image',
-      { images: { orders: 'ghcr.io/acme/orders', gateway: 'ghcr.io/acme/gateway:1.0.0' } },
+      { images: { ...images, orders: 'ghcr.io/acme/orders' } },
       "service 'orders', field 'images.orders': 'ghcr.io/acme/orders' has no tag or digest",
     ],
     [
       'an image for a service that does not exist',
-      { images: { orders: 'o:1', gateway: 'g:1', billing: 'b:1' } },
-      "service 'billing', field 'images.billing'",
+      { images: { ...images, [stranger]: `ghcr.io/acme/${stranger}:1.0.0` } },
+      `service '${stranger}', field 'images.${stranger}'`,
     ],
     [
       'a public service without a domain',

@@ -6,9 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { exampleManifests, exampleNames } from './fixtures.js';
 
 const run = promisify(execFile);
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
+// Each test spawns node with tsx, which takes seconds on a busy machine: generous limits, no timing asserted.
+const spawnTimeout = 120_000;
 
 function cli(script: 'render' | 'graph', args: string[]) {
   return run(
@@ -16,16 +19,20 @@ function cli(script: 'render' | 'graph', args: string[]) {
     ['--conditions=@slipway/source', '--import', 'tsx', `src/cli/${script}.ts`, ...args],
     {
       cwd: projectDir,
-      timeout: 60_000,
+      timeout: spawnTimeout,
     },
   );
 }
 
-describe('npm run render', () => {
+describe('npm run render', { timeout: spawnTimeout }, () => {
   it('writes one multi-document YAML file per service for a stack, warning about placeholders', async () => {
     const out = mkdtempSync(join(tmpdir(), 'slipway-render-'));
     const { stdout, stderr } = await cli('render', ['--stack', 'dev', '--out', out]);
-    expect(readdirSync(out).sort()).toEqual(['gateway.yaml', 'orders.yaml']);
+    // One file per service under apps/: the examples and any service added since.
+    const files = exampleManifests().map((m) => `${m.name}.yaml`);
+    expect(files).toEqual(expect.arrayContaining(exampleNames.map((name) => `${name}.yaml`)));
+    expect(readdirSync(out).sort()).toEqual(files.sort());
+    expect(stdout.trim().split('\n')).toHaveLength(files.length);
     expect(stdout).toContain('orders.yaml: 9 objects');
     expect(stderr).toContain('warning: secrets.orders.DATABASE_URL is not set');
     const documents = parseAllDocuments(readFileSync(join(out, 'orders.yaml'), 'utf8')).map((d) =>
@@ -61,7 +68,7 @@ describe('npm run render', () => {
   });
 });
 
-describe('npm run graph', () => {
+describe('npm run graph', { timeout: spawnTimeout }, () => {
   it('prints who may talk to whom as a Mermaid flowchart', async () => {
     const { stdout } = await cli('graph', ['--stack', 'dev']);
     expect(stdout.startsWith('flowchart LR\n')).toBe(true);

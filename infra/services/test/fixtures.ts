@@ -17,9 +17,46 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** A value no test would write by accident: if it shows up in plain text, a secret leaked. */
 export const sentinel = 'SENTINEL-7f3a9c-do-not-leak';
 
-/** The example services, apps/orders and apps/gateway, as the program loads them. */
+/**
+ * Every service under apps/, as the program loads them: the examples gateway and orders plus
+ * whatever `npm create @slipway/service` has added since, so tests never assume exactly two.
+ */
 export function exampleManifests(): ServiceManifest[] {
   return loadServiceManifests(repoRoot);
+}
+
+/** The two example services every fork starts with. */
+export const exampleNames = ['gateway', 'orders'] as const;
+
+/**
+ * apps/gateway and apps/orders as committed, as a catalog of their own: calls to and from
+ * services added later are dropped, so tests that assert an exact set of objects or an exact
+ * graph stay true however many services the repository has.
+ * @throws Error when apps/ lacks one of the examples, since those tests are about them.
+ */
+export function examplePair(): ServiceManifest[] {
+  const names: readonly string[] = exampleNames;
+  const pair = exampleManifests()
+    .filter((m) => names.includes(m.name))
+    .map((m) => ({
+      ...m,
+      calls: m.calls.filter((n) => names.includes(n)),
+      calledBy: m.calledBy.filter((n) => names.includes(n)),
+    }));
+  if (pair.length !== names.length)
+    throw new Error(`apps/ must hold the example services ${names.join(' and ')}`);
+  return pair;
+}
+
+/** `base`, or `base-2`, `base-3`…: a service name no manifest in the catalog uses. */
+export function unusedServiceName(
+  manifests: readonly ServiceManifestInput[],
+  base: string,
+): string {
+  const taken = new Set(manifests.map((m) => m.name));
+  let name = base;
+  for (let i = 2; taken.has(name); i += 1) name = `${base}-${i}`;
+  return name;
 }
 
 export function image(service: string): string {

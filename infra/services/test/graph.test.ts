@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { networkGraph } from '../src/render/network-graph.js';
-import { exampleManifests, manifest, renderObjects } from './fixtures.js';
+import { exampleManifests, examplePair, manifest, renderObjects } from './fixtures.js';
 
 describe('networkGraph', () => {
   it('draws the example services: the internet to gateway, gateway to orders, orders to its database, DNS', async () => {
-    const graph = networkGraph(await renderObjects(exampleManifests()));
+    const graph = networkGraph(await renderObjects(examplePair()));
     expect(graph).toBe(
       [
         'flowchart LR',
@@ -22,6 +22,15 @@ describe('networkGraph', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('draws every service under apps/ with its port, the example arrows among them', async () => {
+    const manifests = exampleManifests();
+    const graph = networkGraph(await renderObjects(manifests));
+    for (const m of manifests) expect(graph).toContain(`  ${m.name}[${m.name}<br/>:${m.port}]\n`);
+    expect(graph).toContain('  gateway -->|3001| orders\n');
+    expect(graph).toContain('  ingress -->|3000| gateway\n');
+    expect(graph).not.toContain('ingress -->|3001| orders');
   });
 
   it('draws no arrow for a service nobody calls and that calls nobody', async () => {

@@ -2,9 +2,12 @@ import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { promiseOf, type RecordedResource } from '../src/render/record-deployment.js';
 import { projectName } from '../src/stack-config.js';
-import { image, sentinel } from './fixtures.js';
+import { exampleManifests, exampleNames, image, sentinel } from './fixtures.js';
 
 const resources: RecordedResource[] = [];
+// Whatever apps/ holds: the examples plus every service the generator has added since.
+const manifests = exampleManifests();
+const serviceNames = manifests.map((m) => m.name).sort();
 let program: typeof import('../src/index.js');
 
 beforeAll(async () => {
@@ -24,11 +27,16 @@ beforeAll(async () => {
   pulumi.runtime.setAllConfig(
     {
       [`${projectName}:domain`]: 'dev.example.com',
-      [`${projectName}:images`]: JSON.stringify({
-        orders: image('orders'),
-        gateway: image('gateway'),
-      }),
-      [`${projectName}:secrets`]: JSON.stringify({ orders: { DATABASE_URL: sentinel } }),
+      [`${projectName}:images`]: JSON.stringify(
+        Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
+      ),
+      [`${projectName}:secrets`]: JSON.stringify(
+        Object.fromEntries(
+          manifests
+            .filter((m) => m.secrets.length > 0)
+            .map((m) => [m.name, Object.fromEntries(m.secrets.map((s) => [s, sentinel]))]),
+        ),
+      ),
     },
     [`${projectName}:secrets`],
   );
@@ -37,16 +45,17 @@ beforeAll(async () => {
 
 describe('the services program (src/index.ts)', () => {
   it('deploys every manifest under apps/ into the stack namespace', async () => {
+    expect(serviceNames).toEqual(expect.arrayContaining([...exampleNames]));
     expect(program.namespace).toBe('slipway-dev');
-    expect(Object.keys(program.services).sort()).toEqual(['gateway', 'orders']);
-    // Registration is asynchronous: wait until the engine (here, the mocks) has seen both components.
+    expect(Object.keys(program.services).sort()).toEqual(serviceNames);
+    // Registration is asynchronous: wait until the engine (here, the mocks) has seen every component.
     await vi.waitFor(() =>
       expect(
         resources
           .filter((r) => r.type === 'slipway:services:Microservice')
           .map((r) => r.name)
           .sort(),
-      ).toEqual(['gateway', 'orders']),
+      ).toEqual(serviceNames),
     );
   });
 
@@ -60,6 +69,15 @@ describe('the services program (src/index.ts)', () => {
     expect(
       await promiseOf(program.services.orders?.publicUrl ?? pulumi.output('')),
     ).toBeUndefined();
+    for (const m of manifests) {
+      const service = program.services[m.name];
+      expect(await promiseOf(service?.url ?? pulumi.output('')), m.name).toBe(
+        `http://${m.name}.slipway-dev.svc.cluster.local:${m.port}`,
+      );
+      expect(await promiseOf(service?.publicUrl ?? pulumi.output('')), m.name).toBe(
+        m.public ? `https://${m.name}.dev.example.com` : undefined,
+      );
+    }
   });
 
   it('exports no secret value', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordDeployment } from '../src/render/record-deployment.js';
-import { configFor, exampleManifests, manifest } from './fixtures.js';
+import { configFor, exampleManifests, examplePair, manifest } from './fixtures.js';
 
 async function resourceSet(manifests: Parameters<typeof configFor>[0]) {
   const { resources } = await recordDeployment(manifests, configFor(manifests));
@@ -22,11 +22,26 @@ const perService = (name: string, extra: string[] = []) => [
 
 describe('the set of resources per service', () => {
   it('deploys orders (internal, one secret) and gateway (public) with exactly their resources', async () => {
-    expect(await resourceSet(exampleManifests())).toEqual(
+    expect(await resourceSet(examplePair())).toEqual(
       [
         'pulumi:providers:kubernetes kubernetes',
         ...perService('gateway', ['kubernetes:networking.k8s.io/v1:Ingress gateway-ingress']),
         ...perService('orders', ['kubernetes:core/v1:Secret orders-secrets']),
+      ].sort(),
+    );
+  });
+
+  it('deploys every service under apps/ with its own set, a Secret only with secrets and an Ingress only when public', async () => {
+    const manifests = exampleManifests();
+    expect(await resourceSet(manifests)).toEqual(
+      [
+        'pulumi:providers:kubernetes kubernetes',
+        ...manifests.flatMap((m) =>
+          perService(m.name, [
+            ...(m.secrets.length > 0 ? [`kubernetes:core/v1:Secret ${m.name}-secrets`] : []),
+            ...(m.public ? [`kubernetes:networking.k8s.io/v1:Ingress ${m.name}-ingress`] : []),
+          ]),
+        ),
       ].sort(),
     );
   });
@@ -52,11 +67,16 @@ describe('the set of resources per service', () => {
   });
 
   it('names every Kubernetes object after its service, in the stack namespace', async () => {
-    const { resources } = await recordDeployment(exampleManifests(), configFor(exampleManifests()));
-    for (const { type, inputs } of resources.filter((r) => r.type.startsWith('kubernetes:'))) {
+    const manifests = exampleManifests();
+    const { resources } = await recordDeployment(manifests, configFor(manifests));
+    // Service names are DNS labels: nothing in them needs escaping in a pattern.
+    const named = new RegExp(`^(${manifests.map((m) => m.name).join('|')})(-ingress|-egress)?$`);
+    const objects = resources.filter((r) => r.type.startsWith('kubernetes:'));
+    expect(objects.length).toBeGreaterThanOrEqual(8 * manifests.length);
+    for (const { type, inputs } of objects) {
       const metadata = inputs.metadata as { name: string; namespace: string };
       expect(metadata.namespace, type).toBe('slipway-dev');
-      expect(metadata.name, type).toMatch(/^(orders|gateway)(-ingress|-egress)?$/);
+      expect(metadata.name, type).toMatch(named);
     }
   });
 

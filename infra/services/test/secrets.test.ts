@@ -4,11 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { isSecretMarker, promiseOf, recordDeployment } from '../src/render/record-deployment.js';
 import { maskedSecret, renderServices, serviceYaml } from '../src/render/render-services.js';
 import { StackConfigError } from '../src/stack-config-error.js';
-import { configFor, exampleManifests, manifest, sentinel } from './fixtures.js';
+import { configFor, exampleManifests, manifest, sentinel, unusedServiceName } from './fixtures.js';
 
+// Every service under apps/ plus a public one with two secrets, on a name and port none uses.
+const services = exampleManifests();
+const storefront = unusedServiceName(services, 'storefront');
 const manifests = [
-  ...exampleManifests(),
-  manifest('storefront', { public: true, secrets: ['API_TOKEN', 'SIGNING_KEY'] }),
+  ...services,
+  manifest(storefront, {
+    port: Math.max(...services.map((m) => m.port)) + 1,
+    public: true,
+    secrets: ['API_TOKEN', 'SIGNING_KEY'],
+  }),
 ];
 const config = configFor(manifests);
 
@@ -27,7 +34,14 @@ describe('secrets', () => {
   it('reach the Secret objects only wrapped as Pulumi secrets, so state and diffs keep them encrypted', async () => {
     const { resources } = await recordDeployment(manifests, config);
     const secrets = resources.filter((r) => r.type === 'kubernetes:core/v1:Secret');
-    expect(secrets.map((s) => s.name).sort()).toEqual(['orders-secrets', 'storefront-secrets']);
+    const names = secrets.map((s) => s.name).sort();
+    expect(names).toEqual(expect.arrayContaining(['orders-secrets', `${storefront}-secrets`]));
+    expect(names).toEqual(
+      manifests
+        .filter((m) => (m.secrets ?? []).length > 0)
+        .map((m) => `${m.name}-secrets`)
+        .sort(),
+    );
     for (const secret of secrets) {
       expect(isSecretMarker(secret.inputs.stringData), secret.name).toBe(true);
       const { stringData, ...rest } = secret.inputs;

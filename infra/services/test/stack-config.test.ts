@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { encryptedPlaceholder, fillForRender, readStackFile } from '../src/cli/stack-file.js';
 import { resolveStackConfig } from '../src/stack-config.js';
 import { StackConfigError } from '../src/stack-config-error.js';
-import { exampleManifests } from './fixtures.js';
+import { exampleManifests, examplePair } from './fixtures.js';
 
 describe('resolveStackConfig', () => {
   it('defaults the namespace to slipway-<stack>, the environment to the stack and the ingress settings', () => {
@@ -81,7 +81,7 @@ describe('fillForRender', () => {
   it('fills images and secrets CI sets at deploy time with placeholders, and says so', () => {
     const { input, warnings } = fillForRender(
       { images: { gateway: 'ghcr.io/acme/gateway:1.0.0' } },
-      exampleManifests(),
+      examplePair(),
     );
     expect(input.images).toEqual({
       gateway: 'ghcr.io/acme/gateway:1.0.0',
@@ -92,5 +92,15 @@ describe('fillForRender', () => {
       'images.orders is not set: rendering a placeholder image',
       'secrets.orders.DATABASE_URL is not set: pulumi up would refuse this stack',
     ]);
+  });
+
+  it('gives every service under apps/ an image, keeping the ones the stack sets', () => {
+    const manifests = exampleManifests();
+    const { input } = fillForRender({ images: { orders: 'ghcr.io/acme/orders:1.0.0' } }, manifests);
+    expect(Object.keys(input.images as object).sort()).toEqual(manifests.map((m) => m.name).sort());
+    expect(input.images).toMatchObject({
+      orders: 'ghcr.io/acme/orders:1.0.0',
+      gateway: 'registry.invalid/gateway:unset',
+    });
   });
 });
