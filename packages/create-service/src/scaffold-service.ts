@@ -21,7 +21,7 @@ async function collectAnswers(
   interactive: boolean,
 ): Promise<Record<string, unknown>> {
   const prompts = Array.isArray(generator.prompts) ? generator.prompts : [];
-  if (!interactive) return answersWithoutPrompts(prompts, flags);
+  if (!interactive || !('runPrompts' in generator)) return answersWithoutPrompts(prompts, flags);
   const answers: unknown = await generator.runPrompts(bypassFromFlags(prompts, flags));
   return typeof answers === 'object' && answers !== null ? { ...answers } : {};
 }
@@ -63,7 +63,7 @@ export async function scaffoldService(
     );
   }
 
-  const generator = await loadGenerator(root, 'service');
+  const generator = await loadGenerator(root, 'service', { prompting });
   let answers: Record<string, unknown>;
   try {
     answers = await collectAnswers(generator, flags, prompting);

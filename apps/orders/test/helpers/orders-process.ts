@@ -14,6 +14,8 @@ export interface OrdersProcess {
   readonly exited: Promise<number | null>;
   /** Log lines the process wrote to stderr, for failure messages. */
   readonly stderr: readonly string[];
+  /** Resolves once the service has logged that a signal started its shutdown. */
+  readonly draining: Promise<void>;
 }
 
 /**
@@ -42,6 +44,11 @@ export async function startOrdersProcess(env: Record<string, string> = {}): Prom
 
   // Every line is read, so the pipe never fills up and blocks the service.
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const draining = new Promise<void>((resolve) => {
+    lines.on('line', (line) => {
+      if (line.includes('"msg":"signal received: shutting down"')) resolve();
+    });
+  });
   const port = await new Promise<number>((resolve, reject) => {
     lines.on('line', (line) => {
       const match = /"msg":"orders listening on http:\/\/[^:]+:(\d+)"/.exec(line);
@@ -51,7 +58,7 @@ export async function startOrdersProcess(env: Record<string, string> = {}): Prom
       reject(new Error(`orders exited with ${code} before listening:\n${stderr.join('\n')}`)),
     );
   });
-  return { port, child, exited, stderr };
+  return { port, child, exited, stderr, draining };
 }
 
 /**

@@ -9,20 +9,45 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 
 /** The repository this package lives in. */
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 /** The CLI as `npm create` runs it. */
 export const cliPath = fileURLToPath(new URL('../../bin/create-service.js', import.meta.url));
 
+/** The services every sandbox holds: the examples, whatever else the repository has grown. */
+const exampleServices = ['gateway', 'orders'];
+
+function isOtherService(file: string): boolean {
+  const match = /^apps\/([^/]+)\//.exec(file);
+  return match?.[1] !== undefined && !exampleServices.includes(match[1]);
+}
+
+/** Drops calls to and from services the sandbox does not hold, keeping the file's formatting. */
+function keepExampleCalls(manifestPath: string): void {
+  const document = parseDocument(readFileSync(manifestPath, 'utf8'));
+  for (const key of ['calls', 'calledBy']) {
+    const names = document.get(key);
+    if (names && typeof names === 'object' && 'items' in names && Array.isArray(names.items)) {
+      names.items = names.items.filter((item: unknown) =>
+        exampleServices.includes(String((item as { value?: unknown }).value ?? item)),
+      );
+    }
+  }
+  writeFileSync(manifestPath, document.toString());
+}
+
 /**
  * A copy of the repository's files whose `node_modules` folders are links to the real ones:
  * enough to generate (nothing is installed), made in well under a second. `npm install`
- * must never run in it, so every run here sets SLIPWAY_SKIP_LINK=1.
+ * must never run in it, so every run here sets SLIPWAY_SKIP_LINK=1. It holds the two example
+ * services only, so the tests' names, ports and defaults stay valid after services are added.
  */
 export function createSandbox(): string {
   const root = mkdtempSync(join(tmpdir(), 'create-service-'));
@@ -37,11 +62,13 @@ export function createSandbox(): string {
   );
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
   for (const file of listed.stdout.split('\0')) {
-    if (file === '' || !existsSync(join(repoRoot, file))) continue;
+    if (file === '' || !existsSync(join(repoRoot, file)) || isOtherService(file)) continue;
     mkdirSync(dirname(join(root, file)), { recursive: true });
     copyFileSync(join(repoRoot, file), join(root, file));
   }
-  for (const dir of ['', ...readdirSync(join(repoRoot, 'apps')).map((d) => `apps/${d}`)]) {
+  for (const service of exampleServices)
+    keepExampleCalls(join(root, 'apps', service, 'service.yaml'));
+  for (const dir of ['', ...exampleServices.map((d) => `apps/${d}`)]) {
     const modules = join(repoRoot, dir, 'node_modules');
     if (existsSync(modules) && existsSync(join(root, dir))) {
       symlinkSync(modules, join(root, dir, 'node_modules'));
