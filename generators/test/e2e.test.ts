@@ -14,6 +14,9 @@ import { runCommand, type StartedServer, startServer } from './helpers/run-comma
 // `init`, which runs once on a fresh template.
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const minutes = (n: number) => n * 60_000;
+// The copies hold the example services only, so the names these tests scaffold (billing,
+// ledger) stay free whatever services the repository has grown.
+const exampleServices = ['gateway', 'orders'];
 let copy: RepoCopy;
 let server: StartedServer | undefined;
 
@@ -23,7 +26,7 @@ const alreadyInitialized = readPlatformConfig(repoRoot).initialized;
 /** Copies and installs the repository before a group of tests, and removes it after them. */
 function useCopy() {
   beforeAll(() => {
-    copy = copyRepository(repoRoot);
+    copy = copyRepository(repoRoot, { services: exampleServices });
     console.info(
       `e2e: repository copied and installed (npm install --offline: ${copy.installMs} ms)`,
     );

@@ -7,12 +7,15 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
   rmSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { parseDocument } from 'yaml';
 
 /** A temporary copy of a repository, installed and ready to run its scripts. */
 export interface RepoCopy {
@@ -29,6 +32,31 @@ export interface CopyOptions {
   readonly install?: boolean;
   /** Where npm's output goes. Default: ignored. */
   readonly stdio?: 'ignore' | 'inherit';
+  /**
+   * Copy only these services of `apps/`, with calls to and from the others dropped from their
+   * manifests: tests that name services of their own stay valid after a team adds services.
+   * Default: every service.
+   */
+  readonly services?: readonly string[];
+}
+
+function isLeftOut(file: string, services: readonly string[] | undefined): boolean {
+  const service = /^apps\/([^/]+)\//.exec(file)?.[1];
+  return services !== undefined && service !== undefined && !services.includes(service);
+}
+
+/** Drops the calls to and from services the copy does not hold, keeping the file's formatting. */
+function keepCallsAmong(manifestPath: string, services: readonly string[]): void {
+  const document = parseDocument(readFileSync(manifestPath, 'utf8'));
+  for (const key of ['calls', 'calledBy']) {
+    const names = document.get(key);
+    if (names && typeof names === 'object' && 'items' in names && Array.isArray(names.items)) {
+      names.items = names.items.filter((item: unknown) =>
+        services.includes(String((item as { value?: unknown }).value ?? item)),
+      );
+    }
+  }
+  writeFileSync(manifestPath, document.toString());
 }
 
 const skipped = new Set(['.git', 'node_modules', 'dist', '.turbo', 'coverage', '.test-results']);
@@ -86,18 +114,22 @@ function linkTree(from: string, to: string): void {
  */
 export function copyRepository(
   source: string,
-  { install = true, stdio = 'ignore' }: CopyOptions = {},
+  { install = true, stdio = 'ignore', services }: CopyOptions = {},
 ): RepoCopy {
   const root = mkdtempSync(join(tmpdir(), 'slipway-copy-'));
   const remove = () => rmSync(root, { recursive: true, force: true });
   try {
-    for (const file of listSourceFiles(source)) {
+    for (const file of listSourceFiles(source).filter((f) => !isLeftOut(f, services))) {
       mkdirSync(dirname(join(root, file)), { recursive: true });
       if (lstatSync(join(source, file)).isSymbolicLink()) {
         symlinkSync(readlinkSync(join(source, file)), join(root, file));
       } else copyFileSync(join(source, file), join(root, file));
     }
-    for (const folder of listModuleFolders(source)) {
+    for (const service of services ?? []) {
+      const manifest = join(root, 'apps', service, 'service.yaml');
+      if (existsSync(manifest)) keepCallsAmong(manifest, services ?? []);
+    }
+    for (const folder of listModuleFolders(source).filter((f) => !isLeftOut(f, services))) {
       mkdirSync(dirname(join(root, folder)), { recursive: true });
       linkTree(join(source, folder), join(root, folder));
     }

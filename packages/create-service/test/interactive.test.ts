@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { canDriveTerminal, driveTerminal, keys } from './helpers/drive-terminal.js';
-import { cliPath, createSandbox, removeSandbox, runCli } from './helpers/repo-sandbox.js';
+import {
+  cliPath,
+  createSandbox,
+  removeSandbox,
+  runCli,
+  unusedServiceName,
+} from './helpers/repo-sandbox.js';
 
 const sandboxes: string[] = [];
 afterAll(() => {
@@ -25,12 +31,13 @@ describe.skipIf(!canDriveTerminal)(
   'npm create @slipway/service in a terminal, with no flags',
   () => {
     it('asks each question with its default and writes the same files as the flags would', async () => {
+      const name = unusedServiceName('billing');
       const withFlags = createSandbox();
       const interactive = createSandbox();
       sandboxes.push(withFlags, interactive);
 
       const flagRun = await runCli(
-        ['--name', 'billing', '--port', '3004', '--calls', 'orders', '--public', '--yes'],
+        ['--name', name, '--port', '3004', '--calls', 'orders', '--public', '--yes'],
         withFlags,
       );
       expect(flagRun.code).toBe(0);
@@ -40,7 +47,7 @@ describe.skipIf(!canDriveTerminal)(
         `node ${cliPath}`,
         join(interactive, 'apps/gateway'),
         [
-          { waitFor: 'Service name', keys: `billing${keys.enter}` },
+          { waitFor: 'Service name', keys: `${name}${keys.enter}` },
           { waitFor: 'One-line description', keys: keys.enter },
           { waitFor: 'Port (unique in the repository)', keys: `3004${keys.enter}` },
           { waitFor: 'Public (reachable', keys: `y${keys.enter}` },
@@ -51,7 +58,7 @@ describe.skipIf(!canDriveTerminal)(
         { SLIPWAY_SKIP_LINK: '1' },
       );
       expect(run.code, run.screen).toBe(0);
-      expect(run.screen).toContain('One-line description: (The billing service.)');
+      expect(run.screen).toContain(`One-line description: (The ${name} service.)`);
       expect(run.screen).toContain('Port (unique in the repository): (3002)');
       expect(run.screen).toContain('(y/N)');
       expect(run.screen).toContain('Next steps:');
@@ -61,12 +68,13 @@ describe.skipIf(!canDriveTerminal)(
     it('with --yes never asks: it takes every default', async () => {
       const root = createSandbox();
       sandboxes.push(root);
-      const run = await driveTerminal(`node ${cliPath} --name ledger --yes`, root, [], {
+      const ledger = unusedServiceName('ledger');
+      const run = await driveTerminal(`node ${cliPath} --name ${ledger} --yes`, root, [], {
         SLIPWAY_SKIP_LINK: '1',
       });
       expect(run.code, run.screen).toBe(0);
       expect(run.screen).not.toContain('Service name');
-      const manifest = readFileSync(join(root, 'apps/ledger/service.yaml'), 'utf8');
+      const manifest = readFileSync(join(root, `apps/${ledger}/service.yaml`), 'utf8');
       expect(manifest).toContain('port: 3002\npublic: false\ncalls: []\ncalledBy: []\n');
     }, 60_000);
   },

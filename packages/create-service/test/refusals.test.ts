@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, hashTree, removeSandbox, runCli } from './helpers/repo-sandbox.js';
+import {
+  createSandbox,
+  hashTree,
+  removeSandbox,
+  runCli,
+  unusedServiceName,
+} from './helpers/repo-sandbox.js';
 
 // Each refusal runs the real CLI against a copy of this repository and checks the message,
 // the exit code, and that not one byte of the tree changed.
@@ -119,15 +125,17 @@ describe('npm create @slipway/service refuses, exits 1 and leaves the tree uncha
 });
 
 describe('--dry-run', () => {
+  const fresh = unusedServiceName('billing');
+
   it('prints every file it would write and change, and writes nothing', async () => {
     const run = await runCli(
-      ['--name', 'billing', '--calls', 'orders', '--owner', '@acme/pay', '--yes', '--dry-run'],
+      ['--name', fresh, '--calls', 'orders', '--owner', '@acme/pay', '--yes', '--dry-run'],
       root,
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Dry run: nothing was written.');
-    expect(run.stdout).toContain('Would create:\n  apps/billing/README.md\n');
-    expect(run.stdout).toContain('  apps/billing/src/app.ts\n');
+    expect(run.stdout).toContain(`Would create:\n  apps/${fresh}/README.md\n`);
+    expect(run.stdout).toContain(`  apps/${fresh}/src/app.ts\n`);
     expect(run.stdout).toContain(
       'Would update:\n  .github/CODEOWNERS\n  apps/orders/service.yaml\n',
     );
@@ -135,7 +143,7 @@ describe('--dry-run', () => {
   });
 
   it('with --json, prints the same as JSON on stdout and writes nothing', async () => {
-    const run = await runCli(['--name', 'billing', '--port', '3004', '--json', '--dry-run'], root);
+    const run = await runCli(['--name', fresh, '--port', '3004', '--json', '--dry-run'], root);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as { created: string[]; dryRun: boolean };
     expect(result).toMatchObject({
@@ -144,7 +152,7 @@ describe('--dry-run', () => {
       linked: false,
       updated: [],
     });
-    expect(result.created).toContain('apps/billing/service.yaml');
+    expect(result.created).toContain(`apps/${fresh}/service.yaml`);
     expect(hashTree(root)).toBe(before);
   });
 });

@@ -77,6 +77,19 @@ export function createSandbox(): string {
   return root;
 }
 
+/**
+ * `base`, or `base-2`, `base-3`...: a service name the repository does not use yet, neither as
+ * a service nor as an installed package (the sandbox shares the repository's node_modules).
+ * @example const name = unusedServiceName('billing');
+ */
+export function unusedServiceName(base: string): string {
+  const taken = (name: string) =>
+    existsSync(join(repoRoot, 'apps', name)) || existsSync(join(repoRoot, 'node_modules', name));
+  let name = base;
+  for (let i = 2; taken(name); i++) name = `${base}-${i}`;
+  return name;
+}
+
 /** Every path and byte under `root`, `node_modules` aside, as one hash. */
 export function hashTree(root: string): string {
   const hash = createHash('sha256');
