@@ -1,14 +1,11 @@
 #!/usr/bin/env node
 // `npm run gen [-- <generator> [-- --<prompt> <answer> ...]]`: plop with this repository's
 // TypeScript plopfile, writing relative to the repository root wherever it is started.
-import { register } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { writeSourceBundle } from '@slipway/run-source';
 
-register(new URL('./source-condition-hooks.js', import.meta.url));
-const { register: registerTsx } = await import('tsx/esm/api');
-registerTsx();
-
-const plopfile = fileURLToPath(new URL('../plopfile.ts', import.meta.url));
+// Plop loads its plopfile from a path: it gets the TypeScript plopfile bundled into one.
+const plopfile = await writeSourceBundle(new URL('../plopfile.ts', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 // `npm run init -- --help` reaches us as `init -- --help`, which plop would take for an answer.

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { importSource } from '@slipway/run-source';
 import type { PlopGenerator } from 'node-plop';
 import { plopfilePath } from './find-repo-root.js';
 import { type ActionRunner, loadHeadlessGenerator, type Plopfile } from './headless-plop.js';
@@ -8,10 +8,9 @@ function isPlopfile(value: unknown): value is Plopfile {
   return typeof value === 'function';
 }
 
+/** The plopfile is TypeScript, as are the generators and packages it imports: run from source. */
 async function importPlopfile(root: string): Promise<Plopfile> {
-  const module: unknown = await import(pathToFileURL(join(root, plopfilePath)).href);
-  const plopfile =
-    typeof module === 'object' && module !== null ? Reflect.get(module, 'default') : undefined;
+  const { default: plopfile } = await importSource(join(root, plopfilePath));
   if (!isPlopfile(plopfile)) {
     throw new Error(`${plopfilePath} has no default export: it must export (plop) => { ... }`);
   }
