@@ -1,13 +1,13 @@
 import * as pulumi from '@pulumi/pulumi';
 import {
-  installMocks,
   named,
   ofType,
+  type ProgramRun,
   promiseOf,
   type RecordedResource,
-  settle,
+  runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveAksNodePool } from '../src/aks-node-pool.js';
 
 const project = 'slipway-cluster-aks';
@@ -16,32 +16,28 @@ const fakeKubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\n';
 
 type Program = typeof import('../src/index.js');
 
-async function runProgram(config: Record<string, unknown>): Promise<{
-  program: Program;
-  resources: RecordedResource[];
-}> {
-  const resources = await installMocks({
-    project,
-    config: { 'azure-native:location': 'westeurope', ...config },
-    outputsOf: (resource) =>
-      resource.type === clusterType
-        ? {
-            name: resource.inputs.resourceName,
-            oidcIssuerProfile: { enabled: true, issuerURL: 'https://oidc.example/abc/' },
-          }
-        : undefined,
-    calls: {
-      'azure-native:containerservice:listManagedClusterUserCredentials': {
-        kubeconfigs: [
-          { name: 'clusterUser', value: Buffer.from(fakeKubeconfig).toString('base64') },
-        ],
+function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
+  return runProgramWithMocks(
+    {
+      project,
+      config: { 'azure-native:location': 'westeurope', ...config },
+      outputsOf: (resource) =>
+        resource.type === clusterType
+          ? {
+              name: resource.inputs.resourceName,
+              oidcIssuerProfile: { enabled: true, issuerURL: 'https://oidc.example/abc/' },
+            }
+          : undefined,
+      calls: {
+        'azure-native:containerservice:listManagedClusterUserCredentials': {
+          kubeconfigs: [
+            { name: 'clusterUser', value: Buffer.from(fakeKubeconfig).toString('base64') },
+          ],
+        },
       },
     },
-  });
-  vi.resetModules();
-  const program = await import('../src/index.js');
-  await settle();
-  return { program, resources };
+    () => import('../src/index.js'),
+  );
 }
 
 const systemPool = (resources: RecordedResource[]) => {

@@ -1,13 +1,13 @@
 import * as pulumi from '@pulumi/pulumi';
 import {
-  installMocks,
   named,
   ofType,
+  type ProgramRun,
   promiseOf,
   type RecordedResource,
-  settle,
+  runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveEksNodePool } from '../src/eks-cluster.js';
 import { zoneCidrs } from '../src/subnet-cidrs.js';
 
@@ -16,32 +16,28 @@ const fakeKubeconfig = '{"apiVersion":"v1","kind":"Config","clusters":[]}';
 
 type Program = typeof import('../src/index.js');
 
-async function runProgram(config: Record<string, unknown>): Promise<{
-  program: Program;
-  resources: RecordedResource[];
-}> {
-  const resources = await installMocks({
-    project,
-    config: { 'aws:region': 'eu-west-1', ...config },
-    outputsOf: (resource) =>
-      resource.type === 'eks:index:Cluster'
-        ? {
-            kubeconfigJson: fakeKubeconfig,
-            oidcProviderArn: 'arn:aws:iam::123456789012:oidc-provider/oidc.eks.example',
-            oidcIssuer: 'oidc.eks.example/id/ABC',
-          }
-        : undefined,
-    calls: {
-      'aws:index/getAvailabilityZones:getAvailabilityZones': {
-        names: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1d'],
+function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
+  return runProgramWithMocks(
+    {
+      project,
+      config: { 'aws:region': 'eu-west-1', ...config },
+      outputsOf: (resource) =>
+        resource.type === 'eks:index:Cluster'
+          ? {
+              kubeconfigJson: fakeKubeconfig,
+              oidcProviderArn: 'arn:aws:iam::123456789012:oidc-provider/oidc.eks.example',
+              oidcIssuer: 'oidc.eks.example/id/ABC',
+            }
+          : undefined,
+      calls: {
+        'aws:index/getAvailabilityZones:getAvailabilityZones': {
+          names: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1d'],
+        },
+        'aws:index/getPartition:getPartition': { partition: 'aws' },
       },
-      'aws:index/getPartition:getPartition': { partition: 'aws' },
     },
-  });
-  vi.resetModules();
-  const program = await import('../src/index.js');
-  await settle();
-  return { program, resources };
+    () => import('../src/index.js'),
+  );
 }
 
 const privateSubnets = (resources: RecordedResource[]) =>

@@ -1,45 +1,43 @@
 import * as pulumi from '@pulumi/pulumi';
 import {
-  installMocks,
   named,
   ofType,
+  type ProgramRun,
   promiseOf,
   type RecordedResource,
-  settle,
+  runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveGkeNodePool } from '../src/gke-node-pool.js';
 
 const project = 'slipway-cluster-gke';
 
 type Program = typeof import('../src/index.js');
 
-async function runProgram(config: Record<string, unknown>): Promise<{
-  program: Program;
-  resources: RecordedResource[];
-}> {
-  const resources = await installMocks({
-    project,
-    config: { 'gcp:project': 'acme-prod', 'gcp:region': 'europe-west1', ...config },
-    outputsOf: (resource) => {
-      if (resource.type === 'gcp:container/cluster:Cluster') {
-        return { endpoint: '203.0.113.10', masterAuth: { clusterCaCertificate: 'Q0EtREFUQQ==' } };
-      }
-      if (resource.type === 'gcp:serviceaccount/account:Account') {
-        return { email: `${String(resource.inputs.accountId)}@acme-prod.iam.gserviceaccount.com` };
-      }
-      return undefined;
-    },
-    calls: {
-      'gcp:compute/getZones:getZones': {
-        names: ['europe-west1-d', 'europe-west1-b', 'europe-west1-c'],
+function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
+  return runProgramWithMocks(
+    {
+      project,
+      config: { 'gcp:project': 'acme-prod', 'gcp:region': 'europe-west1', ...config },
+      outputsOf: (resource) => {
+        if (resource.type === 'gcp:container/cluster:Cluster') {
+          return { endpoint: '203.0.113.10', masterAuth: { clusterCaCertificate: 'Q0EtREFUQQ==' } };
+        }
+        if (resource.type === 'gcp:serviceaccount/account:Account') {
+          return {
+            email: `${String(resource.inputs.accountId)}@acme-prod.iam.gserviceaccount.com`,
+          };
+        }
+        return undefined;
+      },
+      calls: {
+        'gcp:compute/getZones:getZones': {
+          names: ['europe-west1-d', 'europe-west1-b', 'europe-west1-c'],
+        },
       },
     },
-  });
-  vi.resetModules();
-  const program = await import('../src/index.js');
-  await settle();
-  return { program, resources };
+    () => import('../src/index.js'),
+  );
 }
 
 describe('GKE cluster program with settings from stack config', () => {

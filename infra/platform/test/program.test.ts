@@ -1,34 +1,35 @@
 import * as pulumi from '@pulumi/pulumi';
-import { installMocks, promiseOf, type RecordedResource, settle } from '@slipway/infra-testing';
-import { describe, expect, it, vi } from 'vitest';
+import {
+  type ProgramRun,
+  promiseOf,
+  type RecordedResource,
+  runProgramWithMocks,
+} from '@slipway/infra-testing';
+import { describe, expect, it } from 'vitest';
 
 const project = 'slipway-platform';
 const clusterKubeconfig = 'apiVersion: v1\nkind: Config\ncurrent-context: eks\n';
 
 type Program = typeof import('../src/index.js');
 
-async function runProgram(config: Record<string, unknown>): Promise<{
-  program: Program;
-  resources: RecordedResource[];
-}> {
-  const resources = await installMocks({
-    project,
-    config: Object.fromEntries(
-      Object.entries({
-        certManager: { email: 'platform@example.com' },
-        backups: { provider: 'gcp', bucket: 'acme-velero' },
-        ...config,
-      }).map(([key, value]) => [`${project}:${key}`, value]),
-    ),
-    outputsOf: (resource) =>
-      resource.type === 'pulumi:pulumi:StackReference'
-        ? { outputs: { kubeconfig: clusterKubeconfig }, secretOutputNames: ['kubeconfig'] }
-        : undefined,
-  });
-  vi.resetModules();
-  const program = await import('../src/index.js');
-  await settle();
-  return { program, resources };
+function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
+  return runProgramWithMocks(
+    {
+      project,
+      config: Object.fromEntries(
+        Object.entries({
+          certManager: { email: 'platform@example.com' },
+          backups: { provider: 'gcp', bucket: 'acme-velero' },
+          ...config,
+        }).map(([key, value]) => [`${project}:${key}`, value]),
+      ),
+      outputsOf: (resource) =>
+        resource.type === 'pulumi:pulumi:StackReference'
+          ? { outputs: { kubeconfig: clusterKubeconfig }, secretOutputNames: ['kubeconfig'] }
+          : undefined,
+    },
+    () => import('../src/index.js'),
+  );
 }
 
 const kubernetesProviders = (resources: RecordedResource[]) =>

@@ -7,3 +7,4 @@ export {
   type RecordedResource,
   settle,
 } from './pulumi-mocks.js';
+export { type ProgramRun, runProgramWithMocks } from './run-program.js';
