@@ -28,7 +28,17 @@ export interface RepoCopy {
 
 /** Options for {@link copyRepository}. */
 export interface CopyOptions {
-  /** Run `npm install --offline` in the copy, as the honest check of its links. Default: true. */
+  /**
+   * How the copy gets its `node_modules`: `hard-link` makes them the copy's own (npm may
+   * install into them); `symlink` points at the source's, in well under a second, for runs
+   * that only generate: nothing may then be installed or written into them. Default:
+   * `hard-link`.
+   */
+  readonly nodeModules?: 'hard-link' | 'symlink';
+  /**
+   * Run `npm install --offline` in the copy, as the honest check of its links. Default: true
+   * with hard links; never with symlinks.
+   */
   readonly install?: boolean;
   /** Where npm's output goes. Default: ignored. */
   readonly stdio?: 'ignore' | 'inherit';
@@ -105,17 +115,38 @@ function linkTree(from: string, to: string): void {
   }
 }
 
+/** Makes the hard-linked `node_modules` of a copy its own where tools rewrite files in place. */
+function ownRewrittenFiles(source: string, root: string): void {
+  const hidden = join('node_modules', '.package-lock.json');
+  if (existsSync(join(source, hidden))) {
+    rmSync(join(root, hidden));
+    copyFileSync(join(source, hidden), join(root, hidden));
+  }
+  for (const cache of ['.vite', '.vitest', '.cache']) {
+    rmSync(join(root, 'node_modules', cache), { recursive: true, force: true });
+  }
+}
+
 /**
  * Copies a repository to a temporary folder for end-to-end tests and the scaffold benchmark:
  * its files are copied; its `node_modules` are hard-linked (seconds instead of minutes), then
  * the files tools rewrite in place (npm's hidden lockfile, test caches) are made the copy's
- * own, and `npm install --offline` relinks the workspaces inside the copy.
+ * own, and `npm install --offline` relinks the workspaces inside the copy. With
+ * `nodeModules: 'symlink'` the `node_modules` are links to the source's and nothing is
+ * installed: enough to generate into.
+ * @throws Error when asked to install into symlinked `node_modules` (it would write into the source's).
  * @example const copy = await copyRepository(repoRoot); try { ... } finally { copy.remove(); }
  */
 export function copyRepository(
   source: string,
-  { install = true, stdio = 'ignore', services }: CopyOptions = {},
+  { nodeModules = 'hard-link', install, stdio = 'ignore', services }: CopyOptions = {},
 ): RepoCopy {
+  if (nodeModules === 'symlink' && install === true) {
+    throw new Error(
+      "copyRepository: install needs the copy's own node_modules; use nodeModules: 'hard-link'",
+    );
+  }
+  const installs = install ?? nodeModules === 'hard-link';
   const root = mkdtempSync(join(tmpdir(), 'slipway-copy-'));
   const remove = () => rmSync(root, { recursive: true, force: true });
   try {
@@ -131,18 +162,12 @@ export function copyRepository(
     }
     for (const folder of listModuleFolders(source).filter((f) => !isLeftOut(f, services))) {
       mkdirSync(dirname(join(root, folder)), { recursive: true });
-      linkTree(join(source, folder), join(root, folder));
+      if (nodeModules === 'symlink') symlinkSync(join(source, folder), join(root, folder));
+      else linkTree(join(source, folder), join(root, folder));
     }
-    const hidden = join('node_modules', '.package-lock.json');
-    if (existsSync(join(source, hidden))) {
-      rmSync(join(root, hidden));
-      copyFileSync(join(source, hidden), join(root, hidden));
-    }
-    for (const cache of ['.vite', '.vitest', '.cache']) {
-      rmSync(join(root, 'node_modules', cache), { recursive: true, force: true });
-    }
+    if (nodeModules === 'hard-link') ownRewrittenFiles(source, root);
     let installMs = 0;
-    if (install) {
+    if (installs) {
       const started = performance.now();
       execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], {
         cwd: root,

@@ -1,20 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
+import { copyRepository } from '@slipway/generators';
 
 /** The repository this package lives in. */
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -24,25 +13,6 @@ export const cliPath = fileURLToPath(new URL('../../bin/create-service.js', impo
 /** The services every sandbox holds: the examples, whatever else the repository has grown. */
 const exampleServices = ['gateway', 'orders'];
 
-function isOtherService(file: string): boolean {
-  const match = /^apps\/([^/]+)\//.exec(file);
-  return match?.[1] !== undefined && !exampleServices.includes(match[1]);
-}
-
-/** Drops calls to and from services the sandbox does not hold, keeping the file's formatting. */
-function keepExampleCalls(manifestPath: string): void {
-  const document = parseDocument(readFileSync(manifestPath, 'utf8'));
-  for (const key of ['calls', 'calledBy']) {
-    const names = document.get(key);
-    if (names && typeof names === 'object' && 'items' in names && Array.isArray(names.items)) {
-      names.items = names.items.filter((item: unknown) =>
-        exampleServices.includes(String((item as { value?: unknown }).value ?? item)),
-      );
-    }
-  }
-  writeFileSync(manifestPath, document.toString());
-}
-
 /**
  * A copy of the repository's files whose `node_modules` folders are links to the real ones:
  * enough to generate (nothing is installed), made in well under a second. `npm install`
@@ -50,31 +20,7 @@ function keepExampleCalls(manifestPath: string): void {
  * services only, so the tests' names, ports and defaults stay valid after services are added.
  */
 export function createSandbox(): string {
-  const root = mkdtempSync(join(tmpdir(), 'create-service-'));
-  const listed = spawnSync(
-    'git',
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
-    {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
-  for (const file of listed.stdout.split('\0')) {
-    if (file === '' || !existsSync(join(repoRoot, file)) || isOtherService(file)) continue;
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    copyFileSync(join(repoRoot, file), join(root, file));
-  }
-  for (const service of exampleServices)
-    keepExampleCalls(join(root, 'apps', service, 'service.yaml'));
-  for (const dir of ['', ...exampleServices.map((d) => `apps/${d}`)]) {
-    const modules = join(repoRoot, dir, 'node_modules');
-    if (existsSync(modules) && existsSync(join(root, dir))) {
-      symlinkSync(modules, join(root, dir, 'node_modules'));
-    }
-  }
-  return root;
+  return copyRepository(repoRoot, { services: exampleServices, nodeModules: 'symlink' }).root;
 }
 
 /**
