@@ -1,0 +1,132 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createSandbox,
+  removeSandbox,
+  repoRoot,
+  unusedServiceName,
+} from './helpers/repo-sandbox.js';
+
+// A team may publish @slipway/create-service to its registry and run it in a clone of its
+// fork. This packs the package as `changeset publish` would (its compiled dist/, no src/),
+// installs the tarballs with only the dependencies their package.json declare, and runs it.
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const runSourceDir = join(repoRoot, 'packages/run-source');
+const tsc = createRequire(join(repoRoot, 'package.json')).resolve('typescript/bin/tsc');
+
+interface PackedManifest {
+  readonly name: string;
+  readonly dependencies?: Record<string, string>;
+}
+
+function pack(dir: string, into: string): string {
+  const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', into], {
+    cwd: dir,
+    encoding: 'utf8',
+  }).trim();
+  return join(into, file);
+}
+
+/** Unpacks a tarball into `node_modules` as npm would, and returns its package.json. */
+function install(tarball: string, modules: string): PackedManifest {
+  const unpacked = mkdtempSync(join(dirname(tarball), 'unpacked-'));
+  execFileSync('tar', ['-xzf', tarball, '-C', unpacked]);
+  const manifest = JSON.parse(
+    readFileSync(join(unpacked, 'package/package.json'), 'utf8'),
+  ) as PackedManifest;
+  mkdirSync(dirname(join(modules, manifest.name)), { recursive: true });
+  cpSync(join(unpacked, 'package'), join(modules, manifest.name), { recursive: true });
+  return manifest;
+}
+
+/** Where Node finds `dependency` from `dir`: its own node_modules first, then its parents'. */
+function installedDir(dependency: string, dir: string): string {
+  const candidate = join(dir, 'node_modules', dependency);
+  if (existsSync(join(candidate, 'package.json'))) return realpathSync(candidate);
+  if (dirname(dir) === dir) throw new Error(`${dependency} is not installed`);
+  return installedDir(dependency, dirname(dir));
+}
+
+describe('the published @slipway/create-service', () => {
+  let work: string;
+  let sandbox: string;
+  let bin: string;
+  let installed: string;
+
+  beforeAll(() => {
+    work = realpathSync(mkdtempSync(join(tmpdir(), 'create-service-published-')));
+    const staged = join(work, 'create-service');
+    for (const entry of ['package.json', 'README.md', 'bin']) {
+      cpSync(join(packageDir, entry), join(staged, entry), { recursive: true });
+    }
+    execFileSync(process.execPath, [
+      tsc,
+      '-p',
+      join(packageDir, 'tsconfig.build.json'),
+      '--outDir',
+      join(staged, 'dist'),
+    ]);
+    const modules = join(work, 'consumer/node_modules');
+    const manifests = [pack(staged, work), pack(runSourceDir, work)].map((tarball) =>
+      install(tarball, modules),
+    );
+    // Third-party dependencies come from this repository's install, and only those declared.
+    const sources = new Map([
+      ['@slipway/create-service', packageDir],
+      ['@slipway/run-source', runSourceDir],
+    ]);
+    for (const manifest of manifests) {
+      for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+        if (sources.has(dependency) || existsSync(join(modules, dependency))) continue;
+        mkdirSync(dirname(join(modules, dependency)), { recursive: true });
+        const from = sources.get(manifest.name) ?? repoRoot;
+        symlinkSync(installedDir(dependency, from), join(modules, dependency));
+      }
+    }
+    installed = join(modules, '@slipway/create-service');
+    bin = join(installed, 'bin/create-service.js');
+    sandbox = createSandbox();
+  }, 120_000);
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+    removeSandbox(sandbox);
+  });
+
+  it('ships its compiled CLI, not its sources or tests', () => {
+    expect(readdirSync(installed).sort()).toEqual(['README.md', 'bin', 'dist', 'package.json']);
+    expect(existsSync(join(installed, 'dist/cli.js'))).toBe(true);
+    expect(readdirSync(join(installed, 'dist')).some((file) => file.includes('.test.'))).toBe(
+      false,
+    );
+  });
+
+  it("scaffolds a service with the repository's own generators", () => {
+    const name = unusedServiceName('published');
+    const run = spawnSync(process.execPath, [bin, '--name', name, '--yes', '--no-install'], {
+      cwd: join(sandbox, 'apps'),
+      encoding: 'utf8',
+    });
+
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`✔ write: wrote`);
+    expect(readFileSync(join(sandbox, `apps/${name}/service.yaml`), 'utf8')).toContain(
+      `name: ${name}`,
+    );
+  });
+});
