@@ -1,30 +1,32 @@
 // @ts-check
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundleSource } from './bundle-source.js';
 
-/** Bundles written by this process: removed when it exits (a kill by signal leaves them to the OS temp cleaner). */
-const written = new Set();
+/**
+ * This process's own folder for its bundles, made on first use (private to the user, with
+ * a name no one can guess ahead) and removed when the process exits; a kill by signal
+ * leaves it to the system's temporary-file cleaner.
+ * @type {string | undefined}
+ */
+let folder;
 let sequence = 0;
-let removesOnExit = false;
 
-function removeWritten() {
-  for (const file of written) rmSync(file, { force: true });
-  written.clear();
+function bundleFolder() {
+  if (folder === undefined) {
+    const made = mkdtempSync(join(tmpdir(), 'slipway-run-source-'));
+    process.on('exit', () => rmSync(made, { recursive: true, force: true }));
+    folder = made;
+  }
+  return folder;
 }
 
-/**
- * Where this process saves the bundle of `entry`: a name of its own, so that processes
- * running at once never read or remove each other's.
- * @param {string} entry
- */
+/** @param {string} entry */
 function bundlePath(entry) {
-  const dir = join(tmpdir(), `slipway-run-source-${process.getuid?.() ?? 'user'}`);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
   sequence += 1;
-  return join(dir, `${basename(entry, extname(entry))}-${process.pid}-${sequence}.mjs`);
+  return join(bundleFolder(), `${basename(entry, extname(entry))}-${sequence}.mjs`);
 }
 
 /** @type {typeof import('./index.js').writeSourceBundle} */
@@ -33,11 +35,6 @@ export async function writeSourceBundle(entry) {
   const outfile = bundlePath(path);
   const code = await bundleSource(path, { outfile });
   process.setSourceMapsEnabled(true);
-  if (!removesOnExit) {
-    process.on('exit', removeWritten);
-    removesOnExit = true;
-  }
-  written.add(outfile);
   writeFileSync(outfile, code, { mode: 0o600 });
   return outfile;
 }
@@ -49,6 +46,5 @@ export async function importSource(entry) {
     return await import(pathToFileURL(outfile).href);
   } finally {
     rmSync(outfile, { force: true });
-    written.delete(outfile);
   }
 }

@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,18 +8,13 @@ import { createWorkspace, type FixtureTree } from './fixture-tree.js';
 const runSource = pathToFileURL(join(import.meta.dirname, '../src/index.js')).href;
 
 /** Runs an ES module script in a real Node process (vitest would load modules its own way). */
-function runNode(script: string, cwd: string) {
+function runNode(script: string, cwd: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd,
+    env: { ...process.env, ...env },
     encoding: 'utf8',
   });
 }
-
-const bundleFolder = join(tmpdir(), `slipway-run-source-${process.getuid?.() ?? 'user'}`);
-const bundlesOf = (pid: number) =>
-  existsSync(bundleFolder)
-    ? readdirSync(bundleFolder).filter((file) => file.includes(`-${pid}-`))
-    : [];
 
 describe('importSource', () => {
   let tree: FixtureTree | undefined;
@@ -102,39 +96,43 @@ describe('importSource', () => {
 
   it('removes the saved bundle once imported, and writeSourceBundle files when the process exits', () => {
     tree = createWorkspace({ 'app/main.ts': 'export const value: number = 42;\n' });
+    const temporary = tree.path('tmp');
+    mkdirSync(temporary);
     const run = runNode(
       `import { existsSync } from 'node:fs';
        import { importSource, writeSourceBundle } from '${runSource}';
        const { value } = await importSource('${tree.path('app/main.ts')}');
        const saved = await writeSourceBundle('${tree.path('app/main.ts')}');
        const { value: again } = await import(saved);
-       console.log(JSON.stringify({ value, again, saved, exists: existsSync(saved), pid: process.pid }));`,
+       console.log(JSON.stringify({ value, again, saved, exists: existsSync(saved) }));`,
       tree.root,
+      { TMPDIR: temporary },
     );
     const result = JSON.parse(run.stdout) as {
       value: number;
       again: number;
       saved: string;
       exists: boolean;
-      pid: number;
     };
 
     expect(result).toMatchObject({ value: 42, again: 42, exists: true });
-    expect(existsSync(result.saved)).toBe(false);
-    expect(bundlesOf(result.pid)).toEqual([]);
+    expect(result.saved.startsWith(`${temporary}/slipway-run-source-`)).toBe(true);
+    expect(readdirSync(temporary)).toEqual([]);
   });
 
   it('fails with the compile error and exit code 1, leaving no bundle behind', () => {
     tree = createWorkspace({ 'app/main.ts': 'export const = 1;\n' });
+    const temporary = tree.path('tmp');
+    mkdirSync(temporary);
     const run = runNode(
       `import { importSource } from '${runSource}';
-       console.log(process.pid);
        await importSource('${tree.path('app/main.ts')}');`,
       tree.root,
+      { TMPDIR: temporary },
     );
 
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Cannot run .*app\/main\.ts: its sources do not compile/);
-    expect(bundlesOf(Number(run.stdout.trim()))).toEqual([]);
+    expect(readdirSync(temporary)).toEqual([]);
   });
 });
