@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { importMetaNames, sourcePlugin } from './source-plugin.js';
+import { sourcePlugin } from './source-plugin.js';
 
 /** @type {typeof import('./index.js').sourceCondition} */
 export const sourceCondition = '@slipway/source';
@@ -39,7 +39,6 @@ export async function bundleSource(entry, { outfile }) {
       sourcemap: 'inline',
       sourcesContent: false,
       logLevel: 'silent',
-      define: importMetaNames,
       plugins: [sourcePlugin()],
     });
     const [output] = result.outputFiles;

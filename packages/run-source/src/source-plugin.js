@@ -4,7 +4,7 @@ import { dirname, extname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The name each module's own `import.meta` values are bound to in the bundle. */
-export const importMetaNames = {
+const importMetaNames = {
   'import.meta.url': '__slipwayImportMetaUrl',
   'import.meta.filename': '__slipwayImportMetaFilename',
   'import.meta.dirname': '__slipwayImportMetaDirname',
@@ -25,9 +25,9 @@ const skip = Symbol('resolving for run-source');
 const inNodeModules = `${sep}node_modules${sep}`;
 
 /**
- * Declarations that give one module its own `import.meta` values once bundled (esbuild's
- * `define` maps the expressions to these names, and scope hoisting keeps each module's
- * names apart). Kept on the first line so line numbers in stack traces stay true.
+ * Declarations that give one module its own `import.meta` values once bundled (the
+ * plugin's `define` maps the expressions to these names, and scope hoisting keeps each
+ * module's names apart). Kept on the first line so line numbers in stack traces stay true.
  * @param {string} path
  */
 function importMetaDeclarations(path) {
@@ -51,6 +51,8 @@ export function sourcePlugin() {
   return {
     name: 'slipway-run-source',
     setup(build) {
+      // Each expression becomes the name the module's first line declares (onLoad below).
+      build.initialOptions.define = { ...build.initialOptions.define, ...importMetaNames };
       build.onResolve({ filter: /^[^./]/ }, async (args) => {
         if (args.pluginData === skip || args.path.startsWith('node:')) return undefined;
         const resolved = await build.resolve(args.path, {
