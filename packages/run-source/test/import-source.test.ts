@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspace, type FixtureTree } from './fixture-tree.js';
@@ -99,12 +99,14 @@ describe('importSource', () => {
     const temporary = tree.path('tmp');
     mkdirSync(temporary);
     const run = runNode(
-      `import { existsSync } from 'node:fs';
+      `import { existsSync, readdirSync } from 'node:fs';
+       import { dirname } from 'node:path';
        import { importSource, writeSourceBundle } from '${runSource}';
        const { value } = await importSource('${tree.path('app/main.ts')}');
        const saved = await writeSourceBundle('${tree.path('app/main.ts')}');
        const { value: again } = await import(saved);
-       console.log(JSON.stringify({ value, again, saved, exists: existsSync(saved) }));`,
+       const besideSaved = readdirSync(dirname(saved));
+       console.log(JSON.stringify({ value, again, saved, exists: existsSync(saved), besideSaved }));`,
       tree.root,
       { TMPDIR: temporary },
     );
@@ -113,9 +115,12 @@ describe('importSource', () => {
       again: number;
       saved: string;
       exists: boolean;
+      besideSaved: string[];
     };
 
     expect(result).toMatchObject({ value: 42, again: 42, exists: true });
+    // The imported bundle is gone at once; only the one writeSourceBundle returned is left.
+    expect(result.besideSaved).toEqual([basename(result.saved)]);
     expect(result.saved.startsWith(`${temporary}/slipway-run-source-`)).toBe(true);
     expect(readdirSync(temporary)).toEqual([]);
   });
