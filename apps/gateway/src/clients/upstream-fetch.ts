@@ -50,6 +50,7 @@ export function createUpstreamFetch({
         upstreamStatus: response.status,
       });
     }
-    return new Response(body, response);
+    // 204, 205 and 304 carry no body: a Response built with one (even empty) throws.
+    return new Response(body.byteLength > 0 ? body : null, response);
   };
 }

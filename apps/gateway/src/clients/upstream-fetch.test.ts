@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { UpstreamError } from './upstream-error.js';
+import { createUpstreamFetch } from './upstream-fetch.js';
+
+const answering = (response: () => Response) =>
+  createUpstreamFetch({ service: 'orders', timeoutMs: 1_000, fetch: async () => response() });
+
+describe('createUpstreamFetch', () => {
+  it.each([204, 205, 304])('passes a %i answer through, without a body', async (status) => {
+    const response = await answering(() => new Response(null, { status }))('http://orders/');
+
+    expect(response.status).toBe(status);
+    expect(response.body).toBeNull();
+  });
+
+  it('passes a 2xx answer through with its body and headers', async () => {
+    const response = await answering(
+      () =>
+        new Response('{"id":"o-1"}', {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        }),
+    )('http://orders/');
+
+    expect(response.status).toBe(201);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ id: 'o-1' });
+  });
+
+  it('turns a 5xx answer into a 502 UpstreamError naming the service and the status', async () => {
+    const failing = answering(() => new Response('boom', { status: 503 }));
+
+    await expect(failing('http://orders/')).rejects.toMatchObject({
+      status: 502,
+      service: 'orders',
+      failure: 'server-error',
+      upstreamStatus: 503,
+    });
+    await expect(failing('http://orders/')).rejects.toBeInstanceOf(UpstreamError);
+  });
+});
