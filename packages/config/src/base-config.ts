@@ -8,6 +8,20 @@ export interface ServiceDefaults {
   readonly port: number;
 }
 
+/**
+ * The server and shutdown settings a service runs with when its environment does not set
+ * them; the service kit's own defaults are these, so the two never disagree.
+ */
+export const serverDefaults = {
+  /** Time to keep serving after SIGTERM while Kubernetes removes the endpoint. */
+  shutdownDrainMs: 5_000,
+  /** Hard deadline for in-flight requests once the drain is over. */
+  shutdownTimeoutMs: 30_000,
+  /** Above common load-balancer idle timeouts (60 s), so the balancer closes first. */
+  keepAliveTimeoutMs: 65_000,
+  bodyLimitBytes: 1_048_576,
+} as const;
+
 const dnsLabel = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
 
@@ -27,13 +41,10 @@ export function baseConfigShape(defaults?: ServiceDefaults) {
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
-    /** Time to keep serving after SIGTERM while Kubernetes removes the endpoint. */
-    SHUTDOWN_DRAIN_MS: milliseconds(5_000),
-    /** Hard deadline for in-flight requests once the drain is over. */
-    SHUTDOWN_TIMEOUT_MS: milliseconds(30_000),
-    /** Above common load-balancer idle timeouts (60 s), so the balancer closes first. */
-    KEEP_ALIVE_TIMEOUT_MS: milliseconds(65_000),
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1).default(1_048_576),
+    SHUTDOWN_DRAIN_MS: milliseconds(serverDefaults.shutdownDrainMs),
+    SHUTDOWN_TIMEOUT_MS: milliseconds(serverDefaults.shutdownTimeoutMs),
+    KEEP_ALIVE_TIMEOUT_MS: milliseconds(serverDefaults.keepAliveTimeoutMs),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1).default(serverDefaults.bodyLimitBytes),
   };
 }
 

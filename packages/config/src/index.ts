@@ -4,6 +4,7 @@ export {
   baseConfigShape,
   defineConfigSchema,
   type ServiceDefaults,
+  serverDefaults,
 } from './base-config.js';
 export { ConfigError, type ConfigProblem } from './config-error.js';
 export { type LoadConfigOptions, loadConfig } from './load-config.js';

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { serverDefaults } from '@slipway/config';
 import { Health } from '@slipway/health';
 import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -74,7 +75,7 @@ export function createService({
   logLevel = 'info',
   logDestination,
   redactPaths,
-  bodyLimitBytes = 1_048_576,
+  bodyLimitBytes = serverDefaults.bodyLimitBytes,
   registry,
   defaultMetrics = true,
   securityHeaders: securityHeaderOverrides,

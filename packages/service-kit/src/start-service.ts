@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import { serverDefaults } from '@slipway/config';
 import type { Service } from './create-service.js';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.js';
 import { withProbeFastPath } from './probe-fast-path.js';
@@ -54,9 +55,9 @@ export async function startService(
   {
     port = 3000,
     host = '0.0.0.0',
-    keepAliveTimeoutMs = 65_000,
-    drainDelayMs = 5_000,
-    shutdownTimeoutMs = 30_000,
+    keepAliveTimeoutMs = serverDefaults.keepAliveTimeoutMs,
+    drainDelayMs = serverDefaults.shutdownDrainMs,
+    shutdownTimeoutMs = serverDefaults.shutdownTimeoutMs,
     handleSignals = true,
     onShutdown = [],
     exit = (code) => process.exit(code),
