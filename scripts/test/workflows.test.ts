@@ -182,6 +182,22 @@ describe('deploy.yml', () => {
     expect(jobs.production?.needs).toEqual(['plan', 'images', 'staging']);
   });
 
+  it('builds and deploys on a manual run too, where the test job is skipped', () => {
+    // GitHub skips a job whose ancestors include a skipped one unless its `if` uses always().
+    const condition = (job: string) => String(jobs[job]?.if ?? '').replace(/\s+/g, ' ');
+    for (const job of ['plan', 'images', 'staging', 'production']) {
+      expect(condition(job)).toMatch(/^always\(\) && /);
+    }
+    expect(condition('plan')).toContain(
+      "needs.test.result == 'skipped' && github.event_name == 'workflow_dispatch'",
+    );
+    expect(condition('images')).toContain("needs.plan.result == 'success'");
+    expect(condition('staging')).toContain(
+      "needs.plan.result == 'success' && needs.images.result == 'success' && !inputs.skip-staging",
+    );
+    expect(condition('production')).toContain("needs.images.result == 'success'");
+  });
+
   it('deploys one run at a time per environment, production behind its GitHub environment', () => {
     expect(jobs.staging?.environment).toBe('staging');
     expect(jobs.production?.environment).toBe('production');

@@ -1,6 +1,6 @@
 import { loadConfigOrExit } from '@slipway/config';
 import { Health, postgresCheck } from '@slipway/health';
-import { serviceOptionsFromConfig, startService } from '@slipway/service-kit';
+import { type Service, serviceOptionsFromConfig, startService } from '@slipway/service-kit';
 import { createApp } from './app.js';
 import { configSchema } from './config.js';
 import { createOrdersStore, openDatabase } from './db/index.js';
@@ -9,16 +9,21 @@ const config = loadConfigOrExit(configSchema);
 const options = serviceOptionsFromConfig(config);
 const databaseUrl = config.DATABASE_URL;
 
+// The pool can fail an idle connection while migrations run, before the service (and its
+// logger) exists.
+let service: Service | undefined;
 const database = await openDatabase({
   url: databaseUrl?.reveal(),
   dataDir: config.PGLITE_DATA_DIR,
-  // Called only once the service below exists: pool errors happen on idle connections.
-  onPoolError: (error) => service.logger.error({ err: error }, 'idle database connection failed'),
+  onPoolError: (error) => {
+    if (service) service.logger.error({ err: error }, 'idle database connection failed');
+    else console.error('idle database connection failed:', error.message);
+  },
 });
 const health = new Health({
   readiness: databaseUrl ? [postgresCheck({ connectionString: () => databaseUrl.reveal() })] : [],
 });
-const service = createApp({
+service = createApp({
   store: createOrdersStore(database.db),
   health,
   options: options.create,

@@ -13,12 +13,13 @@ const projectDir = fileURLToPath(new URL('..', import.meta.url));
 // Each test spawns node with tsx, which takes seconds on a busy machine: generous limits, no timing asserted.
 const spawnTimeout = 120_000;
 
-function cli(script: 'render' | 'graph', args: string[]) {
+function cli(script: 'render' | 'graph', args: string[], env: Record<string, string> = {}) {
   return run(
     process.execPath,
     ['--conditions=@slipway/source', '--import', 'tsx', `src/cli/${script}.ts`, ...args],
     {
       cwd: projectDir,
+      env: { ...process.env, ...env },
       timeout: spawnTimeout,
     },
   );
@@ -76,5 +77,16 @@ describe('npm run graph', { timeout: spawnTimeout }, () => {
     expect(stdout).not.toContain('orders -->|3000| gateway');
     expect(stdout).toContain('  ingress -->|3000| gateway');
     expect(stdout).not.toContain('ingress -->|3001| orders');
+  });
+
+  it('writes --out relative to the folder npm was run in, creating its folders', async () => {
+    // npm runs the script inside infra/services and tells where it was started in INIT_CWD.
+    const startedIn = mkdtempSync(join(tmpdir(), 'slipway-graph-'));
+    const { stdout } = await cli('graph', ['--out', 'docs/network.mmd'], { INIT_CWD: startedIn });
+
+    expect(stdout).toBe('');
+    expect(readFileSync(join(startedIn, 'docs/network.mmd'), 'utf8')).toContain(
+      '  gateway -->|3001| orders',
+    );
   });
 });

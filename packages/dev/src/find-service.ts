@@ -10,7 +10,6 @@ import {
 export interface LocatedService {
   readonly manifest: ServiceManifest;
   readonly catalog: readonly ServiceManifest[];
-  readonly repoRoot: string;
 }
 
 function isWorkspaceRoot(dir: string): boolean {
@@ -40,5 +39,5 @@ export function findService(serviceDir: string): LocatedService {
   const catalog = loadServiceManifests(repoRoot, { appsDir: relative(repoRoot, dirname(dir)) });
   const manifest = catalog.find((m) => m.name === basename(dir));
   if (!manifest) throw new Error(`${dir} is not among the services of ${repoRoot}`);
-  return { manifest, catalog, repoRoot };
+  return { manifest, catalog };
 }

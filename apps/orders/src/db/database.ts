@@ -15,8 +15,6 @@ export type OrdersDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** An open, migrated database and how to close it. */
 export interface Database {
   readonly db: OrdersDatabase;
-  /** `postgres` for a server reached through `pg`, `pglite` for the embedded engine. */
-  readonly driver: 'postgres' | 'pglite';
   close(): Promise<void>;
 }
 
@@ -72,7 +70,7 @@ export async function openDatabase({
       await pool.end();
       throw error;
     }
-    return { db, driver: 'postgres', close: () => pool.end() };
+    return { db, close: () => pool.end() };
   }
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
@@ -83,5 +81,5 @@ export async function openDatabase({
     await client.close();
     throw error;
   }
-  return { db, driver: 'pglite', close: () => client.close() };
+  return { db, close: () => client.close() };
 }

@@ -1,5 +1,4 @@
 export { type Database, type OpenDatabaseOptions, openDatabase } from './database.js';
-export { findMigrationsFolder } from './migrations-folder.js';
 export {
   createOrdersStore,
   type NewOrder,

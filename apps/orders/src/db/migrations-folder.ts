@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
  * (`src/db/`) it is two folders up.
  * @example await migrate(db, { migrationsFolder: findMigrationsFolder() });
  */
-export function findMigrationsFolder(moduleUrl: string = import.meta.url): string {
-  const candidates = [new URL('./migrations', moduleUrl), new URL('../../migrations', moduleUrl)];
+export function findMigrationsFolder(): string {
+  const candidates = [
+    new URL('./migrations', import.meta.url),
+    new URL('../../migrations', import.meta.url),
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`no migrations folder found from ${fileURLToPath(moduleUrl)}`);
+  if (!found) throw new Error(`no migrations folder found from ${fileURLToPath(import.meta.url)}`);
   return fileURLToPath(found);
 }

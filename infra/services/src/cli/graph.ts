@@ -1,10 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadServiceManifests } from '@slipway/service-manifest';
 import { networkGraph } from '../render/network-graph.js';
-import { renderServices } from '../render/render-services.js';
-import { resolveStackConfig } from '../stack-config.js';
-import { fillForRender, readStackFile, repoRoot } from './stack-file.js';
+import { renderStack, resolveFromInvocation } from './stack-file.js';
 
 const help = `Usage: npm run graph -- [--stack dev] [--out file.mmd]
 
@@ -14,7 +12,7 @@ ingress must allow it), the ingress controller to public services, external CIDR
 
 Options:
   --stack <name>  dev, staging or prod (default: dev)
-  --out <file>    write to a file instead of standard output
+  --out <file>    write to a file instead of standard output (folders created if missing)
   --help          show this help
 `;
 
@@ -32,16 +30,17 @@ if (values.help) {
 }
 
 try {
-  const manifests = loadServiceManifests(repoRoot);
-  const { input } = fillForRender(readStackFile(values.stack), manifests);
-  const config = resolveStackConfig(values.stack, input);
-  const services = await renderServices(manifests, config);
+  const { config, services, warnings } = await renderStack(values.stack, { strict: false });
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   const graph = networkGraph(
     services.flatMap((s) => s.objects),
     { ingressNamespace: config.ingressNamespace },
   );
-  if (values.out) writeFileSync(values.out, graph);
-  else process.stdout.write(graph);
+  if (values.out) {
+    const out = resolveFromInvocation(values.out);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, graph);
+  } else process.stdout.write(graph);
   process.exit(0);
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,10 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadServiceManifests } from '@slipway/service-manifest';
-import { renderServices, serviceYaml } from '../render/render-services.js';
-import { resolveStackConfig } from '../stack-config.js';
-import { fillForRender, readStackFile, repoRoot } from './stack-file.js';
+import { serviceYaml } from '../render/render-services.js';
+import { renderStack, resolveFromInvocation } from './stack-file.js';
 
 const help = `Usage: npm run render -- [--stack dev] --out <dir> [--strict]
 
@@ -35,14 +33,9 @@ if (values.help || !values.out) {
 }
 
 try {
-  const manifests = loadServiceManifests(repoRoot);
-  const stackInput = readStackFile(values.stack);
-  const { input, warnings } = values.strict
-    ? { input: stackInput, warnings: [] }
-    : fillForRender(stackInput, manifests);
+  const { services, warnings } = await renderStack(values.stack, { strict: values.strict });
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
-  const services = await renderServices(manifests, resolveStackConfig(values.stack, input));
-  const out = resolve(values.out);
+  const out = resolveFromInvocation(values.out);
   mkdirSync(out, { recursive: true });
   for (const service of services) {
     const file = join(out, `${service.name}.yaml`);

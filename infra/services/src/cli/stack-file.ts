@@ -1,14 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ServiceManifest } from '@slipway/service-manifest';
+import { loadServiceManifests, type ServiceManifest } from '@slipway/service-manifest';
 import { parse } from 'yaml';
-import { projectName, type StackConfigInput } from '../stack-config.js';
+import { type RenderedService, renderServices } from '../render/render-services.js';
+import {
+  projectName,
+  resolveStackConfig,
+  type StackConfig,
+  type StackConfigInput,
+} from '../stack-config.js';
 
 /** The services project folder, where `Pulumi.yaml` and `Pulumi.<stack>.yaml` live. */
 export const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 /** The repository root, whose `apps/*\/service.yaml` the program reads. */
-export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /** Where an encrypted value stood: the CLI never decrypts, it only needs to know it is set. */
 export const encryptedPlaceholder = 'encrypted-in-stack-file';
@@ -82,4 +88,39 @@ export function fillForRender(
     if (manifest.secrets.length > 0) secrets[manifest.name] = values;
   }
   return { input: { ...input, images, secrets }, warnings };
+}
+
+/**
+ * A path the user typed, resolved from the folder they ran npm in (`INIT_CWD`): npm runs a
+ * workspace's scripts inside the workspace, so `--out docs/x` would otherwise land there.
+ * @example resolveFromInvocation('rendered/dev') // '/repo/rendered/dev' after `npm run render` at /repo
+ */
+export function resolveFromInvocation(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
+/** A stack rendered as `pulumi up` would apply it, and what had to be filled in for it. */
+export interface RenderedStack {
+  readonly config: StackConfig;
+  readonly services: readonly RenderedService[];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Reads the repository's manifests and `Pulumi.<stack>.yaml` and renders every service, with
+ * placeholders for what CI sets at deploy time (see {@link fillForRender}) unless `strict`.
+ * @throws Error naming the problem when a manifest or the stack config is invalid.
+ * @example const { services, warnings } = await renderStack('dev', { strict: false });
+ */
+export async function renderStack(
+  stack: string,
+  { strict }: { readonly strict: boolean },
+): Promise<RenderedStack> {
+  const manifests = loadServiceManifests(repoRoot);
+  const stackInput = readStackFile(stack);
+  const { input, warnings } = strict
+    ? { input: stackInput, warnings: [] }
+    : fillForRender(stackInput, manifests);
+  const config = resolveStackConfig(stack, input);
+  return { config, services: await renderServices(manifests, config), warnings };
 }
