@@ -9,7 +9,7 @@ export interface ImagePlanEntry {
   readonly package: string;
   /** The image every environment will run: `<registry>/<service>:<sha>`. */
   readonly image: string;
-  /** True when the service changed: it is built even if an image with that tag exists. */
+  /** True when the service changed: it is built, never re-tagged from the base commit (an image already tagged with this SHA is kept). */
   readonly build: boolean;
   /**
    * The image of the same service at the base commit, which an unchanged service can be

@@ -17,7 +17,7 @@ export interface StackConfigInput {
   readonly environment?: unknown;
   /** DNS zone of public services' hosts: `<service>.<domain>`; required when a service is public. */
   readonly domain?: unknown;
-  /** Image per service, set by CI: `{ orders: 'ghcr.io/acme/orders@sha256:…' }`. */
+  /** Image per service, set by CI: `{ orders: 'ghcr.io/acme/orders:<commit sha>' }`. */
   readonly images?: unknown;
   /** Secret values per service and name, set with `pulumi config set --secret --path`. */
   readonly secrets?: unknown;
