@@ -1,4 +1,5 @@
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -79,7 +80,7 @@ describe('applyPlan', () => {
     },
   );
 
-  it.each([1, 2, 3, 4])(
+  it.each([1, 2, 3, 4, 5])(
     'undoes every step taken when move number %i into place fails',
     (failAt) => {
       const before = snapshot(root);
@@ -95,6 +96,25 @@ describe('applyPlan', () => {
       expect(readdirSync(join(root, 'infra'))).toEqual(['cluster-gke']);
     },
   );
+
+  it('runs every other undo step when one fails, and names what it could not restore', () => {
+    let renames = 0;
+    // Move 5 (the removal) fails; so does move 6, the first undo rename: putting the old
+    // apps/orders/service.yaml back.
+    const rename = (from: string, to: string) => {
+      renames += 1;
+      if (renames === 5) throw new Error('EACCES: permission denied');
+      if (renames === 6) throw new Error('EIO: i/o error');
+      renameSync(from, to);
+    };
+
+    expect(() => applyPlan(root, plan, { rename })).toThrow(
+      /^EACCES: permission denied\nUndoing the change failed for: .*apps\/orders\/service\.yaml \(EIO: i\/o error\)\. Restore them from git/,
+    );
+    expect(readdirSync(join(root, 'apps')).sort()).toEqual(['orders']);
+    expect(readdirSync(join(root, 'infra'))).toEqual(['cluster-gke']);
+    expect(existsSync(join(root, '.github/CODEOWNERS'))).toBe(false);
+  });
 
   it('refuses to write a folder that already exists, changing nothing', () => {
     mkdirSync(join(root, 'apps/billing'));

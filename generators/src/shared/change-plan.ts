@@ -3,7 +3,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -85,15 +84,21 @@ export function describePlan(plan: ChangePlan): {
   };
 }
 
-type Undo = () => void;
+/** One step that takes back part of an applied plan, and the path it restores. */
+interface Undo {
+  readonly path: string;
+  readonly run: () => void;
+}
 
 const tempSuffix = () => `.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Applies a plan all or nothing: new folders are rendered into a temporary folder beside
- * their target and renamed into place; rewritten files are staged beside the original and
- * renamed over it. When anything fails, every step taken is undone and temporary files
- * are removed before the error is rethrown, so the tree is exactly as it was.
+ * their target and renamed into place; rewritten files are staged beside the original, which
+ * is moved aside until the end. When anything fails, every step taken is undone (by renames
+ * and removals only, so a full disk cannot stop it) and temporary files are removed before
+ * the error is rethrown, so the tree is exactly as it was; should an undo step still fail,
+ * the others run and the error names what was not restored.
  * @example applyPlan(repoRoot, plan);
  */
 export function applyPlan(
@@ -107,11 +112,15 @@ export function applyPlan(
   const temporary: string[] = [];
   const undo: Undo[] = [];
   const trash: string[] = [];
+  const makeParents = (target: string) => {
+    const created = createParents(dirname(target));
+    if (created) undo.push({ path: created, run: () => rmSync(created, { recursive: true }) });
+  };
   try {
     const stagedDirectories = plan.directories.map((directory) => {
       const target = join(root, directory.path);
       if (existsSync(target)) throw new Error(`${directory.path} already exists`);
-      mkdirSync(dirname(target), { recursive: true });
+      makeParents(target);
       const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
       temporary.push(staging);
       for (const file of directory.files) {
@@ -123,38 +132,64 @@ export function applyPlan(
     const stagedFiles = plan.files.map((file) => {
       const target = join(root, file.path);
       const existed = existsSync(target);
-      const createdParent = existed ? undefined : createParents(dirname(target));
-      if (createdParent) undo.push(() => rmSync(createdParent, { recursive: true, force: true }));
+      if (!existed) makeParents(target);
       const staging = `${target}${tempSuffix()}`;
       temporary.push(staging);
       writeFile(staging, file.content);
       if (existed) chmodSync(staging, statSync(target).mode);
-      return { staging, target, before: existed ? readFileSync(target) : undefined };
+      return { staging, target, existed };
     });
 
     for (const { staging, target } of stagedDirectories) {
       rename(staging, target);
-      undo.push(() => rmSync(target, { recursive: true, force: true }));
+      undo.push({ path: target, run: () => rmSync(target, { recursive: true, force: true }) });
     }
-    for (const { staging, target, before } of stagedFiles) {
+    for (const { staging, target, existed } of stagedFiles) {
+      // The old file is moved aside, not rewritten on undo: a rename needs no free space.
+      if (existed) {
+        const previous = `${target}.previous${tempSuffix()}`;
+        rename(target, previous);
+        undo.push({ path: target, run: () => rename(previous, target) });
+        trash.push(previous);
+      }
       rename(staging, target);
-      undo.push(() => (before ? writeFileSync(target, before) : rmSync(target, { force: true })));
+      if (!existed) undo.push({ path: target, run: () => rmSync(target, { force: true }) });
     }
     for (const path of plan.removals) {
       const target = join(root, path);
       const moved = join(dirname(target), `.${basename(target)}.removed${tempSuffix()}`);
       rename(target, moved);
-      undo.push(() => renameSync(moved, target));
+      undo.push({ path: target, run: () => rename(moved, target) });
       trash.push(moved);
     }
   } catch (error) {
-    for (const step of undo.reverse()) step();
-    throw error;
+    throw undoAll(undo, error);
   } finally {
     for (const path of temporary) rmSync(path, { recursive: true, force: true });
   }
   // Only once everything is in place: a removed folder can still come back until then.
   for (const moved of trash) rmSync(moved, { recursive: true, force: true });
+}
+
+/**
+ * Runs every undo step, latest first, even when one fails, and returns the error to throw:
+ * the original one, naming what could not be restored when a step failed.
+ */
+function undoAll(undo: readonly Undo[], cause: unknown): unknown {
+  const stranded: string[] = [];
+  for (const step of [...undo].reverse()) {
+    try {
+      step.run();
+    } catch (error) {
+      stranded.push(`${step.path} (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  if (stranded.length === 0) return cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new Error(
+    `${reason}\nUndoing the change failed for: ${stranded.join(', ')}. Restore them from git (git status shows them), then run it again.`,
+    { cause },
+  );
 }
 
 /** Creates `dir` and missing parents; returns the topmost folder it created, if any. */

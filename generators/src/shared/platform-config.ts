@@ -63,10 +63,20 @@ export const defaultPlatformConfig: PlatformConfig = {
 export function readPlatformConfig(root: string): PlatformConfig {
   const file = join(root, platformConfigFile);
   if (!existsSync(file)) return defaultPlatformConfig;
-  const result = platformConfigSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(
+      `${platformConfigFile} is not valid JSON (${(error as Error).message}): fix it`,
+    );
+  }
+  const result = platformConfigSchema.safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`${platformConfigFile} is invalid: ${problems.join('; ')}`);
+    const problems = result.error.issues.map(
+      (i) => `${i.path.join('.') || 'top level'}: ${i.message}`,
+    );
+    throw new Error(`${platformConfigFile} is invalid: ${problems.join('; ')}. Fix it first.`);
   }
   return result.data;
 }

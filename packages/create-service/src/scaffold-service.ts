@@ -63,9 +63,12 @@ export async function scaffoldService(
     );
   }
 
-  const generator = await loadGenerator(root, 'service', { prompting });
+  // The generators read the repository (platform.json, every manifest) as they load: a
+  // problem there is refused like a bad answer, before anything is written.
+  let generator: Awaited<ReturnType<typeof loadGenerator>>;
   let answers: Record<string, unknown>;
   try {
+    generator = await loadGenerator(root, 'service', { prompting });
     answers = await collectAnswers(generator, flags, prompting);
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\nNothing was written.`);

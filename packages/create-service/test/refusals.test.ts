@@ -107,6 +107,29 @@ describe('npm create @slipway/service refuses, exits 1 and leaves the tree uncha
     expect(run.stderr).toContain('No Slipway repository around');
   });
 
+  it.each([
+    [
+      'an unknown cloud',
+      '{ "scope": "@slipway", "registry": "ghcr.io/acme", "cloud": "none" }',
+      'platform.json is invalid: cloud:',
+    ],
+    ['broken JSON', '{ "scope": ', 'platform.json is not valid JSON'],
+  ])('when platform.json has %s, naming it, without a stack trace', async (_, text, message) => {
+    const broken = createSandbox();
+    try {
+      writeFileSync(join(broken, 'platform.json'), text);
+      const unchanged = hashTree(broken);
+      const run = await runCli(['--name', 'billing', ...ok], broken);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`✖ ${message}`);
+      expect(run.stderr).toContain('Nothing was written.');
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(hashTree(broken)).toBe(unchanged);
+    } finally {
+      removeSandbox(broken);
+    }
+  });
+
   it('when a manifest of the repository is invalid, naming it', async () => {
     const broken = createSandbox();
     try {
