@@ -75,6 +75,12 @@ describe('the service generator', () => {
     expect(result).toMatchObject({ dryRun: true, linked: false });
     expect(result?.created).toHaveLength(serviceFiles.length);
     expect(result?.updated).toHaveLength(3);
+    expect(result?.created).toEqual(serviceFiles.map((f) => `apps/billing/${f}`));
+    expect(result?.updated).toEqual([
+      '.github/CODEOWNERS',
+      'apps/gateway/service.yaml',
+      'apps/orders/service.yaml',
+    ]);
     expect(hashTree(root)).toBe(before);
   });
 

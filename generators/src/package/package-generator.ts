@@ -3,10 +3,10 @@ import { basename, join } from 'node:path';
 import type { PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
 import type { PlannedFile } from '../shared/change-plan.js';
+import { descriptionProblem } from '../shared/description-problem.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import { action } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { isSingleLine } from '../shared/single-line.js';
 
 /** Checked answers of the package generator. */
 export interface PackageAnswers {
@@ -56,9 +56,7 @@ export function checkPackageAnswers(data: unknown, catalog: RepoCatalog): Packag
   const raw = packageAnswersSchema.parse(data);
   const problems = [
     packageNameProblem(raw.name, catalog),
-    !isSingleLine(raw.description)
-      ? 'The description must be a single line of text: remove line breaks and control characters.'
-      : undefined,
+    descriptionProblem(raw.description),
   ].filter((p): p is string => p !== undefined);
   if (problems.length > 0) {
     throw new GeneratorError(

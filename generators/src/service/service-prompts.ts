@@ -1,7 +1,7 @@
 import type { PromptQuestion } from 'node-plop';
+import { descriptionProblem } from '../shared/description-problem.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
 import {
-  descriptionProblem,
   nameProblem,
   nextFreePort,
   ownerProblem,

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { manifestFileName, serviceNameSchema } from '@slipway/service-manifest';
+import { descriptionProblem } from '../shared/description-problem.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { isSingleLine } from '../shared/single-line.js';
 import { type ServiceAnswers, serviceAnswersSchema } from './service-answers.js';
 
 /**
@@ -125,20 +125,6 @@ export function servicesProblem(
 export function ownerProblem(owner: string): string | undefined {
   if (owner === '' || /^@[\w.-]+(\/[\w.-]+)?$/.test(owner)) return undefined;
   return `The owner '${owner}' is not a GitHub handle: use a team such as '@acme/payments' or a user such as '@alice'.`;
-}
-
-/**
- * Why `description` cannot go into package.json and the manifest, or undefined.
- * @example descriptionProblem('two\nlines')
- */
-export function descriptionProblem(description: string): string | undefined {
-  if (!isSingleLine(description)) {
-    return 'The description must be a single line of text: remove line breaks and control characters.';
-  }
-  if (description.length > 200) {
-    return `The description is ${description.length} characters long: keep it to one sentence (at most 200).`;
-  }
-  return undefined;
 }
 
 /**
