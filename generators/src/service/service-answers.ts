@@ -34,9 +34,6 @@ export const serviceAnswersSchema = z.object({
   owner: optionalText,
 });
 
-/** Normalized answers; `port` stays unknown until checked. */
-export type RawServiceAnswers = z.output<typeof serviceAnswersSchema>;
-
 /** Checked answers: what the service generator writes. */
 export interface ServiceAnswers {
   readonly name: string;

@@ -51,10 +51,13 @@ function settingsOf(config: object): ActionSettings<unknown> {
   return config as ActionSettings<unknown>;
 }
 
-function checkedAnswers(data: object): unknown {
-  const { answers } = runState(data);
-  if (answers === undefined) throw new Error('the check action must run before this one');
-  return answers;
+/** The answers and the catalog `check` read: every later step plans against the same state. */
+function checked(data: object): { answers: unknown; catalog: RepoCatalog } {
+  const { answers, catalog } = runState(data);
+  if (answers === undefined || catalog === undefined) {
+    throw new Error('the check action must run before this one');
+  }
+  return { answers, catalog };
 }
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -69,8 +72,6 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
  */
 export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
   const root = () => plop.getDestBasePath();
-  /** The catalog `check` read: every later step of the run plans against the same state. */
-  const catalogOf = (data: object) => runState(data).catalog ?? readRepoCatalog(root());
 
   const check: CustomActionFunction = async (data, config) => {
     const { rules } = settingsOf(config);
@@ -85,8 +86,8 @@ export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
     const { templates, destination, view } = settingsOf(config);
     if (!templates || !destination || !view)
       throw new Error('render: templates, destination and view are required');
-    const answers = checkedAnswers(data);
-    const model = view(answers, catalogOf(data));
+    const { answers, catalog } = checked(data);
+    const model = view(answers, catalog);
     const path = renderTemplate(destination, model);
     const files = formatFiles(root(), renderTemplateFolder(join(templatesDir, templates), model));
     runState(data).plan.directories.push({ path, files });
@@ -96,7 +97,8 @@ export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
   const edit: CustomActionFunction = async (data, config) => {
     const { edit: planEdit, describe = 'edit' } = settingsOf(config);
     if (!planEdit) throw new Error('edit: no edit given');
-    const planned = planEdit(checkedAnswers(data), catalogOf(data));
+    const { answers, catalog } = checked(data);
+    const planned = planEdit(answers, catalog);
     const { files, removals = [] } = Array.isArray(planned) ? { files: planned } : planned;
     const { plan } = runState(data);
     plan.files.push(...files);
@@ -118,7 +120,7 @@ export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
       ...described,
       linked: false,
       ...(dryRun ? {} : { writtenAt: Date.now() }),
-      nextSteps: nextSteps ? nextSteps(checkedAnswers(data)) : [],
+      nextSteps: nextSteps ? nextSteps(checked(data).answers) : [],
     };
     const total = described.created.length + described.updated.length + described.removed.length;
     return dryRun

@@ -29,19 +29,12 @@ export interface RepoCopy {
 /** Options for {@link copyRepository}. */
 export interface CopyOptions {
   /**
-   * How the copy gets its `node_modules`: `hard-link` makes them the copy's own (npm may
-   * install into them); `symlink` points at the source's, in well under a second, for runs
-   * that only generate: nothing may then be installed or written into them. Default:
-   * `hard-link`.
+   * How the copy gets its `node_modules`: `hard-link` makes them the copy's own and runs
+   * `npm install --offline` in it, the honest check of its links; `symlink` points at the
+   * source's, in well under a second, for runs that only generate: nothing may then be
+   * installed or written into them. Default: `hard-link`.
    */
   readonly nodeModules?: 'hard-link' | 'symlink';
-  /**
-   * Run `npm install --offline` in the copy, as the honest check of its links. Default: true
-   * with hard links; never with symlinks.
-   */
-  readonly install?: boolean;
-  /** Where npm's output goes. Default: ignored. */
-  readonly stdio?: 'ignore' | 'inherit';
   /**
    * Copy only these services of `apps/`, with calls to and from the others dropped from their
    * manifests: tests that name services of their own stay valid after a team adds services.
@@ -134,19 +127,12 @@ function ownRewrittenFiles(source: string, root: string): void {
  * own, and `npm install --offline` relinks the workspaces inside the copy. With
  * `nodeModules: 'symlink'` the `node_modules` are links to the source's and nothing is
  * installed: enough to generate into.
- * @throws Error when asked to install into symlinked `node_modules` (it would write into the source's).
  * @example const copy = await copyRepository(repoRoot); try { ... } finally { copy.remove(); }
  */
 export function copyRepository(
   source: string,
-  { nodeModules = 'hard-link', install, stdio = 'ignore', services }: CopyOptions = {},
+  { nodeModules = 'hard-link', services }: CopyOptions = {},
 ): RepoCopy {
-  if (nodeModules === 'symlink' && install === true) {
-    throw new Error(
-      "copyRepository: install needs the copy's own node_modules; use nodeModules: 'hard-link'",
-    );
-  }
-  const installs = install ?? nodeModules === 'hard-link';
   const root = mkdtempSync(join(tmpdir(), 'slipway-copy-'));
   const remove = () => rmSync(root, { recursive: true, force: true });
   try {
@@ -165,13 +151,13 @@ export function copyRepository(
       if (nodeModules === 'symlink') symlinkSync(join(source, folder), join(root, folder));
       else linkTree(join(source, folder), join(root, folder));
     }
-    if (nodeModules === 'hard-link') ownRewrittenFiles(source, root);
     let installMs = 0;
-    if (installs) {
+    if (nodeModules === 'hard-link') {
+      ownRewrittenFiles(source, root);
       const started = performance.now();
       execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], {
         cwd: root,
-        stdio,
+        stdio: 'ignore',
       });
       installMs = Math.round(performance.now() - started);
     }

@@ -13,7 +13,8 @@ type RunResult = Awaited<ReturnType<PlopGenerator['runActions']>>;
 type Change = RunResult['changes'][number];
 type Failure = RunResult['failures'][number];
 
-const aborted = 'Aborted due to previous action failure';
+/** node-plop's message for each action skipped after a failure; the CLI does not repeat it. */
+export const aborted = 'Aborted due to previous action failure';
 
 function asConfig(value: unknown): (ActionConfig & Record<string, unknown>) | undefined {
   return typeof value === 'object' && value !== null

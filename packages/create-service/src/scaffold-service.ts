@@ -2,6 +2,7 @@ import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.js'
 import { findRepoRoot, plopfilePath } from './find-repo-root.js';
 import { formatResult } from './format-result.js';
 import { type RunResult, readRunResult, withRunOptions } from './generator-run.js';
+import { aborted } from './headless-plop.js';
 import { loadGenerator } from './load-generator.js';
 import { type Flags, type Output, parseFlags } from './parse-flags.js';
 
@@ -12,8 +13,6 @@ export interface ScaffoldOptions extends Output {
   /** Whether a person can answer prompts. Default: stdin and stdout are terminals. */
   readonly interactive?: boolean;
 }
-
-const aborted = 'Aborted due to previous action failure';
 
 async function collectAnswers(
   generator: Awaited<ReturnType<typeof loadGenerator>>,

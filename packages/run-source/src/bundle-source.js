@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { sourcePlugin } from './source-plugin.js';
 
-/** @type {typeof import('./index.js').sourceCondition} */
-export const sourceCondition = '@slipway/source';
+/** The export condition under which workspace packages publish their TypeScript source. */
+const sourceCondition = '@slipway/source';
 
 /** @param {import('esbuild').Message} message */
 function describe(message) {

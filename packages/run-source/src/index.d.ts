@@ -1,9 +1,6 @@
 // The public API. The package is JavaScript (it is what runs TypeScript, so it cannot need a
 // build itself); these declarations are its types, and its JavaScript is checked against them.
 
-/** The export condition under which workspace packages publish their TypeScript source. */
-export declare const sourceCondition: '@slipway/source';
-
 /** Options for {@link bundleSource}. */
 export interface BundleOptions {
   /** Where the code will be saved: the inline source map's paths are relative to it. */

@@ -1,3 +1,3 @@
 // @ts-check
-export { bundleSource, sourceCondition } from './bundle-source.js';
+export { bundleSource } from './bundle-source.js';
 export { importSource, writeSourceBundle } from './import-source.js';
