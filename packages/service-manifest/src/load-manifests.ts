@@ -48,7 +48,7 @@ export function loadServiceManifests(
       problems.push(...error.problems);
     }
   }
-  problems.push(...validateCatalog(located));
+  problems.push(...validateCatalog(located, { appsDir }));
   if (problems.length > 0) throw new ManifestError(problems);
   return located.map((l) => l.manifest);
 }

@@ -10,9 +10,13 @@ export interface LocatedManifest {
 /**
  * Checks what no single manifest can: unique ports, calls to services that
  * exist, and that both sides of every call agree (the caller lists it in
- * `calls`, the callee in `calledBy`), so the network policies match.
+ * `calls`, the callee in `calledBy`), so the network policies match. `appsDir` is the
+ * folder the manifests were read from, to say where a missing service's would be.
  */
-export function validateCatalog(located: readonly LocatedManifest[]): ManifestProblem[] {
+export function validateCatalog(
+  located: readonly LocatedManifest[],
+  { appsDir = 'apps' }: { readonly appsDir?: string } = {},
+): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const byName = new Map(located.map((l) => [l.manifest.name, l]));
   const byPort = new Map<number, string>();
@@ -30,7 +34,7 @@ export function validateCatalog(located: readonly LocatedManifest[]): ManifestPr
       if (!target)
         problem(
           `calls.${i}`,
-          `calls '${callee}', which does not exist (no apps/${callee}/service.yaml)`,
+          `calls '${callee}', which does not exist (no ${appsDir}/${callee}/service.yaml)`,
         );
       else if (!target.manifest.calledBy.includes(manifest.name))
         problem(
@@ -43,7 +47,7 @@ export function validateCatalog(located: readonly LocatedManifest[]): ManifestPr
       if (!source)
         problem(
           `calledBy.${i}`,
-          `names caller '${caller}', which does not exist (no apps/${caller}/service.yaml)`,
+          `names caller '${caller}', which does not exist (no ${appsDir}/${caller}/service.yaml)`,
         );
       else if (!source.manifest.calls.includes(manifest.name))
         problem(

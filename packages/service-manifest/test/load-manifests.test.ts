@@ -65,35 +65,41 @@ describe('loadServiceManifests', () => {
       'name: billing\nport: 3004\nreplica: 3\n',
       '',
       "unknown field(s) 'replica'",
+      'billing',
     ],
-    ['an invalid name', 'name: Billing_Svc\nport: 3004\n', 'name', 'DNS-1123'],
+    ['an invalid name', 'name: Billing_Svc\nport: 3004\n', 'name', 'DNS-1123', 'Billing_Svc'],
     [
       'min replicas above max',
       'name: billing\nport: 3004\nreplicas: { min: 4, max: 3 }\n',
       'replicas.max',
       'greater than replicas.min',
+      'billing',
     ],
     [
       'a single replica',
       'name: billing\nport: 3004\nreplicas: { min: 1, max: 3 }\n',
       'replicas.min',
       'at least 2',
+      'billing',
     ],
     [
       'a secret in plain config',
       'name: billing\nport: 3004\nsecrets: [API_KEY]\nconfig: { prod: { API_KEY: x } }\n',
       'config.prod.API_KEY',
       'secret',
+      'billing',
     ],
     [
       'a name that differs from the folder',
       'name: invoices\nport: 3004\n',
       'name',
       "folder name 'billing'",
+      'invoices',
     ],
-    ['broken YAML', 'name: billing\nport: [3004\n', '', 'invalid YAML'],
-  ])('refuses %s, naming the service and the field', (_, text, field, message) => {
+    ['broken YAML', 'name: billing\nport: [3004\n', '', 'invalid YAML', 'billing'],
+  ])('refuses %s, naming the service and the field', (_, text, field, message, service) => {
     const [problem] = problemsOf(repoWith({ billing: text }));
+    expect(problem?.service).toBe(service);
     expect(problem?.file).toBe('apps/billing/service.yaml');
     expect(problem?.field).toBe(field);
     expect(problem?.message).toContain(message);
@@ -110,6 +116,19 @@ describe('loadServiceManifests', () => {
         message: expect.stringContaining("'ledger', which does not exist"),
       }),
     ]);
+  });
+
+  it('names the manifest a missing service would have under the apps folder it was given', () => {
+    const root = mkdtempSync(join(tmpdir(), 'slipway-manifests-'));
+    mkdirSync(join(root, 'services/billing'), { recursive: true });
+    writeFileSync(
+      join(root, 'services/billing/service.yaml'),
+      'name: billing\nport: 3004\ncalls: [ledger]\n',
+    );
+
+    expect(() => loadServiceManifests(root, { appsDir: 'services' })).toThrow(
+      "calls 'ledger', which does not exist (no services/ledger/service.yaml)",
+    );
   });
 
   it('refuses a call the callee does not accept, and says where to add it', () => {
