@@ -22,12 +22,20 @@ describe('redisCheck with a real ioredis client against a fake RESP server', () 
   it('authenticates with the password from the URL, read on every run', async () => {
     fake = await startFakeRedis();
     const port = fake.port;
+    // A rotated secret: the second run must use the new password.
+    let password = 'sentinel-password';
     const check = redisCheck({
       name: 'cache',
-      url: () => `redis://:sentinel-password@127.0.0.1:${port}`,
+      url: () => `redis://:${password}@127.0.0.1:${port}`,
     });
     expect((await runCheck(check, 20_000)).status).toBe('pass');
-    expect(fake.commands[0]).toEqual(['auth', 'sentinel-password']);
+    password = 'rotated-password';
+    expect((await runCheck(check, 20_000)).status).toBe('pass');
+    const auths = fake.commands.filter(([command]) => command === 'auth');
+    expect(auths).toEqual([
+      ['auth', 'sentinel-password'],
+      ['auth', 'rotated-password'],
+    ]);
   });
 
   it('fails when PING is answered with an error, reporting only its code', async () => {

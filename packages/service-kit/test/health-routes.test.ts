@@ -39,6 +39,18 @@ describe('health routes', () => {
     expect(live.status).toBe(200);
     expect(live.headers.get('cache-control')).toBe('no-store');
     expect(await live.json()).toMatchObject({ probe: 'liveness', status: 'pass' });
+
+    // Over HTTP the fast path answers; the Hono routes (app.request, tests) answer the same.
+    const { app } = running.service;
+    const readyRoute = await app.request('/readyz');
+    expect(readyRoute.status).toBe(503);
+    expect(readyRoute.headers.get('cache-control')).toBe('no-store');
+    expect(await readyRoute.json()).toMatchObject({
+      checks: [{ name: 'database', status: 'fail' }],
+    });
+    const liveRoute = await app.request('/livez');
+    expect(liveRoute.status).toBe(200);
+    expect(await liveRoute.json()).toMatchObject({ probe: 'liveness', status: 'pass' });
   });
 
   it('answers /startupz 503 before the service listens and 200 once it does', async () => {
@@ -57,5 +69,8 @@ describe('health routes', () => {
     const response = await fetch(`${running.url}/readyz`);
     expect(response.status).toBe(503);
     expect(await response.json()).toMatchObject({ reason: 'shutting-down' });
+    const route = await running.service.app.request('/readyz');
+    expect(route.status).toBe(503);
+    expect(await route.json()).toMatchObject({ reason: 'shutting-down' });
   });
 });
