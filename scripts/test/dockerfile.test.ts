@@ -28,7 +28,7 @@ describe('docker/Dockerfile', () => {
     expect(dockerfile).toMatch(/turbo@\$\{TURBO_VERSION\}" prune "\$\{SERVICE\}" --docker/);
   });
 
-  it('runs the final stage as uid/gid 10001, the user infra sets in the pod security context', () => {
+  it('runs the final stage as the non-root uid/gid 10001 (infra/services sets the same runAsUser)', () => {
     const final = parseDockerfile(dockerfile).stages.at(-1);
     expect(final?.instructions.filter((i) => i.keyword === 'USER').map((i) => i.args)).toEqual([
       '10001:10001',

@@ -79,26 +79,29 @@ describe('Platform with every optional part on', () => {
     });
   });
 
-  it('lets only the ingress controller namespace reach ACME solver pods in each environment', () => {
-    const solverPolicy = policiesIn(resources, 'slipway-dev').find(
-      (policy) => metadataOf(policy).name === 'allow-acme-http01-solver',
-    );
-    expect(solverPolicy?.inputs.spec).toMatchObject({
-      podSelector: { matchLabels: { 'acme.cert-manager.io/http01-solver': 'true' } },
-      ingress: [
-        {
-          from: [
-            {
-              namespaceSelector: {
-                matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
+  it.each(everythingOn.namespaces ?? [])(
+    'lets only the ingress controller namespace reach ACME solver pods in %s',
+    (namespace) => {
+      const solverPolicy = policiesIn(resources, namespace).find(
+        (policy) => metadataOf(policy).name === 'allow-acme-http01-solver',
+      );
+      expect(solverPolicy?.inputs.spec).toMatchObject({
+        podSelector: { matchLabels: { 'acme.cert-manager.io/http01-solver': 'true' } },
+        ingress: [
+          {
+            from: [
+              {
+                namespaceSelector: {
+                  matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
+                },
               },
-            },
-          ],
-          ports: [{ protocol: 'TCP', port: acmeSolverPort }],
-        },
-      ],
-    });
-  });
+            ],
+            ports: [{ protocol: 'TCP', port: acmeSolverPort }],
+          },
+        ],
+      });
+    },
+  );
 
   it('backs up the environment namespaces hourly by default, with volume snapshots', () => {
     const schedules = ofType(resources, scheduleType);

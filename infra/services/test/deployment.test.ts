@@ -1,6 +1,7 @@
 import { checkRestrictedPodSecurity } from '@slipway/infra-policy';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { describe, expect, it } from 'vitest';
+import { configChecksum } from '../src/service-environment.js';
 import { shutdownTiming } from '../src/shutdown-timing.js';
 import {
   configFor,
@@ -189,7 +190,11 @@ describe('the config checksum annotation', () => {
   };
 
   it('is the SHA-256 of the ConfigMap data', async () => {
-    expect(await checksumOf(manifest('ledger'))).toMatch(/^[0-9a-f]{64}$/);
+    const ledger = manifest('ledger');
+    const objects = await renderObjects([ledger], configFor([ledger], {}, 'dev'));
+    const checksum = await checksumOf(ledger);
+    expect(checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(checksum).toBe(configChecksum(find(objects, 'ConfigMap', 'ledger').data));
   });
 
   it('stays the same when nothing changes', async () => {
