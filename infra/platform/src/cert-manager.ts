@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { createAddonNamespace } from './addon-namespace.js';
+import { defaultIngressClassName } from './ingress-controller.js';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
 import { certManagerChart } from './versions.js';
 
@@ -88,7 +89,11 @@ export class CertManager extends pulumi.ComponentResource {
             email: args.email,
             privateKeySecretRef: { name: `${issuerName}-account-key` },
             solvers: [
-              { http01: { ingress: { ingressClassName: args.ingressClassName ?? 'nginx' } } },
+              {
+                http01: {
+                  ingress: { ingressClassName: args.ingressClassName ?? defaultIngressClassName },
+                },
+              },
             ],
           },
         },

@@ -18,6 +18,11 @@ export interface IngressControllerArgs {
   readonly podSecurityVersion: string;
 }
 
+/** The controller's namespace when none is given; services and ACME solvers allow ingress from it. */
+export const defaultIngressNamespace = 'ingress-nginx';
+/** The IngressClass when none is given; cert-manager's HTTP-01 solver uses it too. */
+export const defaultIngressClassName = 'nginx';
+
 /**
  * The ingress-nginx controller behind a cloud load balancer: two replicas
  * at least, spread across zones, autoscaled on CPU, with a PDB, and with
@@ -34,8 +39,8 @@ export class IngressController extends pulumi.ComponentResource {
 
   constructor(name: string, args: IngressControllerArgs, opts?: pulumi.ComponentResourceOptions) {
     super('slipway:platform:IngressController', name, {}, opts);
-    const namespaceName = args.namespace ?? 'ingress-nginx';
-    const className = args.className ?? 'nginx';
+    const namespaceName = args.namespace ?? defaultIngressNamespace;
+    const className = args.className ?? defaultIngressClassName;
     const namespace = createAddonNamespace(
       `${name}-namespace`,
       {

@@ -2,7 +2,11 @@ import * as pulumi from '@pulumi/pulumi';
 import { Backups, type BackupsArgs } from './backups.js';
 import { CertManager, type CertManagerArgs } from './cert-manager.js';
 import { EnvironmentNamespace } from './environment-namespace.js';
-import { IngressController, type IngressControllerArgs } from './ingress-controller.js';
+import {
+  defaultIngressNamespace,
+  IngressController,
+  type IngressControllerArgs,
+} from './ingress-controller.js';
 import type { PodSecurityLevel } from './platform-labels.js';
 import { defaultPodSecurityVersion } from './versions.js';
 
@@ -76,7 +80,7 @@ export class Platform extends pulumi.ComponentResource {
         )
       : undefined;
     const solverNamespace =
-      ingress && certManager ? (args.ingress?.namespace ?? 'ingress-nginx') : undefined;
+      ingress && certManager ? (args.ingress?.namespace ?? defaultIngressNamespace) : undefined;
 
     const namespaces = args.namespaces.map(
       (namespace) =>
