@@ -6,7 +6,6 @@ export interface CliFlag {
   readonly type: 'string' | 'boolean';
   readonly description: string;
   readonly default?: string | boolean;
-  readonly multiple?: boolean;
 }
 
 /** What a CLI is called, what it does and which flags it takes. */
@@ -19,7 +18,7 @@ export interface CliSpec {
 }
 
 /** Parsed flag values, keyed by flag name. */
-export type CliValues = Record<string, string | boolean | string[] | undefined>;
+export type CliValues = Record<string, string | boolean | undefined>;
 
 /** Thrown for a usage mistake: the CLI prints it with a pointer to `--help` and exits 2. */
 export class UsageError extends Error {
@@ -53,15 +52,13 @@ export function parseCli(
   argv: readonly string[],
   write: (text: string) => void = (text) => process.stdout.write(text),
 ): CliValues | undefined {
-  const options: Record<
-    string,
-    { type: 'string' | 'boolean'; default?: string | boolean; multiple?: boolean }
-  > = { help: { type: 'boolean' } };
+  const options: Record<string, { type: 'string' | 'boolean'; default?: string | boolean }> = {
+    help: { type: 'boolean' },
+  };
   for (const [flag, def] of Object.entries(spec.flags)) {
     options[flag] = {
       type: def.type,
       ...(def.default === undefined ? {} : { default: def.default }),
-      ...(def.multiple ? { multiple: true } : {}),
     };
   }
   let parsed: ReturnType<typeof parseArgs>;

@@ -20,7 +20,8 @@ export const ensureImageSpec: CliSpec = {
     image: { type: 'string', description: 'The image to make exist: <registry>/<service>:<sha>.' },
     build: {
       type: 'string',
-      description: 'true when the service changed: build unless this SHA already has an image, never re-tag.',
+      description:
+        'true when the service changed: build unless this SHA already has an image, never re-tag.',
       default: 'false',
     },
     'reuse-from': {
