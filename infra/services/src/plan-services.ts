@@ -6,8 +6,8 @@ import {
   type ManifestProblem,
   type ServiceManifest,
   type ServiceManifestInput,
-  serviceManifestSchema,
   validateCatalog,
+  validateServiceManifest,
 } from '@slipway/service-manifest';
 import { type Callee, platformConfigKeys } from './service-environment.js';
 import type { StackConfig } from './stack-config.js';
@@ -42,22 +42,14 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
     const named = typeof raw === 'object' && raw !== null && 'name' in raw ? raw.name : undefined;
     const service = typeof named === 'string' ? named : `#${i}`;
     const file = manifestFile(service);
-    const result = serviceManifestSchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push({
-          service,
-          file,
-          field: issue.path.map(String).join('.'),
-          message:
-            issue.code === 'unrecognized_keys'
-              ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove or correct them`
-              : issue.message,
-        });
-      }
+    let manifest: ServiceManifest;
+    try {
+      manifest = validateServiceManifest(raw, { file, folder: service });
+    } catch (error) {
+      if (!(error instanceof ManifestError)) throw error;
+      problems.push(...error.problems);
       return;
     }
-    const manifest = result.data;
     const reserved = new Set(platformConfigKeys(manifest));
     for (const env of ['default', ...environments] as const) {
       for (const key of Object.keys(manifest.config[env])) {

@@ -4,7 +4,11 @@ export {
   manifestFileName,
 } from './load-manifests.js';
 export { ManifestError, type ManifestProblem } from './manifest-error.js';
-export { type ManifestSource, parseServiceManifest } from './parse-manifest.js';
+export {
+  type ManifestSource,
+  parseServiceManifest,
+  validateServiceManifest,
+} from './parse-manifest.js';
 export {
   type Environment,
   environments,

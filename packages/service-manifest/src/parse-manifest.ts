@@ -40,7 +40,16 @@ export function parseServiceManifest(text: string, source: ManifestSource): Serv
       })),
     );
   }
-  const raw: unknown = document.toJS();
+  return validateServiceManifest(document.toJS(), source);
+}
+
+/**
+ * Validates one manifest's data (as parsed from YAML, or built in code), filling in
+ * defaults; its name must match `source.folder`.
+ * @throws ManifestError naming the file, the service and each field at fault.
+ * @example validateServiceManifest({ name: 'orders', port: 3001 }, { file: 'apps/orders/service.yaml', folder: 'orders' })
+ */
+export function validateServiceManifest(raw: unknown, source: ManifestSource): ServiceManifest {
   const result = serviceManifestSchema.safeParse(raw);
   if (!result.success) {
     const name =
