@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedFile } from '../shared/change-plan.js';
 
@@ -12,7 +12,6 @@ const skippedFolders = new Set([
   '.pulumi-state',
 ]);
 const skippedPaths = new Set(['bench/results']);
-const largestFile = 5 * 1024 * 1024;
 
 function listTextFiles(root: string, dir = ''): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -22,7 +21,7 @@ function listTextFiles(root: string, dir = ''): string[] {
         ? []
         : listTextFiles(root, path);
     }
-    if (!entry.isFile() || statSync(join(root, path)).size > largestFile) return [];
+    if (!entry.isFile()) return [];
     return [path];
   });
 }
