@@ -30,8 +30,11 @@ export class PlatformConfigError extends Error {
   override readonly name = 'PlatformConfigError';
 }
 
+// A registry host (with a dot or a port, or localhost, as Docker requires to tell it from a
+// path) and lowercase path components separated as in Docker's reference grammar. The same
+// rule is in scripts/src/platform-config.ts and generators/src/init/init-generator.ts.
 const registryPattern =
-  /^[a-z0-9]+(?:[.-][a-z0-9]+)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
+  /^(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:\d{1,5})?(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
 
 /**
  * Reads platform.json from the repository root; an absent file is an empty config.

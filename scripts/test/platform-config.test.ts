@@ -24,17 +24,23 @@ describe('resolveRegistry', () => {
       '123.dkr.ecr.eu-west-1.amazonaws.com/shop',
     ],
     [{ config: { registry: 'ghcr.io/acme/' } }, 'ghcr.io/acme'],
+    // The same rule as init's (generators/src/init/init-generator.ts).
+    [{ config: { registry: 'ghcr.io/acme__tools/a-b.c' } }, 'ghcr.io/acme__tools/a-b.c'],
+    [{ config: { registry: 'localhost:5000/acme' } }, 'localhost:5000/acme'],
     [{ config: { registry: 'ghcr.io/acme' }, registryOverride: '' }, 'ghcr.io/acme'],
   ])('%j → %s', (input, expected) => {
     expect(resolveRegistry(input)).toBe(expected);
   });
 
-  it.each(['https://ghcr.io/acme', 'ghcr.io/Acme', 'ghcr.io/acme:latest', 'ghcr.io/acme name'])(
-    'refuses %j',
-    (registry) => {
-      expect(() => resolveRegistry({ config: { registry } })).toThrow(PlatformConfigError);
-    },
-  );
+  it.each([
+    'https://ghcr.io/acme',
+    'ghcr.io/Acme',
+    'ghcr.io/acme:latest',
+    'ghcr.io/acme name',
+    'acme/services',
+  ])('refuses %j', (registry) => {
+    expect(() => resolveRegistry({ config: { registry } })).toThrow(PlatformConfigError);
+  });
 
   it('says where to set the registry when nothing gives one', () => {
     expect(() => resolveRegistry({ config: {} })).toThrow(/platform.json .* IMAGE_REGISTRY/);

@@ -28,11 +28,12 @@ describe('scopeProblem and registryProblem', () => {
     'europe-docker.pkg.dev/acme-prod/services',
     'acme.azurecr.io',
     'localhost:5000/acme',
+    'ghcr.io/acme__tools/a-b.c',
   ])('accepts the registry %s', (registry) => {
     expect(registryProblem(registry)).toBeUndefined();
   });
 
-  it.each(['', 'ghcr.io/Acme', 'acme', 'https://ghcr.io/acme', 'ghcr.io/<owner>'])(
+  it.each(['', 'ghcr.io/Acme', 'acme', 'acme/services', 'https://ghcr.io/acme', 'ghcr.io/<owner>'])(
     'refuses the registry %j',
     (registry) => {
       expect(registryProblem(registry)).toMatch(/registry/);

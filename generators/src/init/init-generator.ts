@@ -26,8 +26,11 @@ export interface InitAnswers {
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** An OCI registry and path: a host with a dot or a port (or localhost), lowercase path parts. */
+// A registry host (with a dot or a port, or localhost, as Docker requires to tell it from a
+// path) and lowercase path components separated as in Docker's reference grammar. The same
+// rule is in scripts/src/platform-config.ts and generators/src/init/init-generator.ts.
 const registryPattern =
-  /^(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:\d{1,5})?(\/[a-z0-9]+([._-][a-z0-9]+)*)*$/;
+  /^(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:\d{1,5})?(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
 
 /**
  * Why `scope` cannot become the package scope, or undefined.
