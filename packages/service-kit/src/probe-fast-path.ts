@@ -29,23 +29,20 @@ export function withProbeFastPath(health: Health, next: RequestListener): Reques
       next(request, response);
       return;
     }
+    const send = (status: number, report: object) => {
+      const body = JSON.stringify(report);
+      response.writeHead(status, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    };
+    // Health.run reports failing checks rather than rejecting; the guard keeps a future
+    // rejection from becoming an unhandled one that ends the process.
     health.run(probe).then(
-      (report) => {
-        const body = JSON.stringify(report);
-        response.writeHead(probeStatusCode(report), {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(body),
-          'Cache-Control': 'no-store',
-        });
-        response.end(request.method === 'HEAD' ? undefined : body);
-      },
-      () => {
-        response.writeHead(503, {
-          'Content-Type': 'application/json',
-          'Cache-Control': 'no-store',
-        });
-        response.end(JSON.stringify({ probe, status: 'fail', checks: [] }));
-      },
+      (report) => send(probeStatusCode(report), report),
+      () => send(503, { probe, status: 'fail', checks: [] }),
     );
   };
 }
