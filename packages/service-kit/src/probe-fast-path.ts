@@ -13,6 +13,21 @@ function probeOf(request: IncomingMessage): ProbeKind | undefined {
   return probeByPath.get(query === -1 ? url : url.slice(0, query));
 }
 
+function sendReport(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  report: object,
+): void {
+  const body = JSON.stringify(report);
+  response.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
 /**
  * Answers the kubelet's probes straight from Node's request listener and hands every other
  * request to `next` (the Hono app). Probes arrive every few seconds from every node, need no
@@ -29,20 +44,11 @@ export function withProbeFastPath(health: Health, next: RequestListener): Reques
       next(request, response);
       return;
     }
-    const send = (status: number, report: object) => {
-      const body = JSON.stringify(report);
-      response.writeHead(status, {
-        'Content-Type': 'application/json',
-        'Content-Length': Buffer.byteLength(body),
-        'Cache-Control': 'no-store',
-      });
-      response.end(request.method === 'HEAD' ? undefined : body);
-    };
     // Health.run reports failing checks rather than rejecting; the guard keeps a future
     // rejection from becoming an unhandled one that ends the process.
     health.run(probe).then(
-      (report) => send(probeStatusCode(report), report),
-      () => send(503, { probe, status: 'fail', checks: [] }),
+      (report) => sendReport(request, response, probeStatusCode(report), report),
+      () => sendReport(request, response, 503, { probe, status: 'fail', checks: [] }),
     );
   };
 }
