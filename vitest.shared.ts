@@ -17,3 +17,29 @@ export const sharedTestConfig: ViteUserConfig = {
     reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]],
   },
 };
+
+/**
+ * For suites whose set-up imports a cloud SDK and runs a whole Pulumi program under mocks: a
+ * few seconds on an idle machine, tens of seconds on a loaded 2-core one. Their hooks get time
+ * in proportion, so a busy machine slows them down instead of failing them.
+ */
+export const programTestConfig: ViteUserConfig = {
+  ...sharedTestConfig,
+  test: { ...sharedTestConfig.test, testTimeout: 180_000, hookTimeout: 180_000 },
+};
+
+/**
+ * End-to-end suites in a workspace's `e2e/` folder (turbo task `test:e2e`): they copy the
+ * repository and run real npm, turbo, tsc and vitest in it, so they get minutes, and write
+ * their own report beside the unit tests' one.
+ */
+export const e2eTestConfig: ViteUserConfig = {
+  ...sharedTestConfig,
+  test: {
+    ...sharedTestConfig.test,
+    include: ['e2e/**/*.test.ts'],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    reporters: ['default', ['json', { outputFile: '.test-results/vitest-e2e.json' }]],
+  },
+};

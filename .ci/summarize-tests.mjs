@@ -6,12 +6,19 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 for (const group of ['apps', 'packages', 'infra', 'generators', 'scripts', 'bench']) {
   const folders = existsSync(group) ? readdirSync(group).map((name) => join(group, name)) : [];
   for (const folder of [group, ...folders]) {
-    const report = join(folder, '.test-results', 'vitest.json');
-    if (!existsSync(report)) continue;
-    const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(report, 'utf8'));
-    totals.passed += numPassedTests;
-    totals.failed += numFailedTests;
-    totals.skipped += numPendingTests + numTodoTests;
+    // One report per vitest run: vitest.json for the unit tests, vitest-e2e.json for test:e2e.
+    const results = join(folder, '.test-results');
+    const reports = existsSync(results)
+      ? readdirSync(results).filter((name) => /^vitest.*\.json$/.test(name))
+      : [];
+    for (const report of reports) {
+      const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(
+        readFileSync(join(results, report), 'utf8'),
+      );
+      totals.passed += numPassedTests;
+      totals.failed += numFailedTests;
+      totals.skipped += numPendingTests + numTodoTests;
+    }
   }
 }
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -61,6 +61,7 @@ describe('the service generator', () => {
     expect(JSON.parse(tree['apps/billing/package.json'] ?? '')).toMatchObject({
       name: 'billing',
       private: true,
+      engines: { node: '>=24' },
       scripts: { build: 'slipway-build', dev: 'slipway-dev', start: 'node dist/index.js' },
       dependencies: { '@slipway/service-kit': '*', hono: '^4.13.19' },
     });
@@ -122,6 +123,7 @@ describe('the package generator', () => {
     const tree = readTree(root);
     expect(JSON.parse(tree['packages/money/package.json'] ?? '')).toMatchObject({
       name: '@slipway/money',
+      engines: { node: '>=24' },
       exports: { '.': { '@slipway/source': './src/index.ts', default: './dist/index.js' } },
       scripts: { build: 'tsc -p tsconfig.build.json', test: 'vitest run' },
       publishConfig: { access: 'public' },

@@ -106,7 +106,11 @@ export function packageGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
       action<PackageAnswers>('render', {
         templates: 'package',
         destination: 'packages/{{name}}',
-        view: (answers, { platform }) => ({ ...answers, scope: platform.scope }),
+        view: (answers, { platform, nodeEngine }) => ({
+          ...answers,
+          scope: platform.scope,
+          nodeEngine,
+        }),
       }),
       action<PackageAnswers>('edit', {
         describe: 'add a changeset for its first release',

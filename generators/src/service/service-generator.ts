@@ -40,6 +40,7 @@ export function serviceView(answers: ServiceAnswers, catalog: RepoCatalog) {
   return {
     ...answers,
     scope: catalog.platform.scope,
+    nodeEngine: catalog.nodeEngine,
     versions: libraryVersions(catalog),
     callees: answers.calls.map((name) => {
       const port = catalog.services.find((s) => s.name === name)?.port;

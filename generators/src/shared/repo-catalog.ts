@@ -27,6 +27,8 @@ export interface RepoCatalog {
   readonly workspaces: readonly WorkspacePackage[];
   /** Names of packages installed at the root (`node_modules/<name>`, scoped ones as `@s/n`). */
   readonly installed: ReadonlySet<string>;
+  /** The root package.json's `engines.node` (e.g. `>=24`), which new workspaces repeat. */
+  readonly nodeEngine?: string;
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -66,6 +68,13 @@ function readWorkspaces(root: string): WorkspacePackage[] {
   });
 }
 
+function readNodeEngine(root: string): string | undefined {
+  const engines = readJson(join(root, 'package.json')).engines;
+  const node =
+    typeof engines === 'object' && engines !== null ? Reflect.get(engines, 'node') : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
 function readInstalled(root: string): Set<string> {
   const modules = join(root, 'node_modules');
   const names = new Set<string>();
@@ -100,5 +109,6 @@ export function readRepoCatalog(root: string): RepoCatalog {
     ...(manifestProblem === undefined ? {} : { manifestProblem }),
     workspaces: readWorkspaces(root),
     installed: readInstalled(root),
+    nodeEngine: readNodeEngine(root),
   };
 }

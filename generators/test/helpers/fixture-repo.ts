@@ -17,6 +17,7 @@ const files: Record<string, string> = {
   'package.json': JSON.stringify({
     name: 'fixture',
     private: true,
+    engines: { node: '>=24' },
     workspaces: ['apps/*', 'packages/*'],
   }),
   'platform.json': JSON.stringify({

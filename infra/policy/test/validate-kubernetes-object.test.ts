@@ -10,8 +10,8 @@ import { setPath } from './set-path.js';
 const pod = 'spec.template.spec';
 
 describe('validateKubernetesObject', () => {
-  it('pins the schema to Kubernetes 1.33.0, the version kubernetes-models 4.5.1 is generated from', () => {
-    expect(kubernetesSchemaVersion).toBe('1.33.0');
+  it('pins the schema to Kubernetes 1.36.0, the version kubernetes-models 5 is generated from', () => {
+    expect(kubernetesSchemaVersion).toBe('1.36.0');
   });
 
   it.each(compliantObjects().map((o) => [o.kind, o] as const))('accepts a valid %s', (_, obj) => {

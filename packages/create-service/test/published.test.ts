@@ -10,7 +10,6 @@ import {
   rmSync,
   symlinkSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +26,9 @@ import {
 // installs the tarballs with only the dependencies their package.json declare, and runs it.
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const runSourceDir = join(repoRoot, 'packages/run-source');
-const tsc = createRequire(join(repoRoot, 'package.json')).resolve('typescript/bin/tsc');
+// The repository's compiler, as the package's `build` script runs it (TypeScript 7's `tsc`
+// launches the native compiler; its package exports no JavaScript entry to run by path).
+const tsc = join(repoRoot, 'node_modules/.bin/tsc');
 
 interface PackedManifest {
   readonly name: string;
@@ -74,8 +75,7 @@ describe('the published @slipway/create-service', () => {
     for (const entry of ['package.json', 'README.md', 'bin']) {
       cpSync(join(packageDir, entry), join(staged, entry), { recursive: true });
     }
-    execFileSync(process.execPath, [
-      tsc,
+    execFileSync(tsc, [
       '-p',
       join(packageDir, 'tsconfig.build.json'),
       '--outDir',

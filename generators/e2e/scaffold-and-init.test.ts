@@ -5,8 +5,8 @@ import { loadServiceManifests } from '@slipway/service-manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPlatformConfig } from '../src/shared/platform-config.js';
 import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.js';
-import { hashTree } from './helpers/fixture-repo.js';
-import { runCommand, type StartedServer, startServer } from './helpers/run-command.js';
+import { hashTree } from '../test/helpers/fixture-repo.js';
+import { runCommand, type StartedServer, startServer } from '../test/helpers/run-command.js';
 
 // End to end in temporary copies of this repository. Slow by nature (each step runs real
 // npm, turbo, tsc, vitest and biome), hence the generous timeouts. Two copies: one where
