@@ -34,7 +34,7 @@ export async function bundleSource(entry, { outfile }) {
       write: false,
       platform: 'node',
       format: 'esm',
-      target: 'node20',
+      target: 'node24',
       conditions: [sourceCondition],
       sourcemap: 'inline',
       sourcesContent: false,

@@ -12,7 +12,7 @@ export interface BundleOptions {
  * ES module, in memory: workspace packages are read from their source (the
  * `@slipway/source` export condition), installed packages stay imports, by file URL, so the
  * code runs from any folder. Each bundled module keeps its own `import.meta.url`,
- * `dirname` and `filename`. The code runs on Node 20 as it is.
+ * `dirname` and `filename`. The code runs on Node 24 as it is.
  * @returns the module's code, with an inline source map that points at the sources
  * @throws Error naming each file, line and problem when the sources do not compile or an
  *   import cannot be found
