@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -85,9 +85,52 @@ describe('the rendered and formatted templates pass the linter and formatter', (
   });
 });
 
+/**
+ * A folder with the repository's Biome settings as `npm run init` leaves them for `scope`: the
+ * import group of the platform's own packages renamed with it.
+ */
+function biomeSettingsFor(scope: string): string {
+  const dir = join(output, `settings-${scope.slice(1)}`);
+  mkdirSync(dir, { recursive: true });
+  const settings = readFileSync(join(repoRoot, 'biome.json'), 'utf8');
+  expect(settings).toContain(`"${catalog.platform.scope}/**"`);
+  writeFileSync(
+    join(dir, 'biome.json'),
+    settings.replaceAll(`${catalog.platform.scope}/**`, `${scope}/**`),
+  );
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
 describe('the service template as written', () => {
   it('needs no formatting for a common name: the templates read like the code they produce', () => {
     const rendered = renderTemplateFolder(join(templates, 'service'), serviceView(base, catalog));
     expect(formatFiles(repoRoot, rendered)).toEqual(rendered);
+  });
+
+  // The platform's packages are an import group of their own (biome.json), so a fork's scope,
+  // whether it sorts before or after '@hono', leaves the templates' import order as it is.
+  const render = (scope: string) =>
+    renderTemplateFolder(join(templates, 'service'), {
+      ...serviceView({ ...base, calls: ['orders'] }, catalog),
+      scope,
+    });
+
+  it.each(['@acme', '@zz-platform'])('needs no formatting under the scope %s either', (scope) => {
+    const rendered = render(scope);
+    expect(rendered.some((file) => file.content.includes(`from '${scope}/service-kit'`))).toBe(
+      true,
+    );
+    expect(formatFiles(biomeSettingsFor(scope), rendered)).toEqual(rendered);
+  });
+
+  it('keeps its import order under a long scope, whose lines only wrap', () => {
+    const scope = '@a-long-company-name-platform-team';
+    const rendered = render(scope);
+    const importOrder = (files: readonly { content: string }[]) =>
+      files.map((file) => [...file.content.matchAll(/from '([^']+)'/g)].map((m) => m[1]));
+    const formatted = formatFiles(biomeSettingsFor(scope), rendered);
+    expect(formatted).not.toEqual(rendered);
+    expect(importOrder(formatted)).toEqual(importOrder(rendered));
   });
 });

@@ -1,5 +1,5 @@
-import { defineConfigSchema } from '@slipway/config';
 import { z } from 'zod';
+import { defineConfigSchema } from '@slipway/config';
 
 /** Everything gateway reads from its environment. */
 export const configSchema = defineConfigSchema(

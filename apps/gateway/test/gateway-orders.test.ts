@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RunningService, startService } from '@slipway/service-kit';
 import { createApp as createOrdersApp } from 'orders/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningService, startService } from '@slipway/service-kit';
 import { createApp } from '../src/app.js';
 import { createMemoryOrdersStore } from './helpers/memory-orders-store.js';
 

@@ -1,5 +1,5 @@
-import { defineConfigSchema, secret } from '@slipway/config';
 import { z } from 'zod';
+import { defineConfigSchema, secret } from '@slipway/config';
 
 /**
  * Everything orders reads from its environment. Without DATABASE_URL (or DATABASE_URL_FILE,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestFileName } from '@slipway/service-manifest';
 import { type Document, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
+import { manifestFileName } from '@slipway/service-manifest';
 import type { PlannedFile } from '../shared/change-plan.js';
 import type { ServiceAnswers } from './service-answers.js';
 

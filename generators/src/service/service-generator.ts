@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serviceUrlVariable } from '@slipway/service-manifest';
 import type { PlopGeneratorConfig } from 'node-plop';
+import { serviceUrlVariable } from '@slipway/service-manifest';
 import { action } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
 import { addCodeowner } from './codeowners.js';

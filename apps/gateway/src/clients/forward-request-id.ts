@@ -1,5 +1,5 @@
-import type { ServiceEnv } from '@slipway/service-kit';
 import type { Context } from 'hono';
+import type { ServiceEnv } from '@slipway/service-kit';
 
 /**
  * Per-call options of a typed client that carry the current request id to the called
