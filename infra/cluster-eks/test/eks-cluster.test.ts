@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   named,
   ofType,
@@ -7,7 +8,6 @@ import {
   type RecordedResource,
   runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveEksNodePool } from '../src/eks-cluster.js';
 import { zoneCidrs } from '../src/subnet-cidrs.js';
 

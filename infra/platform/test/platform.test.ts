@@ -1,10 +1,10 @@
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkObjectSet,
   checkRestrictedPodSecurity,
   formatViolations,
 } from '@slipway/infra-policy';
 import { ofType, type RecordedResource } from '@slipway/infra-testing';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { acmeSolverPort } from '../src/environment-namespace.js';
 import { veleroValues } from '../src/velero-values.js';
 import {

@@ -1,11 +1,11 @@
 import * as pulumi from '@pulumi/pulumi';
+import { describe, expect, it } from 'vitest';
 import {
   type ProgramRun,
   promiseOf,
   type RecordedResource,
   runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { describe, expect, it } from 'vitest';
 
 const project = 'slipway-platform';
 const clusterKubeconfig = 'apiVersion: v1\nkind: Config\ncurrent-context: eks\n';

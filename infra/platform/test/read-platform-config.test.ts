@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { installMocks } from '@slipway/infra-testing';
 import { describe, expect, it } from 'vitest';
+import { installMocks } from '@slipway/infra-testing';
 import { readPlatformConfig } from '../src/read-platform-config.js';
 
 const project = 'slipway-platform';

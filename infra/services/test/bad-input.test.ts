@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as pulumi from '@pulumi/pulumi';
+import { describe, expect, it } from 'vitest';
 import {
   loadServiceManifests,
   ManifestError,
   type ServiceManifestInput,
 } from '@slipway/service-manifest';
-import { describe, expect, it } from 'vitest';
 import { deployServices } from '../src/deploy-services.js';
 import { projectName, type StackConfig } from '../src/stack-config.js';
 import { StackConfigError } from '../src/stack-config-error.js';

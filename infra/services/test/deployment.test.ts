@@ -1,6 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { checkRestrictedPodSecurity } from '@slipway/infra-policy';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
-import { describe, expect, it } from 'vitest';
 import { configChecksum } from '../src/service-environment.js';
 import { shutdownTiming } from '../src/shutdown-timing.js';
 import {

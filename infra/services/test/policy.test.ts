@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import {
   checkObjectSet,
   checkRestrictedPodSecurity,
@@ -6,7 +7,6 @@ import {
   kubernetesSchemaVersion,
   validateKubernetesObject,
 } from '@slipway/infra-policy';
-import { describe, expect, it } from 'vitest';
 import { syntheticCatalog } from '../src/render/synthetic-catalog.js';
 import { configFor, exampleManifests, manifest, renderObjects } from './fixtures.js';
 

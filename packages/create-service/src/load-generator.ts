@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { importSource } from '@slipway/run-source';
 import type { PlopGenerator } from 'node-plop';
+import { importSource } from '@slipway/run-source';
 import { plopfilePath } from './find-repo-root.js';
 import { type ActionRunner, loadHeadlessGenerator, type Plopfile } from './headless-plop.js';
 

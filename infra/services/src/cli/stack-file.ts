@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadServiceManifests, type ServiceManifest } from '@slipway/service-manifest';
 import { parse } from 'yaml';
+import { loadServiceManifests, type ServiceManifest } from '@slipway/service-manifest';
 import { type RenderedService, renderServices } from '../render/render-services.js';
 import {
   projectName,

@@ -1,5 +1,5 @@
-import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { stringify } from 'yaml';
+import type { ServiceManifestInput } from '@slipway/service-manifest';
 import type { StackConfig } from '../stack-config.js';
 import { isSecretMarker, type RecordedResource, recordDeployment } from './record-deployment.js';
 
