@@ -156,8 +156,8 @@ describe('in a copy of the repository: services and a package', () => {
         writeFileSync(billingPackage, `${JSON.stringify(pkg, null, 2)}\n`);
         writeFileSync(
           join(copy.root, 'apps/billing/src/money.test.ts'),
-          `import { describeMoney } from '@slipway/money';
-import { describe, expect, it } from 'vitest';
+          `import { describe, expect, it } from 'vitest';
+import { describeMoney } from '@slipway/money';
 
 describe('billing uses @slipway/money', () => {
   it('imports the shared package from the workspace', () => {
