@@ -1,4 +1,4 @@
-import { type DockerStage, execForm, expandArgs, parseDockerfile } from './dockerfile.js';
+import { type DockerStage, execForm, expandArgs, parseDockerfile, stageEnv } from './dockerfile.js';
 
 /** One broken image rule, with the line it concerns when there is one. */
 export interface DockerfileProblem {
@@ -11,11 +11,21 @@ export interface DockerfileProblem {
 export interface DockerfileRuleOptions {
   /** The turbo version the repository uses; `turbo prune` must run exactly it. */
   readonly turboVersion?: string;
+  /** The Node major the repository runs on (.nvmrc); every `node` base image must be on it. */
+  readonly nodeMajor?: number;
+  /**
+   * Where the running container may write: the pod has a read-only root filesystem and an
+   * emptyDir on /tmp. Default `['/tmp']`; NODE_COMPILE_CACHE must lie under one of them.
+   */
+  readonly writablePaths?: readonly string[];
   /** The lowest uid/gid the final USER may have. Default 10000 (infra runs as 10001). */
   readonly minUserId?: number;
 }
 
 const digestPattern = /^[a-z0-9][a-z0-9._/-]*:([A-Za-z0-9][A-Za-z0-9._-]*)@sha256:[0-9a-f]{64}$/;
+// The official Node image, however it is spelled, and the major its tag starts with.
+const nodeImagePattern =
+  /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?node(?::([^@\s]*))?(?:@\S+)?$/;
 const tlsBypassPatterns: readonly [RegExp, string][] = [
   [/NODE_TLS_REJECT_UNAUTHORIZED/, 'NODE_TLS_REJECT_UNAUTHORIZED'],
   [/strict[-_]ssl\s*[= ]\s*false/i, 'npm strict-ssl=false'],
@@ -36,14 +46,20 @@ function installsWithoutOmitDev(stage: DockerStage): boolean {
 
 /**
  * Checks a service Dockerfile against the image standard: multi-stage, `turbo prune --docker`,
- * every base image pinned by exact version and digest, no ADD, no TLS bypass, a final stage that
- * holds production dependencies only, runs as a numeric non-root USER (≥ 10000) set after its
- * last RUN, and starts with an exec-form `CMD ["node", …]` so SIGTERM reaches Node.
+ * every base image pinned by exact version and digest (and a `node` one on `nodeMajor`), no ADD,
+ * no TLS bypass, a final stage that holds production dependencies only, keeps its compile cache
+ * on a writable path, runs as a numeric non-root USER (≥ 10000) set after its last RUN, and
+ * starts with an exec-form `CMD ["node", …]` so SIGTERM reaches Node.
  * @example expect(checkDockerfile(readFileSync('docker/Dockerfile', 'utf8'))).toEqual([]);
  */
 export function checkDockerfile(
   text: string,
-  { turboVersion, minUserId = 10000 }: DockerfileRuleOptions = {},
+  {
+    turboVersion,
+    nodeMajor,
+    writablePaths = ['/tmp'],
+    minUserId = 10000,
+  }: DockerfileRuleOptions = {},
 ): DockerfileProblem[] {
   const problems: DockerfileProblem[] = [];
   const parsed = parseDockerfile(text);
@@ -92,6 +108,18 @@ export function checkDockerfile(
         line: stage.instructions[0]?.line,
       });
     }
+    const node = nodeImagePattern.exec(from);
+    if (
+      node &&
+      nodeMajor !== undefined &&
+      /^(\d+)/.exec(node[1] ?? '')?.[1] !== String(nodeMajor)
+    ) {
+      problems.push({
+        rule: 'node-line',
+        message: `base image ${from} is not on the repository's Node ${nodeMajor} line (.nvmrc)`,
+        line: stage.instructions[0]?.line,
+      });
+    }
   }
 
   for (const instruction of instructions) {
@@ -113,6 +141,18 @@ export function checkDockerfile(
   const final = stages.at(-1);
   if (!final) return problems;
   const finalInstructions = final.instructions;
+  const compileCache = stageEnv(final).NODE_COMPILE_CACHE;
+  if (
+    compileCache !== undefined &&
+    !writablePaths.some((dir) => compileCache === dir || compileCache.startsWith(`${dir}/`))
+  ) {
+    problems.push({
+      rule: 'writable-paths',
+      message: `NODE_COMPILE_CACHE=${compileCache} is outside the writable ${writablePaths.join(', ')} (read-only root filesystem)`,
+      line: finalInstructions.find((i) => i.keyword === 'ENV' && /NODE_COMPILE_CACHE/.test(i.args))
+        ?.line,
+    });
+  }
   const users = finalInstructions.filter((i) => i.keyword === 'USER');
   const lastUser = users.at(-1);
   const userMatch = lastUser ? /^(\d+)(?::(\d+))?$/.exec(lastUser.args) : null;

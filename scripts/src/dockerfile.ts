@@ -89,7 +89,7 @@ function unquote(value: string): string {
 
 /**
  * Substitutes `$NAME` and `${NAME}` from a set of ARG values; unknown names stay as written.
- * @example expandArgs('${NODE_IMAGE}', { NODE_IMAGE: 'node:20' }) // 'node:20'
+ * @example expandArgs('turbo@${TURBO_VERSION}', { TURBO_VERSION: '2.11.11' }) // 'turbo@2.11.11'
  */
 export function expandArgs(value: string, args: Readonly<Record<string, string>>): string {
   return value.replace(
@@ -115,4 +115,27 @@ export function execForm(args: string): string[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The variables a stage's ENV instructions set, in order (`ENV A=1 B="x y"` and the legacy
+ * `ENV A 1` form); ARGs are not substituted.
+ * @example stageEnv(final).NODE_ENV // 'production'
+ */
+export function stageEnv(stage: DockerStage): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const { keyword, args } of stage.instructions) {
+    if (keyword !== 'ENV') continue;
+    const legacy = /^([A-Za-z_][A-Za-z0-9_]*)\s+([^=]*)$/.exec(args);
+    if (legacy?.[1]) {
+      env[legacy[1]] = unquote((legacy[2] ?? '').trim());
+      continue;
+    }
+    for (const [, name, value] of args.matchAll(
+      /([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|\S*)/g,
+    )) {
+      if (name) env[name] = unquote(value ?? '');
+    }
+  }
+  return env;
 }

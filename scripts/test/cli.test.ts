@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -99,6 +107,22 @@ describe('check-dockerfile, check-workflows and version-packages', () => {
     checkDockerfileCommand([], ctx);
     await checkWorkflowsCommand([], ctx);
     expect(ctx.text()).toBe('docker/Dockerfile: ok\n.github/workflows: ok\n');
+  });
+
+  it('check-dockerfile holds the image to the Node line of the root it checks (.nvmrc)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slipway-check-dockerfile-'));
+    try {
+      const root = join(import.meta.dirname, '../..');
+      mkdirSync(join(dir, 'docker'));
+      copyFileSync(join(root, 'docker/Dockerfile'), join(dir, 'docker/Dockerfile'));
+      copyFileSync(join(root, 'package.json'), join(dir, 'package.json'));
+      writeFileSync(join(dir, '.nvmrc'), '26\n');
+      expect(() => checkDockerfileCommand(['--root', dir], recordingContext())).toThrow(
+        /docker\/Dockerfile:\d+: \[node-line\] base image node:24\.\S+ is not on the repository's Node 26 line/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('version-packages applies changesets, then refreshes the lockfile, at the root', () => {

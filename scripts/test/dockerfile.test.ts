@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile } from '../src/dockerfile.js';
+import { parse } from 'yaml';
+import { parseDockerfile, stageEnv } from '../src/dockerfile.js';
 import { checkDockerfile } from '../src/dockerfile-rules.js';
+import { readNodeMajor } from '../src/node-line.js';
 
 // There is no Docker engine here: the image is built on GitHub (deploy.yml). These tests hold the
 // recipe to the image standard statically.
@@ -12,19 +14,29 @@ const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as 
   devDependencies: Record<string, string>;
 };
 const turboVersion = rootPkg.devDependencies.turbo;
+// .nvmrc owns the Node line; the image must be on it.
+const nodeMajor = readNodeMajor(root);
+const options = { turboVersion, nodeMajor };
 
 function rulesBroken(text: string): string[] {
-  return [...new Set(checkDockerfile(text, { turboVersion }).map((p) => p.rule))].sort();
+  return [...new Set(checkDockerfile(text, options).map((p) => p.rule))].sort();
 }
 
 describe('docker/Dockerfile', () => {
   it('passes every image rule', () => {
-    expect(checkDockerfile(dockerfile, { turboVersion })).toEqual([]);
+    expect(checkDockerfile(dockerfile, options)).toEqual([]);
   });
 
   it('is multi-stage and prunes with turbo for one service', () => {
     const { stages } = parseDockerfile(dockerfile);
-    expect(stages.map((s) => s.name)).toEqual(['base', 'prune', 'build', 'deps', 'runtime']);
+    expect(stages.map((s) => s.name)).toEqual([
+      'node-image',
+      'base',
+      'prune',
+      'build',
+      'deps',
+      'runtime',
+    ]);
     expect(dockerfile).toMatch(/turbo@\$\{TURBO_VERSION\}" prune "\$\{SERVICE\}" --docker/);
   });
 
@@ -47,9 +59,35 @@ describe('docker/Dockerfile', () => {
     ).toBe(true);
   });
 
-  it('pins the base image to the Node 20 line the repository runs on', () => {
-    const { globalArgs } = parseDockerfile(dockerfile);
-    expect(globalArgs.NODE_IMAGE).toMatch(/^node:20\.\d+\.\d+-bookworm-slim@sha256:[0-9a-f]{64}$/);
+  it('pins one Node 24 base image (the .nvmrc line) that the build and runtime stages start from', () => {
+    const { stages } = parseDockerfile(dockerfile);
+    expect(nodeMajor).toBe(24);
+    expect(stages[0]?.from).toMatch(
+      new RegExp(`^node:${nodeMajor}\\.\\d+\\.\\d+-bookworm-slim@sha256:[0-9a-f]{64}$`),
+    );
+    const images = stages.filter((s) => !stages.some((t) => t.name === s.from));
+    expect(images.map((s) => s.name)).toEqual(['node-image']);
+    expect(stages.find((s) => s.name === 'runtime')?.from).toBe('node-image');
+  });
+
+  it("keeps the compile cache on /tmp, the pod's one writable path", () => {
+    const final = parseDockerfile(dockerfile).stages.at(-1);
+    expect(final && stageEnv(final)).toMatchObject({
+      NODE_ENV: 'production',
+      NODE_COMPILE_CACHE: '/tmp/node-compile-cache',
+    });
+  });
+
+  it("is kept current by Dependabot's docker ecosystem, within the Node 24 line", () => {
+    const config = parse(readFileSync(join(root, '.github/dependabot.yml'), 'utf8')) as {
+      updates: { 'package-ecosystem': string; directory: string; ignore?: unknown[] }[];
+    };
+    const docker = config.updates.find((u) => u['package-ecosystem'] === 'docker');
+    expect(docker?.directory).toBe('/docker');
+    expect(docker?.ignore).toContainEqual({
+      'dependency-name': 'node',
+      'update-types': ['version-update:semver-major'],
+    });
   });
 
   it('has a .dockerignore that keeps dependencies, git history and secrets out of the context', () => {
@@ -78,7 +116,7 @@ describe('checkDockerfile catches', () => {
     [
       'a single stage',
       () =>
-        'FROM node:20.20.2-bookworm-slim@sha256:' +
+        'FROM node:24.20.0-bookworm-slim@sha256:' +
         'a'.repeat(64) +
         '\nUSER 10001\nCMD ["node", "x.js"]\n',
       ['multi-stage', 'turbo-prune'],
@@ -91,19 +129,49 @@ describe('checkDockerfile catches', () => {
     ['prune without --docker', () => swap(' --docker --out-dir', ' --out-dir'), ['turbo-prune']],
     [
       'another turbo version',
-      () => swap('ARG TURBO_VERSION=2.11.9', 'ARG TURBO_VERSION=2.0.0'),
+      () => swap(`ARG TURBO_VERSION=${turboVersion}`, 'ARG TURBO_VERSION=2.11.9'),
       ['turbo-version'],
     ],
     [
       'an unpinned base',
-      () => swap(/ARG NODE_IMAGE=\S+/, 'ARG NODE_IMAGE=node:20-bookworm-slim'),
+      () => swap(/FROM node:\S+ AS node-image/, 'FROM node:24-bookworm-slim AS node-image'),
       ['pinned-base'],
     ],
     ['a tag without digest', () => swap(/@sha256:[0-9a-f]{64}/, ''), ['pinned-base']],
     [
       'latest',
-      () => swap(/ARG NODE_IMAGE=\S+/, `ARG NODE_IMAGE=node:latest@sha256:${'a'.repeat(64)}`),
+      () => swap(/FROM node:\S+/, `FROM node:latest@sha256:${'a'.repeat(64)}`),
+      ['node-line', 'pinned-base'],
+    ],
+    ['the Node 20 line', () => swap(/FROM node:24\.20\.0/, 'FROM node:20.20.2'), ['node-line']],
+    [
+      'the next Node line in production',
+      () => swap(/FROM node:24\.20\.0/, 'FROM docker.io/library/node:26.1.0'),
+      ['node-line'],
+    ],
+    [
+      'a second, unpinned base image for the runtime',
+      () => swap('FROM node-image AS runtime', 'FROM node:24 AS runtime'),
       ['pinned-base'],
+    ],
+    [
+      'a runtime on another Node line',
+      () =>
+        swap(
+          'FROM node-image AS runtime',
+          `FROM node:22.22.0-bookworm-slim@sha256:${'b'.repeat(64)} AS runtime`,
+        ),
+      ['node-line'],
+    ],
+    [
+      'the compile cache on the read-only root filesystem',
+      () => swap('NODE_COMPILE_CACHE=/tmp/node-compile-cache', 'NODE_COMPILE_CACHE=/app/.cache'),
+      ['writable-paths'],
+    ],
+    [
+      'the compile cache beside /tmp, not under it',
+      () => swap('NODE_COMPILE_CACHE=/tmp/node-compile-cache', 'NODE_COMPILE_CACHE=/tmpfs/cache'),
+      ['writable-paths'],
     ],
     ['root', () => swap('USER 10001:10001', 'USER root'), ['non-root-user']],
     ['a low uid', () => swap('USER 10001:10001', 'USER 1000:1000'), ['non-root-user']],
@@ -155,5 +223,26 @@ describe('checkDockerfile catches', () => {
     ],
   ])('%s', (_label, make, expected) => {
     expect(rulesBroken(make())).toEqual([...expected].sort());
+  });
+});
+
+describe('stageEnv', () => {
+  const envOf = (text: string) => {
+    const stage = parseDockerfile(`FROM scratch\n${text}\n`).stages[0];
+    return stage ? stageEnv(stage) : {};
+  };
+
+  it.each([
+    ['one pair', 'ENV A=1', { A: '1' }],
+    [
+      'several pairs and quotes',
+      'ENV A=1 B="two words" C=\'x\'',
+      { A: '1', B: 'two words', C: 'x' },
+    ],
+    ['continued lines', 'ENV A=1 \\\n    B=/tmp/b', { A: '1', B: '/tmp/b' }],
+    ['the legacy form', 'ENV A one value', { A: 'one value' }],
+    ['a later ENV winning', 'ENV A=1\nENV A=2', { A: '2' }],
+  ])('reads %s', (_label, text, expected) => {
+    expect(envOf(text)).toEqual(expected);
   });
 });

@@ -42,7 +42,7 @@ export interface BuildResult {
 }
 
 /**
- * Bundles a service into one minified ES module (`dist/index.js` with a source map) for Node 20,
+ * Bundles a service into one minified ES module (`dist/index.js` with a source map) for Node 24,
  * reading workspace packages from source, and copies its asset folders beside it.
  * @example const { outfile } = await buildService({ serviceDir: 'apps/orders' });
  */
@@ -64,7 +64,8 @@ export async function buildService({
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    // The oldest Node the bundle runs on: the repository's floor (.nvmrc).
+    target: 'node24',
     conditions: ['@slipway/source'],
     external: externals,
     banner: { js: requireBanner },

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { ManifestError, serviceUrlVariable } from '@slipway/service-manifest';
 import { createDevEnvironment } from './dev-environment.js';
+import { envFileFlags } from './env-files.js';
 import { findService } from './find-service.js';
 import { parseCliArgs } from './parse-cli-args.js';
 
@@ -11,6 +12,9 @@ Runs the service in the current folder with reload on change (tsx watch), on the
 port its service.yaml gives, with <CALLEE>_URL pointing at each service it calls
 on its local port, SERVICE_NAME, NODE_ENV=development and its manifest's dev config.
 Variables already set in your environment win (PORT=4000 npm run dev).
+Local secrets: a git-ignored .env at the repository root and one in the
+service folder are loaded when they exist (Node's --env-file-if-exists; the
+service's file wins over the root's; neither replaces a variable set above).
 
 Options:
   --entry <file>       entry module (default: src/index.ts)
@@ -51,7 +55,7 @@ for (const pair of values.env ?? []) {
   extra[match[1]] = match[2] ?? '';
 }
 
-const { manifest, catalog } = located;
+const { manifest, catalog, repoRoot, serviceDir } = located;
 const env = createDevEnvironment(manifest, catalog, process.env, extra);
 const calls = manifest.calls.map((callee) => `${callee} at ${env[serviceUrlVariable(callee)]}`);
 console.log(
@@ -66,6 +70,8 @@ const child = spawn(
     tsxCli,
     'watch',
     '--clear-screen=false',
+    // tsx hands Node's own flags to the service's process, which reads the files at each start.
+    ...envFileFlags(repoRoot, serviceDir),
     '--conditions=@slipway/source',
     values.entry ?? 'src/index.ts',
   ],

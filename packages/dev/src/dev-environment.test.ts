@@ -1,5 +1,5 @@
-import { type ServiceManifestInput, serviceManifestSchema } from '@slipway/service-manifest';
 import { describe, expect, it } from 'vitest';
+import { type ServiceManifestInput, serviceManifestSchema } from '@slipway/service-manifest';
 import { createDevEnvironment } from './dev-environment.js';
 
 const manifest = (input: Partial<ServiceManifestInput> & { name: string; port: number }) =>

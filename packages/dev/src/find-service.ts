@@ -6,10 +6,14 @@ import {
   type ServiceManifest,
 } from '@slipway/service-manifest';
 
-/** A service folder's manifest and every manifest of its repository. */
+/** A service folder's manifest and every manifest of its repository, and where both are. */
 export interface LocatedService {
   readonly manifest: ServiceManifest;
   readonly catalog: readonly ServiceManifest[];
+  /** The service folder, absolute. */
+  readonly serviceDir: string;
+  /** The repository root: the nearest folder above whose package.json declares workspaces. */
+  readonly repoRoot: string;
 }
 
 function isWorkspaceRoot(dir: string): boolean {
@@ -39,5 +43,5 @@ export function findService(serviceDir: string): LocatedService {
   const catalog = loadServiceManifests(repoRoot, { appsDir: relative(repoRoot, dirname(dir)) });
   const manifest = catalog.find((m) => m.name === basename(dir));
   if (!manifest) throw new Error(`${dir} is not among the services of ${repoRoot}`);
-  return { manifest, catalog };
+  return { manifest, catalog, serviceDir: dir, repoRoot };
 }

@@ -6,4 +6,5 @@ export {
   defaultExternals,
 } from './build-service.js';
 export { createDevEnvironment, devHost } from './dev-environment.js';
+export { envFileFlags, envFileName, envFiles } from './env-files.js';
 export { findService, type LocatedService } from './find-service.js';

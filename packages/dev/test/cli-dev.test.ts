@@ -62,6 +62,7 @@ describe('slipway-dev', () => {
     repo = createFixtureRepo({ ...manifests, 'apps/hello/src/index.ts': echoService });
     const port = await freePort();
     let output = '';
+    let errors = '';
     child = spawn(process.execPath, [bin, '--env', 'EXTRA=from-flag'], {
       cwd: repo.path('apps/hello'),
       env: cleanEnv({ PORT: String(port) }),
@@ -69,6 +70,9 @@ describe('slipway-dev', () => {
     });
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      errors += chunk.toString();
     });
 
     const response = await fetchWhenUp(`http://127.0.0.1:${port}/`, child);
@@ -83,6 +87,33 @@ describe('slipway-dev', () => {
     });
     expect(output).toContain(`hello listens on http://127.0.0.1:${port}`);
     expect(output).toContain('calls world at http://127.0.0.1:4101');
+    // No .env file here, and none is needed: not even a notice about one.
+    expect(errors).not.toMatch(/\.env/);
+  });
+
+  it("loads the root's and the service's .env files, the service's winning, below the shell and the manifest", async () => {
+    repo = createFixtureRepo({
+      ...manifests,
+      'apps/hello/src/index.ts': echoService,
+      '.env': 'ROOT_ONLY=root\nSHARED=root\nFROM_SHELL=root\nGREETING=root\n',
+      'apps/hello/.env': '# local secrets\nSHARED=service\nSERVICE_ONLY="quoted value"\n',
+      'apps/world/.env': 'SHARED=another service\n',
+    });
+    const port = await freePort();
+    child = spawn(process.execPath, [bin], {
+      cwd: repo.path('apps/hello'),
+      env: cleanEnv({ PORT: String(port), FROM_SHELL: 'shell' }),
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+
+    const response = await fetchWhenUp(`http://127.0.0.1:${port}/`, child);
+    expect(await response.json()).toMatchObject({
+      ROOT_ONLY: 'root',
+      SHARED: 'service',
+      SERVICE_ONLY: 'quoted value',
+      FROM_SHELL: 'shell',
+      GREETING: 'hi',
+    });
   });
 
   it('prints every manifest problem and exits 1 when a manifest is invalid', () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CliSpec, parseCli } from '../cli.js';
 import { checkDockerfile } from '../dockerfile-rules.js';
+import { readNodeMajor } from '../node-line.js';
 import { type CommandContext, rootFrom } from './command-context.js';
 
 /** The shared Dockerfile every service image is built from. */
@@ -12,8 +13,9 @@ export const checkDockerfileSpec: CliSpec = {
   name: 'check-dockerfile',
   summary:
     'Checks a Dockerfile against the image standard (multi-stage, turbo prune --docker, pinned base\n' +
-    'image, production dependencies only, numeric non-root USER >= 10000 last, exec-form CMD node,\n' +
-    'COPY not ADD, no TLS bypass). Exits 1 listing every problem.',
+    'image on the .nvmrc Node line, production dependencies only, compile cache under /tmp, numeric\n' +
+    'non-root USER >= 10000 last, exec-form CMD node, COPY not ADD, no TLS bypass). Exits 1 listing\n' +
+    'every problem.',
   flags: {
     file: {
       type: 'string',
@@ -38,6 +40,7 @@ export function checkDockerfileCommand(argv: readonly string[], { write }: Comma
   };
   const problems = checkDockerfile(readFileSync(join(root, file), 'utf8'), {
     turboVersion: rootPkg.devDependencies?.turbo,
+    nodeMajor: readNodeMajor(root),
   });
   if (problems.length === 0) {
     write(`${file}: ok\n`);
