@@ -336,6 +336,25 @@ describe('ci.yml, preview.yml and release.yml', () => {
     });
   });
 
+  it("ci runs every task of the README's npm test, the end-to-end suites included, and builds", () => {
+    const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: { test: string };
+    };
+    const testTasks = rootPackage.scripts.test
+      .replace(/^turbo run /, '')
+      .split(' ')
+      .filter((word) => !word.startsWith('-'));
+    expect(testTasks).toContain('test:e2e');
+    const runs = (jobsOf('ci.yml').verify?.steps ?? [])
+      .map((s) => String(s.run ?? ''))
+      .filter((run) => run.startsWith('npx turbo run lint'));
+    expect(runs).toHaveLength(2);
+    for (const run of runs) {
+      const tasks = run.replace('npx turbo run ', '').split(' ');
+      expect(tasks).toEqual(expect.arrayContaining([...testTasks, 'build']));
+    }
+  });
+
   it('ci offers PostgreSQL to the tests through TEST_DATABASE_URL', () => {
     const verify = jobsOf('ci.yml').verify as {
       services: Record<string, unknown>;
