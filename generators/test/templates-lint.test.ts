@@ -134,3 +134,26 @@ describe('the service template as written', () => {
     expect(importOrder(formatted)).toEqual(importOrder(rendered));
   });
 });
+
+describe('formatFiles with the settings init renamed', () => {
+  const file = {
+    path: 'src/a.ts',
+    content:
+      "import { z } from 'zod';\nimport { loadConfig } from '@other-team/config';\n\nexport { loadConfig, z };\n",
+  };
+
+  it('sorts the new scope as the platform group when given the renamed settings', () => {
+    const settings = readFileSync(join(repoRoot, 'biome.json'), 'utf8').replaceAll(
+      `${catalog.platform.scope}/**`,
+      '@other-team/**',
+    );
+    expect(formatFiles(repoRoot, [file], { settings })).toEqual([file]);
+  });
+
+  it("sorts it among the other packages under the repository's own settings", () => {
+    const [formatted] = formatFiles(repoRoot, [file]);
+    expect(formatted?.content.indexOf('@other-team/config')).toBeLessThan(
+      formatted?.content.indexOf("'zod'") ?? -1,
+    );
+  });
+});

@@ -122,8 +122,12 @@ export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
       action<InitAnswers>('check', { rules: checkInitAnswers }),
       action<InitAnswers>('edit', {
         describe: 'rename the package scope',
-        edit: (answers, { root, platform }) =>
-          formatFiles(root, renameScope(root, platform.scope, answers.scope)),
+        edit: (answers, { root, platform }) => {
+          const renamed = renameScope(root, platform.scope, answers.scope);
+          // Sorted by the renamed settings: their import groups name the new scope.
+          const settings = renamed.find((file) => file.path === 'biome.json')?.content;
+          return formatFiles(root, renamed, settings === undefined ? {} : { settings });
+        },
       }),
       action<InitAnswers>('edit', {
         describe: 'record scope, registry and cloud',

@@ -29,22 +29,43 @@ const formattable = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|json|jsonc)$/;
 const isFormattable = (path: string) =>
   formattable.test(path) && !basename(path).endsWith('-lock.json');
 
+/** Options for {@link formatFiles}. */
+export interface FormatOptions {
+  /**
+   * The Biome settings (a biome.json's text) to use instead of the repository's: `init` formats
+   * the renamed files with the renamed settings, whose import groups name the new scope.
+   */
+  readonly settings?: string;
+}
+
 /**
  * Formats files and sorts their imports with the repository's own Biome settings, so what a
  * generator writes passes `biome check` whatever the names in it: a 63-character service
- * name wraps lines differently, and a renamed scope (`@slipway` → `@acme`) changes the order
- * of imports. Only formatting and import order change, never code. Files Biome does not
+ * name wraps lines differently, and `init` sorts the renamed files by the renamed settings, whose
+ * import group of the platform's packages names the new scope. Only formatting and import order change, never code. Files Biome does not
  * format are returned as they are, and so is everything when Biome is not installed.
  * @throws Error when Biome cannot parse a file: a template produced invalid code.
  * @example const formatted = formatFiles(repoRoot, renderTemplateFolder(dir, view));
  */
-export function formatFiles(root: string, files: readonly PlannedFile[]): PlannedFile[] {
+export function formatFiles(
+  root: string,
+  files: readonly PlannedFile[],
+  { settings }: FormatOptions = {},
+): PlannedFile[] {
   const biome = findBiome(root);
-  const config = join(root, 'biome.json');
   const targets = files.filter((file) => isFormattable(file.path));
-  if (!biome || !existsSync(config) || targets.length === 0) return [...files];
+  const hasSettings = settings !== undefined || existsSync(join(root, 'biome.json'));
+  if (!biome || !hasSettings || targets.length === 0) return [...files];
   const dir = mkdtempSync(join(tmpdir(), 'slipway-format-'));
+  // Given settings live beside the files, not among them: Biome would format them too.
+  const settingsDir = `${dir}-settings`;
+  const config =
+    settings === undefined ? join(root, 'biome.json') : join(settingsDir, 'biome.json');
   try {
+    if (settings !== undefined) {
+      mkdirSync(settingsDir);
+      writeFileSync(config, settings);
+    }
     for (const file of targets) {
       mkdirSync(dirname(join(dir, file.path)), { recursive: true });
       writeFileSync(join(dir, file.path), file.content);
@@ -72,5 +93,6 @@ export function formatFiles(root: string, files: readonly PlannedFile[]): Planne
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(settingsDir, { recursive: true, force: true });
   }
 }
