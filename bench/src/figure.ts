@@ -17,9 +17,11 @@ export type Progress = (message: string) => void;
 /**
  * One benchmark figure: it starts what it needs, measures, stops everything, and returns rows.
  * Add a figure by writing one file in `src/figures/` and listing it in `src/index.ts`.
- * @example export const coldStart: Figure = { name: 'cold start', run: async (progress) => [...] };
+ * @example export const coldStart: Figure = { name: 'cold', summary: 'start-up of…', run: async (progress) => [...] };
  */
 export interface Figure {
   readonly name: string;
+  /** One line for `npm run bench -- --help`: what it measures, against what. */
+  readonly summary: string;
   run(progress: Progress): Promise<readonly Row[]>;
 }

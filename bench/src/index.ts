@@ -2,24 +2,39 @@ import { availableParallelism, loadavg } from 'node:os';
 import type { Figure, Row } from './figure.js';
 import { infraRender } from './figures/infra-render.js';
 import { livezVsBare } from './figures/livez-vs-bare.js';
+import { postVsBare } from './figures/post-vs-bare.js';
 import { scaffold } from './figures/scaffold.js';
+import { serverSettingList } from './lib/settings.js';
 import { formatReport } from './report.js';
 
 // Each figure is one file in figures/; list new ones here.
-const allFigures: readonly Figure[] = [livezVsBare, scaffold, infraRender];
+const allFigures: readonly Figure[] = [livezVsBare, postVsBare, scaffold, infraRender];
+
+const help = `Usage: npm run bench [-- <figure>...]
+
+Measures what the service kit costs and prints one table; figures are printed, never asserted.
+With no figure named, runs all of them.
+
+Figures:
+${allFigures.map((f) => `  ${f.name.padEnd(10)}${f.summary}`).join('\n')}
+
+Environment (livez and post):
+${serverSettingList.map((s) => `  ${s.variable.padEnd(20)}${s.description} (default ${s.fallback})`).join('\n')}
+Environment (render):
+  BENCH_RENDER_REPEATS  renders of each catalog size (default 3)
+
+Results are only comparable on an otherwise idle machine; the load average is printed.`;
 
 // `npm run bench -- scaffold` runs only the named figures.
 const wanted = process.argv.slice(2);
-if (wanted.includes('--help')) {
-  console.log(
-    `Usage: npm run bench [-- <figure>...]\nFigures: ${allFigures.map((f) => `'${f.name}'`).join(', ')} (default: all)`,
-  );
+if (wanted.includes('--help') || wanted.includes('-h')) {
+  console.log(help);
   process.exit(0);
 }
 const unknown = wanted.filter((name) => !allFigures.some((f) => f.name === name));
 if (unknown.length > 0) {
   console.error(
-    `Unknown figure(s): ${unknown.join(', ')}. Choose from: ${allFigures.map((f) => f.name).join(', ')}`,
+    `Unknown figure(s): ${unknown.join(', ')}. Choose from: ${allFigures.map((f) => f.name).join(', ')} (see --help)`,
   );
   process.exit(2);
 }
@@ -27,16 +42,19 @@ const figures = wanted.length > 0 ? allFigures.filter((f) => wanted.includes(f.n
 
 const rows: Row[] = [];
 const started = performance.now();
+const [loadBefore = 0] = loadavg();
 for (const figure of figures) {
   const progress = (message: string) => console.log(`[bench ${figure.name}] ${message}`);
   rows.push(...(await figure.run(progress)));
 }
 console.log(`\n${formatReport(rows)}`);
-const [load = 0] = loadavg();
-if (load > availableParallelism() / 2) {
-  console.log(
-    `warning: load average ${load.toFixed(1)} on ${availableParallelism()} cores: other work skews these figures`,
-  );
+const [loadAfter = 0] = loadavg();
+const cores = availableParallelism();
+console.log(
+  `load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${cores} cores`,
+);
+if (Math.max(loadBefore, loadAfter) > cores / 2) {
+  console.log('warning: other work was running: it skews these figures');
 }
 console.log(
   `(${Math.round((performance.now() - started) / 1000)} s on ${process.platform}, Node ${process.version}; figures are printed, never asserted)`,

@@ -1,125 +1,126 @@
 import { fileURLToPath } from 'node:url';
 import type { Figure, Row } from '../figure.js';
 import { buildServices, repoRoot } from '../lib/build-services.js';
-import { runLoad } from '../lib/load.js';
-import { type NodeServer, type NodeServerOptions, startNodeServer } from '../lib/node-server.js';
-import { median } from '../lib/stats.js';
+import {
+  atMost,
+  compareRow,
+  measureColdStarts,
+  measureLoad,
+  once,
+  ratioAtLeast,
+  type ServerPair,
+  startSamples,
+} from '../lib/compare-servers.js';
+import { warmCompileCache } from '../lib/compile-cache.js';
+import { mb, ms, perSecond } from '../lib/format.js';
+import { loadSettings, serverSettings } from '../lib/settings.js';
 
-const settings = {
-  /** Cold starts of each server, for start-up time and RSS. */
-  starts: Number(process.env.BENCH_STARTS ?? 3),
-  /** Load rounds of each server, alternating, so drift on the machine hits both alike. */
-  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
-  durationSeconds: Number(process.env.BENCH_DURATION_S ?? 5),
-  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
-};
+const targets = { throughputRatio: 0.9, startupMs: 120, rssBytes: 55e6 };
 
-const targets = { throughputRatio: 0.8, startupMs: 300, rssBytes: 80e6 };
-
-const servers: Record<'service' | 'bare', NodeServerOptions> = {
-  service: {
+const servers: ServerPair = {
+  subject: {
     script: `${repoRoot}apps/gateway/dist/index.js`,
     env: { NODE_ENV: 'production', LOG_LEVEL: 'info' },
   },
-  bare: { script: fileURLToPath(new URL('../../fixtures/bare-livez.mjs', import.meta.url)) },
+  baseline: { script: fileURLToPath(new URL('../../fixtures/bare-livez.mjs', import.meta.url)) },
 };
-const names = ['bare', 'service'] as const;
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-const perSecond = (value: number) => `${Math.round(value)} req/s`;
+const figure = 'gateway /livez';
 
 /**
  * The built gateway against a bare `node:http` server answering the same `/livez`: throughput,
- * p99 latency, start-up to first 200 and RSS after start.
+ * p99 latency, start-up to first 200 (also with a warm `NODE_COMPILE_CACHE`), RSS after start
+ * and after load.
  */
 export const livezVsBare: Figure = {
   name: 'livez',
+  summary:
+    'gateway /livez vs bare node:http: throughput, p99, start-up (also with a compile cache), RSS',
   async run(progress) {
     progress('building gateway (turbo, cached when unchanged)');
     buildServices(['gateway']);
 
-    const startup = { service: [] as number[], bare: [] as number[] };
-    const rss = { service: [] as number[], bare: [] as number[] };
-    for (let i = 1; i <= settings.starts; i += 1) {
-      for (const name of names) {
-        const server = await startNodeServer(servers[name]);
-        startup[name].push(server.startupMs);
-        rss[name].push(server.rssAfterStartBytes);
-        progress(
-          `cold start ${i}/${settings.starts} ${name}: ${ms(server.startupMs)}, ${mb(server.rssAfterStartBytes)}`,
-        );
-        await server.stop();
-      }
-    }
-
-    const running: Record<(typeof names)[number], NodeServer> = {
-      bare: await startNodeServer(servers.bare),
-      service: await startNodeServer(servers.service),
-    };
-    const rps = { service: [] as number[], bare: [] as number[] };
-    const p99 = { service: [] as number[], bare: [] as number[] };
-    let failures = { service: 0, bare: 0 };
+    progress('filling a compile cache (one run of each, stopped with SIGTERM)');
+    const cache = await warmCompileCache(servers);
+    let starts: Awaited<ReturnType<typeof startsOfAll>>;
     try {
-      for (const name of names) {
-        progress(`warming up ${name} (1 s)`);
-        await runLoad({ url: `${running[name].url}/livez`, durationSeconds: 1 });
-      }
-      for (let round = 1; round <= settings.rounds; round += 1) {
-        for (const name of names) {
-          const result = await runLoad({
-            url: `${running[name].url}/livez`,
-            durationSeconds: settings.durationSeconds,
-            connections: settings.connections,
-          });
-          rps[name].push(result.requestsPerSecond);
-          p99[name].push(result.p99LatencyMs);
-          failures = { ...failures, [name]: failures[name] + result.failures };
-          progress(
-            `round ${round}/${settings.rounds} ${name}: ${perSecond(result.requestsPerSecond)}, p99 ${ms(result.p99LatencyMs)}`,
-          );
-        }
-      }
+      progress(`compile cache: ${mb(cache.bytes)} written`);
+      starts = await startsOfAll(cache.servers, progress);
     } finally {
-      await Promise.all(names.map((name) => running[name].stop()));
+      cache.remove();
     }
+    const load = await measureLoad(servers, { path: '/livez', ...loadSettings }, progress);
 
-    const throughputRatio = median(rps.service) / median(rps.bare);
-    const row = (metric: string, format: (n: number) => string, values: typeof rps) => ({
-      figure: 'gateway /livez',
-      metric,
-      subject: format(median(values.service)),
-      baseline: format(median(values.bare)),
-      ratio: median(values.service) / median(values.bare),
-    });
     const rows: Row[] = [
+      compareRow(
+        figure,
+        'throughput (median)',
+        perSecond,
+        load.requestsPerSecond,
+        ratioAtLeast(targets.throughputRatio),
+      ),
+      compareRow(figure, 'p99 latency (median)', ms, load.p99LatencyMs),
       {
-        ...row('throughput (median)', perSecond, rps),
-        target: {
-          text: `≥ ${targets.throughputRatio.toFixed(2)} × bare`,
-          met: throughputRatio >= targets.throughputRatio,
-        },
-      },
-      row('p99 latency (median)', ms, p99),
-      {
-        ...row('start-up to first 200', ms, startup),
-        target: {
-          text: `< ${targets.startupMs} ms`,
-          met: median(startup.service) < targets.startupMs,
-        },
-      },
-      {
-        ...row('RSS after start', mb, rss),
-        target: { text: `< ${mb(targets.rssBytes)}`, met: median(rss.service) < targets.rssBytes },
-      },
-      {
-        figure: 'gateway /livez',
+        figure,
         metric: 'failed requests',
-        subject: String(failures.service),
-        baseline: String(failures.bare),
-        target: { text: '= 0', met: failures.service === 0 },
+        subject: String(load.failures.subject),
+        baseline: String(load.failures.baseline),
+        target: { text: '= 0', met: load.failures.subject === 0 },
       },
+      compareRow(
+        figure,
+        'start-up to first 200',
+        ms,
+        startSamples(starts.bare, starts.gateway, 'startupMs'),
+        atMost(targets.startupMs, ms),
+      ),
+      compareRow(
+        figure,
+        'start-up, warm NODE_COMPILE_CACHE',
+        ms,
+        startSamples(starts['bare, cache'], starts['gateway, cache'], 'startupMs'),
+        atMost(targets.startupMs, ms),
+      ),
+      compareRow(
+        figure,
+        'RSS after start',
+        mb,
+        startSamples(starts.bare, starts.gateway, 'rssBytes'),
+        atMost(targets.rssBytes, mb),
+      ),
+      compareRow(
+        figure,
+        '  of which anonymous',
+        mb,
+        startSamples(starts.bare, starts.gateway, 'anonBytes'),
+      ),
+      compareRow(
+        figure,
+        'RSS after start, warm cache',
+        mb,
+        startSamples(starts['bare, cache'], starts['gateway, cache'], 'rssBytes'),
+      ),
+      compareRow(
+        figure,
+        'RSS after load',
+        mb,
+        once(load.memoryAfterLoad, (memory) => memory.rssBytes),
+      ),
     ];
     return rows;
   },
 };
+
+// Cold starts with and without the compile cache, taken in turns so drift hits all four alike.
+function startsOfAll(cached: ServerPair, progress: (message: string) => void) {
+  return measureColdStarts(
+    {
+      bare: servers.baseline,
+      gateway: servers.subject,
+      'bare, cache': cached.baseline,
+      'gateway, cache': cached.subject,
+    },
+    serverSettings.starts,
+    progress,
+  );
+}

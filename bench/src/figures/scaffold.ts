@@ -1,9 +1,9 @@
 import { measureScaffold } from '@slipway/generators';
 import type { Figure } from '../figure.js';
 import { repoRoot } from '../lib/build-services.js';
+import { seconds } from '../lib/format.js';
 
-const targets = { filesWrittenMs: 2_000, greenMs: 15_000 };
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const targets = { filesWrittenMs: 2_000, greenMs: 6_000 };
 
 /**
  * `npm create @slipway/service` in a temporary copy of the repository: the time to the new
@@ -12,6 +12,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
  */
 export const scaffold: Figure = {
   name: 'scaffold',
+  summary: 'npm create @slipway/service in a copy of the repository: to files written, to green',
   async run(progress) {
     progress('copying the repository and scaffolding a service in the copy');
     const timings = await measureScaffold({ repoRoot: repoRoot.replace(/\/$/, '') });
@@ -21,7 +22,10 @@ export const scaffold: Figure = {
         figure: 'scaffold',
         metric: 'npm create → files written',
         subject: seconds(timings.filesWrittenMs),
-        target: { text: '< 2 s', met: timings.filesWrittenMs < targets.filesWrittenMs },
+        target: {
+          text: `≤ ${seconds(targets.filesWrittenMs)}`,
+          met: timings.filesWrittenMs <= targets.filesWrittenMs,
+        },
       },
       {
         figure: 'scaffold',
@@ -32,7 +36,7 @@ export const scaffold: Figure = {
         figure: 'scaffold',
         metric: 'npm create → tests green',
         subject: seconds(timings.greenMs),
-        target: { text: '< 15 s', met: timings.greenMs < targets.greenMs },
+        target: { text: `≤ ${seconds(targets.greenMs)}`, met: timings.greenMs <= targets.greenMs },
       },
     ];
   },

@@ -11,7 +11,9 @@ const help = `Usage: slipway-dev [options]
 Runs the service in the current folder with reload on change (tsx watch), on the
 port its service.yaml gives, with <CALLEE>_URL pointing at each service it calls
 on its local port, SERVICE_NAME, NODE_ENV=development and its manifest's dev config.
-Variables already set in your environment win (PORT=4000 npm run dev).
+Variables already set in your environment win (PORT=4000 npm run dev), except
+HOST: the service listens on 127.0.0.1 only, whatever your shell exports; pass
+--env HOST=<address> to listen elsewhere.
 Local secrets: a git-ignored .env at the repository root and one in the
 service folder are loaded when they exist (Node's --env-file-if-exists; the
 service's file wins over the root's; neither replaces a variable set above).
@@ -57,6 +59,13 @@ for (const pair of values.env ?? []) {
 
 const { manifest, catalog, repoRoot, serviceDir } = located;
 const env = createDevEnvironment(manifest, catalog, process.env, extra);
+const shellHost = process.env.HOST;
+if (shellHost !== undefined && shellHost !== env.HOST) {
+  console.log(
+    `[slipway-dev] HOST=${shellHost} from your environment is ignored: dev listens on ${env.HOST} ` +
+      'only (--env HOST=<address> to listen elsewhere)',
+  );
+}
 const calls = manifest.calls.map((callee) => `${callee} at ${env[serviceUrlVariable(callee)]}`);
 console.log(
   `[slipway-dev] ${manifest.name} listens on http://${env.HOST}:${env.PORT}` +

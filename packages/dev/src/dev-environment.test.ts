@@ -53,6 +53,21 @@ describe('createDevEnvironment', () => {
     });
   });
 
+  it('keeps HOST on loopback when the shell or the manifest sets another', () => {
+    const exposed = manifest({
+      name: 'exposed',
+      port: 3009,
+      config: { default: { HOST: '0.0.0.0' }, dev: { HOST: '0.0.0.0' } },
+    });
+    const env = createDevEnvironment(exposed, [exposed], { HOST: '0.0.0.0', PORT: '4000' });
+    expect(env).toMatchObject({ HOST: '127.0.0.1', PORT: '4000' });
+  });
+
+  it('takes HOST from an explicit --env flag', () => {
+    const env = createDevEnvironment(gateway, catalog, { HOST: 'laptop' }, { HOST: '0.0.0.0' });
+    expect(env.HOST).toBe('0.0.0.0');
+  });
+
   it('adds the extra variables over the manifest, below the environment', () => {
     const env = createDevEnvironment(
       gateway,

@@ -1,17 +1,19 @@
+import { loopbackHost } from '@slipway/config';
 import {
   resolveServiceConfig,
   type ServiceManifest,
   serviceUrlVariable,
 } from '@slipway/service-manifest';
 
-/** The loopback host every local service listens on and is called at. */
-export const devHost = '127.0.0.1';
+/** The host every local service listens on and is called at: `@slipway/config`'s loopback. */
+export const devHost = loopbackHost;
 
 /**
  * The environment a service runs with under `npm run dev`: its manifest's `dev` config, its
  * name, loopback host and port, no shutdown drain, `<CALLEE>_URL` pointing at each callee's
  * local port, then `extra` (the `--env` flags of slipway-dev). Variables already set in
- * `overrides` (your shell) win, so `PORT=4000 npm run dev` works.
+ * `overrides` (your shell) win, so `PORT=4000 npm run dev` works — except `HOST`: the service
+ * listens on loopback whatever the shell exports, and only `extra` (`--env HOST=...`) moves it.
  * @example const env = createDevEnvironment(orders, catalog, process.env, { PGLITE_DATA_DIR: '.data' });
  */
 export function createDevEnvironment(
@@ -37,12 +39,15 @@ export function createDevEnvironment(
     ...resolveServiceConfig(service, 'dev'),
     SERVICE_NAME: service.name,
     NODE_ENV: 'development',
-    HOST: devHost,
     PORT: String(service.port),
     // No load balancer routes to a laptop: restart at once when tsx watch reloads.
     SHUTDOWN_DRAIN_MS: '0',
     ...calleeUrls,
     ...extra,
     ...Object.fromEntries(defined),
+    // Shells and dev containers export HOST for their own reasons (tcsh sets it to the machine's
+    // name, some images to 0.0.0.0): taken from there, it would put a laptop's dev services on
+    // its network. Listening elsewhere takes a deliberate --env HOST=<address>.
+    HOST: extra.HOST ?? devHost,
   };
 }

@@ -24,6 +24,23 @@ describe('buildService', () => {
     );
   });
 
+  it('keeps function and class names for stack traces and logs, without a wrapper per function', async () => {
+    repo = createFixtureRepo({
+      'apps/hello/src/index.ts': [
+        'class OrderNotFoundError extends Error {}',
+        'const handleOrder = () => new OrderNotFoundError();',
+        'console.log(handleOrder.name, handleOrder().constructor.name);',
+        '',
+      ].join('\n'),
+    });
+    const { outfile } = await buildService({ serviceDir: repo.path('apps/hello') });
+
+    expect(execFileSync(process.execPath, [outfile], { encoding: 'utf8' })).toBe(
+      'handleOrder OrderNotFoundError\n',
+    );
+    expect(readFileSync(outfile, 'utf8')).not.toContain('__name(');
+  });
+
   it('copies migrations next to the bundle and removes what an earlier build left', async () => {
     repo = createFixtureRepo({
       'apps/hello/src/index.ts': 'export {};\n',

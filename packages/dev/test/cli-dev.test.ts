@@ -7,10 +7,13 @@ import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
 
 const bin = fileURLToPath(new URL('../bin/slipway-dev.js', import.meta.url));
 
-// The service answers with the environment slipway-dev gave it.
+// The service answers with the environment slipway-dev gave it, and the address it listens on.
 const echoService = `import { createServer } from 'node:http';
 const env = { ...process.env };
-createServer((_req, res) => res.end(JSON.stringify(env))).listen(Number(env.PORT), env.HOST);
+const server = createServer((_req, res) =>
+  res.end(JSON.stringify({ ...env, LISTENING_ON: server.address().address })),
+);
+server.listen(Number(env.PORT), env.HOST);
 `;
 
 const manifests = {
@@ -114,6 +117,24 @@ describe('slipway-dev', () => {
       FROM_SHELL: 'shell',
       GREETING: 'hi',
     });
+  });
+
+  it('listens on loopback only, even when the shell exports HOST=0.0.0.0', async () => {
+    repo = createFixtureRepo({ ...manifests, 'apps/hello/src/index.ts': echoService });
+    const port = await freePort();
+    let output = '';
+    child = spawn(process.execPath, [bin], {
+      cwd: repo.path('apps/hello'),
+      env: cleanEnv({ PORT: String(port), HOST: '0.0.0.0' }),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+
+    const response = await fetchWhenUp(`http://127.0.0.1:${port}/`, child);
+    expect(await response.json()).toMatchObject({ HOST: '127.0.0.1', LISTENING_ON: '127.0.0.1' });
+    expect(output).toContain('HOST=0.0.0.0 from your environment is ignored');
   });
 
   it('prints every manifest problem and exits 1 when a manifest is invalid', () => {

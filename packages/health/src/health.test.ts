@@ -11,12 +11,8 @@ const failing = (name: string, message = 'boom'): HealthCheck => ({
   },
 });
 
-// Node 20 has no Promise.withResolvers.
 function deferred() {
-  let resolve = () => {};
-  const promise = new Promise<void>((settle) => {
-    resolve = settle;
-  });
+  const { promise, resolve } = Promise.withResolvers<void>();
   return { promise, resolve: () => resolve() };
 }
 

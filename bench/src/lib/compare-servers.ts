@@ -1,0 +1,215 @@
+import type { Progress, Row } from '../figure.js';
+import { type LoadRequest, runLoad } from './load.js';
+import {
+  type NodeServer,
+  type NodeServerOptions,
+  type ProcessMemory,
+  startNodeServer,
+} from './node-server.js';
+import { median } from './stats.js';
+
+/** The two servers of a comparison: the kit's cost is the subject measured against the baseline. */
+export type Side = 'baseline' | 'subject';
+
+/** Baseline first; every measurement alternates in this order so drift hits both alike. */
+export const sides: readonly Side[] = ['baseline', 'subject'];
+
+/** What each side measured, one value per run. */
+export type Samples = Readonly<Record<Side, readonly number[]>>;
+
+/** The two servers' options. */
+export type ServerPair = Readonly<Record<Side, NodeServerOptions>>;
+
+/** Start-up time and memory right after it, one value per cold start. */
+export interface ColdStarts {
+  readonly startupMs: readonly number[];
+  readonly rssBytes: readonly number[];
+  readonly anonBytes: readonly number[];
+}
+
+const emptySamples = (): Record<Side, number[]> => ({ baseline: [], subject: [] });
+
+/**
+ * Starts each server `count` times and stops it again at once, going round the servers in
+ * their order each time, so drift on the machine hits all alike. A first round is not counted:
+ * it reads the scripts into the page cache.
+ * @example const starts = await measureColdStarts({ baseline, subject }, 5, progress);
+ */
+export async function measureColdStarts<Name extends string>(
+  servers: Readonly<Record<Name, NodeServerOptions>>,
+  count: number,
+  progress: Progress,
+): Promise<Record<Name, ColdStarts>> {
+  const names = Object.keys(servers) as Name[];
+  type Collected = { startupMs: number[]; rssBytes: number[]; anonBytes: number[] };
+  const starts = Object.fromEntries(
+    names.map((name): [Name, Collected] => [name, { startupMs: [], rssBytes: [], anonBytes: [] }]),
+  ) as Record<Name, Collected>;
+  for (let i = 0; i <= count; i += 1) {
+    for (const name of names) {
+      const server = await startNodeServer(servers[name]);
+      await server.stop();
+      if (i === 0) continue; // the first round only reads the scripts into the page cache
+      const { rssBytes, anonBytes } = server.memoryAfterStart;
+      starts[name].startupMs.push(server.startupMs);
+      starts[name].rssBytes.push(rssBytes);
+      starts[name].anonBytes.push(anonBytes);
+      progress(
+        `cold start ${i}/${count} ${name}: ${server.startupMs.toFixed(0)} ms, ${(rssBytes / 1e6).toFixed(1)} MB`,
+      );
+    }
+  }
+  return starts;
+}
+
+/**
+ * One measure of two servers' cold starts as the samples of a comparison.
+ * @example compareRow(figure, 'start-up', ms, startSamples(starts.bare, starts.gateway, 'startupMs'));
+ */
+export function startSamples(
+  baseline: ColdStarts,
+  subject: ColdStarts,
+  measure: keyof ColdStarts,
+): Samples {
+  return { baseline: baseline[measure], subject: subject[measure] };
+}
+
+/** How {@link measureLoad} loads the servers. */
+export interface LoadPlan extends LoadRequest {
+  /** The path loaded, e.g. `/livez`. */
+  readonly path: string;
+  readonly rounds: number;
+  readonly durationSeconds: number;
+  readonly connections: number;
+}
+
+/** Throughput, latency and failures per round, and each server's memory after all rounds. */
+export interface LoadSamples {
+  readonly requestsPerSecond: Samples;
+  readonly p99LatencyMs: Samples;
+  readonly failures: Readonly<Record<Side, number>>;
+  readonly memoryAfterLoad: Readonly<Record<Side, ProcessMemory>>;
+}
+
+/**
+ * Starts both servers, warms each up for a second, then loads them in alternating rounds
+ * (baseline, subject, baseline, …) and reads their memory once every round is done.
+ * @example const load = await measureLoad(pair, { path: '/livez', rounds: 3, durationSeconds: 5, connections: 10 }, progress);
+ */
+export async function measureLoad(
+  servers: ServerPair,
+  { path, rounds, durationSeconds, connections, ...request }: LoadPlan,
+  progress: Progress,
+): Promise<LoadSamples> {
+  const running: Partial<Record<Side, NodeServer>> = {};
+  const requestsPerSecond = emptySamples();
+  const p99LatencyMs = emptySamples();
+  const failures: Record<Side, number> = { baseline: 0, subject: 0 };
+  try {
+    for (const side of sides) running[side] = await startNodeServer(servers[side]);
+    const urlOf = (side: Side) => `${running[side]?.url}${path}`;
+    for (const side of sides) {
+      progress(`warming up ${side} (1 s)`);
+      await runLoad({ ...request, url: urlOf(side), durationSeconds: 1, connections });
+    }
+    for (let round = 1; round <= rounds; round += 1) {
+      for (const side of sides) {
+        const result = await runLoad({
+          ...request,
+          url: urlOf(side),
+          durationSeconds,
+          connections,
+        });
+        requestsPerSecond[side].push(result.requestsPerSecond);
+        p99LatencyMs[side].push(result.p99LatencyMs);
+        failures[side] += result.failures;
+        progress(
+          `round ${round}/${rounds} ${side}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99LatencyMs.toFixed(2)} ms`,
+        );
+      }
+    }
+    const memoryOf = (side: Side) => {
+      const server = running[side];
+      if (!server) throw new Error(`${side} is not running`);
+      return server.memory();
+    };
+    return {
+      requestsPerSecond,
+      p99LatencyMs,
+      failures,
+      memoryAfterLoad: { baseline: memoryOf('baseline'), subject: memoryOf('subject') },
+    };
+  } finally {
+    await Promise.all(sides.map((side) => running[side]?.stop()));
+  }
+}
+
+/** A goal for a row: its wording and whether the subject's median (or the ratio) meets it. */
+export interface Target {
+  readonly text: string;
+  met(subject: number, ratio: number): boolean;
+}
+
+/**
+ * The subject at least `minimum` times the baseline.
+ * @example ratioAtLeast(0.9) // '≥ 0.90 × bare'
+ */
+export const ratioAtLeast = (minimum: number): Target => ({
+  text: `≥ ${minimum.toFixed(2)} × bare`,
+  met: (_subject, ratio) => ratio >= minimum,
+});
+
+/**
+ * The subject's median at most `maximum`, written with `format`.
+ * @example atMost(120, ms) // '≤ 120 ms'
+ */
+export const atMost = (maximum: number, format: (value: number) => string): Target => ({
+  text: `≤ ${format(maximum)}`,
+  met: (subject) => subject <= maximum,
+});
+
+/**
+ * The subject/baseline ratio. Samples taken in rounds (the same count on each side, baseline
+ * and subject back to back) give the median of the rounds' ratios, so a burst of other work
+ * during one round moves it less than a ratio of medians; otherwise the ratio of the medians.
+ * @example ratioOf({ baseline: [10, 10, 10], subject: [9, 9, 2] }) === 0.9
+ */
+export function ratioOf(samples: Samples): number {
+  const { baseline, subject } = samples;
+  if (baseline.length !== subject.length || baseline.length === 0) {
+    return median(subject) / median(baseline);
+  }
+  return median(subject.map((value, round) => value / (baseline[round] ?? Number.NaN)));
+}
+
+/**
+ * One row comparing the medians of both sides, with their ratio (see {@link ratioOf}) and an
+ * optional target.
+ * @example compareRow('gateway /livez', 'start-up to first 200', ms, starts, atMost(120, ms));
+ */
+export function compareRow(
+  figure: string,
+  metric: string,
+  format: (value: number) => string,
+  samples: Samples,
+  target?: Target,
+): Row {
+  const subject = median(samples.subject);
+  const ratio = ratioOf(samples);
+  return {
+    figure,
+    metric,
+    subject: format(subject),
+    baseline: format(median(samples.baseline)),
+    ...(Number.isFinite(ratio) ? { ratio } : {}),
+    ...(target ? { target: { text: target.text, met: target.met(subject, ratio) } } : {}),
+  };
+}
+
+/**
+ * The same value of each side as samples, for figures measured once (e.g. memory after load).
+ * @example compareRow(figure, 'RSS after load', mb, once(load.memoryAfterLoad, (m) => m.rssBytes));
+ */
+export function once<T>(values: Readonly<Record<Side, T>>, pick: (value: T) => number): Samples {
+  return { baseline: [pick(values.baseline)], subject: [pick(values.subject)] };
+}
