@@ -12,7 +12,8 @@ import {
   startSamples,
 } from '../lib/compare-servers.js';
 import { warmCompileCache } from '../lib/compile-cache.js';
-import { mb, ms, perSecond } from '../lib/format.js';
+import { mb, ms } from '../lib/format.js';
+import { loadRows } from '../lib/load-rows.js';
 import { loadSettings, serverSettings } from '../lib/settings.js';
 
 const targets = { throughputRatio: 0.9, startupMs: 120, rssBytes: 55e6 };
@@ -52,21 +53,7 @@ export const livezVsBare: Figure = {
     const load = await measureLoad(servers, { path: '/livez', ...loadSettings }, progress);
 
     const rows: Row[] = [
-      compareRow(
-        figure,
-        'throughput (median)',
-        perSecond,
-        load.requestsPerSecond,
-        ratioAtLeast(targets.throughputRatio),
-      ),
-      compareRow(figure, 'p99 latency (median)', ms, load.p99LatencyMs),
-      {
-        figure,
-        metric: 'failed requests',
-        subject: String(load.failures.subject),
-        baseline: String(load.failures.baseline),
-        target: { text: '= 0', met: load.failures.subject === 0 },
-      },
+      ...loadRows(figure, load, ratioAtLeast(targets.throughputRatio)),
       compareRow(
         figure,
         'start-up to first 200',

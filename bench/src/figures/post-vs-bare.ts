@@ -10,7 +10,8 @@ import {
   type ServerPair,
   startSamples,
 } from '../lib/compare-servers.js';
-import { mb, ms, perSecond } from '../lib/format.js';
+import { mb, ms } from '../lib/format.js';
+import { loadRows } from '../lib/load-rows.js';
 import { sampleOrder } from '../lib/sample-order.js';
 import { loadSettings, serverSettings } from '../lib/settings.js';
 
@@ -52,21 +53,7 @@ export const postVsBare: Figure = {
     );
 
     const rows: Row[] = [
-      compareRow(
-        figure,
-        'throughput (median)',
-        perSecond,
-        load.requestsPerSecond,
-        ratioAtLeast(targets.throughputRatio),
-      ),
-      compareRow(figure, 'p99 latency (median)', ms, load.p99LatencyMs),
-      {
-        figure,
-        metric: 'failed requests (non-2xx)',
-        subject: String(load.failures.subject),
-        baseline: String(load.failures.baseline),
-        target: { text: '= 0', met: load.failures.subject === 0 },
-      },
+      ...loadRows(figure, load, ratioAtLeast(targets.throughputRatio), 'failed requests (non-2xx)'),
       compareRow(figure, 'start-up to first 200', ms, startSamples(baseline, subject, 'startupMs')),
       compareRow(figure, 'RSS after start', mb, startSamples(baseline, subject, 'rssBytes')),
       compareRow(

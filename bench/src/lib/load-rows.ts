@@ -1,0 +1,27 @@
+import type { Row } from '../figure.js';
+import { compareRow, type LoadSamples, type Target } from './compare-servers.js';
+import { ms, perSecond } from './format.js';
+
+/**
+ * The rows every loaded comparison reports: median throughput (against `throughputTarget`),
+ * median p99 latency, and the failed requests of each side (the subject must have none).
+ * @example rows.push(...loadRows('gateway /livez', load, ratioAtLeast(0.9)));
+ */
+export function loadRows(
+  figure: string,
+  load: LoadSamples,
+  throughputTarget: Target,
+  failureLabel = 'failed requests',
+): Row[] {
+  return [
+    compareRow(figure, 'throughput (median)', perSecond, load.requestsPerSecond, throughputTarget),
+    compareRow(figure, 'p99 latency (median)', ms, load.p99LatencyMs),
+    {
+      figure,
+      metric: failureLabel,
+      subject: String(load.failures.subject),
+      baseline: String(load.failures.baseline),
+      target: { text: '= 0', met: load.failures.subject === 0 },
+    },
+  ];
+}
