@@ -105,6 +105,9 @@ describe('in a copy of the repository: services and a package', () => {
         const run = await turbo(['typecheck', 'lint', 'test', 'build'], ['billing', 'ledger']);
         expect(run.code, run.output).toBe(0);
         expect(run.output).toMatch(/billing:test:.*Tests\s+\d+ passed/s);
+        // Its API was fuzzed from its own /openapi.json, with no edit after scaffolding.
+        expect(run.output).toMatch(/billing:test: .*api-fuzz: billing passed \(\d+ requests/);
+        expect(run.output).toMatch(/ledger:test: .*api-fuzz: ledger passed \(\d+ requests/);
         expect(existsSync(join(copy.root, 'apps/billing/dist/index.js'))).toBe(true);
       },
       minutes(10),

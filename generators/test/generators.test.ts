@@ -23,6 +23,7 @@ const serviceFiles = [
   'src/routes/hello/hello.index.ts',
   'src/routes/hello/hello.routes.ts',
   'src/routes/hello/hello.test.ts',
+  'test/fuzz.test.ts',
   'tsconfig.json',
   'vitest.config.ts',
 ];
@@ -64,7 +65,11 @@ describe('the service generator', () => {
       engines: { node: '>=24' },
       scripts: { build: 'slipway-build', dev: 'slipway-dev', start: 'node dist/index.js' },
       dependencies: { '@slipway/service-kit': '*', hono: '^4.13.19' },
+      devDependencies: { '@slipway/api-fuzz': '*', '@slipway/dev': '*' },
     });
+    expect(tree['apps/billing/test/fuzz.test.ts']).toContain(
+      "import { fuzzService, fuzzTestTimeoutMs } from '@slipway/api-fuzz';",
+    );
   });
 
   it('with a dry run, reports the same files and writes nothing', async () => {

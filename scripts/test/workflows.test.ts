@@ -338,7 +338,7 @@ describe('ci.yml, preview.yml and release.yml', () => {
 
   it("ci runs every task of the README's npm test, the end-to-end suites included, and builds", () => {
     const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-      scripts: { test: string };
+      scripts: { test: string; pretest?: string };
     };
     const testTasks = rootPackage.scripts.test
       .replace(/^turbo run /, '')
@@ -349,6 +349,12 @@ describe('ci.yml, preview.yml and release.yml', () => {
       .map((s) => String(s.run ?? ''))
       .filter((run) => run.startsWith('npx turbo run lint'));
     expect(runs).toHaveLength(2);
+    // What `npm test`'s pretest step does: the services' fuzz tests need schemathesis.
+    const steps = (jobsOf('ci.yml').verify?.steps ?? []).map((s) => String(s.run ?? ''));
+    const install = steps.findIndex((run) => run.includes('install-schemathesis.sh'));
+    expect(rootPackage.scripts.pretest).toContain('install-schemathesis.sh');
+    expect(install).toBeGreaterThan(-1);
+    expect(install).toBeLessThan(steps.findIndex((run) => run.startsWith('npx turbo run lint')));
     for (const run of runs) {
       const tasks = run.replace('npx turbo run ', '').split(' ');
       expect(tasks).toEqual(expect.arrayContaining([...testTasks, 'build']));

@@ -61,6 +61,75 @@ describe('gateway → orders on real loopback ports', () => {
   });
 });
 
+describe('gateway with hostile input', () => {
+  it('answers the NUL-byte order with a 400 naming the field, without calling orders', async () => {
+    const ordersLogs = logSink();
+    const orders = await startService(
+      createOrdersApp({
+        store: createMemoryOrdersStore(),
+        options: { logLevel: 'info', logDestination: ordersLogs.stream },
+      }),
+      listenOptions,
+    );
+    const gateway = await startGateway(orders.url);
+    try {
+      const response = await fetch(`${gateway.url}/api/orders`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"customerId":"c-1","currency":"EUR","items":[{"sku":"a\\u0000b","quantity":1}]}',
+      });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({
+        errors: [{ in: 'body', pointer: '#/items/0/sku' }],
+      });
+      expect(ordersLogs.lines.filter((line) => line.path === '/orders')).toEqual([]);
+    } finally {
+      await gateway.close();
+      await orders.close();
+    }
+  });
+
+  it('logs a failed call to orders with its failure, operation and request id, not the body', async () => {
+    const sentinel = 'SENTINEL-51d3';
+    const silentOrders = await startService(
+      createOrdersApp({ store: createMemoryOrdersStore(), options: { logLevel: 'silent' } }),
+      listenOptions,
+    );
+    const ordersUrl = silentOrders.url;
+    await silentOrders.close();
+    const logs = logSink();
+    const gateway = await startService(
+      createApp({
+        orders: { baseUrl: ordersUrl, timeoutMs: 3_000 },
+        options: { logLevel: 'info', logDestination: logs.stream },
+      }),
+      listenOptions,
+    );
+    try {
+      const response = await fetch(`${gateway.url}/api/orders`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Request-Id': 'gw-down-1' },
+        body: JSON.stringify({ ...newOrder, customerId: sentinel }),
+      });
+      expect(response.status).toBe(502);
+      expect(logs.lines.filter((line) => JSON.stringify(line).includes(sentinel))).toEqual([]);
+      expect(logs.lines).toContainEqual(
+        expect.objectContaining({
+          level: 'error',
+          requestId: 'gw-down-1',
+          err: expect.objectContaining({
+            service: 'orders',
+            failure: 'unreachable',
+            operation: 'POST /orders',
+          }),
+        }),
+      );
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('gateway when orders is down or slow', () => {
   it('answers 502 problem JSON when orders is stopped', async () => {
     const service = createOrdersApp({

@@ -13,6 +13,8 @@ export interface ServiceDefaults {
  * them; the service kit's own defaults are these, so the two never disagree.
  */
 export const serverDefaults = {
+  /** Every IPv4 interface: in a container the pod's network must reach the service. */
+  host: '0.0.0.0',
   /** Time to keep serving after SIGTERM while Kubernetes removes the endpoint. */
   shutdownDrainMs: 5_000,
   /** Hard deadline for in-flight requests once the drain is over. */
@@ -21,6 +23,15 @@ export const serverDefaults = {
   keepAliveTimeoutMs: 65_000,
   bodyLimitBytes: 1_048_576,
 } as const;
+
+/**
+ * The loopback address, where `npm run dev` serves every service (and calls them) and tests
+ * listen: reachable from the machine itself only, never from its network.
+ *
+ * @example
+ * await startService(service, { port: 0, host: loopbackHost });
+ */
+export const loopbackHost = '127.0.0.1';
 
 const dnsLabel = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -36,7 +47,7 @@ export function baseConfigShape(defaults?: ServiceDefaults) {
   return {
     SERVICE_NAME: defaults ? name.default(defaults.name) : name,
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    HOST: z.string().min(1).default(serverDefaults.host),
     PORT: defaults ? port.default(defaults.port) : port,
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -3,6 +3,7 @@ export {
   baseConfigSchema,
   baseConfigShape,
   defineConfigSchema,
+  loopbackHost,
   type ServiceDefaults,
   serverDefaults,
 } from './base-config.js';

@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serverDefaults } from '@slipway/config';
-import { Health } from '@slipway/health';
 import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { serverDefaults } from '@slipway/config';
+import { Health } from '@slipway/health';
 import { accessLog } from './access-log.js';
 import { limitBody } from './body-limit.js';
 import { handleError } from './error-handler.js';

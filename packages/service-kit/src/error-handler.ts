@@ -1,13 +1,22 @@
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Logger } from 'pino';
+import { findDatabaseFailure } from './database-error.js';
 import { problem } from './problem.js';
+
+const databaseDetails = {
+  409: 'The request conflicts with data already stored.',
+  422: 'The request is well-formed, but its values cannot be stored.',
+} as const;
 
 /**
  * Turns thrown errors into problem responses. An `HTTPException` keeps its status and message
  * (its author wrote that message for the client; one built with `res` answers that response).
- * Any other error is a 500 that says nothing about the error: the access log records it with its
- * stack, keyed by the request id the client sees.
+ * A database error the request's data caused (a constraint violation, a value PostgreSQL
+ * refuses; see `findDatabaseFailure`) is a 409 or 422, logged at warn with its SQLSTATE and
+ * operation. Any other error is a 500 that says nothing about the error: the access log records
+ * it, keyed by the request id the client sees.
  *
  * @example
  * app.onError(handleError);
@@ -18,6 +27,12 @@ export const handleError: ErrorHandler = function handleError(error, c) {
     if (error.res) return error.getResponse();
     const detail = error.message === '' ? undefined : error.message;
     return problem(c, error.status as ContentfulStatusCode, { detail });
+  }
+  const database = findDatabaseFailure(error);
+  if (database && database.status !== 500) {
+    const logger: Logger | undefined = c.get('logger');
+    logger?.warn({ err: error }, `database refused the request: answered ${database.status}`);
+    return problem(c, database.status, { detail: databaseDetails[database.status] });
   }
   return problem(c, 500);
 };

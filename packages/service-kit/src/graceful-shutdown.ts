@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import type { Health } from '@slipway/health';
 import type { Logger } from 'pino';
+import type { Health } from '@slipway/health';
 
 /** Work to do once the server has closed, such as closing a database pool. */
 export type ShutdownHook = () => void | Promise<void>;

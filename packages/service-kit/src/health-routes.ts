@@ -1,7 +1,7 @@
-import type { Health, ProbeKind } from '@slipway/health';
-import { probeStatusCode } from '@slipway/health';
 import type { Hono } from 'hono';
 import type { Env } from 'hono/types';
+import type { Health, ProbeKind } from '@slipway/health';
+import { probeStatusCode } from '@slipway/health';
 
 /** The path of each probe's endpoint. */
 export const probePaths: Readonly<Record<ProbeKind, string>> = {

@@ -3,6 +3,7 @@ export { HTTPException } from 'hono/http-exception';
 export { type AccessLogOptions, accessLog } from './access-log.js';
 export { limitBody } from './body-limit.js';
 export { type CreateServiceOptions, createService, type Service } from './create-service.js';
+export { type DatabaseFailure, findDatabaseFailure } from './database-error.js';
 export { handleError } from './error-handler.js';
 export {
   type ExitCode,
@@ -27,8 +28,11 @@ export {
   problemSchema,
 } from './problem.js';
 export { redactSecrets } from './redact-secrets.js';
+export { redactSecretText } from './redact-text.js';
 export { type RequestIdOptions, requestId } from './request-id.js';
 export { defaultSecurityHeaders, securityHeaders } from './security-headers.js';
+export { type SerializedError, serializeError } from './serialize-error.js';
 export type { ServiceEnv } from './service-env.js';
 export { type RunningService, type StartServiceOptions, startService } from './start-service.js';
+export { type StoredTextOptions, storedText } from './stored-text.js';
 export { createRouter, validationHook } from './validation.js';

@@ -1,5 +1,7 @@
-import pino, { type DestinationStream, type LevelWithSilent, type Logger } from 'pino';
+import pino, { type DestinationStream, type LevelWithSilent, type LogFn, type Logger } from 'pino';
 import { redactedValue, redactSecrets } from './redact-secrets.js';
+import { redactSecretText } from './redact-text.js';
+import { replaceErrors, serializeError } from './serialize-error.js';
 
 /** Options of {@link createLogger}. */
 export interface LoggerOptions {
@@ -17,6 +19,8 @@ export interface LoggerOptions {
  * A pino logger that writes one JSON object per line with an ISO time, the level as a word and
  * the service name (a request's `c.var.logger` adds its `requestId`). Values of keys that name credentials
  * (password, secret, token, authorization, cookie...) are redacted at any depth, plus `redactPaths`.
+ * Errors, at any depth, are logged in `serializeError`'s form (codes and operations, never query
+ * parameters or bodies), and credentials inside messages are masked (`redactSecretText`).
  *
  * @example
  * const logger = createLogger({ name: 'orders', level: 'debug' });
@@ -36,8 +40,33 @@ export function createLogger({
     formatters: {
       level: (label) => ({ level: label }),
       bindings: (bindings) => redactSecrets(bindings),
-      log: (object) => redactSecrets(object),
+      log: (object) => redactSecrets(replaceErrors(object)),
     },
+    // `log` above has already turned errors into plain objects; pino's own would rebuild them.
+    serializers: { err: keepSerialized, error: keepSerialized, msg: redactMessage },
+    hooks: { logMethod: withSafeErrorMessage },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+function keepSerialized(value: unknown): unknown {
+  return value instanceof Error ? serializeError(value) : value;
+}
+
+function redactMessage(message: unknown): unknown {
+  return typeof message === 'string' ? redactSecretText(message) : message;
+}
+
+// Given an error and no message, pino would write the error's own message as the line's `msg`.
+function withSafeErrorMessage(this: Logger, args: Parameters<LogFn>, method: LogFn): void {
+  const [first] = args;
+  if (args.length === 1 && typeof first === 'object' && first !== null) {
+    const error = first instanceof Error ? first : (first as { err?: unknown }).err;
+    if (error instanceof Error) {
+      const object = first instanceof Error ? { err: first } : first;
+      method.apply(this, [object, serializeError(error).message]);
+      return;
+    }
+  }
+  method.apply(this, args);
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { serverDefaults } from '@slipway/config';
+import { loopbackHost, serverDefaults } from '@slipway/config';
 import type { Service } from './create-service.js';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.js';
 import { withProbeFastPath } from './probe-fast-path.js';
@@ -54,7 +54,7 @@ export async function startService(
   service: Service,
   {
     port = 3000,
-    host = '0.0.0.0',
+    host = serverDefaults.host,
     keepAliveTimeoutMs = serverDefaults.keepAliveTimeoutMs,
     drainDelayMs = serverDefaults.shutdownDrainMs,
     shutdownTimeoutMs = serverDefaults.shutdownTimeoutMs,
@@ -130,7 +130,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 function displayHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '0.0.0.0') return loopbackHost;
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
 }

@@ -1,5 +1,5 @@
-import { Health } from '@slipway/health';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Health } from '@slipway/health';
 import { createService } from '../src/index.js';
 import { startTestService, type TestService } from './helpers/test-service.js';
 

@@ -1,5 +1,5 @@
-import { Health } from '@slipway/health';
 import { describe, expect, it } from 'vitest';
+import { Health } from '@slipway/health';
 import { createService, startService } from '../src/index.js';
 
 function serviceWith(health: Health) {

@@ -8,25 +8,29 @@ export interface UpstreamErrorDetails {
   readonly cause?: unknown;
   /** The status the service answered with, for `server-error`. */
   readonly upstreamStatus?: number;
+  /** The call's method and path, e.g. `POST /orders`; never its body. */
+  readonly operation?: string;
 }
 
 /**
  * A call to another service that failed: 504 when it timed out, 502 when the service could
  * not be reached or answered with a 5xx. The service kit turns it into a problem response
- * with this message; the access log records `service`, `failure` and the cause.
+ * with this message; the access log records `service`, `failure`, `operation` and the cause.
  * @example throw new UpstreamError('orders', 'timeout', 'orders did not answer within 3000 ms.');
  */
 export class UpstreamError extends HTTPException {
   override readonly name = 'UpstreamError';
   readonly upstreamStatus: number | undefined;
+  readonly operation: string | undefined;
 
   constructor(
     readonly service: string,
     readonly failure: UpstreamFailure,
     message: string,
-    { cause, upstreamStatus }: UpstreamErrorDetails = {},
+    { cause, upstreamStatus, operation }: UpstreamErrorDetails = {},
   ) {
     super(failure === 'timeout' ? 504 : 502, { message, cause });
     this.upstreamStatus = upstreamStatus;
+    this.operation = operation;
   }
 }

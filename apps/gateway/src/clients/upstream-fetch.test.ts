@@ -38,4 +38,15 @@ describe('createUpstreamFetch', () => {
     });
     await expect(failing('http://orders/')).rejects.toBeInstanceOf(UpstreamError);
   });
+
+  it('names the call by method and path on the error, never by its query or body', async () => {
+    const failing = answering(() => new Response('boom', { status: 500 }));
+
+    const error = await failing('http://orders/orders?customer=c-9', {
+      method: 'post',
+      body: '{"sku":"SENTINEL"}',
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ operation: 'POST /orders' });
+    expect(JSON.stringify(error)).not.toMatch(/SENTINEL|c-9/);
+  });
 });

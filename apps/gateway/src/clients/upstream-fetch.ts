@@ -28,6 +28,7 @@ export function createUpstreamFetch({
   return async function upstreamFetch(input, init = {}) {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const operation = describeCall(input, init);
     let response: Response;
     let body: ArrayBuffer;
     try {
@@ -39,18 +40,28 @@ export function createUpstreamFetch({
             service,
             'timeout',
             `${service} did not answer within ${timeoutMs} ms.`,
-            {
-              cause: error,
-            },
+            { cause: error, operation },
           )
-        : new UpstreamError(service, 'unreachable', `${service} is unreachable.`, { cause: error });
+        : new UpstreamError(service, 'unreachable', `${service} is unreachable.`, {
+            cause: error,
+            operation,
+          });
     }
     if (response.status >= 500) {
       throw new UpstreamError(service, 'server-error', `${service} failed to answer.`, {
         upstreamStatus: response.status,
+        operation,
       });
     }
     // 204, 205 and 304 carry no body: a Response built with one (even empty) throws.
     return new Response(body.byteLength > 0 ? body : null, response);
   };
+}
+
+/** `POST /orders`: the call's method and path, without its query string or body. */
+function describeCall(input: string | URL | Request, init: RequestInit): string {
+  const request = input instanceof Request ? input : undefined;
+  const method = (init.method ?? request?.method ?? 'GET').toUpperCase();
+  const url = request ? request.url : String(input);
+  return `${method} ${URL.canParse(url) ? new URL(url).pathname : url.split('?')[0]}`;
 }

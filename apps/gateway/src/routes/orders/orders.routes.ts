@@ -1,17 +1,17 @@
-import { createRoute, problemContent, z } from '@slipway/service-kit';
+import { createRoute, problemContent, storedText, z } from '@slipway/service-kit';
 
 // The public contract. It is gateway's own (a public API changes on its own schedule), and
 // `tsc` checks it against the orders API each time the handlers call the typed client.
 const itemSchema = z
   .object({
-    sku: z.string().min(1).max(64).openapi({ example: 'SKU-1234' }),
+    sku: storedText({ minLength: 1, maxLength: 64 }).openapi({ example: 'SKU-1234' }),
     quantity: z.number().int().positive().max(10_000).openapi({ example: 2 }),
   })
   .openapi('OrderItem');
 
 export const newOrderSchema = z
   .object({
-    customerId: z.string().min(1).max(64).openapi({ example: 'cus_42' }),
+    customerId: storedText({ minLength: 1, maxLength: 64 }).openapi({ example: 'cus_42' }),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')

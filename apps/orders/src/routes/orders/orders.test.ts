@@ -68,6 +68,21 @@ describe('orders routes', () => {
     ]);
   });
 
+  it('answers 400 naming the field when a text field holds a NUL, which PostgreSQL cannot store', async () => {
+    const response = await post(
+      '{"customerId":"c-1","currency":"EUR","items":[{"sku":"a\\u0000b","quantity":1}]}',
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as ProblemBody).errors).toEqual([
+      expect.objectContaining({ in: 'body', pointer: '#/items/0/sku' }),
+    ]);
+  });
+
+  it('counts lengths in characters: 64 emoji make a valid SKU', async () => {
+    const response = await post({ ...newOrder, items: [{ sku: '📦'.repeat(64), quantity: 1 }] });
+    expect(response.status).toBe(201);
+  });
+
   it('answers 400 to an order without items', async () => {
     const response = await post({ ...newOrder, items: [] });
     expect(response.status).toBe(400);
