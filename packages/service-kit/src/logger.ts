@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type LevelWithSilent, type LogFn, type Logger } from 'pino';
 import { redactedValue, redactSecrets } from './redact-secrets.js';
 import { redactSecretText } from './redact-text.js';
-import { replaceErrors, serializeError } from './serialize-error.js';
+import { safeErrorForm, serializeError } from './serialize-error.js';
 
 /** Options of {@link createLogger}. */
 export interface LoggerOptions {
@@ -40,7 +40,7 @@ export function createLogger({
     formatters: {
       level: (label) => ({ level: label }),
       bindings: (bindings) => redactSecrets(bindings),
-      log: (object) => redactSecrets(replaceErrors(object)),
+      log: (object) => redactSecrets(object, { replaceInstance: safeErrorForm }),
     },
     // `log` above has already turned errors into plain objects; pino's own would rebuild them.
     serializers: { err: keepSerialized, error: keepSerialized, msg: redactMessage },

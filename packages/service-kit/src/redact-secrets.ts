@@ -6,24 +6,43 @@ const secretKey =
   /passw(or)?d|passphrase|secret|token|api[-_]?key|private[-_]?key|credential|authorization|^cookie$|^set-cookie$/i;
 const maxDepth = 8;
 
+/** Options of {@link redactSecrets}. */
+export interface RedactOptions {
+  /**
+   * What to log instead of a class instance met at any depth (the logger turns errors into their
+   * safe form); what it returns is redacted in turn. Without it, instances are left alone.
+   */
+  readonly replaceInstance?: (value: object) => unknown;
+}
+
 /**
  * Copies `value`, replacing the value of every key that names a credential (password, secret,
  * token, api key, authorization, cookie...) at any depth. Returns `value` itself when nothing
- * needs redacting; leaves class instances (errors, dates, `Secret`s) alone.
+ * needs redacting; leaves class instances (errors, dates, `Secret`s) alone unless
+ * `replaceInstance` says otherwise, in the same single walk.
  *
  * @example
  * redactSecrets({ user: { name: 'ada', password: 'x' } }); // { user: { name: 'ada', password: '[redacted]' } }
  */
-export function redactSecrets<T>(value: T): T {
-  return redact(value, 0) as T;
+export function redactSecrets<T>(value: T, { replaceInstance }: RedactOptions = {}): T {
+  return redact(value, 0, replaceInstance) as T;
 }
 
-function redact(value: unknown, depth: number): unknown {
-  if (depth > maxDepth || value === null || typeof value !== 'object') return value;
+function redact(
+  value: unknown,
+  depth: number,
+  replaceInstance: RedactOptions['replaceInstance'],
+): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (replaceInstance && !Array.isArray(value) && !isPlainObject(value)) {
+    const replaced = replaceInstance(value);
+    return replaced === value ? value : redact(replaced, depth, undefined);
+  }
+  if (depth > maxDepth) return value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     value.forEach((item, index) => {
-      const redacted = redact(item, depth + 1);
+      const redacted = redact(item, depth + 1, replaceInstance);
       if (redacted !== item) {
         copy ??= [...value];
         copy[index] = redacted;
@@ -34,7 +53,7 @@ function redact(value: unknown, depth: number): unknown {
   if (!isPlainObject(value)) return value;
   let copy: Record<string, unknown> | undefined;
   for (const [key, item] of Object.entries(value)) {
-    const redacted = secretKey.test(key) ? redactedValue : redact(item, depth + 1);
+    const redacted = secretKey.test(key) ? redactedValue : redact(item, depth + 1, replaceInstance);
     if (redacted !== item) {
       copy ??= { ...value };
       copy[key] = redacted;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failedInsert } from '../test/helpers/database-errors.js';
-import { replaceErrors, serializeError } from './serialize-error.js';
+import { redactSecrets } from './redact-secrets.js';
+import { safeErrorForm, serializeError } from './serialize-error.js';
 
 const sentinel = 'SENTINEL-7f3a';
 
@@ -57,7 +58,9 @@ describe('serializeError', () => {
   });
 });
 
-describe('replaceErrors', () => {
+describe('redactSecrets with safeErrorForm, as the logger runs it on every line', () => {
+  const replaceErrors = <T>(value: T) => redactSecrets(value, { replaceInstance: safeErrorForm });
+
   it('replaces errors at any depth and leaves other values as they are', () => {
     const logged = { orderId: 'o-1', attempts: [{ err: failedInsert('23505', sentinel) }] };
     const replaced = replaceErrors(logged);
@@ -67,8 +70,18 @@ describe('replaceErrors', () => {
     expect(JSON.stringify(replaced)).not.toContain(sentinel);
   });
 
-  it('returns the same object when it holds no error', () => {
+  it('returns the same object when it holds no error and no credential', () => {
     const logged = { orderId: 'o-1', nested: { list: [1, 'a'] } };
     expect(replaceErrors(logged)).toBe(logged);
+  });
+
+  it('redacts credentials in the same walk, inside the safe form of an error too', () => {
+    const error = Object.assign(new Error('refused'), { code: '28P01' });
+    const replaced = replaceErrors({ token: 't-1', err: error, nested: { password: 'p' } });
+    expect(replaced).toMatchObject({
+      token: '[redacted]',
+      err: { type: 'Error', code: '28P01' },
+      nested: { password: '[redacted]' },
+    });
   });
 });

@@ -57,41 +57,12 @@ export function serializeError(error: Error): SerializedError {
 }
 
 /**
- * Copies `value`, replacing every `Error` at any depth by {@link serializeError}'s form; returns
- * `value` itself when it holds none. The logger runs it on every logged object.
- *
- * @example
- * replaceErrors({ err: new Error('boom'), orderId: 'o-1' }); // { err: { type: 'Error', message: 'boom', ... }, orderId: 'o-1' }
+ * {@link serializeError}'s form of an error, anything else as it is: the logger passes it to
+ * `redactSecrets` as `replaceInstance`, so errors at any depth are logged safely.
+ * @example redactSecrets({ err, orderId }, { replaceInstance: safeErrorForm });
  */
-export function replaceErrors<T>(value: T): T {
-  return replace(value, 0) as T;
-}
-
-function replace(value: unknown, depth: number): unknown {
-  if (value instanceof Error) return serializeError(value);
-  if (depth > maxDepth || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined;
-    value.forEach((item, index) => {
-      const replaced = replace(item, depth + 1);
-      if (replaced !== item) {
-        copy ??= [...value];
-        copy[index] = replaced;
-      }
-    });
-    return copy ?? value;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
-  let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const replaced = replace(item, depth + 1);
-    if (replaced !== item) {
-      copy ??= { ...value };
-      copy[key] = replaced;
-    }
-  }
-  return copy ?? value;
+export function safeErrorForm(value: object): unknown {
+  return value instanceof Error ? serializeError(value) : value;
 }
 
 function serialize(error: Error, depth: number, seen: Set<Error>): SerializedError {
