@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../bin/gen.js', import.meta.url));
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const read = (path: string) =>
+  readFileSync(new URL(path, new URL('../../', import.meta.url)), 'utf8');
 /** What git sees as changed or new in the repository (it may have local changes of its own). */
 const gitStatus = () =>
   execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], {
@@ -13,14 +16,92 @@ const gitStatus = () =>
     encoding: 'utf8',
   });
 
+/** Runs `npm run gen -- <args>` as a child process; resolves with its output and exit code. */
+async function gen(args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('npm run gen -- --help', () => {
+  it("lists this repository's generators with their flags, not plop's generic help", async () => {
+    const { code, stdout } = await gen(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: npm run gen -- [<generator>');
+    for (const generator of ['service', 'package', 'init'])
+      expect(stdout).toMatch(new RegExp(`^ {2}${generator} +\\S`, 'm'));
+    for (const flag of [
+      '--name <name>',
+      '--calledBy',
+      '--scope <@scope>',
+      '--cloud <aws|gcp|azure>',
+    ])
+      expect(stdout).toContain(flag);
+    expect(stdout).not.toContain('plop');
+    expect(stdout).not.toContain('danger waits');
+  }, 120_000);
+
+  it('prints each usage line as generators/README.md documents it', async () => {
+    const { stdout } = await gen(['--help']);
+    // Each generator's line is followed by its usage line.
+    const usages = [...stdout.matchAll(/^ {2}\w+ +\S.*\n +(npm run .*)$/gm)].map((m) => m[1]);
+    expect(usages).toHaveLength(3);
+    const readme = read('generators/README.md');
+    for (const usage of usages) expect(readme).toContain(usage);
+  }, 120_000);
+});
+
 describe('npm run gen -- <generator> -- --help', () => {
-  it('lists the options of the init generator and exits 0 without writing', async () => {
+  it('lists the options of the init generator with the usage line of the docs, without writing', async () => {
     const before = gitStatus();
-    const { stdout } = await run(process.execPath, [bin, 'init', '--', '--help'], {
-      timeout: 120_000,
-    });
-    expect(stdout).toContain('Usage: npm run gen -- init --');
+    const { code, stdout } = await gen(['init', '--', '--help']);
+    expect(code).toBe(0);
+    const usage = stdout.split('\n')[0] ?? '';
+    expect(usage).toBe(
+      'Usage: npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure>',
+    );
+    expect(read('docs/forking.md')).toContain(usage);
+    const example = 'npm run init -- --scope @acme --registry ghcr.io/acme --cloud aws';
+    expect(stdout).toContain(example);
+    expect(read('README.md')).toContain(example);
     for (const option of ['--scope', '--registry', '--cloud']) expect(stdout).toContain(option);
     expect(gitStatus()).toBe(before);
   }, 120_000);
+
+  it.each([['service'], ['package']])(
+    'gives the %s generator a --help',
+    async (name) => {
+      const { code, stdout } = await gen([name, '--', '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`^Usage: npm run gen -- ${name} -- --name <name>`));
+      expect(stdout).toContain('  --description ');
+    },
+    120_000,
+  );
+});
+
+describe('npm run gen refuses what it does not know, exits 1 and points to --help', () => {
+  it.each([
+    [['bogus'], "There is no generator 'bogus'", 'see npm run gen -- --help'],
+    [['--bogus'], "Unknown option '--bogus'", 'see npm run gen -- --help'],
+    [
+      ['package', '--', '--bogus', 'x'],
+      "Unknown option '--bogus'",
+      'see npm run gen -- package -- --help',
+    ],
+    [['init', '--', '--colour', 'blue'], "Unknown option '--colour'", 'see npm run init -- --help'],
+  ])(
+    '%j',
+    async (args, problem, hint) => {
+      const { code, stderr } = await gen(args);
+      expect(code).toBe(1);
+      expect(stderr).toContain(problem);
+      expect(stderr).toContain(hint);
+    },
+    120_000,
+  );
 });

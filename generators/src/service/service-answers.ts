@@ -21,8 +21,9 @@ const optionalText = z.preprocess(
 export const serviceAnswersSchema = z.object({
   name: optionalText,
   description: optionalText,
+  // '3004' → 3004; anything else ('abc', '30.5') stays as typed, so the refusal quotes it.
   port: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+    (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
     z.unknown(),
   ),
   public: z.preprocess(

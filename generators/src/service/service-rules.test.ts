@@ -102,6 +102,15 @@ describe('checkServiceAnswers', () => {
     });
   });
 
+  it.each(['abc', '30.5', '3e3'])(
+    'quotes a port that is not a whole number as typed: %s',
+    (port) => {
+      expect(() => checkServiceAnswers({ name: 'billing', port }, catalog)).toThrow(
+        `The port '${port}' is not valid`,
+      );
+    },
+  );
+
   it('lists every problem at once and says nothing was written', () => {
     const check = () =>
       checkServiceAnswers({ name: 'orders', port: '3000', calls: 'nope', owner: 'me' }, catalog);

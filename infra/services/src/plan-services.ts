@@ -37,6 +37,7 @@ function manifestFile(name: string): string {
 export function validateManifests(inputs: readonly ServiceManifestInput[]): ServiceManifest[] {
   const problems: ManifestProblem[] = [];
   const located: { manifest: ServiceManifest; file: string }[] = [];
+  const unreadable = new Set<string>();
   inputs.forEach((input, i) => {
     const raw: unknown = input;
     const named = typeof raw === 'object' && raw !== null && 'name' in raw ? raw.name : undefined;
@@ -48,6 +49,7 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
     } catch (error) {
       if (!(error instanceof ManifestError)) throw error;
       problems.push(...error.problems);
+      unreadable.add(service);
       return;
     }
     const reserved = new Set(platformConfigKeys(manifest));
@@ -64,7 +66,8 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
     }
     located.push({ manifest, file });
   });
-  problems.push(...validateCatalog(located));
+  // A manifest that failed is reported once: calls to and from it are not checked again.
+  problems.push(...validateCatalog(located, { unreadable }));
   if (problems.length > 0) throw new ManifestError(problems);
   return located.map((l) => l.manifest);
 }

@@ -86,6 +86,18 @@ describe('bad manifests fail the program before any resource is registered, nami
     expect(registered).toBe(0);
   });
 
+  it('reports a broken manifest once, with no follow-on error for the services that call it', async () => {
+    const ledger = manifest('ledger', { calls: ['audit'] });
+    const audit = { ...manifest('audit', { calledBy: ['ledger'] }), port: 'abc' };
+    const manifests = [ledger, audit as unknown as ServiceManifestInput];
+    const { error, registered } = await attempt(manifests, configFor([ledger]));
+    expect(error).toBeInstanceOf(ManifestError);
+    expect((error as ManifestError).problems.map((p) => `${p.service}: ${p.field}`)).toEqual([
+      'audit: port',
+    ]);
+    expect(registered).toBe(0);
+  });
+
   it('reads manifest files the same way, naming the file', () => {
     const root = mkdtempSync(join(tmpdir(), 'slipway-bad-'));
     mkdirSync(join(root, 'apps', 'ledger'), { recursive: true });

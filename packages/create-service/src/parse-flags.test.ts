@@ -85,11 +85,13 @@ describe('parseFlags', () => {
     expect(parsed).toEqual({ exitCode: 1 });
     expect(stderr).toContain("unknown option '--nmae'");
     expect(stderr).toContain('--name');
+    expect(stderr).toMatch(/\(see --help: npm create @[\w.-]+\/service -- --help\)/);
   });
 
   it('refuses a stray argument: every answer is a flag', () => {
     const { parsed, stderr } = parse(['billing']);
     expect(parsed).toEqual({ exitCode: 1 });
     expect(stderr).toContain('too many arguments');
+    expect(stderr).toContain('see --help');
   });
 });

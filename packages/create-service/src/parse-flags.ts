@@ -36,9 +36,12 @@ links the workspace (npm install --offline) and prints the next steps. Exit code
 success, 1 when it refuses or fails.
 `;
 
+/** How people run this CLI, as the docs show it. */
+const usageCommand = 'npm create @slipway/service';
+
 function createProgram(output: Output): Command {
   return new Command('create-service')
-    .usage('[options]   (npm create @slipway/service -- [options])')
+    .usage(`[options]   (${usageCommand} -- [options])`)
     .description(
       'Scaffolds a service into apps/<name> of the Slipway repository around the current folder:\na Hono app on the service kit, config, health checks, tests, build and its service.yaml.',
     )
@@ -58,6 +61,7 @@ function createProgram(output: Output): Command {
     .addOption(new Option('--no-install', 'write the files but skip npm install (link them later)'))
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', examples)
+    .showHelpAfterError(`(see --help: ${usageCommand} -- --help)`)
     .allowExcessArguments(false)
     .configureHelp({ helpWidth: 100 })
     .exitOverride()

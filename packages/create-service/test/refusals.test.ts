@@ -61,6 +61,11 @@ describe('npm create @slipway/service refuses, exits 1 and leaves the tree uncha
       "The port '80' is not valid: use a whole number from 1024 to 65535",
     ],
     [
+      'a port that is not a number, quoting it as typed',
+      ['--name', 'billing', '--port', 'abc', '--yes'],
+      "The port 'abc' is not valid: use a whole number from 1024 to 65535",
+    ],
+    [
       'a call to a service that does not exist',
       ['--name', 'billing', '--calls', 'orders,payments', ...ok],
       "The new service calls 'payments', but there is no such service (no apps/payments/service.yaml). Existing services:",
@@ -81,6 +86,7 @@ describe('npm create @slipway/service refuses, exits 1 and leaves the tree uncha
       'A service name is required when nothing is asked (--yes, --json or no terminal): pass --name, e.g. --name billing.',
     ],
     ['an unknown flag', ['--name', 'billing', '--colour', 'blue'], "unknown option '--colour'"],
+    ['an unknown flag, pointing to --help', ['--bogus'], 'see --help'],
   ])('%s', async (_case, args, message) => {
     const run = await runCli(args, join(root, 'apps/orders'));
     expect(run.stderr).toContain(message);

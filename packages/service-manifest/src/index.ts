@@ -18,4 +18,9 @@ export {
   serviceNameSchema,
 } from './schema.js';
 export { resolveServiceConfig, serviceUrlVariable } from './service-urls.js';
-export { type LocatedManifest, validateCatalog } from './validate-catalog.js';
+export type { SourceLocation } from './source-location.js';
+export {
+  type LocatedManifest,
+  type ValidateCatalogOptions,
+  validateCatalog,
+} from './validate-catalog.js';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ManifestError, type ManifestProblem } from './manifest-error.js';
 import { parseServiceManifest } from './parse-manifest.js';
 import type { ServiceManifest } from './schema.js';
+import { locateField } from './source-location.js';
 import { type LocatedManifest, validateCatalog } from './validate-catalog.js';
 
 /** The file name of a service manifest inside its service folder. */
@@ -16,7 +17,8 @@ export interface LoadManifestsOptions {
 
 /**
  * Reads, validates and cross-checks every `apps/<name>/service.yaml` of a repository.
- * Every problem in every manifest is collected before it throws, so one run lists them all.
+ * Every problem in every manifest is collected before it throws, so one run lists them all;
+ * a manifest that fails to parse is reported once, not again by each service that names it.
  * @throws ManifestError listing each problem with its service, file and field.
  * @example const services = loadServiceManifests(repoRoot);
  */
@@ -28,6 +30,8 @@ export function loadServiceManifests(
   if (!existsSync(appsPath)) return [];
   const problems: ManifestProblem[] = [];
   const located: LocatedManifest[] = [];
+  const unreadable = new Set<string>();
+  const texts = new Map<string, string>();
   const folders = readdirSync(appsPath, { withFileTypes: true })
     .filter(
       (entry) => entry.isDirectory() && existsSync(join(appsPath, entry.name, manifestFileName)),
@@ -38,17 +42,21 @@ export function loadServiceManifests(
   for (const folder of folders) {
     const file = `${appsDir}/${folder}/${manifestFileName}`;
     try {
-      const manifest = parseServiceManifest(readFileSync(join(repoRoot, file), 'utf8'), {
-        file,
-        folder,
-      });
+      const text = readFileSync(join(repoRoot, file), 'utf8');
+      texts.set(file, text);
+      const manifest = parseServiceManifest(text, { file, folder });
       located.push({ manifest, file });
     } catch (error) {
       if (!(error instanceof ManifestError)) throw error;
       problems.push(...error.problems);
+      unreadable.add(folder);
     }
   }
-  problems.push(...validateCatalog(located, { appsDir }));
+  // What no single manifest shows (a missing callee, a port in use) is pointed at in its file too.
+  for (const problem of validateCatalog(located, { appsDir, unreadable })) {
+    const location = locateField(texts.get(problem.file) ?? '', problem.field);
+    problems.push(location ? { ...problem, location } : problem);
+  }
   if (problems.length > 0) throw new ManifestError(problems);
   return located.map((l) => l.manifest);
 }

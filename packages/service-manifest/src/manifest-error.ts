@@ -1,3 +1,6 @@
+import { formatProblem } from './format-problem.js';
+import type { SourceLocation } from './source-location.js';
+
 /** One thing wrong with a service manifest, located precisely enough to fix. */
 export interface ManifestProblem {
   /** The service the problem belongs to (its folder name when the name is unreadable). */
@@ -7,19 +10,22 @@ export interface ManifestProblem {
   /** The field, as a dotted path such as `replicas.max`; empty for the whole file. */
   readonly field: string;
   readonly message: string;
+  /** Where in the file's text, when the problem was found in text (not in data built in code). */
+  readonly location?: SourceLocation;
 }
 
-/** Raised when one or more manifests are invalid; lists every problem at once. */
+/**
+ * Raised when one or more manifests are invalid; lists every problem at once, each with the
+ * offending line of its file when known.
+ * @example throw new ManifestError([{ service: 'orders', file: 'apps/orders/service.yaml', field: 'port', message: 'is required: expected number' }]);
+ */
 export class ManifestError extends Error {
   override readonly name = 'ManifestError';
 
   constructor(readonly problems: readonly ManifestProblem[]) {
     super(
       `${problems.length} problem${problems.length === 1 ? '' : 's'} in service manifests:\n${problems
-        .map(
-          (p) =>
-            `  - ${p.file}: service '${p.service}'${p.field ? `, field '${p.field}'` : ''}: ${p.message}`,
-        )
+        .map((p) => `  - ${formatProblem(p).replaceAll('\n', '\n    ')}`)
         .join('\n')}`,
     );
   }

@@ -1,7 +1,8 @@
-import { parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument } from 'yaml';
+import { type DescribedIssue, describeIssue } from './describe-issue.js';
 import { ManifestError, type ManifestProblem } from './manifest-error.js';
 import { type ServiceManifest, serviceManifestSchema } from './schema.js';
+import { locatePath, locateSyntaxError, type SourceLocation } from './source-location.js';
 
 /** Where a manifest came from, used to name it in errors. */
 export interface ManifestSource {
@@ -11,25 +12,54 @@ export interface ManifestSource {
   readonly folder: string;
 }
 
-function toProblems(error: z.ZodError, source: ManifestSource, service: string): ManifestProblem[] {
-  return error.issues.map((issue) => ({
-    service,
-    file: source.file,
-    field: issue.path.map(String).join('.'),
-    message:
-      issue.code === 'unrecognized_keys'
-        ? `unknown field(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove or correct them`
-        : issue.message,
-  }));
+/** Finds a described issue in the manifest's text, when there is one. */
+type Locate = (issue: DescribedIssue) => SourceLocation | undefined;
+
+function checkManifest(raw: unknown, source: ManifestSource, locate: Locate): ServiceManifest {
+  const result = serviceManifestSchema.safeParse(raw);
+  if (!result.success) {
+    const name =
+      typeof raw === 'object' && raw !== null && 'name' in raw && typeof raw.name === 'string'
+        ? raw.name
+        : source.folder;
+    const problems = result.error.issues
+      .flatMap((issue) => describeIssue(issue, raw, serviceManifestSchema))
+      .map((described): ManifestProblem => {
+        const location = locate(described);
+        return {
+          service: name,
+          file: source.file,
+          field: described.path.map(String).join('.'),
+          message: described.message,
+          ...(location ? { location } : {}),
+        };
+      });
+    throw new ManifestError(problems);
+  }
+  if (result.data.name !== source.folder) {
+    const location = locate({ path: ['name'], message: '' });
+    throw new ManifestError([
+      {
+        service: result.data.name,
+        file: source.file,
+        field: 'name',
+        message: `must match its folder name '${source.folder}' (rename the folder or the service)`,
+        ...(location ? { location } : {}),
+      },
+    ]);
+  }
+  return result.data;
 }
 
 /**
- * Parses and validates one manifest's YAML text, filling in defaults.
+ * Parses and validates one manifest's YAML text, filling in defaults. Each problem carries
+ * the line and column it is at and the text of that line.
  * @throws ManifestError naming the file, the service and each field at fault.
  * @example parseServiceManifest(readFileSync('apps/orders/service.yaml', 'utf8'), { file: 'apps/orders/service.yaml', folder: 'orders' })
  */
 export function parseServiceManifest(text: string, source: ManifestSource): ServiceManifest {
-  const document = parseDocument(text, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, lineCounter });
   if (document.errors.length > 0) {
     throw new ManifestError(
       document.errors.map((e) => ({
@@ -37,10 +67,18 @@ export function parseServiceManifest(text: string, source: ManifestSource): Serv
         file: source.file,
         field: '',
         message: `invalid YAML: ${e.message}`,
+        location: locateSyntaxError(text, lineCounter, e.pos),
       })),
     );
   }
-  return validateServiceManifest(document.toJS(), source);
+  // A missing field is not in the text: point at the map that should hold it.
+  return checkManifest(
+    document.toJS(),
+    source,
+    ({ path, key }) =>
+      locatePath(text, document, lineCounter, path, key) ??
+      (path.length > 1 ? locatePath(text, document, lineCounter, path.slice(0, -1)) : undefined),
+  );
 }
 
 /**
@@ -50,23 +88,5 @@ export function parseServiceManifest(text: string, source: ManifestSource): Serv
  * @example validateServiceManifest({ name: 'orders', port: 3001 }, { file: 'apps/orders/service.yaml', folder: 'orders' })
  */
 export function validateServiceManifest(raw: unknown, source: ManifestSource): ServiceManifest {
-  const result = serviceManifestSchema.safeParse(raw);
-  if (!result.success) {
-    const name =
-      typeof raw === 'object' && raw !== null && 'name' in raw && typeof raw.name === 'string'
-        ? raw.name
-        : source.folder;
-    throw new ManifestError(toProblems(result.error, source, name));
-  }
-  if (result.data.name !== source.folder) {
-    throw new ManifestError([
-      {
-        service: result.data.name,
-        file: source.file,
-        field: 'name',
-        message: `must match its folder name '${source.folder}' (rename the folder or the service)`,
-      },
-    ]);
-  }
-  return result.data;
+  return checkManifest(raw, source, () => undefined);
 }

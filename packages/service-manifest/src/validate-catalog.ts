@@ -7,15 +7,27 @@ export interface LocatedManifest {
   readonly file: string;
 }
 
+/** Options for {@link validateCatalog}. */
+export interface ValidateCatalogOptions {
+  /** The folder that holds one folder per service. Default: `apps`. */
+  readonly appsDir?: string;
+  /**
+   * Services whose manifests exist but could not be read (already reported): calls to and
+   * from them are not checked, so a broken manifest causes no follow-on errors. Default: none.
+   */
+  readonly unreadable?: ReadonlySet<string>;
+}
+
 /**
  * Checks what no single manifest can: unique ports, calls to services that
  * exist, and that both sides of every call agree (the caller lists it in
  * `calls`, the callee in `calledBy`), so the network policies match. `appsDir` is the
  * folder the manifests were read from, to say where a missing service's would be.
+ * @example const problems = validateCatalog(located, { appsDir: 'apps', unreadable: new Set(['orders']) });
  */
 export function validateCatalog(
   located: readonly LocatedManifest[],
-  { appsDir = 'apps' }: { readonly appsDir?: string } = {},
+  { appsDir = 'apps', unreadable = new Set() }: ValidateCatalogOptions = {},
 ): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const byName = new Map(located.map((l) => [l.manifest.name, l]));
@@ -31,6 +43,7 @@ export function validateCatalog(
 
     manifest.calls.forEach((callee, i) => {
       const target = byName.get(callee);
+      if (unreadable.has(callee)) return;
       if (!target)
         problem(
           `calls.${i}`,
@@ -44,6 +57,7 @@ export function validateCatalog(
     });
     manifest.calledBy.forEach((caller, i) => {
       const source = byName.get(caller);
+      if (unreadable.has(caller)) return;
       if (!source)
         problem(
           `calledBy.${i}`,
