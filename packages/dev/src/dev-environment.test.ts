@@ -27,10 +27,13 @@ describe('createDevEnvironment', () => {
     ['ORDERS_URL', 'http://127.0.0.1:3001'],
     ['USER_PROFILE_URL', 'http://127.0.0.1:3002'],
     ['SHUTDOWN_DRAIN_MS', '0'],
-    ['LOG_LEVEL', 'debug'],
     ['ORDERS_TIMEOUT_MS', '3000'],
   ])('sets %s to %s from the manifests', (name, value) => {
     expect(createDevEnvironment(gateway, catalog)[name]).toBe(value);
+  });
+
+  it("sets LOG_LEVEL to info over the manifest's dev debug, so probe requests stay quiet", () => {
+    expect(createDevEnvironment(gateway, catalog).LOG_LEVEL).toBe('info');
   });
 
   it('sets no callee URL for a service that calls nothing', () => {
@@ -48,7 +51,7 @@ describe('createDevEnvironment', () => {
     expect(env).toMatchObject({
       PORT: '4000',
       ORDERS_URL: 'http://127.0.0.1:9999',
-      LOG_LEVEL: 'debug',
+      LOG_LEVEL: 'info',
       PATH: '/usr/bin',
     });
   });

@@ -8,9 +8,13 @@ import {
 /** The host every local service listens on and is called at: `@slipway/config`'s loopback. */
 export const devHost = loopbackHost;
 
+/** The log level under slipway-dev unless `--env` or the shell sets `LOG_LEVEL`. */
+export const devLogLevel = 'info';
+
 /**
  * The environment a service runs with under `npm run dev`: its manifest's `dev` config, its
- * name, loopback host and port, no shutdown drain, `<CALLEE>_URL` pointing at each callee's
+ * name, loopback host and port, no shutdown drain, `LOG_LEVEL=info` (over the manifest's, so
+ * the probe requests slipway-dev makes, logged at debug, stay out of the terminal), `<CALLEE>_URL` pointing at each callee's
  * local port, then `extra` (the `--env` flags of slipway-dev). Variables already set in
  * `overrides` (your shell) win, so `PORT=4000 npm run dev` works — except `HOST`: the service
  * listens on loopback whatever the shell exports, and only `extra` (`--env HOST=...`) moves it.
@@ -42,6 +46,7 @@ export function createDevEnvironment(
     PORT: String(service.port),
     // No load balancer routes to a laptop: restart at once when tsx watch reloads.
     SHUTDOWN_DRAIN_MS: '0',
+    LOG_LEVEL: devLogLevel,
     ...calleeUrls,
     ...extra,
     ...Object.fromEntries(defined),

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanEnv } from './dev-process.js';
 import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
 
 const bin = fileURLToPath(new URL('../bin/slipway-dev.js', import.meta.url));
@@ -16,11 +18,12 @@ const server = createServer((_req, res) =>
 server.listen(Number(env.PORT), env.HOST);
 `;
 
-const manifests = {
+/** hello calls world, which the tests serve on `worldPort`, answering 200 on /readyz. */
+const manifestsFor = (worldPort: number) => ({
   'apps/hello/service.yaml':
     'name: hello\nport: 4100\ncalls: [world]\nconfig:\n  dev: { GREETING: hi }\n',
-  'apps/world/service.yaml': 'name: world\nport: 4101\ncalledBy: [hello]\n',
-};
+  'apps/world/service.yaml': `name: world\nport: ${worldPort}\ncalledBy: [hello]\n`,
+});
 
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
@@ -31,10 +34,15 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** The environment of the test runner, without what vitest sets for itself. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const { NODE_ENV: _nodeEnv, VITEST: _vitest, ...env } = process.env;
-  return { ...env, ...extra };
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** Stands in for a callee: answers 200 on every path, /readyz included. */
+async function serveReady(port: number): Promise<{ close(): void }> {
+  const server = createHttpServer((_req, res) => res.end()).listen(port, '127.0.0.1');
+  await once(server, 'listening');
+  return { close: () => server.close() };
 }
 
 async function fetchWhenUp(url: string, child: ChildProcess): Promise<Response> {
@@ -51,8 +59,18 @@ async function fetchWhenUp(url: string, child: ChildProcess): Promise<Response> 
 describe('slipway-dev', () => {
   let repo: FixtureRepo | undefined;
   let child: ChildProcess | undefined;
+  let world: { close(): void } | undefined;
+  let worldPort = 0;
+  let manifests: Record<string, string> = {};
+
+  beforeEach(async () => {
+    worldPort = await freePort();
+    world = await serveReady(worldPort);
+    manifests = manifestsFor(worldPort);
+  });
 
   afterEach(async () => {
+    world?.close();
     if (child && child.exitCode === null) {
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
@@ -61,7 +79,7 @@ describe('slipway-dev', () => {
     repo?.remove();
   });
 
-  it('runs the service with its port, dev config and callee URLs, and prints where it listens', async () => {
+  it('runs the service with its port, dev config and callee URLs, and announces it once ready', async () => {
     repo = createFixtureRepo({ ...manifests, 'apps/hello/src/index.ts': echoService });
     const port = await freePort();
     let output = '';
@@ -84,12 +102,14 @@ describe('slipway-dev', () => {
       NODE_ENV: 'development',
       HOST: '127.0.0.1',
       PORT: String(port),
-      WORLD_URL: 'http://127.0.0.1:4101',
+      WORLD_URL: `http://127.0.0.1:${worldPort}`,
       GREETING: 'hi',
       EXTRA: 'from-flag',
     });
-    expect(output).toContain(`hello listens on http://127.0.0.1:${port}`);
-    expect(output).toContain('calls world at http://127.0.0.1:4101');
+    await waitFor(() => output.includes(`calls world at http://127.0.0.1:${worldPort}`));
+    expect(output).toMatch(
+      new RegExp(`hello is ready on http://127\\.0\\.0\\.1:${port} \\(after [\\d.]+ s\\)`),
+    );
     // No .env file here, and none is needed: not even a notice about one.
     expect(errors).not.toMatch(/\.env/);
   });

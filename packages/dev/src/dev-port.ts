@@ -1,0 +1,26 @@
+/**
+ * The port a service gets under slipway-dev, from its environment's `PORT` (the shell's, or
+ * else the manifest's). slipway-dev announces and probes the service there, so it must be a
+ * fixed port: `0` (any free port) or a non-number is refused.
+ * @throws Error whose message says what is wrong, e.g. `PORT=abc is not a port number`.
+ * @example const port = parseDevPort(env.PORT); // 3001
+ */
+export function parseDevPort(value: string | undefined): number {
+  const port = /^\d{1,5}$/.test(value ?? '') ? Number(value) : Number.NaN;
+  if (!(port >= 1 && port <= 65_535)) {
+    throw new Error(
+      `PORT=${value ?? ''} is not a port number: set PORT to a number from 1 to 65535, or unset it to use the manifest's port`,
+    );
+  }
+  return port;
+}
+
+/**
+ * The address to call a service at, from the host it listens on: loopback when it listens on
+ * every interface, brackets around an IPv6 address.
+ * @example serviceUrl('0.0.0.0', 3001); // 'http://127.0.0.1:3001'
+ */
+export function serviceUrl(host: string, port: number, loopback = '127.0.0.1'): string {
+  if (host === '0.0.0.0' || host === '::') return `http://${loopback}:${port}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
