@@ -48,9 +48,14 @@ function isLeftOut(file: string, services: readonly string[] | undefined): boole
   return services !== undefined && service !== undefined && !services.includes(service);
 }
 
-/** Drops the calls to and from services the copy does not hold, keeping the file's formatting. */
+/**
+ * Drops the calls to and from services the copy does not hold, keeping the file's formatting.
+ * A manifest that is not valid YAML is copied as it is: the copy then shows the repository's
+ * own state, and the manifest loader names the problem.
+ */
 function keepCallsAmong(manifestPath: string, services: readonly string[]): void {
   const document = parseDocument(readFileSync(manifestPath, 'utf8'));
+  if (document.errors.length > 0) return;
   for (const key of ['calls', 'calledBy']) {
     const names = document.get(key);
     if (names && typeof names === 'object' && 'items' in names && Array.isArray(names.items)) {

@@ -27,9 +27,10 @@ Variables already set in your environment win (PORT=4000 npm run dev), except
 HOST: the service listens on 127.0.0.1 only, whatever your shell exports; pass
 --env HOST=<address> to listen elsewhere.
 It starts the services it calls first: it waits (up to 60 s) until each answers
-/readyz with 200. It announces the service once its own /readyz answers 200, and
-says when it failed to start. Logs are shown readable and coloured;
-SLIPWAY_LOG_FORMAT=json shows the service's JSON lines as they are.
+/readyz with 200. It announces the service once its own /readyz answers 200 (with
+its API reference page, /docs, when it serves one), and says when it failed to
+start. Logs are shown readable and coloured; SLIPWAY_LOG_FORMAT=json shows the
+service's JSON lines as they are.
 Local secrets: a git-ignored .env at the repository root and one in the
 service folder are loaded when they exist (Node's --env-file-if-exists; the
 service's file wins over the root's; neither replaces a variable set above).
@@ -97,6 +98,18 @@ if (shellHost !== undefined && shellHost !== env.HOST) {
 }
 
 const url = serviceUrl(env.HOST ?? devHost, port);
+// The service-kit's `apiReferencePath`, restated like `readinessPath`: this package does not
+// depend on the kit. The line names the page only when the service serves it.
+const apiReferenceUrl = `${url}/docs`;
+async function servesApiReference(signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch(apiReferenceUrl, { signal });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
 const calleeUrls = Object.fromEntries(
   manifest.calls.map((callee) => [callee, env[serviceUrlVariable(callee)] ?? '']),
 );
@@ -177,13 +190,16 @@ function onEvent(event: ServiceEvent): void {
   const current = new AbortController();
   attempt = current;
   const signal = AbortSignal.any([current.signal, stopping.signal]);
-  void waitForReady({ url: `${url}${readinessPath}`, signal }).then((isReady) => {
+  void waitForReady({ url: `${url}${readinessPath}`, signal }).then(async (isReady) => {
     if (!isReady || signal.aborted) return;
     ready = true;
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    const api = await servesApiReference(signal);
+    if (signal.aborted) return;
     say(
       `${name} is ready on ${url} (after ${seconds} s)` +
-        (calls.length > 0 ? `, calls ${calls.join(', ')}` : ''),
+        (calls.length > 0 ? `, calls ${calls.join(', ')}` : '') +
+        (api ? ` — API: ${apiReferenceUrl}` : ''),
     );
   });
 }

@@ -4,6 +4,7 @@ import type { Registry } from 'prom-client';
 import { serverDefaults } from '@slipway/config';
 import { Health } from '@slipway/health';
 import { accessLog } from './access-log.js';
+import { addApiReference, apiReferencePath, openApiPath } from './api-reference.js';
 import { limitBody } from './body-limit.js';
 import { handleError } from './error-handler.js';
 import { addHealthRoutes, probePaths } from './health-routes.js';
@@ -39,6 +40,11 @@ export interface CreateServiceOptions {
   readonly defaultMetrics?: boolean;
   /** Changes to the default security headers; `false` drops one (see `defaultSecurityHeaders`). */
   readonly securityHeaders?: Readonly<Record<string, string | false>>;
+  /**
+   * Serve a browsable API reference (Swagger UI) on `/docs`; defaults to false.
+   * `serviceOptionsFromConfig` turns it on when NODE_ENV is `development`.
+   */
+  readonly apiReference?: boolean;
 }
 
 /**
@@ -53,12 +59,12 @@ export interface Service {
 }
 
 const metricsPath = '/metrics';
-const openApiPath = '/openapi.json';
 
 /**
  * Builds a Hono app with everything a production service needs, in this order: request ids,
  * access logs, Prometheus metrics, security headers, a body limit; `GET /metrics`, `/livez`,
- * `/readyz`, `/startupz`, `/openapi.json`; problem (RFC 9457) answers for 400, 404, 405, 413, 500.
+ * `/readyz`, `/startupz`, `/openapi.json`, and `/docs` when `apiReference` is on; problem
+ * (RFC 9457) answers for 400, 404, 405, 413, 500.
  * Declare routes with `app.openapi(createRoute({...}), handler)` to validate requests and
  * document them.
  *
@@ -79,6 +85,7 @@ export function createService({
   registry,
   defaultMetrics = true,
   securityHeaders: securityHeaderOverrides,
+  apiReference = false,
 }: CreateServiceOptions): Service {
   const logger = createLogger({
     name,
@@ -90,7 +97,9 @@ export function createService({
   const app = new OpenAPIHono<ServiceEnv>({ defaultHook: validationHook });
 
   app.use(requestId());
-  app.use(accessLog({ logger, quietPaths: [...Object.values(probePaths), metricsPath] }));
+  const quietPaths = [...Object.values(probePaths), metricsPath];
+  if (apiReference) quietPaths.push(apiReferencePath);
+  app.use(accessLog({ logger, quietPaths }));
   app.use(metrics.middleware);
   app.use(securityHeaders(securityHeaderOverrides));
   app.use(limitBody(bodyLimitBytes));
@@ -104,6 +113,7 @@ export function createService({
     openapi: '3.1.0',
     info: { title: name, version, ...(description ? { description } : {}) },
   });
+  if (apiReference) addApiReference(app);
 
   app.notFound(handleNotFound(app));
   app.onError(handleError);

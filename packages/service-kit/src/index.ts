@@ -1,6 +1,7 @@
 export { createRoute, z } from '@hono/zod-openapi';
 export { HTTPException } from 'hono/http-exception';
 export { type AccessLogOptions, accessLog } from './access-log.js';
+export { addApiReference, apiReferencePath, openApiPath } from './api-reference.js';
 export { limitBody } from './body-limit.js';
 export { type CreateServiceOptions, createService, type Service } from './create-service.js';
 export { type DatabaseFailure, findDatabaseFailure } from './database-error.js';

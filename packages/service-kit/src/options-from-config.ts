@@ -4,7 +4,10 @@ import type { StartServiceOptions } from './start-service.js';
 
 /** The options a service's base configuration decides. */
 export interface ServiceOptionsFromConfig {
-  readonly create: Pick<CreateServiceOptions, 'name' | 'logLevel' | 'bodyLimitBytes'>;
+  readonly create: Pick<
+    CreateServiceOptions,
+    'name' | 'logLevel' | 'bodyLimitBytes' | 'apiReference'
+  >;
   readonly start: Pick<
     StartServiceOptions,
     'host' | 'port' | 'keepAliveTimeoutMs' | 'drainDelayMs' | 'shutdownTimeoutMs'
@@ -13,7 +16,7 @@ export interface ServiceOptionsFromConfig {
 
 /**
  * Maps the base configuration (SERVICE_NAME, HOST, PORT, LOG_LEVEL, SHUTDOWN_DRAIN_MS,
- * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES) onto the options of
+ * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES, NODE_ENV) onto the options of
  * `createService` and `startService`.
  *
  * @example
@@ -28,6 +31,7 @@ export function serviceOptionsFromConfig(config: BaseConfig): ServiceOptionsFrom
       name: config.SERVICE_NAME,
       logLevel: config.LOG_LEVEL,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
+      apiReference: config.NODE_ENV === 'development',
     },
     start: {
       host: config.HOST,

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findRepoRoot } from '../src/repo-root.js';
+
+const root = findRepoRoot(process.cwd());
+const script = join(root, 'scripts', 'check-installed.js');
+
+let folder: string | undefined;
+afterEach(() => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  folder = undefined;
+});
+
+function checkIn(cwd: string) {
+  return spawnSync(process.execPath, [script], { cwd, encoding: 'utf8' });
+}
+
+describe('check-installed', () => {
+  it('should tell to run npm install and exit 1 in a folder without node_modules', () => {
+    folder = mkdtempSync(join(tmpdir(), 'check-installed-'));
+    const result = checkIn(folder);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('Dependencies are not installed: run `npm install` first.\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('should pass silently once turbo is installed', () => {
+    folder = mkdtempSync(join(tmpdir(), 'check-installed-'));
+    mkdirSync(join(folder, 'node_modules', '.bin'), { recursive: true });
+    writeFileSync(join(folder, 'node_modules', '.bin', 'turbo'), '');
+    const result = checkIn(folder);
+    expect(result.status).toBe(0);
+    expect(result.stdout + result.stderr).toBe('');
+  });
+
+  it('should run before the root dev script', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.predev).toBe('node scripts/check-installed.js');
+  });
+});
