@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { serverPaths } from '@slipway/config';
 import { ManifestError, serviceUrlVariable } from '@slipway/service-manifest';
 import { createDevEnvironment, devHost } from './dev-environment.js';
 import { parseDevPort, serviceUrl } from './dev-port.js';
@@ -98,9 +99,8 @@ if (shellHost !== undefined && shellHost !== env.HOST) {
 }
 
 const url = serviceUrl(env.HOST ?? devHost, port);
-// The service-kit's `apiReferencePath`, restated like `readinessPath`: this package does not
-// depend on the kit. The line names the page only when the service serves it.
-const apiReferenceUrl = `${url}/docs`;
+// The line names the API page only when the service serves it.
+const apiReferenceUrl = `${url}${serverPaths.apiReference}`;
 async function servesApiReference(signal: AbortSignal): Promise<boolean> {
   try {
     const response = await fetch(apiReferenceUrl, { signal });

@@ -1,3 +1,5 @@
+import { serverPaths } from '@slipway/config';
+
 /** Options of {@link waitForReady}. */
 export interface WaitForReadyOptions {
   /** The readiness endpoint, e.g. `http://127.0.0.1:3001/readyz`. */
@@ -10,8 +12,8 @@ export interface WaitForReadyOptions {
   readonly intervalMs?: number;
 }
 
-/** The path of the readiness probe every service-kit service serves (its `probePaths.readiness`). */
-export const readinessPath = '/readyz';
+/** The path of the readiness probe every service serves (`@slipway/config`'s `serverPaths`). */
+export const readinessPath = serverPaths.readiness;
 
 /**
  * Polls `url` until it answers 200; resolves with true then, or false when `signal` aborts or

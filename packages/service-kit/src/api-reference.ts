@@ -1,12 +1,13 @@
 import { swaggerUI } from '@hono/swagger-ui';
 import type { Hono } from 'hono';
 import type { Env } from 'hono/types';
+import { serverPaths } from '@slipway/config';
 
 /** Where a service serves its browsable API reference, when it is on. */
-export const apiReferencePath = '/docs';
+export const apiReferencePath = serverPaths.apiReference;
 
 /** Where a service serves its OpenAPI document. */
-export const openApiPath = '/openapi.json';
+export const openApiPath = serverPaths.openApi;
 
 /** Where Swagger UI's script and styles come from: the page is for dev, so a CDN is acceptable. */
 const swaggerUiOrigin = 'https://cdn.jsdelivr.net';

@@ -1,13 +1,14 @@
 import type { Hono } from 'hono';
 import type { Env } from 'hono/types';
+import { serverPaths } from '@slipway/config';
 import type { Health, ProbeKind } from '@slipway/health';
 import { probeStatusCode } from '@slipway/health';
 
 /** The path of each probe's endpoint. */
 export const probePaths: Readonly<Record<ProbeKind, string>> = {
-  liveness: '/livez',
-  readiness: '/readyz',
-  startup: '/startupz',
+  liveness: serverPaths.liveness,
+  readiness: serverPaths.readiness,
+  startup: serverPaths.startup,
 };
 
 /**
