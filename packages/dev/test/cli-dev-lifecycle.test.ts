@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv, type DevProcess, startDev } from './dev-process.js';
+import { cleanEnv, type DevProcess, freePort, startDev } from './dev-process.js';
 import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
 
 // Answers /readyz with 503 until the file READY_FILE exists, logs one JSON line and, like the
@@ -26,15 +24,6 @@ process.on('SIGTERM', stop);
 const brokenService = `console.error('config problem: DATABASE_URL is required');
 process.exit(1);
 `;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function fixture(
   services: Record<string, string>,

@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanEnv } from './dev-process.js';
+import { cleanEnv, freePort } from './dev-process.js';
 import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
 
 const bin = fileURLToPath(new URL('../bin/slipway-dev.js', import.meta.url));
@@ -24,15 +23,6 @@ const manifestsFor = (worldPort: number) => ({
     'name: hello\nport: 4100\ncalls: [world]\nconfig:\n  dev: { GREETING: hi }\n',
   'apps/world/service.yaml': `name: world\nport: ${worldPort}\ncalledBy: [hello]\n`,
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));
