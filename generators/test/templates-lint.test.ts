@@ -102,10 +102,23 @@ function biomeSettingsFor(scope: string): string {
   return dir;
 }
 
+/** Scopes up to this long keep every template line within Biome's line width. */
+const shortScopeLength = '@zz-platform'.length;
+
+/** A file without its white space and the trailing commas Biome adds to lists it wraps. */
+function withoutLineBreaks(file: { path: string; content: string }) {
+  return { ...file, content: file.content.replace(/\s+/g, '').replace(/,([}\])])/g, '$1') };
+}
+
 describe('the service template as written', () => {
   it('needs no formatting for a common name: the templates read like the code they produce', () => {
     const rendered = renderTemplateFolder(join(templates, 'service'), serviceView(base, catalog));
-    expect(formatFiles(repoRoot, rendered)).toEqual(rendered);
+    const formatted = formatFiles(repoRoot, rendered);
+    // A fork's scope (this repository's, once `npm run init` ran) can be long enough to wrap an
+    // import line: then line breaks are all that may change. The short scopes below are held to
+    // no change at all.
+    if (catalog.platform.scope.length <= shortScopeLength) expect(formatted).toEqual(rendered);
+    else expect(formatted.map(withoutLineBreaks)).toEqual(rendered.map(withoutLineBreaks));
   });
 
   // The platform's packages are an import group of their own (biome.json), so a fork's scope,
