@@ -1,0 +1,46 @@
+/**
+ * What the platform stack exports for the services stack to read through a StackReference:
+ * the one statement of this agreement, so neither side restates the other's defaults.
+ */
+
+/** The Gateway public services attach their HTTPRoutes to (`spec.parentRefs[0]`). */
+export interface GatewayParentRef {
+  readonly name: string;
+  readonly namespace: string;
+  /** The HTTPS listener's name. */
+  readonly sectionName: string;
+}
+
+/** Where the gateway's data-plane (proxy) pods run: the only peer a public service admits. */
+export interface GatewayDataPlane {
+  readonly namespace: string;
+  readonly podLabels: Readonly<Record<string, string>>;
+}
+
+/** The public entry of one environment. */
+export interface PlatformGateway {
+  readonly parentRef: GatewayParentRef;
+  readonly dataPlane: GatewayDataPlane;
+}
+
+/** The platform stack's outputs, by name; an add-on that is off is absent, never `undefined`. */
+export interface PlatformOutputs {
+  /** Environment namespaces, each with restricted Pod Security and default-deny policies. */
+  readonly namespaces: readonly string[];
+  /** The gateway of each environment namespace, keyed by that namespace. */
+  readonly gateways?: Readonly<Record<string, PlatformGateway>>;
+  /** cert-manager's ClusterIssuer, when cert-manager is on. */
+  readonly clusterIssuer?: string;
+  /** The backup Schedule's name and cron expression, when backups are on. */
+  readonly backupScheduleName?: string;
+  readonly backupSchedule?: string;
+}
+
+/** The output names a StackReference reads; a rename is a compile error on both sides. */
+export const platformOutputNames = {
+  namespaces: 'namespaces',
+  gateways: 'gateways',
+  clusterIssuer: 'clusterIssuer',
+  backupScheduleName: 'backupScheduleName',
+  backupSchedule: 'backupSchedule',
+} as const satisfies { readonly [K in keyof PlatformOutputs]-?: K };
