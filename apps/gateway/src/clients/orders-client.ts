@@ -1,23 +1,23 @@
-import { hc } from 'hono/client';
 // Types only: nothing of orders is bundled into gateway; a contract change fails `tsc`.
 import type { OrdersApi } from 'orders/app';
-import { createUpstreamFetch, type UpstreamFetchOptions } from './upstream-fetch.js';
+import {
+  createServiceClient,
+  type ServiceClient,
+  type ServiceClientOptions,
+} from '@slipway/service-client';
 
-/** Options for {@link createOrdersClient}. */
-export interface OrdersClientOptions extends Omit<UpstreamFetchOptions, 'service'> {
-  /** Where orders answers, from `ORDERS_URL`. */
-  readonly baseUrl: string;
-}
+/** Options for {@link createOrdersClient}: `baseUrl` from `ORDERS_URL`, `timeoutMs` from `ORDERS_TIMEOUT_MS`. */
+export type OrdersClientOptions = Omit<ServiceClientOptions, 'service'>;
+
+/** The typed orders client. */
+export type OrdersClient = ServiceClient<OrdersApi>;
 
 /**
- * A typed client of the orders API (Hono RPC): paths, bodies and responses are checked
- * against the orders routes at compile time.
+ * A typed client of the orders API: paths, bodies and answers are checked against the orders
+ * routes at compile time; a failed call becomes a 502 or 504 problem.
  * @example const orders = createOrdersClient({ baseUrl: config.ORDERS_URL, timeoutMs: 3000 });
  * const response = await orders.orders[':id'].$get({ param: { id } });
  */
-export function createOrdersClient({ baseUrl, ...options }: OrdersClientOptions) {
-  return hc<OrdersApi>(baseUrl, { fetch: createUpstreamFetch({ service: 'orders', ...options }) });
+export function createOrdersClient(options: OrdersClientOptions): OrdersClient {
+  return createServiceClient<OrdersApi>({ service: 'orders', ...options });
 }
-
-/** The typed orders client. */
-export type OrdersClient = ReturnType<typeof createOrdersClient>;

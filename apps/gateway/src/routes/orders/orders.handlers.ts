@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
+import { forwardRequestId } from '@slipway/service-client';
 import { problem, type ServiceEnv } from '@slipway/service-kit';
-import { forwardRequestId } from '../../clients/forward-request-id.js';
 import type { OrdersClient } from '../../clients/orders-client.js';
 import type { createOrderRoute, getOrderRoute } from './orders.routes.js';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createApp as createOrdersApp } from 'orders/app';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Fetch } from '@slipway/service-client';
 import { createMemoryOrdersStore } from '../../../test/helpers/memory-orders-store.js';
 import { createApp } from '../../app.js';
-import type { Fetch } from '../../clients/upstream-fetch.js';
 
 const newOrder = { customerId: 'cus_42', currency: 'EUR', items: [{ sku: 'SKU-1', quantity: 2 }] };
 
