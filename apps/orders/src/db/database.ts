@@ -1,85 +1,33 @@
-import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
-import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
-import { findMigrationsFolder } from './migrations-folder.js';
+import {
+  type DrizzleDatabase,
+  findMigrationsFolder,
+  openDatabase as openServiceDatabase,
+  type Database as ServiceDatabase,
+} from '@slipway/database';
 import * as schema from './schema.js';
 
-/** The query API the store uses; the same on both drivers. */
-export type OrdersDatabase = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The query API the store uses; the same on both engines. */
+export type OrdersDatabase = DrizzleDatabase<typeof schema>;
 
-/** An open, migrated database and how to close it. */
-export interface Database {
-  readonly db: OrdersDatabase;
-  close(): Promise<void>;
-}
+/** The open, migrated orders database and how to close it. */
+export type Database = ServiceDatabase<typeof schema>;
 
-/** Options for {@link openDatabase}. */
+/** Where the orders database is: PostgreSQL at `url`, else embedded PGlite (in `dataDir`, or in memory). */
 export interface OpenDatabaseOptions {
-  /** A PostgreSQL connection string; without it the embedded PGlite engine is used. */
   readonly url?: string | undefined;
-  /** Where PGlite keeps its files; without it PGlite lives in memory. Ignored with `url`. */
   readonly dataDir?: string | undefined;
-  /** The folder drizzle-kit writes; applied before this resolves. Default: {@link findMigrationsFolder}. */
-  readonly migrationsFolder?: string;
   /** Called when an idle pooled connection fails (for example the server restarted). */
   readonly onPoolError?: (error: Error) => void;
 }
 
-// Any constant works; it only has to be the same in every replica of this service.
-const migrationLockKey = '4242001';
-
 /**
- * Replicas that start together would race to apply the same migration; a session-level
- * advisory lock makes them take turns, and the later ones find nothing left to do.
- */
-async function withMigrationLock(pool: pg.Pool, migrate: () => Promise<void>): Promise<void> {
-  const lock = await pool.connect();
-  try {
-    await lock.query('select pg_advisory_lock($1)', [migrationLockKey]);
-    await migrate();
-  } finally {
-    await lock.query('select pg_advisory_unlock($1)', [migrationLockKey]).catch(() => {});
-    lock.release();
-  }
-}
-
-/**
- * Opens the orders database and applies every pending migration: PostgreSQL through
- * `pg` when a URL is given, else embedded PGlite, so dev and unit tests need no server.
+ * Opens the orders database and applies every pending migration from `migrations/`.
  * @example const database = await openDatabase({ url: config.DATABASE_URL?.reveal() });
  */
-export async function openDatabase({
-  url,
-  dataDir,
-  migrationsFolder = findMigrationsFolder(),
-  onPoolError,
-}: OpenDatabaseOptions = {}): Promise<Database> {
-  if (url !== undefined) {
-    const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
-    // Without a listener an idle client's error would crash the process.
-    pool.on('error', (error) => onPoolError?.(error));
-    const db = drizzlePostgres({ client: pool, schema });
-    try {
-      await withMigrationLock(pool, () => migratePostgres(db, { migrationsFolder }));
-    } catch (error) {
-      await pool.end();
-      throw error;
-    }
-    return { db, close: () => pool.end() };
-  }
-  if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
-  const db = drizzlePglite({ client, schema });
-  try {
-    await migratePglite(db, { migrationsFolder });
-  } catch (error) {
-    await client.close();
-    throw error;
-  }
-  return { db, close: () => client.close() };
+export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  return openServiceDatabase({
+    schema,
+    migrationsFolder: findMigrationsFolder(import.meta.url),
+    ...options,
+  });
 }

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { count } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '@slipway/database/testing';
 import { type Database, openDatabase } from './database.js';
 import { createOrdersStore } from './orders-store.js';
 import { orders } from './schema.js';
 
-const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 // PGlite boots PostgreSQL in WebAssembly: seconds, more on a busy CI runner.
 const pgliteStartTimeoutMs = 120_000;
 
@@ -85,48 +81,23 @@ function describeStore(name: string, createTarget: () => Promise<TestTarget>) {
   });
 }
 
-describeStore('orders store on embedded PGlite', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'orders-pglite-'));
-  return {
-    open: () => openDatabase({ dataDir }),
-    dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-});
-
-if (!testDatabaseUrl) {
-  console.warn(
-    '[orders] TEST_DATABASE_URL is not set: SKIPPING the orders store tests against a real PostgreSQL server.',
-  );
-}
-
-/** A fresh database on the TEST_DATABASE_URL server, dropped by `drop()`. */
-async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = new pg.Client({ connectionString: testDatabaseUrl });
-  await admin.connect();
-  const name = `orders_test_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(testDatabaseUrl ?? '');
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
-describe.skipIf(!testDatabaseUrl)('with TEST_DATABASE_URL', () => {
-  // Each run migrates its own fresh database, so reruns and parallel runs never meet.
-  describeStore('orders store on PostgreSQL', async () => {
-    const { url, drop } = await createTestDatabase();
-    return { open: () => openDatabase({ url }), dispose: drop };
+for (const engine of testEngines('orders')) {
+  describe.skipIf(engine.skipReason !== undefined)(`on ${engine.name}`, () => {
+    // Each run migrates its own fresh database, so reruns and parallel runs never meet.
+    describeStore(`orders store on ${engine.name}`, async () => {
+      const { connection, dispose } = await engine.create();
+      return { open: () => openDatabase(connection), dispose };
+    });
   });
+}
 
+const postgres = testEngines('orders').find((engine) => engine.name === 'PostgreSQL');
+
+describe.skipIf(postgres?.skipReason !== undefined)('on PostgreSQL, at once', () => {
   it('migrates once when several instances start at the same moment', async () => {
-    const { url, drop } = await createTestDatabase();
+    const { connection, dispose } = await (postgres ?? expect.fail('no PostgreSQL')).create();
     try {
-      const databases = await Promise.all([1, 2, 3].map(() => openDatabase({ url })));
+      const databases = await Promise.all([1, 2, 3].map(() => openDatabase(connection)));
       const store = createOrdersStore(databases[0]?.db ?? expect.fail('no database'));
       const created = await store.create({
         customerId: 'c',
@@ -138,7 +109,7 @@ describe.skipIf(!testDatabaseUrl)('with TEST_DATABASE_URL', () => {
       ).toEqual(created);
       await Promise.all(databases.map((database) => database.close()));
     } finally {
-      await drop();
+      await dispose();
     }
   });
 });

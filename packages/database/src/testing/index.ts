@@ -1,0 +1,7 @@
+export {
+  type TestConnection,
+  type TestDatabase,
+  type TestEngine,
+  testDatabaseUrlVariable,
+  testEngines,
+} from './test-engines.js';
