@@ -16,6 +16,8 @@ const serviceFiles = [
   'service.yaml',
   'src/app.test.ts',
   'src/app.ts',
+  'src/clients/orders-client.test.ts',
+  'src/clients/orders-client.ts',
   'src/config.test.ts',
   'src/config.ts',
   'src/index.ts',
@@ -26,6 +28,14 @@ const serviceFiles = [
   'test/fuzz.test.ts',
   'tsconfig.json',
   'vitest.config.ts',
+];
+
+/** What creating billing (calls orders, called by gateway) changes outside its folder. */
+const callerUpdates = [
+  'apps/gateway/package.json',
+  'apps/gateway/service.yaml',
+  'apps/gateway/src/config.ts',
+  'apps/orders/service.yaml',
 ];
 
 describe('the service generator', () => {
@@ -41,12 +51,14 @@ describe('the service generator', () => {
   it('writes the service, declares both sides of its calls and adds its owner', async () => {
     const { failures, result } = await runGenerator(await loadPlop(root), 'service', billing);
     expect(failures).toEqual([]);
-    expect(result?.created).toEqual(serviceFiles.map((f) => `apps/billing/${f}`));
-    expect(result?.updated).toEqual([
+    expect(result?.created).toEqual([
+      // The fixture has no CODEOWNERS yet.
       '.github/CODEOWNERS',
-      'apps/gateway/service.yaml',
-      'apps/orders/service.yaml',
+      ...serviceFiles.map((f) => `apps/billing/${f}`),
+      'apps/gateway/src/clients/billing-client.test.ts',
+      'apps/gateway/src/clients/billing-client.ts',
     ]);
+    expect(result?.updated).toEqual(callerUpdates);
     const tree = readTree(root);
     expect(tree['apps/orders/service.yaml']).toContain(
       'calledBy: [gateway, billing] # only the gateway',
@@ -72,6 +84,94 @@ describe('the service generator', () => {
     );
   });
 
+  it('gives the new service a typed client of each callee, and each caller one of it', async () => {
+    await runGenerator(await loadPlop(root), 'service', billing);
+    const tree = readTree(root);
+    expect(tree['apps/billing/src/clients/orders-client.ts']).toContain(
+      "return createServiceClient<OrdersApi>({ service: 'orders', ...options });",
+    );
+    expect(tree['apps/billing/src/config.ts']).toContain('ORDERS_TIMEOUT_MS: z.coerce.number()');
+    expect(JSON.parse(tree['apps/billing/package.json'] ?? '')).toMatchObject({
+      dependencies: { '@slipway/service-client': '*' },
+      devDependencies: { orders: '*' },
+    });
+    expect(tree['apps/gateway/src/config.ts']).toContain(
+      "BILLING_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3004'),",
+    );
+    expect(tree['apps/gateway/src/config.ts']).toContain('ORDERS_URL: z.url(');
+    expect(tree['apps/gateway/src/clients/billing-client.ts']).toContain(
+      "import type { BillingApi } from 'billing/app';",
+    );
+    expect(JSON.parse(tree['apps/gateway/package.json'] ?? '')).toEqual({
+      name: 'gateway',
+      private: true,
+      dependencies: { '@slipway/service-client': '*' },
+      devDependencies: { billing: '*' },
+    });
+  });
+
+  it('scaffolds the database, its migration and example routes with --database postgres', async () => {
+    const { failures, result } = await runGenerator(await loadPlop(root), 'service', {
+      name: 'ledger',
+      port: '3010',
+      database: 'postgres',
+    });
+    expect(failures).toEqual([]);
+    expect(result?.created).toEqual(
+      expect.arrayContaining([
+        'apps/ledger/.gitignore',
+        'apps/ledger/drizzle.config.ts',
+        'apps/ledger/migrations/0000_create_notes.sql',
+        'apps/ledger/migrations/meta/_journal.json',
+        'apps/ledger/src/db/database.ts',
+        'apps/ledger/src/db/notes-store.test.ts',
+        'apps/ledger/src/routes/notes/notes.test.ts',
+      ]),
+    );
+    const tree = readTree(root);
+    expect(tree['apps/ledger/service.yaml']).toContain(
+      'egress:\n  # The managed PostgreSQL server',
+    );
+    expect(tree['apps/ledger/service.yaml']).toContain('secrets:\n  - DATABASE_URL\n');
+    expect(tree['apps/ledger/src/config.ts']).toContain(
+      'DATABASE_URL: secret(z.url({ protocol: /^postgres(ql)?$/ })).optional(),',
+    );
+    expect(JSON.parse(tree['apps/ledger/package.json'] ?? '')).toMatchObject({
+      scripts: {
+        dev: 'slipway-dev --env PGLITE_DATA_DIR=.data/pglite',
+        'db:generate': 'drizzle-kit generate',
+      },
+      dependencies: { '@slipway/database': '*', 'drizzle-orm': '^0.45.4', pg: '^8.23.1' },
+      devDependencies: { 'drizzle-kit': '^0.31.11', '@types/pg': '^8.23.1' },
+    });
+  });
+
+  it('refuses calls that would loop back, writing nothing', async () => {
+    const before = hashTree(root);
+    const { failures } = await runGenerator(await loadPlop(root), 'service', {
+      name: 'audit',
+      port: '3010',
+      calls: ['orders'],
+      calledBy: ['orders'],
+    });
+    expect(failures[0]?.error).toContain('The calls would form a loop (audit → orders → audit)');
+    expect(hashTree(root)).toBe(before);
+  });
+
+  it('refuses a caller whose config it cannot extend, saying what to do, writing nothing', async () => {
+    rmSync(join(root, 'apps/gateway/src/config.ts'));
+    const before = hashTree(root);
+    const { failures } = await runGenerator(await loadPlop(root), 'service', {
+      name: 'audit',
+      port: '3010',
+      calledBy: ['gateway'],
+    });
+    expect(failures.map((f) => f.error).join('\n')).toContain(
+      "apps/gateway/src/config.ts has no `defineConfigSchema({ ... }, { ... })` call whose variables could take audit's URL",
+    );
+    expect(hashTree(root)).toBe(before);
+  });
+
   it('with a dry run, reports the same files and writes nothing', async () => {
     const before = hashTree(root);
     const { failures, result } = await runGenerator(await loadPlop(root), 'service', billing, {
@@ -79,14 +179,8 @@ describe('the service generator', () => {
     });
     expect(failures).toEqual([]);
     expect(result).toMatchObject({ dryRun: true, linked: false });
-    expect(result?.created).toHaveLength(serviceFiles.length);
-    expect(result?.updated).toHaveLength(3);
-    expect(result?.created).toEqual(serviceFiles.map((f) => `apps/billing/${f}`));
-    expect(result?.updated).toEqual([
-      '.github/CODEOWNERS',
-      'apps/gateway/service.yaml',
-      'apps/orders/service.yaml',
-    ]);
+    expect(result?.created).toHaveLength(serviceFiles.length + 3);
+    expect(result?.updated).toEqual(callerUpdates);
     expect(hashTree(root)).toBe(before);
   });
 
@@ -101,7 +195,7 @@ describe('the service generator', () => {
     expect(failures[0]?.error).toContain("The name 'gateway' is taken");
     expect(failures[0]?.error).toContain("Port 3001 is already used by service 'orders'");
     expect(failures.slice(1).map((f) => f.error)).toEqual(
-      Array(5).fill('Aborted due to previous action failure'),
+      Array(6).fill('Aborted due to previous action failure'),
     );
     expect(result).toBeUndefined();
     expect(hashTree(root)).toBe(before);
@@ -116,6 +210,7 @@ describe('the package generator', () => {
     });
     expect(failures).toEqual([]);
     expect(result?.created).toEqual([
+      '.changeset/add-money.md',
       'packages/money/README.md',
       'packages/money/package.json',
       'packages/money/src/describe-money.test.ts',

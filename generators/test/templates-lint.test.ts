@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageGenerator } from '../src/package/package-generator.js';
 import type { ServiceAnswers } from '../src/service/service-answers.js';
-import { serviceView } from '../src/service/service-generator.js';
+import { serviceExtraFiles, serviceView } from '../src/service/service-generator.js';
 import { formatFiles } from '../src/shared/format-files.js';
 import { renderTemplateFolder } from '../src/shared/render-templates.js';
 import { readRepoCatalog } from '../src/shared/repo-catalog.js';
@@ -46,6 +46,17 @@ const base: ServiceAnswers = {
   calls: [],
   calledBy: [],
   owner: '',
+  database: 'none',
+};
+
+/** Every file of a new service, as the generator renders them before formatting. */
+const renderService = (answers: ServiceAnswers, scope = catalog.platform.scope) => {
+  const view = { ...serviceView(answers, catalog), scope };
+  const scoped = { ...catalog, platform: { ...catalog.platform, scope } };
+  return [
+    ...renderTemplateFolder(join(templates, 'service'), view),
+    ...serviceExtraFiles(answers, scoped, templates),
+  ];
 };
 
 describe('the rendered and formatted templates pass the linter and formatter', () => {
@@ -66,12 +77,12 @@ describe('the rendered and formatted templates pass the linter and formatter', (
       'a service with the longest name allowed',
       { ...base, name: `a${'-b'.repeat(31)}`, calls: ['orders'], port: 65535 },
     ],
+    [
+      'a service on PostgreSQL that calls another',
+      { ...base, name: 'ledger', database: 'postgres' as const, calls: ['orders'] },
+    ],
   ])('%s', (_case, answers) => {
-    const rendered = renderTemplateFolder(
-      join(templates, 'service'),
-      serviceView(answers, catalog),
-    );
-    const files = formatFiles(repoRoot, rendered);
+    const files = formatFiles(repoRoot, renderService(answers));
     const result = lint(`service-${answers.name}`, files);
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });
@@ -111,23 +122,27 @@ function withoutLineBreaks(file: { path: string; content: string }) {
 }
 
 describe('the service template as written', () => {
-  it('needs no formatting for a common name: the templates read like the code they produce', () => {
-    const rendered = renderTemplateFolder(join(templates, 'service'), serviceView(base, catalog));
-    const formatted = formatFiles(repoRoot, rendered);
-    // A fork's scope (this repository's, once `npm run init` ran) can be long enough to wrap an
-    // import line: then line breaks are all that may change. The short scopes below are held to
-    // no change at all.
-    if (catalog.platform.scope.length <= shortScopeLength) expect(formatted).toEqual(rendered);
-    else expect(formatted.map(withoutLineBreaks)).toEqual(rendered.map(withoutLineBreaks));
-  });
+  it.each([
+    ['a common name', base],
+    ['a caller of orders', { ...base, calls: ['orders'] }],
+    ['a service on PostgreSQL', { ...base, database: 'postgres' as const }],
+  ])(
+    'needs no formatting for %s: the templates read like the code they produce',
+    (_case, answers) => {
+      const rendered = renderService(answers);
+      const formatted = formatFiles(repoRoot, rendered);
+      // A fork's scope (this repository's, once `npm run init` ran) can be long enough to wrap an
+      // import line: then line breaks are all that may change. The short scopes below are held to
+      // no change at all.
+      if (catalog.platform.scope.length <= shortScopeLength) expect(formatted).toEqual(rendered);
+      else expect(formatted.map(withoutLineBreaks)).toEqual(rendered.map(withoutLineBreaks));
+    },
+  );
 
   // The platform's packages are an import group of their own (biome.json), so a fork's scope,
   // whether it sorts before or after '@hono', leaves the templates' import order as it is.
   const render = (scope: string) =>
-    renderTemplateFolder(join(templates, 'service'), {
-      ...serviceView({ ...base, calls: ['orders'] }, catalog),
-      scope,
-    });
+    renderService({ ...base, calls: ['orders'], database: 'postgres' }, scope);
 
   it.each(['@acme', '@zz-platform'])('needs no formatting under the scope %s either', (scope) => {
     const rendered = render(scope);

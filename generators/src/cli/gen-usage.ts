@@ -14,7 +14,7 @@ export const genUsage = 'npm run gen -- [<generator> [-- --<option> <value> ...]
 /** The usage line of each generator, as generators/README.md and docs/ show it. */
 const usageLines: Readonly<Record<string, string>> = {
   service:
-    'npm run gen -- service -- --name <name> [--description <text>] [--port <port>] [--public yes] [--calls <a,b>] [--calledBy <a,b>] [--owner <handle>]',
+    'npm run gen -- service -- --name <name> [--description <text>] [--port <port>] [--public yes] [--calls <a,b>] [--calledBy <a,b>] [--database <none|postgres>] [--owner <handle>]',
   package: 'npm run gen -- package -- --name <name> [--description <text>]',
   init: `npm run init -- --scope <@scope> --registry <registry> --cloud <${clouds.join('|')}>`,
 };

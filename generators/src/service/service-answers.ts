@@ -33,7 +33,18 @@ export const serviceAnswersSchema = z.object({
   calls: serviceList,
   calledBy: serviceList,
   owner: optionalText,
+  // Checked by the rules, so a refusal quotes what was typed.
+  database: z.preprocess(
+    (value) => (value === undefined || value === '' ? 'none' : value),
+    z.unknown(),
+  ),
 });
+
+/** The databases a new service can be scaffolded with; `none` writes no database code. */
+export const serviceDatabases = ['none', 'postgres'] as const;
+
+/** One of {@link serviceDatabases}. */
+export type ServiceDatabase = (typeof serviceDatabases)[number];
 
 /** Checked answers: what the service generator writes. */
 export interface ServiceAnswers {
@@ -45,4 +56,6 @@ export interface ServiceAnswers {
   readonly calledBy: readonly string[];
   /** A CODEOWNERS handle, or empty for none. */
   readonly owner: string;
+  /** `postgres`: Drizzle on PostgreSQL (PGlite locally), migrations at start-up, as orders. */
+  readonly database: ServiceDatabase;
 }

@@ -1,7 +1,9 @@
 import type { PromptQuestion } from 'node-plop';
 import { descriptionProblem } from '../shared/description-problem.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { serviceDatabases } from './service-answers.js';
 import {
+  databaseProblem,
   nameProblem,
   nextFreePort,
   ownerProblem,
@@ -42,7 +44,7 @@ function checkbox(question: {
 
 /**
  * The service generator's questions, in the order its flags are documented. Each default
- * is what `--yes` takes: the next free port, internal, no calls, no owner.
+ * is what `--yes` takes: the next free port, internal, no calls, no database, no owner.
  * @example plop.setGenerator('service', { prompts: servicePrompts(catalog), actions })
  */
 export function servicePrompts(catalog: RepoCatalog): PromptQuestion[] {
@@ -76,7 +78,7 @@ export function servicePrompts(catalog: RepoCatalog): PromptQuestion[] {
     {
       type: 'confirm',
       name: 'public',
-      message: 'Public (reachable from the internet through the ingress)?',
+      message: 'Public (reachable from the internet through the gateway)?',
       default: false,
     },
     checkbox({
@@ -93,6 +95,14 @@ export function servicePrompts(catalog: RepoCatalog): PromptQuestion[] {
       validate: (value: unknown, answers: unknown) =>
         orTrue(servicesProblem('calledBy', list(value), nameOf(answers), catalog)),
     }),
+    {
+      type: 'list',
+      name: 'database',
+      message: 'Database (postgres: Drizzle on PostgreSQL, PGlite locally, as orders):',
+      choices: [...serviceDatabases],
+      default: 'none',
+      validate: (value: unknown) => orTrue(databaseProblem(value)),
+    },
     {
       type: 'input',
       name: 'owner',

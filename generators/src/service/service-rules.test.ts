@@ -99,7 +99,23 @@ describe('checkServiceAnswers', () => {
       calls: ['orders', 'gateway'],
       calledBy: [],
       owner: '',
+      database: 'none',
     });
+  });
+
+  it.each([
+    ['a', 'is too short: use at least two characters'],
+    ['x--y', 'has a double hyphen: callers would read it as X__Y_URL'],
+  ])('refuses the name %s, quoting it', (name, reason) => {
+    expect(() => checkServiceAnswers({ name }, catalog)).toThrow(
+      `The service name '${name}' ${reason}`,
+    );
+  });
+
+  it('refuses a database it cannot scaffold, quoting it', () => {
+    expect(() => checkServiceAnswers({ name: 'billing', database: 'mysql' }, catalog)).toThrow(
+      "The database 'mysql' is not one Slipway scaffolds: use 'none' or 'postgres'",
+    );
   });
 
   it.each(['abc', '30.5', '3e3'])(

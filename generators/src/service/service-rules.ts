@@ -4,7 +4,12 @@ import { manifestFileName, serviceNameSchema } from '@slipway/service-manifest';
 import { descriptionProblem } from '../shared/description-problem.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { type ServiceAnswers, serviceAnswersSchema } from './service-answers.js';
+import {
+  type ServiceAnswers,
+  type ServiceDatabase,
+  serviceAnswersSchema,
+  serviceDatabases,
+} from './service-answers.js';
 
 /**
  * Names a service can never take: the API server's own Service in every cluster, and
@@ -51,6 +56,12 @@ export function nameProblem(name: string, catalog: RepoCatalog): string | undefi
   if (name === '') return "A service name is required: pass one such as 'billing'.";
   if (!serviceNameSchema.safeParse(name).success) {
     return `The service name '${name}' is not a valid Kubernetes DNS-1123 label: use lowercase letters, digits and '-', start with a letter, end with a letter or digit, at most 63 characters (for example '${suggestName(name)}').`;
+  }
+  if (name.length < 2) {
+    return `The service name '${name}' is too short: use at least two characters, a word that says what it does (for example 'billing').`;
+  }
+  if (name.includes('--')) {
+    return `The service name '${name}' has a double hyphen: callers would read it as ${name.toUpperCase().replaceAll('-', '_')}_URL, which reads like two names. Use single hyphens (for example '${name.replace(/-+/g, '-')}').`;
   }
   const folder = `apps/${name}`;
   if (existsSync(join(catalog.root, folder))) {
@@ -118,6 +129,54 @@ export function servicesProblem(
   return undefined;
 }
 
+/** Every service `from` reaches through `calls`, directly or not. */
+function reachable(from: string, catalog: RepoCatalog): Set<string> {
+  const seen = new Set<string>();
+  const next = [from];
+  for (let name = next.pop(); name !== undefined; name = next.pop()) {
+    for (const callee of catalog.services.find((s) => s.name === name)?.calls ?? []) {
+      if (!seen.has(callee)) {
+        seen.add(callee);
+        next.push(callee);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * Why the new service's calls would close a loop, or undefined. A caller depends on each
+ * callee's package for its client's types, and turbo refuses a cycle of dependencies.
+ * @example callCycleProblem({ name: 'billing', calls: ['orders'], calledBy: ['orders'] }, catalog)
+ */
+export function callCycleProblem(
+  { name, calls, calledBy }: Pick<ServiceAnswers, 'name' | 'calls' | 'calledBy'>,
+  catalog: RepoCatalog,
+): string | undefined {
+  for (const callee of calls) {
+    const loop = calledBy.find(
+      (caller) => caller === callee || reachable(callee, catalog).has(caller),
+    );
+    if (loop !== undefined) {
+      const path =
+        loop === callee
+          ? `${name} → ${callee} → ${name}`
+          : `${name} → ${callee} → … → ${loop} → ${name}`;
+      return `The calls would form a loop (${path}): each caller depends on its callee's package for the typed client, and a cycle of packages cannot build. Drop '${loop}' from --called-by or '${callee}' from --calls; if the two must talk both ways, send one direction through events instead.`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Why `database` is not one the template can scaffold, or undefined.
+ * @example databaseProblem('mysql') // "The database 'mysql' is not one Slipway scaffolds ..."
+ */
+export function databaseProblem(database: unknown): string | undefined {
+  if ((serviceDatabases as readonly unknown[]).includes(database)) return undefined;
+  return `The database '${String(database)}' is not one Slipway scaffolds: use ${serviceDatabases.map((d) => `'${d}'`).join(' or ')} (docs/adding-a-database.md).`;
+}
+
 /**
  * Why `owner` is not a CODEOWNERS handle, or undefined (also when empty: no owner).
  * @example ownerProblem('payments') // "The owner 'payments' is not a GitHub handle ..."
@@ -148,11 +207,14 @@ export function checkServiceAnswers(data: unknown, catalog: RepoCatalog): Servic
     servicesProblem('calls', raw.calls, raw.name, catalog),
     servicesProblem('calledBy', raw.calledBy, raw.name, catalog),
     ownerProblem(raw.owner),
+    callCycleProblem(raw, catalog),
+    databaseProblem(raw.database),
   ].filter((p): p is string => p !== undefined);
   if (problems.length > 0) throw new GeneratorError(label, problems);
   return {
     ...raw,
     description: raw.description === '' ? `The ${raw.name} service.` : raw.description,
     port: raw.port as number,
+    database: raw.database as ServiceDatabase,
   };
 }

@@ -69,17 +69,25 @@ export function normalizePlan(plan: ChangePlan): ChangePlan {
 }
 
 /**
- * Every path a plan writes or removes, relative to the root, in a stable order.
- * @example describePlan(plan).created // ['apps/billing/README.md', ...]
+ * Every path a plan writes or removes, relative to the root, in a stable order. A file outside
+ * the new folders is `created` when `exists` says it is not there yet (ask before applying).
+ * @example describePlan(plan, (path) => existsSync(join(root, path))).created // ['apps/billing/README.md', ...]
  */
-export function describePlan(plan: ChangePlan): {
+export function describePlan(
+  plan: ChangePlan,
+  exists: (path: string) => boolean = () => true,
+): {
   created: string[];
   updated: string[];
   removed: string[];
 } {
+  const files = plan.files.map((f) => f.path);
   return {
-    created: plan.directories.flatMap((d) => d.files.map((f) => `${d.path}/${f.path}`)).sort(),
-    updated: plan.files.map((f) => f.path).sort(),
+    created: [
+      ...plan.directories.flatMap((d) => d.files.map((f) => `${d.path}/${f.path}`)),
+      ...files.filter((path) => !exists(path)),
+    ].sort(),
+    updated: files.filter((path) => exists(path)).sort(),
     removed: [...plan.removals].sort(),
   };
 }

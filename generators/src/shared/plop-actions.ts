@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionConfig, CustomActionFunction, NodePlopAPI } from 'node-plop';
 import { applyPlan, describePlan, normalizePlan, type PlannedFile } from './change-plan.js';
@@ -20,10 +21,20 @@ interface ActionSettings<Answers> {
   readonly destination?: string;
   /** `render`: the data the templates see. */
   readonly view?: (answers: Answers, catalog: RepoCatalog) => object;
+  /** `render`: more files of the new folder, made from other templates (`templatesDir`). */
+  readonly extraFiles?: (
+    answers: Answers,
+    catalog: RepoCatalog,
+    templatesDir: string,
+  ) => PlannedFile[];
   /** `edit`: what the edit is for, as plop prints it. */
   readonly describe?: string;
-  /** `edit`: files created or rewritten outside the new folder. */
-  readonly edit?: (answers: Answers, catalog: RepoCatalog) => PlannedFile[] | PlannedEdits;
+  /** `edit`: files created or rewritten outside the new folder; formatted before they are written. */
+  readonly edit?: (
+    answers: Answers,
+    catalog: RepoCatalog,
+    templatesDir: string,
+  ) => PlannedFile[] | PlannedEdits;
   /** `write`: the generator's name, as the run's result reports it. */
   readonly generator?: string;
   /** `write`: the lines printed once everything is written. */
@@ -83,13 +94,16 @@ export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
   };
 
   const render: CustomActionFunction = async (data, config) => {
-    const { templates, destination, view } = settingsOf(config);
+    const { templates, destination, view, extraFiles } = settingsOf(config);
     if (!templates || !destination || !view)
       throw new Error('render: templates, destination and view are required');
     const { answers, catalog } = checked(data);
     const model = view(answers, catalog);
     const path = renderTemplate(destination, model);
-    const files = formatFiles(root(), renderTemplateFolder(join(templatesDir, templates), model));
+    const files = formatFiles(root(), [
+      ...renderTemplateFolder(join(templatesDir, templates), model),
+      ...(extraFiles ? extraFiles(answers, catalog, templatesDir) : []),
+    ]);
     runState(data).plan.directories.push({ path, files });
     return `${path}/ (${count(files.length, 'file')})`;
   };
@@ -98,7 +112,7 @@ export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
     const { edit: planEdit, describe = 'edit' } = settingsOf(config);
     if (!planEdit) throw new Error('edit: no edit given');
     const { answers, catalog } = checked(data);
-    const planned = planEdit(answers, catalog);
+    const planned = planEdit(answers, catalog, templatesDir);
     const { files, removals = [] } = Array.isArray(planned) ? { files: planned } : planned;
     const { plan } = runState(data);
     plan.files.push(...files);
@@ -112,8 +126,9 @@ export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
     const state = runState(data);
     const dryRun = state.options.dryRun === true;
     const plan = normalizePlan(state.plan);
+    // Asked before applying: afterwards every path exists.
+    const described = describePlan(plan, (path) => existsSync(join(root(), path)));
     if (!dryRun) applyPlan(root(), plan);
-    const described = describePlan(plan);
     state.result = {
       generator,
       dryRun,

@@ -28,12 +28,34 @@ const files: Record<string, string> = {
   }),
   'apps/gateway/package.json': JSON.stringify({ name: 'gateway', private: true }),
   'apps/gateway/service.yaml': manifest('gateway', 3000, '[orders]', '[]'),
-  'apps/orders/package.json': JSON.stringify({ name: 'orders', private: true }),
+  'apps/gateway/src/config.ts': `import { z } from 'zod';
+import { defineConfigSchema } from '@slipway/config';
+
+/** Everything gateway reads from its environment. */
+export const configSchema = defineConfigSchema(
+  { name: 'gateway', port: 3000 },
+  {
+    ORDERS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+  },
+);
+
+export type Config = z.output<typeof configSchema>;
+`,
+  'apps/orders/package.json': JSON.stringify({
+    name: 'orders',
+    private: true,
+    devDependencies: { 'drizzle-kit': '^0.31.11' },
+  }),
   'apps/orders/service.yaml': manifest('orders', 3001, '[]', '[gateway] # only the gateway'),
   'packages/config/package.json': JSON.stringify({ name: '@slipway/config' }),
   'packages/service-kit/package.json': JSON.stringify({
     name: '@slipway/service-kit',
     dependencies: { '@hono/zod-openapi': '^1.6.3', hono: '^4.13.19', zod: '^4.6.7' },
+  }),
+  'packages/database/package.json': JSON.stringify({
+    name: '@slipway/database',
+    dependencies: { 'drizzle-orm': '^0.45.4', pg: '^8.23.1' },
+    devDependencies: { '@types/pg': '^8.23.1' },
   }),
   'node_modules/hono/package.json': JSON.stringify({ name: 'hono' }),
   'infra/cluster-eks/index.ts': 'export {};\n',
@@ -42,7 +64,7 @@ const files: Record<string, string> = {
 };
 
 /**
- * A small repository in a temporary folder: two services (gateway calls orders), two
+ * A small repository in a temporary folder: two services (gateway calls orders), three
  * shared packages, one installed package and the three cluster programs. Enough for the
  * generators, which read manifests, workspaces and `node_modules` names only.
  */

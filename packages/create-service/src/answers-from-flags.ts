@@ -14,6 +14,7 @@ export function flagAnswers(flags: Flags): Record<string, string | boolean | und
     calls: flags.calls,
     calledBy: flags.calledBy,
     owner: flags.owner,
+    database: flags.database,
   };
 }
 

@@ -9,6 +9,7 @@ export interface Flags {
   readonly calls?: string;
   readonly calledBy?: string;
   readonly owner?: string;
+  readonly database?: string;
   readonly yes: boolean;
   readonly dryRun: boolean;
   readonly json: boolean;
@@ -27,11 +28,13 @@ export interface Output {
 const examples = `
 Examples:
   npm create @slipway/service -- --name billing --port 3004 --calls orders --public
+  npm create @slipway/service -- --name ledger --database postgres --called-by gateway
   npm create @slipway/service                      (asks for each answer)
   npm create @slipway/service -- --name billing --yes --dry-run --json
 
 Run it anywhere inside the repository. Nothing is written unless every answer is valid;
-then it writes apps/<name>, updates the manifests of the services it calls and is called by,
+then it writes apps/<name> (with a typed client of each service it calls), updates the
+manifests of the services it calls and is called by (and the config and clients of its callers),
 links the workspace (npm install --offline) and prints the next steps. Exit code 0 on
 success, 1 when it refuses or fails.
 `;
@@ -51,9 +54,13 @@ function createProgram(output: Output): Command {
     )
     .option('--description <text>', "one-line description (default: 'The <name> service.')")
     .option('--port <port>', 'port, unique among the services (default: the next free one)')
-    .option('--public', 'reachable from the internet through the ingress (default: internal)')
+    .option('--public', 'reachable from the internet through the gateway (default: internal)')
     .option('--calls <services>', 'comma-separated services it calls, e.g. orders,users')
     .option('--called-by <services>', 'comma-separated services that call it')
+    .option(
+      '--database <engine>',
+      "'postgres': Drizzle on PostgreSQL (PGlite locally), migrations at start-up (default: none)",
+    )
     .option('--owner <handle>', 'owning team, added to .github/CODEOWNERS, e.g. @acme/payments')
     .option('-y, --yes', 'never prompt: every answer not given takes its default')
     .option('--dry-run', 'print the files it would write and change, write nothing')

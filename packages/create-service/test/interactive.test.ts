@@ -53,6 +53,7 @@ describe.skipIf(!canDriveTerminal)(
           { waitFor: 'Public (reachable', keys: `y${keys.enter}` },
           { waitFor: 'Services it calls', keys: `${keys.down}${keys.space}${keys.enter}` },
           { waitFor: 'Services that call it', keys: keys.enter },
+          { waitFor: 'Database (postgres', keys: keys.enter },
           { waitFor: 'Owning team', keys: keys.enter },
         ],
         { SLIPWAY_SKIP_LINK: '1' },

@@ -163,11 +163,12 @@ describe('--dry-run', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Dry run: nothing was written.');
-    expect(run.stdout).toContain(`Would create:\n  apps/${fresh}/README.md\n`);
-    expect(run.stdout).toContain(`  apps/${fresh}/src/app.ts\n`);
+    // The sandbox has no CODEOWNERS yet: the owner's line creates it.
     expect(run.stdout).toContain(
-      'Would update:\n  .github/CODEOWNERS\n  apps/orders/service.yaml\n',
+      `Would create:\n  .github/CODEOWNERS\n  apps/${fresh}/README.md\n`,
     );
+    expect(run.stdout).toContain(`  apps/${fresh}/src/clients/orders-client.ts\n`);
+    expect(run.stdout).toContain('Would update:\n  apps/orders/service.yaml\n');
     expect(hashTree(root)).toBe(before);
   });
 
