@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { createAddonNamespace } from './addon-namespace.js';
+import { helmChartArgs } from './helm-chart.js';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
 import { type BackupProvider, veleroValues } from './velero-values.js';
 import { veleroChart } from './versions.js';
@@ -70,9 +71,7 @@ export class Backups extends pulumi.ComponentResource {
       {
         name: 'velero',
         namespace: namespace.metadata.name,
-        chart: veleroChart.chart,
-        version: veleroChart.version,
-        repositoryOpts: { repo: veleroChart.repo },
+        ...helmChartArgs(veleroChart),
         values: veleroValues({
           provider: args.provider,
           bucket: args.bucket,

@@ -1,7 +1,8 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { type Dns01Settings, dns01Solver } from './acme-solvers.js';
 import { createAddonNamespace } from './addon-namespace.js';
-import { defaultIngressClassName } from './ingress-controller.js';
+import { helmChartArgs } from './helm-chart.js';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
 import { certManagerChart } from './versions.js';
 
@@ -16,10 +17,16 @@ export interface CertManagerArgs {
   readonly email: string;
   /** ACME directory URL. Default: {@link letsEncryptProduction}. */
   readonly acmeServer?: string;
-  /** Name of the ClusterIssuer that Ingress objects reference. Default: `letsencrypt`. */
+  /** Name of the ClusterIssuer Gateways reference. Default: `letsencrypt`. */
   readonly issuerName?: string;
-  /** IngressClass the HTTP-01 solver answers through. Default: `nginx`. */
-  readonly ingressClassName?: string;
+  /** The DNS-01 solver: the cloud DNS service the challenge records go to. */
+  readonly dns01: Dns01Settings;
+  /** Annotations binding cert-manager's ServiceAccount to a cloud identity allowed to edit the zone. Default: none. */
+  readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
+  /** Extra labels on cert-manager's controller pods (Azure workload identity needs one). Default: none. */
+  readonly podLabels?: Readonly<Record<string, string>>;
+  /** What the release waits for: the Gateway API CRDs, which cert-manager looks for at start-up. Default: none. */
+  readonly installAfter?: readonly pulumi.Resource[];
   /** Pod Security level enforced in the `cert-manager` namespace. Default: `restricted`. */
   readonly podSecurityLevel?: PodSecurityLevel;
   /** Pod Security Standards version the namespace labels pin. */
@@ -27,16 +34,19 @@ export interface CertManagerArgs {
 }
 
 /**
- * cert-manager with a Let's Encrypt ClusterIssuer that solves HTTP-01
- * challenges through the ingress controller, so a public service's Ingress
- * only needs the `cert-manager.io/cluster-issuer` annotation to get TLS.
+ * cert-manager with its Gateway API support on and a Let's Encrypt ClusterIssuer that solves
+ * DNS-01 challenges in the cloud's DNS, so a Gateway annotated with
+ * `cert-manager.io/cluster-issuer` gets a (wildcard) certificate for each HTTPS listener.
+ * Install it after the Gateway API CRDs: cert-manager looks for them only at start-up.
  *
  * @example
- * new CertManager('cert-manager', { email: 'platform@example.com', podSecurityVersion: 'v1.35' }, { provider });
+ * new CertManager('cert-manager', { email: 'platform@example.com', dns01: { provider: 'route53', region: 'eu-west-1' }, podSecurityVersion: 'v1.35' }, { provider });
  */
 export class CertManager extends pulumi.ComponentResource {
   /** The ClusterIssuer name to put in `cert-manager.io/cluster-issuer`. */
   readonly issuerName: pulumi.Output<string>;
+  /** The same name, known now. */
+  readonly issuer: string;
 
   constructor(name: string, args: CertManagerArgs, opts?: pulumi.ComponentResourceOptions) {
     super('slipway:platform:CertManager', name, {}, opts);
@@ -60,18 +70,23 @@ export class CertManager extends pulumi.ComponentResource {
       {
         name: 'cert-manager',
         namespace: namespace.metadata.name,
-        chart: certManagerChart.chart,
-        version: certManagerChart.version,
-        repositoryOpts: { repo: certManagerChart.repo },
+        ...helmChartArgs(certManagerChart),
         values: {
           // keep: uninstalling the chart must not delete every Certificate in the cluster.
           crds: { enabled: true, keep: true },
+          config: {
+            apiVersion: 'controller.config.cert-manager.io/v1alpha1',
+            kind: 'ControllerConfiguration',
+            gatewayAPI: { enabled: true },
+          },
+          serviceAccount: { annotations: { ...args.serviceAccountAnnotations } },
+          podLabels: { ...args.podLabels },
           ...highlyAvailable,
           webhook: highlyAvailable,
           cainjector: highlyAvailable,
         },
       },
-      { parent: this },
+      { parent: this, dependsOn: [...(args.installAfter ?? [])] },
     );
 
     new k8s.apiextensions.CustomResource(
@@ -88,13 +103,7 @@ export class CertManager extends pulumi.ComponentResource {
             server: args.acmeServer ?? letsEncryptProduction,
             email: args.email,
             privateKeySecretRef: { name: `${issuerName}-account-key` },
-            solvers: [
-              {
-                http01: {
-                  ingress: { ingressClassName: args.ingressClassName ?? defaultIngressClassName },
-                },
-              },
-            ],
+            solvers: [dns01Solver(args.dns01)],
           },
         },
       },
@@ -102,6 +111,7 @@ export class CertManager extends pulumi.ComponentResource {
       { parent: this, dependsOn: [release] },
     );
 
+    this.issuer = issuerName;
     this.issuerName = pulumi.output(issuerName);
     this.registerOutputs({ issuerName: this.issuerName });
   }

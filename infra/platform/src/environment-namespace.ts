@@ -8,15 +8,7 @@ export interface EnvironmentNamespaceArgs {
   readonly namespace: string;
   /** Pod Security Standards version the labels pin, e.g. `v1.35`. */
   readonly podSecurityVersion: string;
-  /**
-   * Namespace of the ingress controller whose pods may reach cert-manager's
-   * HTTP-01 solver pods here. Default: none (no solver policy).
-   */
-  readonly acmeSolverIngressNamespace?: string;
 }
-
-/** Port cert-manager's HTTP-01 solver pods listen on. */
-export const acmeSolverPort = 8089;
 
 /**
  * An environment namespace where services run: Pod Security Admission
@@ -30,6 +22,8 @@ export const acmeSolverPort = 8089;
 export class EnvironmentNamespace extends pulumi.ComponentResource {
   /** The namespace's name, known once it exists. */
   readonly name: pulumi.Output<string>;
+  /** The namespace's name, known now. */
+  readonly namespace: string;
 
   constructor(
     name: string,
@@ -50,8 +44,8 @@ export class EnvironmentNamespace extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    const inNamespace = { parent: this, dependsOn: [namespace] };
-
+    // Certificates are issued over DNS-01, so no ACME solver pod ever needs to be reachable
+    // here; the gateway's proxies reach services only through the services' own policies.
     new k8s.networking.v1.NetworkPolicy(
       `${name}-default-deny`,
       {
@@ -63,44 +57,11 @@ export class EnvironmentNamespace extends pulumi.ComponentResource {
         // An empty selector and no rules: nothing in, nothing out, until allowed.
         spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
       },
-      inNamespace,
+      { parent: this, dependsOn: [namespace] },
     );
 
-    if (args.acmeSolverIngressNamespace) {
-      // Certificates for public services are issued over HTTP-01: Let's Encrypt
-      // reaches the ingress controller, which forwards to a solver pod here.
-      new k8s.networking.v1.NetworkPolicy(
-        `${name}-allow-acme-solver`,
-        {
-          metadata: {
-            name: 'allow-acme-http01-solver',
-            namespace: args.namespace,
-            labels: platformLabels('allow-acme-http01-solver', args.namespace, 'network-policy'),
-          },
-          spec: {
-            podSelector: { matchLabels: { 'acme.cert-manager.io/http01-solver': 'true' } },
-            policyTypes: ['Ingress'],
-            ingress: [
-              {
-                from: [
-                  {
-                    namespaceSelector: {
-                      matchLabels: {
-                        'kubernetes.io/metadata.name': args.acmeSolverIngressNamespace,
-                      },
-                    },
-                  },
-                ],
-                ports: [{ protocol: 'TCP', port: acmeSolverPort }],
-              },
-            ],
-          },
-        },
-        inNamespace,
-      );
-    }
-
     this.name = namespace.metadata.name;
+    this.namespace = args.namespace;
     this.registerOutputs({ name: this.name });
   }
 }

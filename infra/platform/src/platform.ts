@@ -1,16 +1,41 @@
 import * as pulumi from '@pulumi/pulumi';
 import { Backups, type BackupsArgs } from './backups.js';
 import { CertManager, type CertManagerArgs } from './cert-manager.js';
+import { EnvironmentGateway } from './environment-gateway.js';
 import { EnvironmentNamespace } from './environment-namespace.js';
-import {
-  defaultIngressNamespace,
-  IngressController,
-  type IngressControllerArgs,
-} from './ingress-controller.js';
+import { EnvoyGateway, type EnvoyGatewayArgs } from './envoy-gateway.js';
+import { envoyGatewayClassName, envoyGatewayNamespace } from './envoy-gateway-specs.js';
+import { defaultGatewayName, envoyDataPlane } from './gateway-specs.js';
 import type { PodSecurityLevel } from './platform-labels.js';
+import type { GatewayDataPlane, PlatformGateway } from './platform-outputs.js';
 import { defaultPodSecurityVersion } from './versions.js';
 
 type PodSecurityFields = 'podSecurityLevel' | 'podSecurityVersion';
+
+/** Envoy Gateway, installed and run by the platform: the default. */
+export type EnvoyGatewayController = { readonly kind: 'envoy-gateway' } & Omit<
+  EnvoyGatewayArgs,
+  PodSecurityFields
+>;
+
+/** A Gateway API controller the cluster already has (a cloud's own); see docs/gateway.md. */
+export interface ExternalGatewayController {
+  readonly kind: 'external';
+  /** Its GatewayClass, e.g. `gke-l7-global-external-managed`. */
+  readonly className: string;
+  /** Where its data-plane pods run, for the services' NetworkPolicies. */
+  readonly dataPlane: GatewayDataPlane;
+}
+
+/** The public edge: a Gateway per environment namespace. */
+export interface GatewayArgs {
+  /** The public domain of each environment namespace; its Gateway answers `*.<domain>`. */
+  readonly domains: Readonly<Record<string, string>>;
+  /** The Gateway's name in each environment namespace. Default: `public`. */
+  readonly gatewayName?: string;
+  /** Who implements the Gateways. Default: Envoy Gateway with its defaults. */
+  readonly controller?: EnvoyGatewayController | ExternalGatewayController;
+}
 
 /** Arguments of {@link Platform}; an absent optional part is not installed. */
 export interface PlatformArgs {
@@ -20,42 +45,49 @@ export interface PlatformArgs {
   readonly podSecurityVersion?: string;
   /** Pod Security level enforced in the add-ons' namespaces. Default: `restricted`. */
   readonly addonPodSecurityLevel?: PodSecurityLevel;
-  /** The ingress controller for public services. Default: not installed. */
-  readonly ingress?: Omit<IngressControllerArgs, PodSecurityFields>;
+  /** Gateway API at the edge, a Gateway per environment. Default: not installed. */
+  readonly gateway?: GatewayArgs;
   /** cert-manager and its Let's Encrypt ClusterIssuer. Default: not installed. */
-  readonly certManager?: Omit<CertManagerArgs, PodSecurityFields | 'ingressClassName'>;
+  readonly certManager?: Omit<CertManagerArgs, PodSecurityFields | 'installAfter'>;
   /** Velero and its backup Schedule; `includedNamespaces` defaults to {@link PlatformArgs.namespaces}. Default: not installed. */
   readonly backups?: Omit<BackupsArgs, PodSecurityFields | 'includedNamespaces'> & {
     readonly includedNamespaces?: readonly string[];
   };
 }
 
+/** Envoy Gateway's own arguments: the controller choice without its `kind` discriminant. */
+function envoyArgs({
+  kind: _,
+  ...settings
+}: EnvoyGatewayController): Omit<EnvoyGatewayArgs, PodSecurityFields> {
+  return settings;
+}
+
 /**
  * The cluster-wide add-ons every Slipway environment relies on: environment
  * namespaces (restricted Pod Security, default-deny network), and, when
- * configured, the ingress controller, cert-manager and Velero backups.
+ * configured, Gateway API at the edge (Envoy Gateway and a Gateway per
+ * environment), cert-manager and Velero backups.
  *
  * @example
  * const platform = new Platform('slipway', {
  *   namespaces: ['slipway-dev'],
- *   ingress: {},
- *   certManager: { email: 'platform@example.com' },
+ *   gateway: { domains: { 'slipway-dev': 'dev.example.com' } },
+ *   certManager: { email: 'platform@example.com', dns01: { provider: 'route53', region: 'eu-west-1' } },
  *   backups: { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' } },
  * }, { providers: { kubernetes: provider } });
  */
 export class Platform extends pulumi.ComponentResource {
   /** The environment namespaces. */
   readonly namespaces: pulumi.Output<string[]>;
-  /** The ingress controller's namespace, when installed. */
-  readonly ingressNamespace: pulumi.Output<string | undefined>;
-  /** The IngressClass public services use, when the controller is installed. */
-  readonly ingressClassName: pulumi.Output<string | undefined>;
-  /** The ClusterIssuer for `cert-manager.io/cluster-issuer`, when cert-manager is installed. */
-  readonly clusterIssuer: pulumi.Output<string | undefined>;
+  /** Each environment namespace's Gateway, when the gateway is on. */
+  readonly gateways: pulumi.Output<Record<string, PlatformGateway>> | undefined;
+  /** The ClusterIssuer for `cert-manager.io/cluster-issuer`, when cert-manager is on. */
+  readonly clusterIssuer: pulumi.Output<string> | undefined;
   /** The backup Schedule's name, when backups are on. */
-  readonly backupScheduleName: pulumi.Output<string | undefined>;
+  readonly backupScheduleName: pulumi.Output<string> | undefined;
   /** The backup cron expression, when backups are on. */
-  readonly backupSchedule: pulumi.Output<string | undefined>;
+  readonly backupSchedule: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super('slipway:platform:Platform', name, {}, opts);
@@ -64,36 +96,38 @@ export class Platform extends pulumi.ComponentResource {
       podSecurityLevel: args.addonPodSecurityLevel ?? 'restricted',
       podSecurityVersion: args.podSecurityVersion ?? defaultPodSecurityVersion,
     };
-
-    const ingress = args.ingress
-      ? new IngressController(`${name}-ingress`, { ...args.ingress, ...podSecurity }, parent)
-      : undefined;
+    const controller = args.gateway?.controller ?? { kind: 'envoy-gateway' };
+    const envoyGateway =
+      args.gateway && controller.kind === 'envoy-gateway'
+        ? new EnvoyGateway(
+            `${name}-envoy-gateway`,
+            { ...envoyArgs(controller), ...podSecurity },
+            parent,
+          )
+        : undefined;
     const certManager = args.certManager
       ? new CertManager(
           `${name}-cert-manager`,
           {
             ...args.certManager,
             ...podSecurity,
-            ...(args.ingress?.className ? { ingressClassName: args.ingress.className } : {}),
+            ...(envoyGateway ? { installAfter: [envoyGateway.crds] } : {}),
           },
           parent,
         )
       : undefined;
-    const solverNamespace =
-      ingress && certManager ? (args.ingress?.namespace ?? defaultIngressNamespace) : undefined;
 
     const namespaces = args.namespaces.map(
       (namespace) =>
         new EnvironmentNamespace(
           namespace,
-          {
-            namespace,
-            podSecurityVersion: podSecurity.podSecurityVersion,
-            ...(solverNamespace ? { acmeSolverIngressNamespace: solverNamespace } : {}),
-          },
+          { namespace, podSecurityVersion: podSecurity.podSecurityVersion },
           parent,
         ),
     );
+    this.gateways = args.gateway
+      ? this.createGateways(args.gateway, namespaces, envoyGateway, certManager)
+      : undefined;
 
     const backups = args.backups
       ? new Backups(
@@ -109,18 +143,50 @@ export class Platform extends pulumi.ComponentResource {
       : undefined;
 
     this.namespaces = pulumi.all(namespaces.map((namespace) => namespace.name));
-    this.ingressNamespace = pulumi.output(ingress?.namespace);
-    this.ingressClassName = pulumi.output(ingress?.className);
-    this.clusterIssuer = pulumi.output(certManager?.issuerName);
-    this.backupScheduleName = pulumi.output(backups?.scheduleName);
-    this.backupSchedule = pulumi.output(backups?.schedule);
+    this.clusterIssuer = certManager?.issuerName;
+    this.backupScheduleName = backups?.scheduleName;
+    this.backupSchedule = backups?.schedule;
     this.registerOutputs({
       namespaces: this.namespaces,
-      ingressNamespace: this.ingressNamespace,
-      ingressClassName: this.ingressClassName,
-      clusterIssuer: this.clusterIssuer,
-      backupScheduleName: this.backupScheduleName,
-      backupSchedule: this.backupSchedule,
+      ...(this.gateways ? { gateways: this.gateways } : {}),
+      ...(this.clusterIssuer ? { clusterIssuer: this.clusterIssuer } : {}),
     });
+  }
+
+  private createGateways(
+    gateway: GatewayArgs,
+    environments: readonly EnvironmentNamespace[],
+    envoyGateway: EnvoyGateway | undefined,
+    certManager: CertManager | undefined,
+  ): pulumi.Output<Record<string, PlatformGateway>> {
+    const gatewayName = gateway.gatewayName ?? defaultGatewayName;
+    const controller = gateway.controller;
+    const entries = environments.map((environment) => {
+      const namespace = environment.namespace;
+      const domain = gateway.domains[namespace];
+      if (!domain) throw new Error(`gateway.domains names no domain for namespace ${namespace}`);
+      const edge = new EnvironmentGateway(
+        `${namespace}-gateway`,
+        {
+          namespace,
+          gatewayName,
+          domain,
+          className: controller?.kind === 'external' ? controller.className : envoyGatewayClassName,
+          ...(certManager ? { clusterIssuer: certManager.issuer } : {}),
+          installAfter: [
+            environment,
+            ...(envoyGateway ? [envoyGateway.gatewayClass] : []),
+            ...(certManager ? [certManager] : []),
+          ],
+        },
+        { parent: this },
+      );
+      const dataPlane =
+        controller?.kind === 'external'
+          ? controller.dataPlane
+          : envoyDataPlane(envoyGatewayNamespace, gatewayName, namespace);
+      return [namespace, edge.parentRef.apply((parentRef) => ({ parentRef, dataPlane }))] as const;
+    });
+    return pulumi.all(Object.fromEntries(entries));
   }
 }

@@ -1,40 +1,78 @@
 /**
- * Versions the platform program pins. Bump deliberately, one at a time, after
- * reading the upstream upgrade notes; `pulumi preview` shows the Helm diff.
+ * Versions the platform program pins, each stated once: the Helm releases install them and
+ * the CRD schemas in infra/policy/crd-schemas are refreshed from the same ones
+ * (`npm run refresh-crd-schemas -w @slipway/infra-policy`; a test keeps the two in step).
+ * Bump deliberately, one at a time, after reading the upstream upgrade notes; `pulumi preview`
+ * shows the Helm diff. See docs/gateway.md.
  *
  * @example
- * new k8s.helm.v3.Release('cert-manager', { chart: certManagerChart.chart, version: certManagerChart.version, ... });
+ * new k8s.helm.v3.Release('cert-manager', { ...helmChartArgs(certManagerChart), ... });
  */
+
+/** A Helm chart at a pinned version; `repo` is an HTTP repository or an `oci://` registry path. */
+export interface HelmChart {
+  readonly repo: string;
+  readonly chart: string;
+  readonly version: string;
+}
+
+/** cert-manager; its chart version is its app version. */
 export const certManagerChart = {
   repo: 'https://charts.jetstack.io',
   chart: 'cert-manager',
   version: 'v1.21.2',
-} as const;
+} as const satisfies HelmChart;
+
+/** Envoy Gateway, the Gateway API implementation at the edge; chart version = app version. */
+export const envoyGatewayChart = {
+  repo: 'oci://docker.io/envoyproxy',
+  chart: 'gateway-helm',
+  version: 'v1.9.1',
+} as const satisfies HelmChart;
 
 /**
- * ingress-nginx was retired upstream in March 2026: 4.15.1 (controller
- * v1.15.1) is its last release and will get no further security fixes.
- * Kept because the services' Ingress objects target its `nginx` class; see
- * docs/deploying.md for the migration note.
+ * Envoy Gateway's CRD chart, same release: it installs the Gateway API CRDs (standard channel)
+ * and Envoy Gateway's own, so one release owns every CRD the edge needs.
  */
-export const ingressNginxChart = {
-  repo: 'https://kubernetes.github.io/ingress-nginx',
-  chart: 'ingress-nginx',
-  version: '4.15.1',
-} as const;
+export const envoyGatewayCrdsChart = {
+  repo: envoyGatewayChart.repo,
+  chart: 'gateway-crds-helm',
+  version: envoyGatewayChart.version,
+} as const satisfies HelmChart;
+
+/**
+ * The Gateway API release Envoy Gateway v1.9.1 is built and conformance-tested against (its
+ * go.mod requires sigs.k8s.io/gateway-api v1.6.1) and whose standard-channel CRDs its CRD
+ * chart installs. The schema refresh fails when the two disagree.
+ */
+export const gatewayApiVersion = 'v1.6.1';
 
 /** Velero 1.18.1 (chart 12.1.0) is the first release with the fix for GHSA-j2g6-362q-6qc6. */
 export const veleroChart = {
   repo: 'https://vmware-tanzu.github.io/helm-charts',
   chart: 'velero',
   version: '12.1.0',
-} as const;
+} as const satisfies HelmChart;
+
+/** The Velero release chart {@link veleroChart} installs (its appVersion). */
+export const veleroVersion = 'v1.18.1';
 
 /** The object-storage and snapshot plugin image for each cloud, paired with Velero 1.18. */
 export const veleroPluginImages = {
   aws: 'velero/velero-plugin-for-aws:v1.14.2',
   gcp: 'velero/velero-plugin-for-gcp:v1.14.2',
   azure: 'velero/velero-plugin-for-microsoft-azure:v1.14.2',
+} as const;
+
+/**
+ * The Go module (and version) each CRD-typed object's published schema comes from: what
+ * infra/policy's refresh script downloads and its index records.
+ */
+export const crdSchemaSources = {
+  'sigs.k8s.io/gateway-api': gatewayApiVersion,
+  'github.com/envoyproxy/gateway': envoyGatewayChart.version,
+  'github.com/cert-manager/cert-manager': certManagerChart.version,
+  'github.com/vmware-tanzu/velero': veleroVersion,
 } as const;
 
 /**

@@ -7,12 +7,26 @@ export const namespaceType = 'kubernetes:core/v1:Namespace';
 export const networkPolicyType = 'kubernetes:networking.k8s.io/v1:NetworkPolicy';
 export const clusterIssuerType = 'kubernetes:cert-manager.io/v1:ClusterIssuer';
 export const scheduleType = 'kubernetes:velero.io/v1:Schedule';
+export const gatewayType = 'kubernetes:gateway.networking.k8s.io/v1:Gateway';
+export const httpRouteType = 'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute';
+export const gatewayClassType = 'kubernetes:gateway.networking.k8s.io/v1:GatewayClass';
+export const envoyProxyType = 'kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy';
 
 /** Every optional part on, with the minimum each needs. */
 export const everythingOn: PlatformArgs = {
   namespaces: ['slipway-dev', 'slipway-staging'],
-  ingress: {},
-  certManager: { email: 'platform@example.com' },
+  gateway: {
+    domains: { 'slipway-dev': 'dev.example.com', 'slipway-staging': 'staging.example.com' },
+    controller: {
+      kind: 'envoy-gateway',
+      serviceAnnotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' },
+    },
+  },
+  certManager: {
+    email: 'platform@example.com',
+    dns01: { provider: 'route53', region: 'eu-west-1' },
+    serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/cert-manager' },
+  },
   backups: {
     provider: 'aws',
     bucket: 'acme-velero',
@@ -31,7 +45,7 @@ export async function deployPlatform(args: PlatformArgs): Promise<RecordedResour
 }
 
 /** The plain Kubernetes objects among the registered resources (Helm releases are not objects). */
-export function kubernetesObjects(resources: readonly RecordedResource[]): unknown[] {
+export function kubernetesObjects(resources: readonly RecordedResource[]): object[] {
   return resources
     .filter((resource) => resource.type.startsWith('kubernetes:') && resource.type !== releaseType)
     .map((resource) => resource.inputs);

@@ -1,16 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkObjectSet,
-  checkRestrictedPodSecurity,
   formatViolations,
+  hasKubernetesSchema,
+  type KubernetesObject,
 } from '@slipway/infra-policy';
 import { ofType, type RecordedResource } from '@slipway/infra-testing';
-import { acmeSolverPort } from '../src/environment-namespace.js';
-import { veleroValues } from '../src/velero-values.js';
+import {
+  certManagerChart,
+  envoyGatewayChart,
+  envoyGatewayCrdsChart,
+  veleroChart,
+} from '../src/versions.js';
 import {
   clusterIssuerType,
   deployPlatform,
   everythingOn,
+  gatewayType,
   kubernetesObjects,
   metadataOf,
   namespaceType,
@@ -57,49 +63,46 @@ describe('Platform with every optional part on', () => {
     },
   );
 
-  it('installs ingress-nginx, cert-manager and Velero, each from an exact chart version', () => {
-    for (const name of ['ingress-nginx', 'cert-manager', 'velero']) {
-      expect(releaseNamed(resources, name)?.inputs.version).toMatch(/^v?\d+\.\d+\.\d+$/);
+  it('installs Envoy Gateway, its CRDs, cert-manager and Velero, each at its pinned chart version', () => {
+    const pinned = {
+      'envoy-gateway-crds': envoyGatewayCrdsChart,
+      'envoy-gateway': envoyGatewayChart,
+      'cert-manager': certManagerChart,
+      velero: veleroChart,
+    };
+    for (const [name, chart] of Object.entries(pinned)) {
+      expect(releaseNamed(resources, name)?.inputs.version).toBe(chart.version);
+      expect(chart.version).toMatch(/^v?\d+\.\d+\.\d+$/);
     }
   });
 
-  it('runs the ingress controller in its own namespace', () => {
-    expect(releaseNamed(resources, 'ingress-nginx')?.inputs.namespace).toBe('ingress-nginx');
-    expect(namespaceNamed(resources, 'ingress-nginx')).toBeDefined();
-  });
-
-  it("creates a Let's Encrypt ClusterIssuer with the configured email, solving HTTP-01 through the nginx class", () => {
+  it("creates a Let's Encrypt ClusterIssuer with the configured email, solving DNS-01 in the cloud's DNS", () => {
     const [issuer] = ofType(resources, clusterIssuerType);
-    expect(issuer?.inputs.spec).toMatchObject({
+    expect(issuer?.inputs.spec).toEqual({
       acme: {
         server: 'https://acme-v02.api.letsencrypt.org/directory',
         email: 'platform@example.com',
-        solvers: [{ http01: { ingress: { ingressClassName: 'nginx' } } }],
+        privateKeySecretRef: { name: 'letsencrypt-account-key' },
+        solvers: [{ dns01: { route53: { region: 'eu-west-1' } } }],
       },
     });
   });
 
-  it.each(everythingOn.namespaces ?? [])(
-    'lets only the ingress controller namespace reach ACME solver pods in %s',
+  it("turns on cert-manager's Gateway API support and binds its ServiceAccount to the DNS identity", () => {
+    expect(releaseNamed(resources, 'cert-manager')?.inputs.values).toMatchObject({
+      config: { kind: 'ControllerConfiguration', gatewayAPI: { enabled: true } },
+      serviceAccount: {
+        annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/cert-manager' },
+      },
+    });
+  });
+
+  it.each(everythingOn.namespaces)(
+    'opens nothing in %s beyond default-deny: no ACME solver pod needs reaching with DNS-01',
     (namespace) => {
-      const solverPolicy = policiesIn(resources, namespace).find(
-        (policy) => metadataOf(policy).name === 'allow-acme-http01-solver',
-      );
-      expect(solverPolicy?.inputs.spec).toMatchObject({
-        podSelector: { matchLabels: { 'acme.cert-manager.io/http01-solver': 'true' } },
-        ingress: [
-          {
-            from: [
-              {
-                namespaceSelector: {
-                  matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' },
-                },
-              },
-            ],
-            ports: [{ protocol: 'TCP', port: acmeSolverPort }],
-          },
-        ],
-      });
+      expect(policiesIn(resources, namespace).map((p) => metadataOf(p).name)).toEqual([
+        'default-deny-all',
+      ]);
     },
   );
 
@@ -139,35 +142,35 @@ describe('Platform with every optional part on', () => {
   });
 
   it('enforces restricted Pod Security in the add-ons namespaces too', () => {
-    for (const name of ['ingress-nginx', 'cert-manager', 'velero']) {
+    for (const name of ['envoy-gateway-system', 'cert-manager', 'velero']) {
       expect(metadataOf(namespaceNamed(resources, name)).labels).toMatchObject({
         'pod-security.kubernetes.io/enforce': 'restricted',
       });
     }
   });
 
-  it('produces only objects that pass the Kubernetes schema and the Slipway standards', () => {
+  it('produces only objects that pass their schema (core or CRD) and the Slipway standards', () => {
     const objects = kubernetesObjects(resources);
     expect(objects.length).toBeGreaterThan(10);
-    // Documented exception: cert-manager creates the solver pods on demand,
-    // so the solver policy selects no pod until a certificate is being issued.
-    const violations = checkObjectSet(objects).filter(
-      (violation) =>
-        !(
-          violation.rule === 'standards/network-policy' &&
-          violation.object.endsWith('/allow-acme-http01-solver')
-        ),
-    );
-    expect(formatViolations(violations)).toBe('');
+    for (const object of objects) {
+      expect(hasKubernetesSchema(object as KubernetesObject), JSON.stringify(object)).toBe(true);
+    }
+    expect(formatViolations(checkObjectSet(objects))).toBe('');
+  });
+
+  it('uses no Ingress, IngressClass or ingress-nginx anywhere', () => {
+    const everything = JSON.stringify(resources);
+    expect(everything).not.toMatch(/ingress-nginx|IngressClass|"kind":"Ingress"|nginx/);
   });
 });
 
 describe('Platform with optional parts switched off', () => {
-  it('installs no ingress controller, cert-manager or Velero when all are off', async () => {
+  it('installs no gateway, cert-manager or Velero when all are off', async () => {
     const resources = await deployPlatform({ namespaces: ['slipway-dev'] });
     expect(ofType(resources, releaseType)).toEqual([]);
     expect(ofType(resources, clusterIssuerType)).toEqual([]);
     expect(ofType(resources, scheduleType)).toEqual([]);
+    expect(ofType(resources, gatewayType)).toEqual([]);
     expect(ofType(resources, namespaceType).map((ns) => metadataOf(ns).name)).toEqual([
       'slipway-dev',
     ]);
@@ -177,23 +180,16 @@ describe('Platform with optional parts switched off', () => {
   });
 
   it.each([
-    ['ingress', 'ingress-nginx', undefined],
-    ['certManager', 'cert-manager', clusterIssuerType],
-    ['backups', 'velero', scheduleType],
-  ] as const)('leaves out only %s when it alone is off', async (part, release, customResource) => {
+    ['gateway', ['envoy-gateway-crds', 'envoy-gateway'], 'envoy-gateway-system', gatewayType],
+    ['certManager', ['cert-manager'], 'cert-manager', clusterIssuerType],
+    ['backups', ['velero'], 'velero', scheduleType],
+  ] as const)('leaves out only %s when it alone is off', async (part, gone, namespace, kind) => {
     const resources = await deployPlatform({ ...everythingOn, [part]: undefined });
     const releases = ofType(resources, releaseType).map((r) => r.inputs.name);
-    expect(releases).not.toContain(release);
-    expect(releases).toHaveLength(2);
-    expect(namespaceNamed(resources, release)).toBeUndefined();
-    if (customResource) expect(ofType(resources, customResource)).toEqual([]);
-  });
-
-  it('opens no path to ACME solver pods without both ingress and cert-manager', async () => {
-    const resources = await deployPlatform({ ...everythingOn, ingress: undefined });
-    expect(policiesIn(resources, 'slipway-dev').map((p) => metadataOf(p).name)).toEqual([
-      'default-deny-all',
-    ]);
+    for (const release of gone) expect(releases).not.toContain(release);
+    expect(releases).toHaveLength(4 - gone.length);
+    expect(namespaceNamed(resources, namespace)).toBeUndefined();
+    expect(ofType(resources, kind)).toEqual([]);
   });
 });
 
@@ -224,54 +220,5 @@ describe('Platform with backup settings from config', () => {
     expect(metadataOf(namespaceNamed(resources, 'slipway-dev')).labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',
     });
-  });
-});
-
-describe('veleroValues', () => {
-  it.each(['aws', 'gcp', 'azure'] as const)(
-    'configures %s Velero pods that pass the restricted Pod Security Standard',
-    (provider) => {
-      const values = veleroValues({
-        provider,
-        bucket: 'b',
-        locationConfig: {},
-        snapshotVolumes: true,
-        serviceAccountAnnotations: {},
-        podLabels: {},
-      }) as {
-        podSecurityContext: object;
-        containerSecurityContext: object;
-        initContainers: { name: string; image: string; securityContext: object }[];
-      };
-      const pod = {
-        securityContext: values.podSecurityContext,
-        initContainers: values.initContainers.map(({ name, image, securityContext }) => ({
-          name,
-          image,
-          securityContext,
-        })),
-        containers: [
-          {
-            name: 'velero',
-            image: 'velero/velero:v1.18.1',
-            securityContext: values.containerSecurityContext,
-          },
-        ],
-      };
-      expect(formatViolations(checkRestrictedPodSecurity(pod))).toBe('');
-    },
-  );
-
-  it('turns volume snapshots off entirely when asked', () => {
-    expect(
-      veleroValues({
-        provider: 'aws',
-        bucket: 'b',
-        locationConfig: {},
-        snapshotVolumes: false,
-        serviceAccountAnnotations: {},
-        podLabels: {},
-      }),
-    ).toMatchObject({ snapshotsEnabled: false, configuration: { volumeSnapshotLocation: [] } });
   });
 });

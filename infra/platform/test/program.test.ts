@@ -6,6 +6,7 @@ import {
   type RecordedResource,
   runProgramWithMocks,
 } from '@slipway/infra-testing';
+import { platformOutputNames } from '../src/platform-outputs.js';
 
 const project = 'slipway-platform';
 const clusterKubeconfig = 'apiVersion: v1\nkind: Config\ncurrent-context: eks\n';
@@ -18,7 +19,11 @@ function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program
       project,
       config: Object.fromEntries(
         Object.entries({
-          certManager: { email: 'platform@example.com' },
+          gateway: { domains: { 'slipway-dev': 'dev.example.com' } },
+          certManager: {
+            email: 'platform@example.com',
+            dns01: { provider: 'cloudDNS', project: 'acme-dns' },
+          },
           backups: { provider: 'gcp', bucket: 'acme-velero' },
           ...config,
         }).map(([key, value]) => [`${project}:${key}`, value]),
@@ -56,18 +61,34 @@ describe('platform program', () => {
     expect(provider?.inputs.context).toBe('kind-slipway');
   });
 
-  it('exports what the services stack needs: namespaces, ingress class and cluster issuer', async () => {
+  it('exports exactly the outputs the services stack reads, by their contract names', async () => {
     const { program } = await runProgram({});
-    expect(await promiseOf(program.namespaces)).toEqual(['slipway-dev']);
-    expect(await promiseOf(program.ingressNamespace)).toBe('ingress-nginx');
-    expect(await promiseOf(program.ingressClassName)).toBe('nginx');
-    expect(await promiseOf(program.clusterIssuer)).toBe('letsencrypt');
-    expect(await promiseOf(program.backupSchedule)).toBe('0 * * * *');
+    const outputs = program.default;
+    expect(Object.keys(outputs).sort()).toEqual(Object.values(platformOutputNames).sort());
+    expect(await promiseOf(outputs.namespaces)).toEqual(['slipway-dev']);
+    expect(await promiseOf(outputs.clusterIssuer ?? pulumi.output(''))).toBe('letsencrypt');
+    expect(await promiseOf(outputs.backupSchedule ?? pulumi.output(''))).toBe('0 * * * *');
+    expect(await promiseOf(outputs.gateways ?? pulumi.output({}))).toEqual({
+      'slipway-dev': {
+        parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
+        dataPlane: {
+          namespace: 'envoy-gateway-system',
+          podLabels: {
+            'gateway.envoyproxy.io/owning-gateway-name': 'public',
+            'gateway.envoyproxy.io/owning-gateway-namespace': 'slipway-dev',
+          },
+        },
+      },
+    });
   });
 
-  it('exports no backup schedule when backups are switched off', async () => {
-    const { program } = await runProgram({ backups: { enabled: false } });
-    expect(await promiseOf(program.backupSchedule)).toBeUndefined();
-    expect(await pulumi.isSecret(program.namespaces)).toBe(false);
+  it('leaves out the outputs of parts that are off instead of exporting undefined', async () => {
+    const { program } = await runProgram({
+      gateway: { enabled: false },
+      certManager: { enabled: false },
+      backups: { enabled: false },
+    });
+    expect(Object.keys(program.default)).toEqual([platformOutputNames.namespaces]);
+    expect(await pulumi.isSecret(program.default.namespaces)).toBe(false);
   });
 });

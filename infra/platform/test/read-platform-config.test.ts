@@ -14,19 +14,30 @@ async function read(config: Record<string, unknown>, stack = 'dev') {
 }
 
 const complete = {
-  certManager: { email: 'platform@example.com' },
+  gateway: { domains: { 'slipway-dev': 'dev.example.com' } },
+  certManager: {
+    email: 'platform@example.com',
+    dns01: { provider: 'route53', region: 'eu-west-1' },
+  },
   backups: { provider: 'aws', bucket: 'acme-velero', region: 'eu-west-1' },
 };
 
 describe('readPlatformConfig', () => {
   it('defaults to one environment namespace per stack, slipway-<stack>', async () => {
-    const { platform } = await read(complete, 'staging');
+    const { platform } = await read(
+      { ...complete, gateway: { domains: { 'slipway-staging': 'staging.example.com' } } },
+      'staging',
+    );
     expect(platform.namespaces).toEqual(['slipway-staging']);
   });
 
   it('turns every optional part on unless it says enabled: false', async () => {
     const { platform } = await read(complete);
-    expect(platform.ingress).toEqual({});
+    expect(platform.gateway).toEqual({
+      domains: { 'slipway-dev': 'dev.example.com' },
+      controller: { kind: 'envoy-gateway' },
+    });
+    expect(platform.certManager?.dns01).toEqual({ provider: 'route53', region: 'eu-west-1' });
     expect(platform.certManager?.email).toBe('platform@example.com');
     expect(platform.backups).toMatchObject({
       provider: 'aws',
@@ -37,7 +48,7 @@ describe('readPlatformConfig', () => {
 
   it('leaves out each part whose enabled is false, needing none of its settings', async () => {
     const { platform } = await read({
-      ingress: { enabled: false },
+      gateway: { enabled: false },
       certManager: { enabled: false },
       backups: { enabled: false },
     });
@@ -47,7 +58,7 @@ describe('readPlatformConfig', () => {
   it("uses Let's Encrypt staging when certManager.staging is true", async () => {
     const { platform } = await read({
       ...complete,
-      certManager: { email: 'platform@example.com', staging: true },
+      certManager: { ...complete.certManager, staging: true },
     });
     expect(platform.certManager?.acmeServer).toBe(
       'https://acme-staging-v02.api.letsencrypt.org/directory',
@@ -56,6 +67,47 @@ describe('readPlatformConfig', () => {
 
   it.each([
     [{ ...complete, certManager: {} }, 'certManager.email'],
+    [{ ...complete, certManager: { email: 'a@b.c' } }, 'certManager.dns01.provider'],
+    [
+      { ...complete, certManager: { email: 'a@b.c', dns01: { provider: 'ovh' } } },
+      'certManager.dns01.provider',
+    ],
+    [
+      { ...complete, certManager: { email: 'a@b.c', dns01: { provider: 'route53' } } },
+      'certManager.dns01.region',
+    ],
+    [
+      { ...complete, certManager: { email: 'a@b.c', dns01: { provider: 'cloudDNS' } } },
+      'certManager.dns01.project',
+    ],
+    [
+      {
+        ...complete,
+        certManager: { email: 'a@b.c', dns01: { provider: 'azureDNS', subscriptionID: 's' } },
+      },
+      'certManager.dns01.resourceGroupName',
+    ],
+    [{ ...complete, gateway: {} }, 'gateway.domains.slipway-dev'],
+    [
+      { ...complete, gateway: { domains: { 'slipway-dev': 'not a domain' } } },
+      'gateway.domains.slipway-dev',
+    ],
+    [
+      { ...complete, gateway: { ...complete.gateway, envoyGateway: { enabled: false } } },
+      'gateway.className',
+    ],
+    [
+      {
+        ...complete,
+        gateway: {
+          ...complete.gateway,
+          envoyGateway: { enabled: false },
+          className: 'gke-l7-global-external-managed',
+        },
+      },
+      'gateway.dataPlane',
+    ],
+    [{ ...complete, gateway: { ...complete.gateway, className: 'other' } }, 'gateway.className'],
     [{ ...complete, backups: { provider: 'aws', region: 'eu-west-1' } }, 'backups.bucket'],
     [{ ...complete, backups: { provider: 'ibm', bucket: 'b' } }, 'backups.provider'],
     [{ ...complete, backups: { provider: 'aws', bucket: 'b' } }, 'backups.region'],
@@ -64,6 +116,44 @@ describe('readPlatformConfig', () => {
     [{ ...complete, namespaces: [] }, 'namespaces'],
   ])('rejects incomplete or invalid settings, naming the field (%#: %s)', async (config, field) => {
     await expect(read(config)).rejects.toThrow(`stack config ${field} `);
+  });
+
+  it('reads a cloud Gateway controller in place of Envoy Gateway', async () => {
+    const dataPlane = { namespace: 'gke-gateway', podLabels: { app: 'proxy' } };
+    const { platform } = await read({
+      ...complete,
+      gateway: {
+        ...complete.gateway,
+        envoyGateway: { enabled: false },
+        className: 'gke-l7-global-external-managed',
+        dataPlane,
+      },
+    });
+    expect(platform.gateway?.controller).toEqual({
+      kind: 'external',
+      className: 'gke-l7-global-external-managed',
+      dataPlane,
+    });
+  });
+
+  it('reads each cloud DNS-01 solver with its workload identity settings', async () => {
+    const { platform } = await read({
+      ...complete,
+      certManager: {
+        email: 'a@b.c',
+        dns01: {
+          provider: 'azureDNS',
+          subscriptionID: 's',
+          resourceGroupName: 'rg',
+          hostedZoneName: 'example.com',
+        },
+        podLabels: { 'azure.workload.identity/use': 'true' },
+      },
+    });
+    expect(platform.certManager).toMatchObject({
+      dns01: { provider: 'azureDNS', resourceGroupName: 'rg' },
+      podLabels: { 'azure.workload.identity/use': 'true' },
+    });
   });
 
   it('reads the cluster stack to take the kubeconfig from', async () => {

@@ -1,3 +1,4 @@
+import { checkGatewayRoutes } from './check-gateway-routes.js';
 import { checkNamespace } from './check-namespace.js';
 import { checkRestrictedPodSecurity } from './check-restricted-pod-security.js';
 import { checkStandardLabels } from './check-standard-labels.js';
@@ -5,6 +6,7 @@ import {
   checkWorkloadStandards,
   type WorkloadStandardsOptions,
 } from './check-workload-standards.js';
+import { crdSchemaEntry } from './crd-schemas.js';
 import { type LabelSelectorLike, matchesSelector } from './label-selector.js';
 import { findPodTemplate } from './pod-template.js';
 import {
@@ -23,7 +25,7 @@ export interface ObjectSetOptions extends WorkloadStandardsOptions {
   readonly requireAutoscaling?: boolean;
 }
 
-// Built-in kinds that live in a namespace; custom resources are left alone (scope unknown).
+// Built-in kinds that live in a namespace; a custom resource's scope comes from its stored CRD.
 const namespacedKinds = new Set([
   'Pod',
   'Deployment',
@@ -65,7 +67,8 @@ function namespaceOf(obj: KubernetesObject): string {
  * (STANDARDS.md 1, 5, 11, 12, 14, 15, 17) namespaces never `default`, service accounts that exist
  * with token automount off, an autoscaling/v2 HPA per Deployment that owns its replica count, PDBs
  * that select pods and never block a drain, Services and NetworkPolicies that select real pods with
- * named target ports that exist, TLS on every Ingress host, and the recommended labels.
+ * named target ports that exist, TLS on every Ingress host and Gateway HTTPS listener, HTTP
+ * listeners used only to redirect to HTTPS, and the recommended labels.
  * To allow a documented exception, filter the result by `rule`.
  * @example expect(formatViolations(checkObjectSet(objects))).toBe('');
  */
@@ -89,7 +92,10 @@ export function checkObjectSet(
     if (requireStandardLabels) violations.push(...checkStandardLabels(obj));
   }
   for (const obj of all) {
-    if (namespacedKinds.has(obj.kind) && ['', 'default'].includes(namespaceOf(obj)))
+    const namespaced =
+      namespacedKinds.has(obj.kind) ||
+      crdSchemaEntry(obj.apiVersion, obj.kind)?.scope === 'Namespaced';
+    if (namespaced && ['', 'default'].includes(namespaceOf(obj)))
       violation(
         obj,
         'standards/namespace',
@@ -115,6 +121,7 @@ export function checkObjectSet(
     workloads.filter((w) => w.namespace === namespace && matchesSelector(selector, w.podLabels));
 
   checkServiceAccounts(all, workloads, violation);
+  violations.push(...checkGatewayRoutes(all));
   const hpaMinimum = checkAutoscalers(all, workloads, requireAutoscaling, violation);
   for (const obj of all) {
     if (obj.kind === 'PodDisruptionBudget')
@@ -303,7 +310,7 @@ function checkService(
       service,
       'standards/service',
       '/spec/type',
-      'must be ClusterIP (public traffic goes through the Ingress)',
+      'must be ClusterIP (public traffic goes through the Gateway)',
     );
   const targets = spec?.selector
     ? selected(namespaceOf(service), { matchLabels: spec.selector })

@@ -1,3 +1,4 @@
+export { checkGatewayRoutes } from './check-gateway-routes.js';
 export { checkImageReference } from './check-image-reference.js';
 export { checkNamespace } from './check-namespace.js';
 export { checkObjectSet, type ObjectSetOptions } from './check-object-set.js';
@@ -7,6 +8,13 @@ export {
   checkWorkloadStandards,
   type WorkloadStandardsOptions,
 } from './check-workload-standards.js';
+export {
+  type CrdSchemaError,
+  type CrdSchemaIndex,
+  crdSchemaEntry,
+  crdSchemaIndex,
+  validateCustomResource,
+} from './crd-schemas.js';
 export { type LabelSelectorLike, matchesSelector } from './label-selector.js';
 export { findPodTemplate, type PodSpecLike, type PodTemplate } from './pod-template.js';
 export {

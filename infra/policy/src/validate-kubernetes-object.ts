@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { crdSchemaEntry, crdSchemaIndex, validateCustomResource } from './crd-schemas.js';
 import {
   describeObject,
   isKubernetesObject,
@@ -71,12 +72,16 @@ function loadModel(apiVersion: string, kind: string): ModelClass | undefined {
 }
 
 /**
- * True when the pinned schema knows this kind, so {@link validateKubernetesObject} checks it
- * fully; false for custom resources (cert-manager, Velero...), which it only checks for metadata.
- * @example hasKubernetesSchema({ apiVersion: 'apps/v1', kind: 'Deployment' }) // true
+ * True when {@link validateKubernetesObject} has a schema for this kind: a built-in kind of the
+ * pinned Kubernetes version, or a custom resource whose published CRD schema is stored in
+ * `crd-schemas/` (Gateway API, Envoy Gateway, cert-manager, Velero).
+ * @example hasKubernetesSchema({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway' }) // true
  */
 export function hasKubernetesSchema(obj: Pick<KubernetesObject, 'apiVersion' | 'kind'>): boolean {
-  return loadModel(obj.apiVersion, obj.kind) !== undefined;
+  return (
+    crdSchemaEntry(obj.apiVersion, obj.kind) !== undefined ||
+    loadModel(obj.apiVersion, obj.kind) !== undefined
+  );
 }
 
 function describeSchemaError(error: SchemaError): string {
@@ -117,12 +122,26 @@ function isQualifiedKey(key: string): boolean {
 
 type Violate = (rule: string, path: string, message: string) => void;
 
+/** A GA apiVersion of the same custom kind, when the object uses an alpha/beta one and a GA one is stored. */
+function stableCustomVersion(obj: KubernetesObject): string | undefined {
+  const group = groupOf(obj.apiVersion);
+  if (/^v\d+$/.test(obj.apiVersion.slice(group.length + 1))) return undefined;
+  return Object.keys(crdSchemaIndex.kinds)
+    .map((key) => key.split('/'))
+    .filter(
+      ([g, version, kind]) => g === group && kind === obj.kind && /^v\d+$/.test(version ?? ''),
+    )
+    .map(([g, version]) => `${g}/${version}`)[0];
+}
+
 /**
  * Validates one object against the official OpenAPI schema of Kubernetes
  * {@link kubernetesSchemaVersion} (through kubernetes-models), refuses alpha/beta and removed
  * API versions, and checks what the schema cannot express but the API server enforces:
- * object names and label syntax. Custom resources get the metadata checks only.
- * The schema does not forbid unknown fields; typed `@pulumi/kubernetes` inputs catch those.
+ * object names and label syntax. A custom resource is validated against its CRD's published
+ * `openAPIV3Schema` at the pinned version (`crd-schemas/`), unknown fields included; a kind
+ * with neither schema is an error (`schema/unknown-kind`), never a silent pass.
+ * The built-in schema does not forbid unknown fields; typed `@pulumi/kubernetes` inputs catch those.
  * @returns every violation; an empty array when the object is valid.
  * @example expect(validateKubernetesObject(deployment)).toEqual([]);
  */
@@ -136,8 +155,28 @@ export function validateKubernetesObject(obj: unknown): PolicyViolation[] {
     return violations;
   }
   checkMetadata(obj, violation);
+  // Stored CRD schemas first: Gateway API's group ends in .k8s.io but is not built in.
+  const customErrors = validateCustomResource(obj);
+  if (customErrors) {
+    const stable = stableCustomVersion(obj);
+    if (stable)
+      violation(
+        'api/not-stable',
+        '/apiVersion',
+        `${obj.apiVersion} is an alpha/beta API: use ${stable} for ${obj.kind}`,
+      );
+    for (const { path, message } of customErrors) violation('schema', path, message);
+    return violations;
+  }
   const group = groupOf(obj.apiVersion);
-  if (!isBuiltInGroup(group)) return violations;
+  if (!isBuiltInGroup(group)) {
+    violation(
+      'schema/unknown-kind',
+      '/kind',
+      `${obj.apiVersion} ${obj.kind} is a custom resource without a stored schema (stored: ${Object.keys(crdSchemaIndex.sources).join(', ')}); add its CRD to infra/policy/scripts/refresh-crd-schemas.ts`,
+    );
+    return violations;
+  }
 
   const version = obj.apiVersion.slice(group ? group.length + 1 : 0);
   if (!/^v\d+$/.test(version)) {

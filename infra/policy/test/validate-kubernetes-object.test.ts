@@ -84,17 +84,11 @@ describe('validateKubernetesObject', () => {
     expect(validateKubernetesObject(hpa).map((v) => v.rule)).toContain('api/not-stable');
   });
 
-  it('checks only the metadata of custom resources, whose schema it does not have', () => {
-    const certificate = {
-      apiVersion: 'cert-manager.io/v1',
-      kind: 'Certificate',
-      metadata: { name: 'web' },
-      spec: { anything: 1 },
-    };
-    expect(hasKubernetesSchema(certificate)).toBe(false);
-    expect(validateKubernetesObject(certificate)).toEqual([]);
-    expect(validateKubernetesObject({ ...certificate, metadata: { name: 'Web_1' } })).toEqual([
-      expect.objectContaining({ rule: 'metadata/name' }),
+  it('refuses a custom resource whose schema is not stored, rather than passing it', () => {
+    const widget = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } };
+    expect(hasKubernetesSchema(widget)).toBe(false);
+    expect(validateKubernetesObject(widget)).toEqual([
+      expect.objectContaining({ rule: 'schema/unknown-kind', path: '/kind' }),
     ]);
   });
 

@@ -1,0 +1,156 @@
+/** Envoy Gateway's controller name, which its GatewayClass must name. */
+export const envoyGatewayControllerName = 'gateway.envoyproxy.io/gatewayclass-controller';
+/** The controller's namespace; with the default deploy mode the proxies run here too. */
+export const envoyGatewayNamespace = 'envoy-gateway-system';
+/** The GatewayClass the platform creates for Envoy Gateway. */
+export const envoyGatewayClassName = 'envoy-gateway';
+
+/** Pod security context of the restricted profile, the one Envoy Gateway's images run as. */
+const restrictedPod = {
+  runAsNonRoot: true,
+  runAsUser: 65532,
+  runAsGroup: 65532,
+  fsGroup: 65532,
+  seccompProfile: { type: 'RuntimeDefault' },
+} as const;
+
+const restrictedContainer = {
+  allowPrivilegeEscalation: false,
+  privileged: false,
+  readOnlyRootFilesystem: true,
+  runAsNonRoot: true,
+  runAsUser: 65532,
+  runAsGroup: 65532,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+} as const;
+
+/**
+ * Values of Envoy Gateway's CRD chart: the Gateway API CRDs of the standard channel only (the
+ * controller chart would install the experimental ones) and Envoy Gateway's own CRDs.
+ *
+ * @example
+ * envoyGatewayCrdsValues(); // { crds: { gatewayAPI: { enabled: true, channel: 'standard' }, ... } }
+ */
+export function envoyGatewayCrdsValues(): Record<string, unknown> {
+  return {
+    crds: {
+      gatewayAPI: { enabled: true, channel: 'standard' },
+      envoyGateway: { enabled: true },
+    },
+  };
+}
+
+/**
+ * Values of the Envoy Gateway controller chart: CRDs left to the CRD chart, two replicas spread
+ * across zones with a PDB, and the restricted Pod Security profile stated explicitly for the
+ * controller and the certgen job (the chart's defaults already match; stating them keeps a
+ * chart bump from loosening them silently).
+ *
+ * @example
+ * envoyGatewayValues();
+ */
+export function envoyGatewayValues(): Record<string, unknown> {
+  const controllerLabels = { 'control-plane': 'envoy-gateway' };
+  return {
+    crds: { enabled: false },
+    deployment: {
+      replicas: 2,
+      envoyGateway: {
+        securityContext: restrictedContainer,
+        resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1024Mi' } },
+      },
+      pod: {
+        securityContext: restrictedPod,
+        topologySpreadConstraints: [
+          {
+            maxSkew: 1,
+            topologyKey: 'topology.kubernetes.io/zone',
+            whenUnsatisfiable: 'ScheduleAnyway',
+            labelSelector: { matchLabels: controllerLabels },
+          },
+        ],
+      },
+    },
+    podDisruptionBudget: { minAvailable: 1 },
+    certgen: {
+      job: {
+        pod: { securityContext: restrictedPod },
+        securityContext: restrictedContainer,
+      },
+    },
+  };
+}
+
+/** What {@link envoyProxySpec} needs. */
+export interface EnvoyProxySpecArgs {
+  /** Annotations on the proxies' LoadBalancer Service (EKS: `aws-load-balancer-type: nlb`). */
+  readonly serviceAnnotations: Readonly<Record<string, string>>;
+  /** Fewest proxy replicas per Gateway. */
+  readonly minReplicas: number;
+  /** Most proxy replicas per Gateway. */
+  readonly maxReplicas: number;
+}
+
+/**
+ * The EnvoyProxy the GatewayClass points at: how Envoy Gateway runs every Gateway's proxies.
+ * An autoscaled Deployment with a PDB, spread across zones per Gateway, behind a LoadBalancer
+ * Service that keeps the client's source IP. Envoy Gateway itself forces the restricted
+ * security context on the proxy containers, except `readOnlyRootFilesystem` (Envoy writes
+ * its admin socket and logs; docs/gateway.md).
+ *
+ * @example
+ * envoyProxySpec({ serviceAnnotations: {}, minReplicas: 2, maxReplicas: 6 });
+ */
+export function envoyProxySpec(args: EnvoyProxySpecArgs): Record<string, unknown> {
+  return {
+    provider: {
+      type: 'Kubernetes',
+      kubernetes: {
+        envoyDeployment: {
+          pod: {
+            securityContext: restrictedPod,
+            topologySpreadConstraints: [
+              {
+                maxSkew: 1,
+                topologyKey: 'topology.kubernetes.io/zone',
+                whenUnsatisfiable: 'ScheduleAnyway',
+                labelSelector: {
+                  matchLabels: {
+                    'app.kubernetes.io/name': 'envoy',
+                    'app.kubernetes.io/component': 'proxy',
+                  },
+                },
+                // One EnvoyProxy serves every Gateway: spread each Gateway's own pods.
+                matchLabelKeys: [
+                  'gateway.envoyproxy.io/owning-gateway-name',
+                  'gateway.envoyproxy.io/owning-gateway-namespace',
+                ],
+              },
+            ],
+          },
+          container: {
+            resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '1Gi' } },
+          },
+        },
+        envoyHpa: {
+          minReplicas: args.minReplicas,
+          maxReplicas: args.maxReplicas,
+          metrics: [
+            {
+              type: 'Resource',
+              resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } },
+            },
+          ],
+        },
+        envoyPDB: { minAvailable: 1 },
+        envoyService: {
+          type: 'LoadBalancer',
+          // Local keeps the client's source IP and skips a second hop.
+          externalTrafficPolicy: 'Local',
+          annotations: { ...args.serviceAnnotations },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+import { createAddonNamespace } from './addon-namespace.js';
+import {
+  envoyGatewayClassName,
+  envoyGatewayControllerName,
+  envoyGatewayCrdsValues,
+  envoyGatewayNamespace,
+  envoyGatewayValues,
+  envoyProxySpec,
+} from './envoy-gateway-specs.js';
+import { helmChartArgs } from './helm-chart.js';
+import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
+import { envoyGatewayChart, envoyGatewayCrdsChart } from './versions.js';
+
+/** Arguments of {@link EnvoyGateway}. */
+export interface EnvoyGatewayArgs {
+  /** Annotations on the proxies' LoadBalancer Service, e.g. `service.beta.kubernetes.io/aws-load-balancer-type: nlb`. Default: none. */
+  readonly serviceAnnotations?: Readonly<Record<string, string>>;
+  /** Fewest proxy replicas per Gateway. Default: 2. */
+  readonly minReplicas?: number;
+  /** Most proxy replicas per Gateway. Default: 6. */
+  readonly maxReplicas?: number;
+  /** Pod Security level enforced in `envoy-gateway-system`. Default: `restricted`. */
+  readonly podSecurityLevel?: PodSecurityLevel;
+  /** Pod Security Standards version the namespace labels pin. */
+  readonly podSecurityVersion: string;
+}
+
+/**
+ * Envoy Gateway, the Gateway API implementation at the edge: the Gateway API CRDs (standard
+ * channel) and Envoy Gateway's CRDs from its CRD chart, the controller from its chart, an
+ * EnvoyProxy saying how proxies run, and the GatewayClass environment Gateways name.
+ *
+ * @example
+ * const edge = new EnvoyGateway('edge', { podSecurityVersion: 'v1.35' }, { provider });
+ */
+export class EnvoyGateway extends pulumi.ComponentResource {
+  /** The GatewayClass name for `spec.gatewayClassName`. */
+  readonly className: pulumi.Output<string>;
+  /** Where the controller, and with the default deploy mode every proxy, runs. */
+  readonly namespace: pulumi.Output<string>;
+  /** The CRD release: anything using a Gateway API kind depends on it. */
+  readonly crds: k8s.helm.v3.Release;
+  /** The GatewayClass: Gateways depend on it. */
+  readonly gatewayClass: k8s.apiextensions.CustomResource;
+
+  constructor(name: string, args: EnvoyGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
+    super('slipway:platform:EnvoyGateway', name, {}, opts);
+    const namespace = createAddonNamespace(
+      `${name}-namespace`,
+      {
+        namespace: envoyGatewayNamespace,
+        podSecurityLevel: args.podSecurityLevel ?? 'restricted',
+        podSecurityVersion: args.podSecurityVersion,
+      },
+      { parent: this },
+    );
+    this.crds = new k8s.helm.v3.Release(
+      `${name}-crds`,
+      {
+        name: 'envoy-gateway-crds',
+        namespace: namespace.metadata.name,
+        ...helmChartArgs(envoyGatewayCrdsChart),
+        values: envoyGatewayCrdsValues(),
+      },
+      { parent: this },
+    );
+    const controller = new k8s.helm.v3.Release(
+      name,
+      {
+        name: 'envoy-gateway',
+        namespace: namespace.metadata.name,
+        ...helmChartArgs(envoyGatewayChart),
+        values: envoyGatewayValues(),
+      },
+      { parent: this, dependsOn: [this.crds] },
+    );
+
+    const proxyName = 'slipway-proxy';
+    const envoyProxy = new k8s.apiextensions.CustomResource(
+      `${name}-proxy`,
+      {
+        apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+        kind: 'EnvoyProxy',
+        metadata: {
+          name: proxyName,
+          namespace: envoyGatewayNamespace,
+          labels: platformLabels(proxyName, envoyGatewayNamespace, 'gateway-proxy-config'),
+        },
+        spec: envoyProxySpec({
+          serviceAnnotations: args.serviceAnnotations ?? {},
+          minReplicas: args.minReplicas ?? 2,
+          maxReplicas: args.maxReplicas ?? 6,
+        }),
+      },
+      // The EnvoyProxy kind exists only once the CRD chart is in.
+      { parent: this, dependsOn: [this.crds, controller] },
+    );
+    this.gatewayClass = new k8s.apiextensions.CustomResource(
+      `${name}-class`,
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'GatewayClass',
+        metadata: {
+          name: envoyGatewayClassName,
+          labels: platformLabels(envoyGatewayClassName, envoyGatewayClassName, 'gateway-class'),
+        },
+        spec: {
+          controllerName: envoyGatewayControllerName,
+          parametersRef: {
+            group: 'gateway.envoyproxy.io',
+            kind: 'EnvoyProxy',
+            name: proxyName,
+            namespace: envoyGatewayNamespace,
+          },
+        },
+      },
+      { parent: this, dependsOn: [this.crds, controller, envoyProxy] },
+    );
+
+    this.className = pulumi.output(envoyGatewayClassName);
+    this.namespace = namespace.metadata.name;
+    this.registerOutputs({ className: this.className, namespace: this.namespace });
+  }
+}

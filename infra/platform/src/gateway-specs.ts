@@ -1,0 +1,102 @@
+import type { GatewayDataPlane } from './platform-outputs.js';
+
+/** The HTTPS listener services attach their HTTPRoutes to (`parentRefs[].sectionName`). */
+export const httpsListenerName = 'https';
+/** The HTTP listener; only the platform's redirect route uses it. */
+export const httpListenerName = 'http';
+/** The Gateway of each environment namespace when none is configured. */
+export const defaultGatewayName = 'public';
+
+/** What {@link gatewaySpec} needs. */
+export interface GatewaySpecArgs {
+  /** The GatewayClass: Envoy Gateway's, or a cloud controller's. */
+  readonly className: string;
+  /** The environment's public domain; the HTTPS listener answers `*.<domain>`. */
+  readonly domain: string;
+  /** The Secret holding the listener's certificate (cert-manager writes it). */
+  readonly certificateSecretName: string;
+}
+
+/**
+ * A Gateway with two listeners: HTTPS for `*.<domain>`, TLS terminated with a certificate
+ * cert-manager issues into `certificateSecretName`, and HTTP for the redirect to HTTPS.
+ * Routes attach only from the Gateway's own namespace, the environment's.
+ *
+ * @example
+ * gatewaySpec({ className: 'envoy-gateway', domain: 'dev.example.com', certificateSecretName: 'public-tls' });
+ */
+export function gatewaySpec(args: GatewaySpecArgs): Record<string, unknown> {
+  const sameNamespace = { namespaces: { from: 'Same' } };
+  return {
+    gatewayClassName: args.className,
+    listeners: [
+      {
+        name: httpsListenerName,
+        protocol: 'HTTPS',
+        port: 443,
+        hostname: `*.${args.domain}`,
+        tls: {
+          mode: 'Terminate',
+          certificateRefs: [{ group: '', kind: 'Secret', name: args.certificateSecretName }],
+        },
+        allowedRoutes: sameNamespace,
+      },
+      {
+        name: httpListenerName,
+        protocol: 'HTTP',
+        port: 80,
+        hostname: `*.${args.domain}`,
+        allowedRoutes: sameNamespace,
+      },
+    ],
+  };
+}
+
+/**
+ * An HTTPRoute on the Gateway's HTTP listener that answers every request with a permanent
+ * (301) redirect to the same URL over HTTPS, so plain HTTP never reaches a service.
+ *
+ * @example
+ * httpsRedirectRouteSpec('public');
+ */
+export function httpsRedirectRouteSpec(gatewayName: string): Record<string, unknown> {
+  return {
+    parentRefs: [
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'Gateway',
+        name: gatewayName,
+        sectionName: httpListenerName,
+      },
+    ],
+    rules: [
+      {
+        filters: [
+          { type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * Where Envoy Gateway runs a Gateway's proxies by default (the controller's namespace, not the
+ * Gateway's) and the labels it puts on them (`gateway.envoyproxy.io/owning-gateway-*`, see
+ * internal/gatewayapi/translator.go of the pinned release), so a service admits only those pods.
+ *
+ * @example
+ * envoyDataPlane('envoy-gateway-system', 'public', 'slipway-dev');
+ */
+export function envoyDataPlane(
+  controllerNamespace: string,
+  gatewayName: string,
+  gatewayNamespace: string,
+): GatewayDataPlane {
+  return {
+    namespace: controllerNamespace,
+    podLabels: {
+      'gateway.envoyproxy.io/owning-gateway-name': gatewayName,
+      'gateway.envoyproxy.io/owning-gateway-namespace': gatewayNamespace,
+    },
+  };
+}

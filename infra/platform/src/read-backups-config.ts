@@ -1,0 +1,55 @@
+import type { PlatformArgs } from './platform.js';
+import { fail } from './stack-config-error.js';
+import type { BackupProvider } from './velero-values.js';
+import { veleroPluginImages } from './versions.js';
+
+/** The `backups` section of the stack config. */
+export interface BackupsConfig {
+  readonly enabled?: boolean;
+  readonly provider?: string;
+  readonly bucket?: string;
+  readonly region?: string;
+  readonly config?: Record<string, string>;
+  readonly schedule?: string;
+  readonly ttl?: string;
+  readonly snapshotVolumes?: boolean;
+  readonly includedNamespaces?: string[];
+  readonly serviceAccountAnnotations?: Record<string, string>;
+  readonly podLabels?: Record<string, string>;
+}
+
+/**
+ * The backups part of the platform, or undefined when `enabled: false`.
+ *
+ * @example
+ * readBackupsConfig({ provider: 'aws', bucket: 'acme-velero', region: 'eu-west-1' });
+ */
+export function readBackupsConfig(section: BackupsConfig): PlatformArgs['backups'] {
+  if (section.enabled === false) return undefined;
+  const providers = Object.keys(veleroPluginImages);
+  if (!section.provider || !providers.includes(section.provider)) {
+    fail(
+      'backups.provider',
+      `must be one of ${providers.join(', ')} (or set backups.enabled: false), got ${String(section.provider)}`,
+    );
+  }
+  if (!section.bucket) {
+    fail('backups.bucket', 'is required when backups are enabled (or set backups.enabled: false)');
+  }
+  if (section.provider === 'aws' && !section.region) {
+    fail('backups.region', 'is required for the aws provider');
+  }
+  return {
+    provider: section.provider as BackupProvider,
+    bucket: section.bucket,
+    locationConfig: { ...(section.region ? { region: section.region } : {}), ...section.config },
+    ...(section.schedule ? { schedule: section.schedule } : {}),
+    ...(section.ttl ? { ttl: section.ttl } : {}),
+    ...(section.snapshotVolumes === undefined ? {} : { snapshotVolumes: section.snapshotVolumes }),
+    ...(section.includedNamespaces ? { includedNamespaces: section.includedNamespaces } : {}),
+    ...(section.serviceAccountAnnotations
+      ? { serviceAccountAnnotations: section.serviceAccountAnnotations }
+      : {}),
+    ...(section.podLabels ? { podLabels: section.podLabels } : {}),
+  };
+}

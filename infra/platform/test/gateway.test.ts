@@ -1,0 +1,205 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkRestrictedPodSecurity,
+  formatViolations,
+  validateKubernetesObject,
+} from '@slipway/infra-policy';
+import { ofType, type RecordedResource } from '@slipway/infra-testing';
+import { envoyGatewayValues, envoyProxySpec } from '../src/envoy-gateway-specs.js';
+import {
+  deployPlatform,
+  envoyProxyType,
+  everythingOn,
+  gatewayClassType,
+  gatewayType,
+  httpRouteType,
+  metadataOf,
+  namespaceType,
+  releaseType,
+} from './deploy-platform.js';
+
+const inNamespace = (resources: RecordedResource[], type: string, namespace: string) =>
+  ofType(resources, type).filter((r) => metadataOf(r).namespace === namespace);
+const releaseNamed = (resources: RecordedResource[], name: string) =>
+  ofType(resources, releaseType).find((release) => release.inputs.name === name);
+
+describe('the edge with Envoy Gateway', () => {
+  let resources: RecordedResource[];
+
+  beforeAll(async () => {
+    resources = await deployPlatform(everythingOn);
+  });
+
+  it('installs the Gateway API CRDs of the standard channel, and Envoy Gateway without its own copy', () => {
+    expect(releaseNamed(resources, 'envoy-gateway-crds')?.inputs).toMatchObject({
+      chart: 'oci://docker.io/envoyproxy/gateway-crds-helm',
+      values: { crds: { gatewayAPI: { enabled: true, channel: 'standard' } } },
+    });
+    expect(releaseNamed(resources, 'envoy-gateway')?.inputs).toMatchObject({
+      chart: 'oci://docker.io/envoyproxy/gateway-helm',
+      namespace: 'envoy-gateway-system',
+      values: { crds: { enabled: false } },
+    });
+  });
+
+  it('runs Envoy Gateway in a namespace that enforces restricted Pod Security', () => {
+    const namespace = ofType(resources, namespaceType).find(
+      (ns) => metadataOf(ns).name === 'envoy-gateway-system',
+    );
+    expect(metadataOf(namespace).labels?.['pod-security.kubernetes.io/enforce']).toBe('restricted');
+  });
+
+  it("creates a GatewayClass for Envoy Gateway's controller, parameterised by the EnvoyProxy", () => {
+    const [gatewayClass] = ofType(resources, gatewayClassType);
+    const [proxy] = ofType(resources, envoyProxyType);
+    expect(gatewayClass?.inputs.spec).toEqual({
+      controllerName: 'gateway.envoyproxy.io/gatewayclass-controller',
+      parametersRef: {
+        group: 'gateway.envoyproxy.io',
+        kind: 'EnvoyProxy',
+        name: metadataOf(proxy).name,
+        namespace: 'envoy-gateway-system',
+      },
+    });
+  });
+
+  it("puts the EKS load balancer annotation on the Envoy proxies' Service", () => {
+    const [proxy] = ofType(resources, envoyProxyType);
+    expect(proxy?.inputs.spec).toMatchObject({
+      provider: {
+        kubernetes: {
+          envoyService: {
+            type: 'LoadBalancer',
+            annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' },
+          },
+        },
+      },
+    });
+  });
+
+  it.each([
+    ['slipway-dev', 'dev.example.com'],
+    ['slipway-staging', 'staging.example.com'],
+  ])(
+    'gives %s a Gateway answering HTTPS on *.%s with a certificate from cert-manager',
+    (namespace, domain) => {
+      const [gateway, ...others] = inNamespace(resources, gatewayType, namespace);
+      expect(others).toEqual([]);
+      expect(metadataOf(gateway).name).toBe('public');
+      expect(gateway?.inputs.metadata).toMatchObject({
+        annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' },
+      });
+      expect(gateway?.inputs.spec).toMatchObject({
+        gatewayClassName: 'envoy-gateway',
+        listeners: [
+          {
+            name: 'https',
+            protocol: 'HTTPS',
+            port: 443,
+            hostname: `*.${domain}`,
+            tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'public-tls' }] },
+          },
+          { name: 'http', protocol: 'HTTP', port: 80 },
+        ],
+      });
+    },
+  );
+
+  it.each(everythingOn.namespaces)('redirects all HTTP in %s to HTTPS with a 301', (namespace) => {
+    const [route] = inNamespace(resources, httpRouteType, namespace);
+    expect(route?.inputs.spec).toEqual({
+      parentRefs: [
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: 'Gateway',
+          name: 'public',
+          sectionName: 'http',
+        },
+      ],
+      rules: [
+        {
+          filters: [
+            { type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('leaves the Gateway unannotated when cert-manager is off (the TLS Secret is then yours)', async () => {
+    const withoutCertManager = await deployPlatform({ ...everythingOn, certManager: undefined });
+    const [gateway] = ofType(withoutCertManager, gatewayType);
+    expect(metadataOf(gateway)).not.toHaveProperty('annotations');
+  });
+});
+
+describe('the edge with a cloud controller instead', () => {
+  it('installs no Envoy Gateway and names the cloud GatewayClass', async () => {
+    const resources = await deployPlatform({
+      ...everythingOn,
+      gateway: {
+        domains: { 'slipway-dev': 'dev.example.com', 'slipway-staging': 'staging.example.com' },
+        controller: {
+          kind: 'external',
+          className: 'gke-l7-global-external-managed',
+          dataPlane: { namespace: 'gateway-system', podLabels: { app: 'proxy' } },
+        },
+      },
+    });
+    const releases = ofType(resources, releaseType).map((r) => r.inputs.name);
+    expect(releases).toEqual(['cert-manager', 'velero']);
+    expect(ofType(resources, gatewayClassType)).toEqual([]);
+    expect(ofType(resources, envoyProxyType)).toEqual([]);
+    expect(
+      ofType(resources, gatewayType).map(
+        (g) => (g.inputs.spec as { gatewayClassName: string }).gatewayClassName,
+      ),
+    ).toEqual(['gke-l7-global-external-managed', 'gke-l7-global-external-managed']);
+  });
+});
+
+describe('Envoy Gateway pod settings', () => {
+  it('configures the controller pods to pass the restricted Pod Security Standard', () => {
+    const { deployment } = envoyGatewayValues() as {
+      deployment: { pod: { securityContext: object }; envoyGateway: { securityContext: object } };
+    };
+    const pod = {
+      securityContext: deployment.pod.securityContext,
+      containers: [
+        {
+          name: 'envoy-gateway',
+          image: 'docker.io/envoyproxy/gateway:v1.9.1',
+          securityContext: deployment.envoyGateway.securityContext,
+        },
+      ],
+    };
+    expect(formatViolations(checkRestrictedPodSecurity(pod))).toBe('');
+  });
+
+  it('configures the certgen job to pass the restricted Pod Security Standard', () => {
+    const { certgen } = envoyGatewayValues() as {
+      certgen: { job: { pod: { securityContext: object }; securityContext: object } };
+    };
+    const pod = {
+      securityContext: certgen.job.pod.securityContext,
+      containers: [
+        {
+          name: 'certgen',
+          image: 'docker.io/envoyproxy/gateway:v1.9.1',
+          securityContext: certgen.job.securityContext,
+        },
+      ],
+    };
+    expect(formatViolations(checkRestrictedPodSecurity(pod))).toBe('');
+  });
+
+  it('writes an EnvoyProxy its published schema accepts', () => {
+    const proxy = {
+      apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+      kind: 'EnvoyProxy',
+      metadata: { name: 'p', namespace: 'envoy-gateway-system' },
+      spec: envoyProxySpec({ serviceAnnotations: {}, minReplicas: 2, maxReplicas: 6 }),
+    };
+    expect(formatViolations(validateKubernetesObject(proxy))).toBe('');
+  });
+});

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import * as pulumi from '@pulumi/pulumi';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { formatViolations, validateKubernetesObject } from '@slipway/infra-policy';
+import { platformOutputNames } from '../src/platform-outputs.js';
+import {
+  maskedSecret,
+  maskSecrets,
+  type RenderedPlatform,
+  renderPlatform,
+} from '../src/render/index.js';
+import {
+  certManagerChart,
+  envoyGatewayChart,
+  envoyGatewayCrdsChart,
+  veleroChart,
+} from '../src/versions.js';
+
+const devConfig = (
+  parse(readFileSync(new URL('../Pulumi.dev.yaml', import.meta.url), 'utf8')) as {
+    config: Record<string, unknown>;
+  }
+).config;
+
+const ofKind = (rendered: RenderedPlatform, kind: string) =>
+  rendered.objects.filter((object) => object.kind === kind);
+
+describe('renderPlatform for the dev stack', () => {
+  let rendered: RenderedPlatform;
+
+  beforeAll(async () => {
+    rendered = await renderPlatform('dev', devConfig);
+  });
+
+  it("renders the dev environment's Gateway on *.<domain> with TLS from cert-manager", () => {
+    const [gateway] = ofKind(rendered, 'Gateway');
+    expect(gateway).toMatchObject({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      metadata: {
+        name: 'public',
+        namespace: 'slipway-dev',
+        annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' },
+      },
+      spec: {
+        gatewayClassName: 'envoy-gateway',
+        listeners: [{ name: 'https', hostname: '*.dev.slipway.example.com' }, { name: 'http' }],
+      },
+    });
+  });
+
+  it('renders the HTTP to HTTPS redirect route', () => {
+    expect(ofKind(rendered, 'HTTPRoute')).toEqual([
+      expect.objectContaining({
+        spec: expect.objectContaining({
+          rules: [
+            {
+              filters: [
+                { type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } },
+              ],
+            },
+          ],
+        }),
+      }),
+    ]);
+  });
+
+  it('renders environment and add-on namespaces with pinned restricted Pod Security labels', () => {
+    const namespaces = ofKind(rendered, 'Namespace');
+    expect(namespaces.map((ns) => ns.metadata.name).sort()).toEqual([
+      'cert-manager',
+      'envoy-gateway-system',
+      'slipway-dev',
+      'velero',
+    ]);
+    for (const namespace of namespaces) {
+      expect(namespace.metadata).toMatchObject({
+        labels: {
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/enforce-version': 'v1.35',
+        },
+      });
+    }
+  });
+
+  it('renders a default-deny NetworkPolicy for the environment namespace', () => {
+    expect(ofKind(rendered, 'NetworkPolicy')).toEqual([
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: 'default-deny-all', namespace: 'slipway-dev' }),
+        spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+      }),
+    ]);
+  });
+
+  it('renders no Ingress and mentions ingress-nginx nowhere', () => {
+    expect(ofKind(rendered, 'Ingress')).toEqual([]);
+    expect(ofKind(rendered, 'IngressClass')).toEqual([]);
+    expect(JSON.stringify(rendered)).not.toMatch(/nginx/i);
+  });
+
+  it('renders only objects that validate against their schema', () => {
+    const violations = rendered.objects.flatMap((object) => validateKubernetesObject(object));
+    expect(formatViolations(violations)).toBe('');
+  });
+
+  it('lists the Helm releases with their pinned chart versions and repositories', () => {
+    const releases = rendered.releases.map(({ name, namespace, chart, version, repository }) => ({
+      name,
+      namespace,
+      chart,
+      version,
+      repository,
+    }));
+    expect(releases).toEqual([
+      {
+        name: 'envoy-gateway-crds',
+        namespace: 'envoy-gateway-system',
+        chart: envoyGatewayCrdsChart.chart,
+        version: envoyGatewayCrdsChart.version,
+        repository: envoyGatewayCrdsChart.repo,
+      },
+      {
+        name: 'envoy-gateway',
+        namespace: 'envoy-gateway-system',
+        chart: envoyGatewayChart.chart,
+        version: envoyGatewayChart.version,
+        repository: envoyGatewayChart.repo,
+      },
+      {
+        name: 'cert-manager',
+        namespace: 'cert-manager',
+        chart: certManagerChart.chart,
+        version: certManagerChart.version,
+        repository: certManagerChart.repo,
+      },
+      {
+        name: 'velero',
+        namespace: 'velero',
+        chart: veleroChart.chart,
+        version: veleroChart.version,
+        repository: veleroChart.repo,
+      },
+    ]);
+  });
+
+  it('renders the stack outputs the services stack reads', () => {
+    expect(Object.keys(rendered.outputs).sort()).toEqual(Object.values(platformOutputNames).sort());
+    expect(rendered.outputs).toMatchObject({
+      namespaces: ['slipway-dev'],
+      clusterIssuer: 'letsencrypt',
+      gateways: {
+        'slipway-dev': {
+          parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
+          dataPlane: { namespace: 'envoy-gateway-system' },
+        },
+      },
+    });
+  });
+});
+
+describe('renderPlatform config handling', () => {
+  const minimal = {
+    gateway: { enabled: false },
+    certManager: { enabled: false },
+    backups: { enabled: false },
+  };
+
+  it('takes keys with or without the slipway-platform: prefix alike', async () => {
+    const bare = await renderPlatform('qa', minimal);
+    const prefixed = await renderPlatform(
+      'qa',
+      Object.fromEntries(Object.entries(minimal).map(([k, v]) => [`slipway-platform:${k}`, v])),
+    );
+    expect(prefixed).toEqual(bare);
+    expect(bare.outputs).toEqual({ namespaces: ['slipway-qa'] });
+    expect(bare.releases).toEqual([]);
+  });
+
+  it('fails like the program does on an incomplete config, naming the field', async () => {
+    await expect(renderPlatform('dev', { ...minimal, gateway: {} })).rejects.toThrow(
+      'stack config gateway.domains.slipway-dev ',
+    );
+  });
+
+  it('masks Pulumi secrets, keeping the keys of a secret object', () => {
+    const secret = {
+      [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+      value: { token: 'sentinel-4711' },
+    };
+    expect(maskSecrets({ data: secret, plain: 'x' })).toEqual({
+      data: { token: maskedSecret },
+      plain: 'x',
+    });
+  });
+});

@@ -1,0 +1,83 @@
+import type { KubernetesObject } from '../src/index.js';
+
+const metadata = { name: 'edge', namespace: 'slipway-dev' };
+
+/** Custom resources as the platform program writes them; tests break one field at a time. */
+export function validCustomResources(): KubernetesObject[] {
+  return [
+    {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GatewayClass',
+      metadata: { name: 'envoy-gateway' },
+      spec: { controllerName: 'gateway.envoyproxy.io/gatewayclass-controller' },
+    },
+    {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { ...metadata, annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' } },
+      spec: {
+        gatewayClassName: 'envoy-gateway',
+        listeners: [
+          {
+            name: 'https',
+            protocol: 'HTTPS',
+            port: 443,
+            hostname: '*.dev.example.com',
+            tls: { mode: 'Terminate', certificateRefs: [{ kind: 'Secret', name: 'edge-tls' }] },
+            allowedRoutes: { namespaces: { from: 'Same' } },
+          },
+          {
+            name: 'http',
+            protocol: 'HTTP',
+            port: 80,
+            allowedRoutes: { namespaces: { from: 'Same' } },
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { ...metadata, name: 'https-redirect' },
+      spec: {
+        parentRefs: [{ name: 'edge', sectionName: 'http' }],
+        rules: [
+          {
+            filters: [
+              { type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'ClusterIssuer',
+      metadata: { name: 'letsencrypt' },
+      spec: {
+        acme: {
+          server: 'https://acme-v02.api.letsencrypt.org/directory',
+          email: 'platform@example.com',
+          privateKeySecretRef: { name: 'letsencrypt-account-key' },
+          solvers: [{ dns01: { route53: { region: 'eu-west-1' } } }],
+        },
+      },
+    },
+    {
+      apiVersion: 'velero.io/v1',
+      kind: 'Schedule',
+      metadata: { name: 'slipway-environments', namespace: 'velero' },
+      spec: {
+        schedule: '0 * * * *',
+        template: { includedNamespaces: ['slipway-dev'], ttl: '720h0m0s' },
+      },
+    },
+  ];
+}
+
+/** The valid custom resource of a kind, for a test to break. */
+export function validCustomResource(kind: string): KubernetesObject {
+  const found = validCustomResources().find((object) => object.kind === kind);
+  if (!found) throw new Error(`no valid ${kind} among the custom resource fixtures`);
+  return found;
+}
