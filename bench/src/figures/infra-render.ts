@@ -9,9 +9,9 @@ const settings = {
 };
 
 async function timeRender(count: number): Promise<number> {
-  const { manifests, config } = syntheticCatalog(count);
+  const { manifests, config, platform } = syntheticCatalog(count);
   const started = performance.now();
-  await renderServices(manifests, config);
+  await renderServices(manifests, config, platform);
   return performance.now() - started;
 }
 

@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { Microservice } from './microservice.js';
 import { planServices } from './plan-services.js';
@@ -15,15 +16,18 @@ export interface DeployedServices {
 /**
  * Deploys every service of the catalog to the stack's namespace through one `Microservice`
  * each, with a Kubernetes provider from the cluster stack's `kubeconfig` output (when
- * `clusterStack` is set) or the ambient kube context. Validates everything first, so bad
- * manifests or config fail before a single resource is registered.
- * @example const { services } = deployServices(loadServiceManifests(repoRoot), readStackConfig());
+ * `clusterStack` is set) or the ambient kube context. Public services attach to the gateway
+ * the platform stack's outputs name for the namespace (`platform`: read by the program through
+ * a StackReference, or given by a render). Validates everything first, so bad manifests or
+ * config fail before a single resource is registered.
+ * @example const { services } = deployServices(loadServiceManifests(repoRoot), config, platform);
  */
 export function deployServices(
   manifests: readonly ServiceManifestInput[],
   config: StackConfig,
+  platform: PlatformOutputs | undefined,
 ): DeployedServices {
-  const plans = planServices(manifests, config);
+  const plans = planServices(manifests, config, platform);
   const kubeconfig = config.clusterStack
     ? new pulumi.StackReference('cluster', { name: config.clusterStack }).requireOutput(
         'kubeconfig',
@@ -31,20 +35,17 @@ export function deployServices(
     : undefined;
   const provider = new k8s.Provider('kubernetes', kubeconfig ? { kubeconfig } : {});
   const services: Record<string, Microservice> = {};
-  for (const plan of plans) {
-    services[plan.manifest.name] = new Microservice(
-      plan.manifest.name,
+  for (const { manifest, image, secrets, callees, route } of plans) {
+    services[manifest.name] = new Microservice(
+      manifest.name,
       {
-        manifest: plan.manifest,
+        manifest,
         environment: config.environment,
         namespace: config.namespace,
-        image: plan.image,
-        secrets: plan.secrets,
-        callees: plan.callees,
-        ...(plan.host ? { host: plan.host } : {}),
-        ingressClassName: config.ingressClassName,
-        ingressNamespace: config.ingressNamespace,
-        clusterIssuer: config.clusterIssuer,
+        image,
+        secrets,
+        callees,
+        ...(route ? { route } : {}),
       },
       { providers: [provider] },
     );

@@ -1,11 +1,25 @@
 import { fileURLToPath } from 'node:url';
-import { loadServiceManifests } from '@slipway/service-manifest';
+import * as pulumi from '@pulumi/pulumi';
+import {
+  formatProblem,
+  loadServiceManifests,
+  manifestPath,
+  manifestWarnings,
+} from '@slipway/service-manifest';
 import { deployServices } from './deploy-services.js';
+import { readPlatformOutputs } from './platform-stack.js';
 import { readStackConfig } from './stack-config.js';
 
 // Infra reads the manifests, never the services' code.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const deployed = deployServices(loadServiceManifests(repoRoot), readStackConfig());
+const manifests = loadServiceManifests(repoRoot);
+const located = manifests.map((manifest) => ({ manifest, file: manifestPath(manifest.name) }));
+// Legal but too open (egress wider than /16): shown in every preview, never blocking.
+for (const warning of manifestWarnings(located)) pulumi.log.warn(formatProblem(warning));
+const config = readStackConfig();
+// Read before any service resource, so a missing gateway fails the plan, not the apply.
+const platform = config.platformStack ? await readPlatformOutputs(config.platformStack) : undefined;
+const deployed = deployServices(manifests, config, platform);
 
 /** The namespace the services run in. */
 export const namespace = deployed.namespace;

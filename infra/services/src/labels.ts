@@ -1,10 +1,12 @@
+import { imageVersion } from './image-reference.js';
+
 /** What {@link standardLabels} needs to know about a service. */
 export interface LabelSource {
   /** The service name (`app.kubernetes.io/name`). */
   readonly name: string;
   /** The environment; with the name it forms `app.kubernetes.io/instance`. */
   readonly environment: string;
-  /** The container image; its tag or digest becomes `app.kubernetes.io/version`. */
+  /** The container image; its tag (else its digest) becomes `app.kubernetes.io/version`. */
   readonly image: string;
   /** Public services are `edge`, internal ones `backend` (`app.kubernetes.io/component`). */
   readonly public: boolean;
@@ -20,20 +22,6 @@ export const partOf = 'slipway';
  */
 export function selectorLabels(name: string, environment: string): Record<string, string> {
   return { 'app.kubernetes.io/name': name, 'app.kubernetes.io/instance': `${name}-${environment}` };
-}
-
-/**
- * A label-safe version from an image reference: its tag, else the first 12 hex digits of its
- * digest (a label value allows no ':' and at most 63 characters).
- * @example imageVersion('ghcr.io/acme/orders:1.4.2') // '1.4.2'
- */
-export function imageVersion(image: string): string {
-  const [reference = '', digest] = image.split('@');
-  const lastSlash = reference.lastIndexOf('/');
-  const colon = reference.indexOf(':', lastSlash + 1);
-  const tag = colon === -1 ? '' : reference.slice(colon + 1);
-  const version = tag || (digest?.replace(/^sha256:/, '').slice(0, 12) ?? '');
-  return version.slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '') || 'unknown';
 }
 
 /**

@@ -1,4 +1,5 @@
 import type * as k8s from '@pulumi/kubernetes';
+import type { GatewayDataPlane } from '@slipway/infra-platform/outputs';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.js';
 import type { Callee } from './service-environment.js';
@@ -18,8 +19,8 @@ export interface NetworkPolicyInput {
   readonly environment: string;
   /** The services this one calls, with their ports. */
   readonly callees: readonly Callee[];
-  /** The namespace of the ingress controller that may reach public services. */
-  readonly ingressNamespace: string;
+  /** The gateway's proxy pods, the one peer a public service admits; required when public. */
+  readonly gateway?: GatewayDataPlane;
 }
 
 function namespaceSelector(namespace: string) {
@@ -27,15 +28,17 @@ function namespaceSelector(namespace: string) {
 }
 
 /**
- * Ingress only from the declared callers (`calledBy`), on the named `http` port, plus the
- * ingress controller's namespace for public services. No callers gives an empty rule list:
- * the pods accept no ingress at all.
- * @example ingressPolicySpec({ manifest: orders, environment: 'dev', callees: [], ingressNamespace: 'ingress-nginx' })
+ * Ingress only from the declared callers (`calledBy`), on the named `http` port, plus, for a
+ * public service, the gateway's data-plane pods (their namespace AND their labels, in one peer,
+ * so no other pod of that namespace gets in). No callers gives an empty rule list: the pods
+ * accept no ingress at all.
+ * @throws Error for a public service without a gateway: `planServices` reports that first.
+ * @example ingressPolicySpec({ manifest: orders, environment: 'dev', callees: [] })
  */
 export function ingressPolicySpec({
   manifest,
   environment,
-  ingressNamespace,
+  gateway,
 }: NetworkPolicyInput): NetworkPolicySpec {
   const port = [{ port: 'http', protocol: 'TCP' }];
   const ingress: NonNullable<NetworkPolicySpec['ingress']> = manifest.calledBy.map((caller) => ({
@@ -43,8 +46,14 @@ export function ingressPolicySpec({
     ports: port,
   }));
   if (manifest.public) {
+    if (!gateway) throw new Error(`${manifest.name} is public but no gateway data plane was given`);
     ingress.push({
-      from: [{ namespaceSelector: namespaceSelector(ingressNamespace) }],
+      from: [
+        {
+          namespaceSelector: namespaceSelector(gateway.namespace),
+          podSelector: { matchLabels: { ...gateway.podLabels } },
+        },
+      ],
       ports: port,
     });
   }
@@ -58,7 +67,7 @@ export function ingressPolicySpec({
 /**
  * Egress only to cluster DNS (53 UDP and TCP), to each callee's pods on its port, and to the
  * CIDRs and ports the manifest's `egress` declares.
- * @example egressPolicySpec({ manifest: gateway, environment: 'dev', callees: [{ name: 'orders', port: 3001 }], ingressNamespace: 'ingress-nginx' })
+ * @example egressPolicySpec({ manifest: gateway, environment: 'dev', callees: [{ name: 'orders', port: 3001 }] })
  */
 export function egressPolicySpec({
   manifest,

@@ -1,14 +1,17 @@
 import type * as pulumi from '@pulumi/pulumi';
+import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { checkImageReference } from '@slipway/infra-policy';
 import {
   environments,
   ManifestError,
   type ManifestProblem,
+  manifestPath,
   type ServiceManifest,
   type ServiceManifestInput,
   validateCatalog,
   validateServiceManifest,
 } from '@slipway/service-manifest';
+import type { PublicRoute } from './microservice.js';
 import { type Callee, platformConfigKeys } from './service-environment.js';
 import type { StackConfig } from './stack-config.js';
 import { StackConfigError, type StackConfigProblem } from './stack-config-error.js';
@@ -19,12 +22,8 @@ export interface ServicePlan {
   readonly image: string;
   readonly secrets: Readonly<Record<string, pulumi.Input<string>>>;
   readonly callees: readonly Callee[];
-  /** `<service>.<domain>` for public services. */
-  readonly host?: string;
-}
-
-function manifestFile(name: string): string {
-  return `apps/${name}/service.yaml`;
+  /** `<service>.<domain>` on the environment's gateway, for public services. */
+  readonly route?: PublicRoute;
 }
 
 /**
@@ -42,7 +41,7 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
     const raw: unknown = input;
     const named = typeof raw === 'object' && raw !== null && 'name' in raw ? raw.name : undefined;
     const service = typeof named === 'string' ? named : `#${i}`;
-    const file = manifestFile(service);
+    const file = manifestPath(service);
     let manifest: ServiceManifest;
     try {
       manifest = validateServiceManifest(raw, { file, folder: service });
@@ -73,30 +72,41 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
 }
 
 /**
- * Checks the whole catalog against a stack's config before anything is registered: an image
- * per service (pinned, never `latest`), every declared secret configured (and nothing extra,
- * which is usually a typo), a domain when a service is public.
+ * Checks the whole catalog against a stack's config and the platform stack's outputs before
+ * anything is registered: an image per service (pinned, never `latest`), every declared secret
+ * configured (and nothing extra, which is usually a typo), a namespace the platform created, and
+ * for a public service a domain and a gateway for the namespace. `platform` may be undefined
+ * when no service is public.
  * @throws ManifestError for bad manifests, StackConfigError naming service and field otherwise.
- * @example const plans = planServices(loadServiceManifests(repoRoot), config);
+ * @example const plans = planServices(loadServiceManifests(repoRoot), config, platform);
  */
 export function planServices(
   inputs: readonly ServiceManifestInput[],
   config: StackConfig,
+  platform: PlatformOutputs | undefined,
 ): ServicePlan[] {
   const manifests = validateManifests(inputs);
   const problems: StackConfigProblem[] = [];
   const problem = (service: string, field: string, message: string) =>
     problems.push({ service, field, message });
   const byName = new Map(manifests.map((m) => [m.name, m]));
+  const gateway = platform?.gateways?.[config.namespace];
+  const platformName = config.platformStack ? `'${config.platformStack}'` : 'the platform stack';
+  if (platform && !platform.namespaces.includes(config.namespace))
+    problem(
+      '',
+      'namespace',
+      `'${config.namespace}' is not a namespace of ${platformName} (${platform.namespaces.join(', ') || 'none'}): add it to the platform stack's namespaces or deploy to one of them`,
+    );
 
   for (const service of Object.keys(config.images)) {
     if (!byName.has(service))
-      problem(service, `images.${service}`, `names no service (no ${manifestFile(service)})`);
+      problem(service, `images.${service}`, `names no service (no ${manifestPath(service)})`);
   }
   for (const [service, values] of Object.entries(config.secrets)) {
     const manifest = byName.get(service);
     if (!manifest) {
-      problem(service, `secrets.${service}`, `names no service (no ${manifestFile(service)})`);
+      problem(service, `secrets.${service}`, `names no service (no ${manifestPath(service)})`);
       continue;
     }
     for (const name of Object.keys(values)) {
@@ -104,7 +114,7 @@ export function planServices(
         problem(
           service,
           `secrets.${service}.${name}`,
-          `is configured but ${manifestFile(service)} does not list it in secrets`,
+          `is configured but ${manifestPath(service)} does not list it in secrets`,
         );
     }
   }
@@ -116,7 +126,7 @@ export function planServices(
       problem(
         service,
         `images.${service}`,
-        `is not set: pulumi config set --path images.${service} <registry>/${service}:<tag or @sha256 digest>`,
+        `is not set: pulumi config set --path images.${service} <registry>/${service}:<commit>@sha256:<digest> (CI sets it)`,
       );
     else {
       const reason = checkImageReference(image);
@@ -132,7 +142,7 @@ export function planServices(
           `is not configured: pulumi config set --secret --path secrets.${service}.${name} <value>`,
         );
     }
-    let host: string | undefined;
+    let route: PublicRoute | undefined;
     if (manifest.public) {
       if (!config.domain)
         problem(
@@ -140,10 +150,22 @@ export function planServices(
           'domain',
           `is required: ${service} is public and gets the host ${service}.<domain>`,
         );
-      else host = `${service}.${config.domain}`;
+      if (!platform)
+        problem(
+          service,
+          'platformStack',
+          `is required: ${service} is public and its HTTPRoute attaches to the platform's gateway: pulumi config set platformStack organization/slipway-platform/${config.stack}`,
+        );
+      else if (!gateway)
+        problem(
+          service,
+          'platformStack',
+          `${platformName} has no gateway for namespace '${config.namespace}', which public ${service} needs: turn the gateway on in the platform stack for that namespace, or make ${service} internal (public: false)`,
+        );
+      if (config.domain && gateway) route = { host: `${service}.${config.domain}`, gateway };
     }
     const callees = manifest.calls.map((name) => ({ name, port: byName.get(name)?.port ?? 0 }));
-    return { manifest, image: image ?? '', secrets, callees, ...(host ? { host } : {}) };
+    return { manifest, image: image ?? '', secrets, callees, ...(route ? { route } : {}) };
   });
   if (problems.length > 0) throw new StackConfigError(config.stack, problems);
   return plans;

@@ -17,18 +17,20 @@ export interface StackConfigInput {
   readonly environment?: unknown;
   /** DNS zone of public services' hosts: `<service>.<domain>`; required when a service is public. */
   readonly domain?: unknown;
-  /** Image per service, set by CI: `{ orders: 'ghcr.io/acme/orders:<commit sha>' }`. */
+  /**
+   * Image per service, set by CI: `{ orders: 'ghcr.io/acme/orders:<sha>@sha256:<digest>' }`,
+   * the tag naming the commit that last changed the service; unchanged services keep their string.
+   */
   readonly images?: unknown;
   /** Secret values per service and name, set with `pulumi config set --secret --path`. */
   readonly secrets?: unknown;
   /** `org/project/stack` of the cluster program whose `kubeconfig` output to use. */
   readonly clusterStack?: unknown;
-  /** IngressClass of the platform's ingress controller; default `nginx`. */
-  readonly ingressClassName?: unknown;
-  /** Namespace of the platform's ingress controller; default `ingress-nginx`. */
-  readonly ingressNamespace?: unknown;
-  /** cert-manager ClusterIssuer for public services; default `letsencrypt`. */
-  readonly clusterIssuer?: unknown;
+  /**
+   * `org/project/stack` of the platform program, whose outputs (`PlatformOutputs`) give the
+   * gateway public services attach to; required when a service is public.
+   */
+  readonly platformStack?: unknown;
 }
 
 /** Validated stack config. */
@@ -40,13 +42,12 @@ export interface StackConfig {
   readonly images: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string>>>>>;
   readonly clusterStack?: string;
-  readonly ingressClassName: string;
-  readonly ingressNamespace: string;
-  readonly clusterIssuer: string;
+  readonly platformStack?: string;
 }
 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const dnsName = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z][-a-z0-9]*[a-z0-9]$/;
+const stackName = /^[^/\s]+\/[^/\s]+\/[^/\s]+$/;
 const configKeys = [
   'namespace',
   'environment',
@@ -54,9 +55,7 @@ const configKeys = [
   'images',
   'secrets',
   'clusterStack',
-  'ingressClassName',
-  'ingressNamespace',
-  'clusterIssuer',
+  'platformStack',
 ] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -99,6 +98,14 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
   if (domain !== undefined && !dnsName.test(domain))
     problem('domain', `'${domain}' is not a DNS name such as dev.example.com`);
 
+  const clusterStack = text('clusterStack');
+  const platformStack = text('platformStack');
+  if (platformStack !== undefined && !stackName.test(platformStack))
+    problem(
+      'platformStack',
+      `'${platformStack}' is not a stack name such as organization/slipway-platform/${stack}`,
+    );
+
   const images: Record<string, string> = {};
   if (input.images !== undefined && !isRecord(input.images))
     problem('images', 'must be a map of service name to image');
@@ -130,10 +137,8 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
     ...(domain ? { domain } : {}),
     images,
     secrets,
-    ...(text('clusterStack') ? { clusterStack: text('clusterStack') } : {}),
-    ingressClassName: text('ingressClassName', 'nginx') ?? 'nginx',
-    ingressNamespace: text('ingressNamespace', 'ingress-nginx') ?? 'ingress-nginx',
-    clusterIssuer: text('clusterIssuer', 'letsencrypt') ?? 'letsencrypt',
+    ...(clusterStack ? { clusterStack } : {}),
+    ...(platformStack ? { platformStack } : {}),
   };
   if (problems.length > 0) throw new StackConfigError(stack, problems);
   return config;

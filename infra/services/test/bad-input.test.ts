@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
+import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
+import { installMocks, settle } from '@slipway/infra-testing';
 import {
   loadServiceManifests,
   ManifestError,
@@ -16,28 +17,27 @@ import {
   exampleManifests,
   examplePair,
   manifest,
+  platformFor,
   unusedServiceName,
 } from './fixtures.js';
 
-/** Runs the composition under mocks and returns what it threw and how many resources it registered. */
-async function attempt(manifests: readonly ServiceManifestInput[], config: StackConfig) {
-  let registered = 0;
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        registered += 1;
-        return { id: `${args.name}-id`, state: args.inputs };
-      },
-      call: (args) => args.inputs,
-    },
-    projectName,
-    config.stack,
-  );
+/**
+ * Runs the composition under mocks, on the platform of `platformFor` unless `platform` is given
+ * (undefined included), and returns what it threw and how many resources it registered.
+ */
+async function attempt(
+  manifests: readonly ServiceManifestInput[],
+  config: StackConfig,
+  options: { readonly platform?: PlatformOutputs | undefined } = {},
+) {
+  const platform = 'platform' in options ? options.platform : platformFor(config);
+  const resources = await installMocks({ project: projectName, stack: config.stack });
   try {
-    deployServices(manifests, config);
-    return { error: undefined, registered };
+    deployServices(manifests, config, platform);
+    await settle();
+    return { error: undefined, registered: resources.length };
   } catch (error) {
-    return { error: error as Error, registered };
+    return { error: error as Error, registered: resources.length };
   }
 }
 
@@ -161,6 +161,48 @@ describe('bad stack config fails the program before any resource is registered, 
     expect(error).toBeInstanceOf(StackConfigError);
     expect(error?.message).toContain(message);
     expect(registered).toBe(0);
+  });
+
+  it('names platformStack and how to set it when a service is public and no platform is given', async () => {
+    const { error, registered } = await attempt(manifests, configFor(manifests), {
+      platform: undefined,
+    });
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error?.message).toContain(
+      "service 'gateway', field 'platformStack': is required: gateway is public and its HTTPRoute attaches to the platform's gateway: pulumi config set platformStack organization/slipway-platform/dev",
+    );
+    expect(registered).toBe(0);
+  });
+
+  it('names the platform stack, the namespace and the fix when the platform has no gateway there', async () => {
+    const config = configFor(manifests, { platformStack: 'acme/slipway-platform/dev' });
+    const { error, registered } = await attempt(manifests, config, {
+      platform: { namespaces: ['slipway-dev'], gateways: {} },
+    });
+    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error?.message).toContain(
+      "service 'gateway', field 'platformStack': 'acme/slipway-platform/dev' has no gateway for namespace 'slipway-dev', which public gateway needs: turn the gateway on in the platform stack for that namespace, or make gateway internal (public: false)",
+    );
+    expect(registered).toBe(0);
+  });
+
+  it('refuses a namespace the platform stack did not create', async () => {
+    const config = configFor(manifests, { namespace: 'slipway-qa' });
+    const { error } = await attempt(manifests, config, {
+      platform: platformFor(configFor(manifests)),
+    });
+    expect(error?.message).toContain(
+      "field 'namespace': 'slipway-qa' is not a namespace of the platform stack (slipway-dev)",
+    );
+  });
+
+  it('needs no platform when no service is public', async () => {
+    const internal = [manifest('ledger')];
+    const { error, registered } = await attempt(internal, configFor(internal), {
+      platform: undefined,
+    });
+    expect(error).toBeUndefined();
+    expect(registered).toBeGreaterThan(0);
   });
 
   it('lists every problem at once', async () => {

@@ -51,6 +51,11 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
       'NetworkPolicy',
     ]);
     expect(documents[2].stringData).toEqual({ DATABASE_URL: '[secret]' });
+    const gateway = parseAllDocuments(readFileSync(join(out, 'gateway.yaml'), 'utf8')).map((d) =>
+      d.toJS(),
+    );
+    expect(gateway.map((d) => d.kind)).toContain('HTTPRoute');
+    expect(gateway.map((d) => d.kind)).not.toContain('Ingress');
   });
 
   it('fails like pulumi up with --strict, naming service and field', async () => {
@@ -75,8 +80,9 @@ describe('npm run graph', { timeout: spawnTimeout }, () => {
     expect(stdout.startsWith('flowchart LR\n')).toBe(true);
     expect(stdout).toContain('  gateway -->|3001| orders');
     expect(stdout).not.toContain('orders -->|3000| gateway');
-    expect(stdout).toContain('  ingress -->|3000| gateway');
-    expect(stdout).not.toContain('ingress -->|3001| orders');
+    expect(stdout).toContain('  internet((Internet)) -->|https| Gateway');
+    expect(stdout).toContain('  Gateway -->|3000| gateway');
+    expect(stdout).not.toContain('Gateway -->|3001| orders');
   });
 
   it('writes --out relative to the folder npm was run in, creating its folders', async () => {

@@ -181,6 +181,39 @@ describe('the Deployment of a service', () => {
   });
 });
 
+describe('images pinned as CI writes them, <commit that last changed the service>@<digest>', () => {
+  const manifests = exampleManifests();
+  const pinned = (name: string, commit: string, digit: string) =>
+    `ghcr.io/acme/${name}:${commit}@sha256:${digit.repeat(64)}`;
+  const unchanged = Object.fromEntries(
+    manifests.map((m) => [m.name, pinned(m.name, '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b', 'a')]),
+  );
+  const deploy = (images: Record<string, string>) =>
+    renderObjects(manifests, configFor(manifests, { images }));
+  const template = (objects: Awaited<ReturnType<typeof deploy>>, name: string) =>
+    JSON.stringify(find(objects, 'Deployment', name).spec.template);
+
+  it("leaves an unchanged service's pod template byte-identical when another service's image changes", async () => {
+    const first = await deploy(unchanged);
+    const second = await deploy({
+      ...unchanged,
+      orders: pinned('orders', '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432', 'b'),
+    });
+    for (const m of manifests.filter((m) => m.name !== 'orders'))
+      expect(template(second, m.name), m.name).toBe(template(first, m.name));
+    expect(template(second, 'orders')).not.toBe(template(first, 'orders'));
+  });
+
+  it('runs the reference unchanged and labels the version with the commit of its tag', async () => {
+    const objects = await deploy(unchanged);
+    const deployment = find(objects, 'Deployment', 'orders');
+    expect(deployment.spec.template.spec.containers[0].image).toBe(unchanged.orders);
+    expect(deployment.spec.template.metadata.labels['app.kubernetes.io/version']).toBe(
+      '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b',
+    );
+  });
+});
+
 describe('the config checksum annotation', () => {
   const checksumOf = async (m: ServiceManifestInput, stack = 'dev') => {
     const objects = await renderObjects([m], configFor([m], {}, stack));

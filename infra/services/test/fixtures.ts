@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import {
   loadServiceManifests,
   type ServiceManifest,
   type ServiceManifestInput,
 } from '@slipway/service-manifest';
-import { recordDeployment } from '../src/render/record-deployment.js';
+import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.js';
+import { type RecordedDeployment, recordDeployment } from '../src/render/record-deployment.js';
 import { kubernetesObjects, type RenderedObject } from '../src/render/render-services.js';
 import {
   resolveStackConfig,
@@ -90,12 +92,27 @@ export function manifest(
   return { name, port, ...fields };
 }
 
+/** The platform stack's outputs as a platform with a gateway in the stack's namespace gives them. */
+export function platformFor(config: StackConfig): PlatformOutputs {
+  return fixturePlatformOutputs([config.namespace]);
+}
+
+/** The composition under mocks, on the platform of {@link platformFor} unless told otherwise. */
+export function record(
+  manifests: readonly ServiceManifestInput[],
+  config: StackConfig = configFor(manifests),
+  platform: PlatformOutputs | undefined = platformFor(config),
+): Promise<RecordedDeployment> {
+  return recordDeployment(manifests, config, platform);
+}
+
 /** Every Kubernetes object the program registers for a catalog, secrets masked. */
 export async function renderObjects(
   manifests: readonly ServiceManifestInput[],
   config: StackConfig = configFor(manifests),
+  platform: PlatformOutputs | undefined = platformFor(config),
 ): Promise<RenderedObject[]> {
-  const { resources } = await recordDeployment(manifests, config);
+  const { resources } = await recordDeployment(manifests, config, platform);
   return kubernetesObjects(resources);
 }
 

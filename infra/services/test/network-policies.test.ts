@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureGateway } from '../src/render/fixture-platform-outputs.js';
 import { allowsConnection, type PodEndpoint } from '../src/render/network-reachability.js';
 import type { RenderedObject } from '../src/render/render-services.js';
 import { exampleManifests, find, manifest, renderObjects } from './fixtures.js';
@@ -20,10 +21,8 @@ function podOf(objects: readonly RenderedObject[], name: string): PodEndpoint {
 }
 
 const dns: PodEndpoint = { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } };
-const ingressController: PodEndpoint = {
-  namespace: 'ingress-nginx',
-  labels: { 'app.kubernetes.io/name': 'ingress-nginx' },
-};
+const { dataPlane } = fixtureGateway('slipway-dev');
+const gatewayProxy: PodEndpoint = { namespace: dataPlane.namespace, labels: dataPlane.podLabels };
 const stranger: PodEndpoint = {
   namespace: 'slipway-dev',
   labels: { 'app.kubernetes.io/name': 'debug-shell' },
@@ -103,27 +102,41 @@ describe('network policies', () => {
     );
   });
 
-  it('let the ingress controller reach public services only', () => {
+  it("let the gateway's proxies reach public services only", () => {
     expect(
-      allowsConnection(examples, ingressController, podOf(examples, 'gateway'), 3000, {
+      allowsConnection(examples, gatewayProxy, podOf(examples, 'gateway'), 3000, {
         checkEgress: false,
       }),
     ).toBe(true);
     expect(
-      allowsConnection(examples, ingressController, podOf(examples, 'orders'), 3001, {
+      allowsConnection(examples, gatewayProxy, podOf(examples, 'orders'), 3001, {
         checkEgress: false,
       }),
     ).toBe(false);
   });
 
+  it("admit no other pod of the gateway's namespace, and no proxy of another namespace's gateway", () => {
+    const gateway = podOf(examples, 'gateway');
+    const neighbour: PodEndpoint = { ...gatewayProxy, labels: { app: 'debug-shell' } };
+    const otherGateway: PodEndpoint = {
+      namespace: dataPlane.namespace,
+      labels: fixtureGateway('slipway-prod').dataPlane.podLabels,
+    };
+    for (const peer of [neighbour, otherGateway, { ...gatewayProxy, namespace: 'slipway-dev' }]) {
+      expect(allowsConnection(examples, peer, gateway, 3000, { checkEgress: false })).toBe(false);
+    }
+  });
+
   it("allow the manifest's egress CIDRs on their ports and nothing else outside the cluster", () => {
     const orders = podOf(examples, 'orders');
-    expect(allowsConnection(examples, orders, { ip: '10.20.30.40' }, 5432)).toBe(true);
-    expect(allowsConnection(examples, orders, { ip: '10.20.30.40' }, 22)).toBe(false);
+    expect(allowsConnection(examples, orders, { ip: '10.0.20.40' }, 5432)).toBe(true);
+    expect(allowsConnection(examples, orders, { ip: '10.0.20.40' }, 22)).toBe(false);
+    // Only the database subnet: the rest of the VPC is as closed as the internet.
+    expect(allowsConnection(examples, orders, { ip: '10.0.21.40' }, 5432)).toBe(false);
     expect(allowsConnection(examples, orders, { ip: '203.0.113.7' }, 5432)).toBe(false);
-    expect(
-      allowsConnection(examples, podOf(examples, 'gateway'), { ip: '10.20.30.40' }, 5432),
-    ).toBe(false);
+    expect(allowsConnection(examples, podOf(examples, 'gateway'), { ip: '10.0.20.40' }, 5432)).toBe(
+      false,
+    );
   });
 
   it('select the pods of their own service only', () => {

@@ -5,6 +5,7 @@ import {
   formatViolations,
   hasKubernetesSchema,
   kubernetesSchemaVersion,
+  type PolicyViolation,
   validateKubernetesObject,
 } from '@slipway/infra-policy';
 import { syntheticCatalog } from '../src/render/synthetic-catalog.js';
@@ -13,8 +14,8 @@ import { configFor, exampleManifests, manifest, renderObjects } from './fixtures
 const catalogs = {
   examples: await renderObjects(exampleManifests()),
   synthetic: await (async () => {
-    const { manifests, config } = syntheticCatalog(5);
-    return renderObjects(manifests, config);
+    const { manifests, config, platform } = syntheticCatalog(5);
+    return renderObjects(manifests, config, platform);
   })(),
   'every optional field': await (async () => {
     const m = manifest('cruncher', {
@@ -27,13 +28,32 @@ const catalogs = {
     const digest = `ghcr.io/acme/cruncher@sha256:${'f'.repeat(64)}`;
     return renderObjects([m], configFor([m], { images: { cruncher: digest } }, 'prod'));
   })(),
+  'images as CI pins them, <commit>@<digest>': await (async () => {
+    const manifests = exampleManifests();
+    const pinned = (name: string) =>
+      `ghcr.io/acme/${name}:3f9c2e1d0b8a7c6e5f4d3c2b1a0f9e8d7c6b5a49@sha256:${'e'.repeat(64)}`;
+    const images = Object.fromEntries(manifests.map((m) => [m.name, pinned(m.name)]));
+    return renderObjects(manifests, configFor(manifests, { images }, 'prod'));
+  })(),
 };
+
+/**
+ * Until infra/policy ships the Gateway API schema, validateKubernetesObject reports HTTPRoute as
+ * an unknown kind; that one violation is expected, any other is not. Once the schema is there the
+ * filter matches nothing and HTTPRoutes are validated in full.
+ */
+function expectedUntilGatewayApiSchema(violation: PolicyViolation): boolean {
+  return violation.rule === 'schema/unknown-kind' && violation.object.startsWith('HTTPRoute');
+}
 
 describe.each(Object.entries(catalogs))('the objects rendered for %s', (_, objects) => {
   it(`each validate against the Kubernetes ${kubernetesSchemaVersion} OpenAPI schema`, () => {
     for (const object of objects) {
-      expect(hasKubernetesSchema(object), `${object.kind} has a schema`).toBe(true);
-      const violations = validateKubernetesObject(object);
+      if (object.kind !== 'HTTPRoute')
+        expect(hasKubernetesSchema(object), `${object.kind} has a schema`).toBe(true);
+      const violations = validateKubernetesObject(object).filter(
+        (v) => !expectedUntilGatewayApiSchema(v),
+      );
       expect(violations, formatViolations(violations)).toEqual([]);
     }
   });
@@ -45,7 +65,7 @@ describe.each(Object.entries(catalogs))('the objects rendered for %s', (_, objec
   });
 
   it('pass every workload standard, alone and as a set', () => {
-    const violations = checkObjectSet(objects);
+    const violations = checkObjectSet(objects).filter((v) => !expectedUntilGatewayApiSchema(v));
     expect(violations, formatViolations(violations)).toEqual([]);
   });
 });

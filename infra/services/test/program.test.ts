@@ -1,74 +1,106 @@
 import * as pulumi from '@pulumi/pulumi';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { promiseOf, type RecordedResource } from '../src/render/record-deployment.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  named,
+  type ProgramRun,
+  promiseOf,
+  type RecordedResource,
+  runProgramWithMocks,
+} from '@slipway/infra-testing';
+import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.js';
 import { projectName } from '../src/stack-config.js';
 import { exampleManifests, exampleNames, image, sentinel } from './fixtures.js';
 
-const resources: RecordedResource[] = [];
+type Program = typeof import('../src/index.js');
+
 // Whatever apps/ holds: the examples plus every service the generator has added since.
 const manifests = exampleManifests();
 const serviceNames = manifests.map((m) => m.name).sort();
-let program: typeof import('../src/index.js');
+const platformStack = 'organization/slipway-platform/dev';
+const platformOutputs = {
+  ...fixturePlatformOutputs(['slipway-dev']),
+  gateways: {
+    'slipway-dev': {
+      parentRef: { name: 'edge', namespace: 'slipway-dev', sectionName: 'https-wildcard' },
+      dataPlane: { namespace: 'gateway-proxies', podLabels: { proxy: 'edge' } },
+    },
+  },
+};
+
+/** The program as `pulumi up` runs it, with config as `pulumi config set [--secret] --path` leaves it. */
+function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
+  return runProgramWithMocks(
+    {
+      project: projectName,
+      config: Object.fromEntries(
+        Object.entries({
+          domain: 'dev.example.com',
+          images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
+          secrets: Object.fromEntries(
+            manifests
+              .filter((m) => m.secrets.length > 0)
+              .map((m) => [m.name, Object.fromEntries(m.secrets.map((s) => [s, sentinel]))]),
+          ),
+          ...config,
+        }).map(([key, value]) => [`${projectName}:${key}`, value]),
+      ),
+      secretKeys: [`${projectName}:secrets`],
+      // The platform stack's outputs, as its StackReference reads them.
+      outputsOf: (resource) =>
+        resource.type === 'pulumi:pulumi:StackReference' ? { outputs: platformOutputs } : undefined,
+    },
+    () => import('../src/index.js'),
+  );
+}
+
+let program: Program;
+let resources: RecordedResource[];
 
 beforeAll(async () => {
-  await pulumi.runtime.setMocks(
-    {
-      newResource: (args) => {
-        resources.push({ type: args.type, name: args.name, inputs: args.inputs });
-        return { id: `${args.name}-id`, state: args.inputs };
-      },
-      call: (args) => args.inputs,
-    },
-    projectName,
-    'dev',
-    false,
-  );
-  // As `pulumi config set [--secret] --path` leaves it for the program.
-  pulumi.runtime.setAllConfig(
-    {
-      [`${projectName}:domain`]: 'dev.example.com',
-      [`${projectName}:images`]: JSON.stringify(
-        Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
-      ),
-      [`${projectName}:secrets`]: JSON.stringify(
-        Object.fromEntries(
-          manifests
-            .filter((m) => m.secrets.length > 0)
-            .map((m) => [m.name, Object.fromEntries(m.secrets.map((s) => [s, sentinel]))]),
-        ),
-      ),
-    },
-    [`${projectName}:secrets`],
-  );
-  program = await import('../src/index.js');
+  ({ program, resources } = await runProgram({ platformStack }));
 });
 
 describe('the services program (src/index.ts)', () => {
-  it('deploys every manifest under apps/ into the stack namespace', async () => {
+  it('deploys every manifest under apps/ into the stack namespace', () => {
     expect(serviceNames).toEqual(expect.arrayContaining([...exampleNames]));
     expect(program.namespace).toBe('slipway-dev');
     expect(Object.keys(program.services).sort()).toEqual(serviceNames);
-    // Registration is asynchronous: wait until the engine (here, the mocks) has seen every component.
-    await vi.waitFor(() =>
-      expect(
-        resources
-          .filter((r) => r.type === 'slipway:services:Microservice')
-          .map((r) => r.name)
-          .sort(),
-      ).toEqual(serviceNames),
+    expect(
+      resources
+        .filter((r) => r.type === 'slipway:services:Microservice')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(serviceNames);
+  });
+
+  it('reads the platform stack named by platformStack and attaches public services to its gateway', () => {
+    const references = resources.filter((r) => r.type === 'pulumi:pulumi:StackReference');
+    expect(references.map((r) => r.inputs.name)).toEqual([platformStack]);
+    const route = named(
+      resources,
+      'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute',
+      'gateway-route',
+    );
+    expect((route.inputs.spec as { parentRefs: unknown }).parentRefs).toEqual([
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'Gateway',
+        name: 'edge',
+        namespace: 'slipway-dev',
+        sectionName: 'https-wildcard',
+      },
+    ]);
+    const policy = named(
+      resources,
+      'kubernetes:networking.k8s.io/v1:NetworkPolicy',
+      'gateway-ingress-policy',
+    );
+    expect(JSON.stringify(policy.inputs)).toContain(
+      '"namespaceSelector":{"matchLabels":{"kubernetes.io/metadata.name":"gateway-proxies"}},"podSelector":{"matchLabels":{"proxy":"edge"}}',
     );
   });
 
   it('exports in-cluster URLs and the public URL of public services', async () => {
-    expect(await promiseOf(program.services.orders?.url ?? pulumi.output(''))).toBe(
-      'http://orders.slipway-dev.svc.cluster.local:3001',
-    );
-    expect(await promiseOf(program.services.gateway?.publicUrl ?? pulumi.output(''))).toBe(
-      'https://gateway.dev.example.com',
-    );
-    expect(
-      await promiseOf(program.services.orders?.publicUrl ?? pulumi.output('')),
-    ).toBeUndefined();
     for (const m of manifests) {
       const service = program.services[m.name];
       expect(await promiseOf(service?.url ?? pulumi.output('')), m.name).toBe(
@@ -78,6 +110,9 @@ describe('the services program (src/index.ts)', () => {
         m.public ? `https://${m.name}.dev.example.com` : undefined,
       );
     }
+    expect(await promiseOf(program.services.gateway?.publicUrl ?? pulumi.output(''))).toBe(
+      'https://gateway.dev.example.com',
+    );
   });
 
   it('exports no secret value', async () => {
@@ -85,5 +120,12 @@ describe('the services program (src/index.ts)', () => {
       Object.values(program.services).flatMap((s) => [promiseOf(s.url), promiseOf(s.publicUrl)]),
     );
     expect(JSON.stringify({ namespace: program.namespace, outputs })).not.toContain(sentinel);
+  });
+
+  // Last: it runs the program again, with other config.
+  it('refuses to deploy a public service without platformStack', async () => {
+    await expect(runProgram({})).rejects.toThrow(
+      "service 'gateway', field 'platformStack': is required",
+    );
   });
 });

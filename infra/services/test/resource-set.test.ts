@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recordDeployment } from '../src/render/record-deployment.js';
-import { configFor, exampleManifests, examplePair, manifest } from './fixtures.js';
+import { configFor, exampleManifests, examplePair, manifest, record } from './fixtures.js';
 
 async function resourceSet(manifests: Parameters<typeof configFor>[0]) {
-  const { resources } = await recordDeployment(manifests, configFor(manifests));
+  const { resources } = await record(manifests, configFor(manifests));
   return resources.map((r) => `${r.type} ${r.name}`).sort();
 }
 
@@ -25,13 +24,15 @@ describe('the set of resources per service', () => {
     expect(await resourceSet(examplePair())).toEqual(
       [
         'pulumi:providers:kubernetes kubernetes',
-        ...perService('gateway', ['kubernetes:networking.k8s.io/v1:Ingress gateway-ingress']),
+        ...perService('gateway', [
+          'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute gateway-route',
+        ]),
         ...perService('orders', ['kubernetes:core/v1:Secret orders-secrets']),
       ].sort(),
     );
   });
 
-  it('deploys every service under apps/ with its own set, a Secret only with secrets and an Ingress only when public', async () => {
+  it('deploys every service under apps/ with its own set, a Secret only with secrets and an HTTPRoute only when public', async () => {
     const manifests = exampleManifests();
     expect(await resourceSet(manifests)).toEqual(
       [
@@ -39,20 +40,22 @@ describe('the set of resources per service', () => {
         ...manifests.flatMap((m) =>
           perService(m.name, [
             ...(m.secrets.length > 0 ? [`kubernetes:core/v1:Secret ${m.name}-secrets`] : []),
-            ...(m.public ? [`kubernetes:networking.k8s.io/v1:Ingress ${m.name}-ingress`] : []),
+            ...(m.public
+              ? [`kubernetes:gateway.networking.k8s.io/v1:HTTPRoute ${m.name}-route`]
+              : []),
           ]),
         ),
       ].sort(),
     );
   });
 
-  it('gives an internal service without secrets no Secret and no Ingress', async () => {
+  it('gives an internal service without secrets no Secret and no HTTPRoute', async () => {
     expect(await resourceSet([manifest('ledger')])).toEqual(
       ['pulumi:providers:kubernetes kubernetes', ...perService('ledger')].sort(),
     );
   });
 
-  it('gives a public service with secrets both a Secret and an Ingress', async () => {
+  it('gives a public service with secrets both a Secret and an HTTPRoute', async () => {
     expect(
       await resourceSet([manifest('storefront', { public: true, secrets: ['API_TOKEN'] })]),
     ).toEqual(
@@ -60,7 +63,7 @@ describe('the set of resources per service', () => {
         'pulumi:providers:kubernetes kubernetes',
         ...perService('storefront', [
           'kubernetes:core/v1:Secret storefront-secrets',
-          'kubernetes:networking.k8s.io/v1:Ingress storefront-ingress',
+          'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute storefront-route',
         ]),
       ].sort(),
     );
@@ -68,7 +71,7 @@ describe('the set of resources per service', () => {
 
   it('names every Kubernetes object after its service, in the stack namespace', async () => {
     const manifests = exampleManifests();
-    const { resources } = await recordDeployment(manifests, configFor(manifests));
+    const { resources } = await record(manifests, configFor(manifests));
     // Service names are DNS labels: nothing in them needs escaping in a pattern.
     const named = new RegExp(`^(${manifests.map((m) => m.name).join('|')})(-ingress|-egress)?$`);
     const objects = resources.filter((r) => r.type.startsWith('kubernetes:'));
@@ -82,7 +85,7 @@ describe('the set of resources per service', () => {
 
   it('uses a StackReference to the cluster stack for the kubeconfig when clusterStack is set', async () => {
     const manifests = exampleManifests();
-    const { resources } = await recordDeployment(
+    const { resources } = await record(
       manifests,
       configFor(manifests, { clusterStack: 'acme/slipway-cluster-eks/dev' }),
     );
@@ -92,8 +95,13 @@ describe('the set of resources per service', () => {
     expect(JSON.stringify(provider?.inputs)).toContain('mock-kubeconfig');
   });
 
+  it('reads no StackReference for the platform: its outputs are an input of the render', async () => {
+    const { resources } = await record(exampleManifests());
+    expect(resources.some((r) => r.type === 'pulumi:pulumi:StackReference')).toBe(false);
+  });
+
   it('uses the ambient kube context when clusterStack is not set', async () => {
-    const { resources } = await recordDeployment(exampleManifests(), configFor(exampleManifests()));
+    const { resources } = await record(exampleManifests(), configFor(exampleManifests()));
     expect(resources.some((r) => r.type === 'pulumi:pulumi:StackReference')).toBe(false);
     expect(
       resources.find((r) => r.type === 'pulumi:providers:kubernetes')?.inputs.kubeconfig,

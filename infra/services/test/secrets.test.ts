@@ -1,10 +1,18 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { isSecretMarker, promiseOf, recordDeployment } from '../src/render/record-deployment.js';
+import { isSecretMarker, promiseOf } from '@slipway/infra-testing';
 import { maskedSecret, renderServices, serviceYaml } from '../src/render/render-services.js';
 import { StackConfigError } from '../src/stack-config-error.js';
-import { configFor, exampleManifests, manifest, sentinel, unusedServiceName } from './fixtures.js';
+import {
+  configFor,
+  exampleManifests,
+  manifest,
+  platformFor,
+  record,
+  sentinel,
+  unusedServiceName,
+} from './fixtures.js';
 
 // Every service under apps/ plus a public one with two secrets, on a name and port none uses.
 const services = exampleManifests();
@@ -21,7 +29,7 @@ const config = configFor(manifests);
 
 describe('secrets', () => {
   it('appear in no non-Secret resource, not even in the engine inputs', async () => {
-    const { resources } = await recordDeployment(manifests, config);
+    const { resources } = await record(manifests, config);
     const others = resources.filter((r) => r.type !== 'kubernetes:core/v1:Secret');
     expect(others.length).toBeGreaterThan(20);
     for (const resource of others) {
@@ -32,7 +40,7 @@ describe('secrets', () => {
   });
 
   it('reach the Secret objects only wrapped as Pulumi secrets, so state and diffs keep them encrypted', async () => {
-    const { resources } = await recordDeployment(manifests, config);
+    const { resources } = await record(manifests, config);
     const secrets = resources.filter((r) => r.type === 'kubernetes:core/v1:Secret');
     const names = secrets.map((s) => s.name).sort();
     expect(names).toEqual(expect.arrayContaining(['orders-secrets', `${storefront}-secrets`]));
@@ -50,7 +58,7 @@ describe('secrets', () => {
   });
 
   it('are secret outputs of the Secret resources', async () => {
-    const { deployed } = await recordDeployment(manifests, config);
+    const { deployed } = await record(manifests, config);
     const secret = deployed.services.orders?.resources.find(
       (r) => r instanceof k8s.core.v1.Secret,
     ) as k8s.core.v1.Secret;
@@ -58,7 +66,7 @@ describe('secrets', () => {
   });
 
   it('appear in no output of the components', async () => {
-    const { deployed } = await recordDeployment(manifests, config);
+    const { deployed } = await record(manifests, config);
     for (const service of Object.values(deployed.services)) {
       const outputs = [await promiseOf(service.url), await promiseOf(service.publicUrl)];
       expect(JSON.stringify(outputs)).not.toContain(sentinel);
@@ -66,7 +74,7 @@ describe('secrets', () => {
   });
 
   it('appear in the render only as masks, with their names kept', async () => {
-    const services = await renderServices(manifests, config);
+    const services = await renderServices(manifests, config, platformFor(config));
     const yaml = services.map((s) => serviceYaml(s, 'dev')).join('\n');
     expect(yaml).not.toContain(sentinel);
     expect(yaml).toContain(`DATABASE_URL: "${maskedSecret}"`);
@@ -77,7 +85,7 @@ describe('secrets', () => {
     const bad = configFor(manifests, {
       secrets: { orders: { DATABASE_URL: sentinel, DATABSE_URL: sentinel } },
     });
-    const error = await recordDeployment(manifests, bad).catch((e: unknown) => e);
+    const error = await record(manifests, bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StackConfigError);
     expect((error as Error).message).toContain(
       "service 'orders', field 'secrets.orders.DATABSE_URL'",

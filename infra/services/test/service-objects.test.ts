@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixtureGateway } from '../src/render/fixture-platform-outputs.js';
 import {
   configFor,
   exampleManifests,
@@ -125,42 +126,57 @@ describe('the PodDisruptionBudget of a service', () => {
   });
 });
 
-describe('the Ingress of a public service', () => {
-  it('routes <service>.<domain> to the Service with a cert-manager TLS certificate', () => {
-    const ingress = find(examples, 'Ingress', 'gateway');
-    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('letsencrypt');
-    expect(ingress.spec.ingressClassName).toBe('nginx');
-    expect(ingress.spec.tls).toEqual([
-      { hosts: ['gateway.dev.example.com'], secretName: 'gateway-tls' },
-    ]);
-    expect(ingress.spec.rules).toEqual([
-      {
-        host: 'gateway.dev.example.com',
-        http: {
-          paths: [
-            {
-              path: '/',
-              pathType: 'Prefix',
-              backend: { service: { name: 'gateway', port: { name: 'http' } } },
-            },
-          ],
+describe('the HTTPRoute of a public service', () => {
+  it('routes <service>.<domain> on the environment gateway to the Service port, with the longest request as timeout', () => {
+    const route = find(examples, 'HTTPRoute', 'gateway');
+    expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect(route.metadata.namespace).toBe('slipway-dev');
+    expect(route.spec).toEqual({
+      parentRefs: [
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: 'Gateway',
+          ...fixtureGateway('slipway-dev').parentRef,
         },
-      },
-    ]);
+      ],
+      hostnames: ['gateway.dev.example.com'],
+      rules: [
+        {
+          matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+          backendRefs: [{ name: 'gateway', port: 3000 }],
+          timeouts: { request: '30s' },
+        },
+      ],
+    });
   });
 
-  it('takes the class and issuer from stack config', async () => {
+  it('carries no certificate annotation: certificates live at the Gateway', () => {
+    expect(find(examples, 'HTTPRoute', 'gateway').metadata.annotations).toBeUndefined();
+    expect(examples.some((o) => o.kind === 'Ingress')).toBe(false);
+  });
+
+  it("takes the parent from the platform's gateway for the stack namespace", async () => {
     const manifests = exampleManifests();
-    const objects = await renderObjects(
-      manifests,
-      configFor(manifests, { ingressClassName: 'traefik', clusterIssuer: 'internal-ca' }),
-    );
-    const ingress = find(objects, 'Ingress', 'gateway');
-    expect(ingress.spec.ingressClassName).toBe('traefik');
-    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe('internal-ca');
+    const config = configFor(manifests, {}, 'staging');
+    const objects = await renderObjects(manifests, config, {
+      namespaces: ['slipway-staging'],
+      gateways: {
+        'slipway-dev': fixtureGateway('slipway-dev'),
+        'slipway-staging': {
+          parentRef: { name: 'edge', namespace: 'slipway-staging', sectionName: 'https' },
+          dataPlane: { namespace: 'gateway-proxies', podLabels: { proxy: 'edge' } },
+        },
+      },
+    });
+    expect(find(objects, 'HTTPRoute', 'gateway').spec.parentRefs[0]).toMatchObject({
+      name: 'edge',
+      namespace: 'slipway-staging',
+    });
   });
 
   it('does not exist for internal services', () => {
-    expect(examples.some((o) => o.kind === 'Ingress' && o.metadata.name === 'orders')).toBe(false);
+    expect(examples.some((o) => o.kind === 'HTTPRoute' && o.metadata.name === 'orders')).toBe(
+      false,
+    );
   });
 });

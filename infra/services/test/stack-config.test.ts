@@ -8,17 +8,21 @@ import { StackConfigError } from '../src/stack-config-error.js';
 import { exampleManifests, examplePair } from './fixtures.js';
 
 describe('resolveStackConfig', () => {
-  it('defaults the namespace to slipway-<stack>, the environment to the stack and the ingress settings', () => {
-    expect(resolveStackConfig('staging', {})).toMatchObject({
+  it('defaults the namespace to slipway-<stack> and the environment to the stack', () => {
+    expect(resolveStackConfig('staging', {})).toEqual({
       stack: 'staging',
       environment: 'staging',
       namespace: 'slipway-staging',
       images: {},
       secrets: {},
-      ingressClassName: 'nginx',
-      ingressNamespace: 'ingress-nginx',
-      clusterIssuer: 'letsencrypt',
     });
+  });
+
+  it('keeps the platform stack to read gateways from', () => {
+    expect(
+      resolveStackConfig('dev', { platformStack: 'organization/slipway-platform/dev' })
+        .platformStack,
+    ).toBe('organization/slipway-platform/dev');
   });
 
   it.each([
@@ -43,6 +47,12 @@ describe('resolveStackConfig', () => {
     ['a domain that is no DNS name', 'dev', { domain: 'https://example.com' }, "field 'domain'"],
     ['images that are not a map', 'dev', { images: 'orders:1' }, "field 'images': must be a map"],
     [
+      'a platform stack that is not org/project/stack',
+      'dev',
+      { platformStack: 'slipway-platform' },
+      "field 'platformStack': 'slipway-platform' is not a stack name such as organization/slipway-platform/dev",
+    ],
+    [
       'a secret that is not a string',
       'dev',
       { secrets: { orders: { DATABASE_URL: 5 } } },
@@ -55,11 +65,16 @@ describe('resolveStackConfig', () => {
 });
 
 describe('the committed stack files', () => {
-  it.each(['dev', 'staging', 'prod'])('%s names its namespace and domain', (stack) => {
-    const input = readStackFile(stack);
-    expect(input.namespace).toBe(`slipway-${stack}`);
-    expect(resolveStackConfig(stack, input).domain).toMatch(/example\.com$/);
-  });
+  it.each(['dev', 'staging', 'prod'])(
+    '%s names its namespace, domain and platform stack',
+    (stack) => {
+      const input = readStackFile(stack);
+      expect(input.namespace).toBe(`slipway-${stack}`);
+      const config = resolveStackConfig(stack, input);
+      expect(config.domain).toMatch(/example\.com$/);
+      expect(config.platformStack).toBe(`organization/slipway-platform/${stack}`);
+    },
+  );
 
   it('reads encrypted values as placeholders, never decrypting them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipway-stack-'));

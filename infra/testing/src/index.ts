@@ -1,5 +1,6 @@
 export {
   installMocks,
+  isSecretMarker,
   type MockSetup,
   named,
   ofType,

@@ -14,6 +14,8 @@ export interface MockSetup {
   readonly stack?: string;
   /** Stack config by full key (`project:key`, `aws:region`); objects are JSON-encoded. */
   readonly config?: Record<string, unknown>;
+  /** Config keys set with `pulumi config set --secret`; their values reach the program as secrets. */
+  readonly secretKeys?: readonly string[];
   /** Extra output properties for a resource, on top of its inputs. */
   readonly outputsOf?: (resource: RecordedResource) => Record<string, unknown> | undefined;
   /** Results of provider functions (invokes) by token. */
@@ -22,7 +24,8 @@ export interface MockSetup {
 
 /**
  * Points the Pulumi runtime at in-memory mocks and returns the list every
- * registered resource is appended to.
+ * registered resource is appended to. Mocks are process-wide: one program at a time.
+ * @example const resources = await installMocks({ project: 'slipway-services', stack: 'dev' });
  */
 export async function installMocks(setup: MockSetup): Promise<RecordedResource[]> {
   const resources: RecordedResource[] = [];
@@ -48,13 +51,26 @@ export async function installMocks(setup: MockSetup): Promise<RecordedResource[]
   for (const [key, value] of Object.entries(setup.config ?? {})) {
     config[key] = typeof value === 'string' ? value : JSON.stringify(value);
   }
-  pulumi.runtime.setAllConfig(config);
+  pulumi.runtime.setAllConfig(config, [...(setup.secretKeys ?? [])]);
   return resources;
 }
 
 /** Waits until every registration the program started has reached the mocks. */
 export function settle(): Promise<void> {
   return pulumi.runtime.disconnect();
+}
+
+/**
+ * True for a value Pulumi marked secret, as the mocks receive it: `{ <sig>: <secret sig>, value }`.
+ * @example isSecretMarker(named(resources, 'kubernetes:core/v1:Secret', 'orders-secrets').inputs.stringData) // true
+ */
+export function isSecretMarker(value: unknown): value is { readonly value: unknown } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] ===
+      pulumi.runtime.specialSecretSig
+  );
 }
 
 /** The value of an output, once known. */

@@ -1,10 +1,12 @@
 // The first task of `npm test`: every service.yaml is checked once, before any workspace's
 // tasks run, so a broken manifest stops the run with one clear message instead of N failures.
+// Warnings (egress wider than it should be) are printed but do not fail the run.
 // Usage: node --import tsx packages/service-manifest/bin/check-manifests.ts [repo root]
 import { checkManifests } from '../src/check-manifests.js';
 
-const report = checkManifests(process.argv[2] ?? process.cwd());
-if (report !== undefined) {
-  console.error(report);
+const { errors, warnings } = checkManifests(process.argv[2] ?? process.cwd());
+for (const warning of warnings) console.warn(`warning: ${warning}`);
+if (errors !== undefined) {
+  console.error(errors);
   process.exitCode = 1;
 }

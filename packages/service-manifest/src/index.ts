@@ -1,7 +1,16 @@
+export { checkManifests, type ManifestCheck } from './check-manifests.js';
+export {
+  isAnyAddress,
+  manifestWarnings,
+  widestIpv4Prefix,
+  widestIpv6Prefix,
+} from './egress-width.js';
+export { formatProblem } from './format-problem.js';
 export {
   type LoadManifestsOptions,
   loadServiceManifests,
   manifestFileName,
+  manifestPath,
 } from './load-manifests.js';
 export { ManifestError, type ManifestProblem } from './manifest-error.js';
 export {

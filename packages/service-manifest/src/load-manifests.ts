@@ -9,6 +9,14 @@ import { type LocatedManifest, validateCatalog } from './validate-catalog.js';
 /** The file name of a service manifest inside its service folder. */
 export const manifestFileName = 'service.yaml';
 
+/**
+ * Where a service's manifest is, relative to the repository root: how problems name the file.
+ * @example manifestPath('orders') // 'apps/orders/service.yaml'
+ */
+export function manifestPath(service: string, appsDir = 'apps'): string {
+  return `${appsDir}/${service}/${manifestFileName}`;
+}
+
 /** Options for {@link loadServiceManifests}. */
 export interface LoadManifestsOptions {
   /** The folder that holds one folder per service. Default: `apps`. */
@@ -40,7 +48,7 @@ export function loadServiceManifests(
     .sort();
 
   for (const folder of folders) {
-    const file = `${appsDir}/${folder}/${manifestFileName}`;
+    const file = manifestPath(folder, appsDir);
     try {
       const text = readFileSync(join(repoRoot, file), 'utf8');
       texts.set(file, text);

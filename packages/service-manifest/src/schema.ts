@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAnyAddress } from './egress-width.js';
 
 /** The environments a service is deployed to; each is a Pulumi stack of the same name. */
 export const environments = ['dev', 'staging', 'prod'] as const;
@@ -42,6 +43,8 @@ const egressRuleSchema = z.strictObject({
     ),
   ports: z.array(z.number().int().min(1).max(65535)).min(1),
   protocol: z.enum(['TCP', 'UDP']).default('TCP'),
+  /** Why this destination must be as wide as it is; required for `0.0.0.0/0` and `::/0`. */
+  reason: z.string().trim().min(1, 'must say why the destination must be this wide').optional(),
 });
 
 export const serviceManifestSchema = z
@@ -56,13 +59,13 @@ export const serviceManifestSchema = z
       .optional(),
     /** Container and local-dev port; unique across the repository. */
     port: z.number().int().min(1024).max(65535),
-    /** Public services get an Ingress with TLS; internal ones are reachable only in-cluster. */
+    /** Public services get an HTTPRoute on the environment's Gateway (TLS there); internal ones are reachable only in-cluster. */
     public: z.boolean().default(false),
     /** Services this one calls; each gets a `<NAME>_URL` config value. */
     calls: z.array(serviceNameSchema).default([]),
     /** Services allowed to call this one; ingress is denied to everything else. */
     calledBy: z.array(serviceNameSchema).default([]),
-    /** Destinations outside the cluster this service must reach (databases, APIs). */
+    /** Destinations outside the cluster this service must reach (databases, APIs), each as narrow as it can be. */
     egress: z.array(egressRuleSchema).default([]),
     replicas: z
       .strictObject({
@@ -133,6 +136,15 @@ export const serviceManifestSchema = z
         ctx.addIssue({ code: 'custom', path: [key], message: 'must not name the service itself' });
       }
     }
+    manifest.egress.forEach((rule, i) => {
+      if (isAnyAddress(rule.cidr) && rule.reason === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['egress', i, 'cidr'],
+          message: `must not open egress to every address without a reason: narrow it to the destination's CIDR, or add egress.${i}.reason saying why it must be open`,
+        });
+      }
+    });
     const secretNames = new Set(manifest.secrets);
     for (const env of ['default', ...environments] as const) {
       for (const name of Object.keys(manifest.config[env])) {

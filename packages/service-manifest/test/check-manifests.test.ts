@@ -45,6 +45,29 @@ describe('check-manifests', () => {
     expect(run.stderr).toMatch(/apps\/orders\/service\.yaml:\d+:\d+/);
   });
 
+  it('should exit 0 but warn about egress wider than /16, pointing at its line', () => {
+    const wide = `${valid}egress:\n  - name: postgres\n    cidr: 10.0.0.0/8\n    ports: [5432]\n`;
+    const run = check(repoWith({ orders: wide }));
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(
+      "warning: apps/orders/service.yaml: service 'orders', field 'egress.0.cidr': '10.0.0.0/8' is wider than /16",
+    );
+    expect(run.stderr).toContain('--> apps/orders/service.yaml:6:11');
+  });
+
+  it('should exit 1 and say how to fix egress to 0.0.0.0/0 without a reason', () => {
+    const open = `${valid}egress:\n  - name: stripe\n    cidr: 0.0.0.0/0\n    ports: [443]\n`;
+    const run = check(repoWith({ orders: open }));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("field 'egress.0.cidr': must not open egress to every address");
+    expect(run.stderr).toContain('add egress.0.reason');
+  });
+
+  it('should find nothing to report in the repository itself', () => {
+    const run = check(fileURLToPath(new URL('../../..', import.meta.url)));
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
   it('should exit 1 and suggest the field a misspelt key meant', () => {
     const run = check(repoWith({ orders: valid.replace('port', 'prot') }));
     expect(run.status).toBe(1);

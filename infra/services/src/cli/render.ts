@@ -1,15 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serviceYaml } from '../render/render-services.js';
-import { renderStack, resolveFromInvocation } from './stack-file.js';
+import { fixturePlatformOutputs } from '../render/fixture-platform-outputs.js';
+import { renderServices, serviceYaml } from '../render/render-services.js';
+import { loadStack, resolveFromInvocation } from './stack-file.js';
 
 const help = `Usage: npm run render -- [--stack dev] --out <dir> [--strict]
 
 Writes the Kubernetes objects the services program would apply to a stack, one multi-document
 YAML file per service (<dir>/<service>.yaml), without a cloud, a cluster or the Pulumi CLI.
 Secret values are masked. Config comes from Pulumi.<stack>.yaml; images and secrets that CI sets
-at deploy time are rendered as placeholders with a warning, unless --strict.
+at deploy time are rendered as placeholders with a warning, unless --strict. The platform stack's
+outputs (the gateway public services attach to) are a stand-in gateway for the namespace.
 
 Options:
   --stack <name>  dev, staging or prod (default: dev)
@@ -33,8 +35,12 @@ if (values.help || !values.out) {
 }
 
 try {
-  const { services, warnings } = await renderStack(values.stack, { strict: values.strict });
+  const { manifests, config, warnings } = loadStack(values.stack, { strict: values.strict });
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  // Until the platform program renders offline too, its outputs are a stand-in: replace this
+  // with the outputs of a platform render (PlatformOutputs) of the same stack.
+  const platform = fixturePlatformOutputs([config.namespace]);
+  const services = await renderServices(manifests, config, platform);
   const out = resolveFromInvocation(values.out);
   mkdirSync(out, { recursive: true });
   for (const service of services) {

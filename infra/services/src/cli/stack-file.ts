@@ -2,8 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { loadServiceManifests, type ServiceManifest } from '@slipway/service-manifest';
-import { type RenderedService, renderServices } from '../render/render-services.js';
+import {
+  formatProblem,
+  loadServiceManifests,
+  manifestPath,
+  manifestWarnings,
+  type ServiceManifest,
+} from '@slipway/service-manifest';
 import {
   projectName,
   resolveStackConfig,
@@ -99,28 +104,31 @@ export function resolveFromInvocation(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
-/** A stack rendered as `pulumi up` would apply it, and what had to be filled in for it. */
-export interface RenderedStack {
+/** A stack as `pulumi up` would see it, and what had to be filled in for it. */
+export interface LoadedStack {
+  readonly manifests: readonly ServiceManifest[];
   readonly config: StackConfig;
-  readonly services: readonly RenderedService[];
+  /** Placeholders filled in and manifest warnings (egress wider than it should be). */
   readonly warnings: readonly string[];
 }
 
 /**
- * Reads the repository's manifests and `Pulumi.<stack>.yaml` and renders every service, with
- * placeholders for what CI sets at deploy time (see {@link fillForRender}) unless `strict`.
+ * Reads the repository's manifests and `Pulumi.<stack>.yaml`, with placeholders for what CI
+ * sets at deploy time (see {@link fillForRender}) unless `strict`. Rendering is the caller's:
+ * it needs the platform stack's outputs too.
  * @throws Error naming the problem when a manifest or the stack config is invalid.
- * @example const { services, warnings } = await renderStack('dev', { strict: false });
+ * @example const { manifests, config, warnings } = loadStack('dev', { strict: false });
  */
-export async function renderStack(
-  stack: string,
-  { strict }: { readonly strict: boolean },
-): Promise<RenderedStack> {
+export function loadStack(stack: string, { strict }: { readonly strict: boolean }): LoadedStack {
   const manifests = loadServiceManifests(repoRoot);
   const stackInput = readStackFile(stack);
   const { input, warnings } = strict
     ? { input: stackInput, warnings: [] }
     : fillForRender(stackInput, manifests);
-  const config = resolveStackConfig(stack, input);
-  return { config, services: await renderServices(manifests, config), warnings };
+  const located = manifests.map((manifest) => ({ manifest, file: manifestPath(manifest.name) }));
+  return {
+    manifests,
+    config: resolveStackConfig(stack, input),
+    warnings: [...warnings, ...manifestWarnings(located).map(formatProblem)],
+  };
 }

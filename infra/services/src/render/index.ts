@@ -1,4 +1,5 @@
 export { resolveStackConfig, type StackConfig, type StackConfigInput } from '../stack-config.js';
+export { fixtureGateway, fixturePlatformOutputs } from './fixture-platform-outputs.js';
 export { type NetworkGraphOptions, networkGraph } from './network-graph.js';
 export {
   allowsConnection,

@@ -1,12 +1,16 @@
+import type { PlatformGateway } from '@slipway/infra-platform/outputs';
 import { clusterDns } from '../network-policy-specs.js';
 import { allowsConnection, type PodEndpoint } from './network-reachability.js';
 import type { RenderedObject } from './render-services.js';
 
 /** Options for {@link networkGraph}. */
 export interface NetworkGraphOptions {
-  /** Namespace of the ingress controller; default `ingress-nginx`. */
-  readonly ingressNamespace?: string;
+  /** The environment's gateway, the public entry; default: none, so no public arrows. */
+  readonly gateway?: PlatformGateway;
 }
+
+// Upper case: no service's id (a DNS label with '-' as '_') can take it.
+const gatewayNode = 'Gateway';
 
 interface ServiceNode {
   readonly name: string;
@@ -61,29 +65,35 @@ function serviceNodes(objects: readonly RenderedObject[]): ServiceNode[] {
 }
 
 /**
- * A Mermaid flowchart of who may talk to whom, derived from the rendered NetworkPolicies:
- * an arrow between two services only where the caller's egress and the callee's ingress both
- * allow it, from the ingress controller to public services, to external CIDRs, and (dotted)
- * to cluster DNS.
- * @example console.log(networkGraph(services.flatMap((s) => s.objects)));
+ * A Mermaid flowchart of who may talk to whom, derived from the rendered NetworkPolicies: the
+ * Internet to the gateway and from its proxies to the services that admit them (the public
+ * ones), an arrow between two services only where the caller's egress and the callee's ingress
+ * both allow it, to external CIDRs, and (dotted) to cluster DNS.
+ * @example console.log(networkGraph(objects, { gateway: platform.gateways?.[namespace] }));
  */
 export function networkGraph(
   objects: readonly RenderedObject[],
-  { ingressNamespace = 'ingress-nginx' }: NetworkGraphOptions = {},
+  { gateway }: NetworkGraphOptions = {},
 ): string {
   const nodes = serviceNodes(objects).sort((a, b) => a.name.localeCompare(b.name));
   const lines = ['flowchart LR'];
   const edges: string[] = [];
-  const controller: PodEndpoint = { namespace: ingressNamespace, labels: {} };
   const dns: PodEndpoint = { namespace: clusterDns.namespace, labels: clusterDns.podLabels };
-  let usesIngress = false;
+  let usesGateway = false;
   let usesDns = false;
 
   for (const node of nodes) lines.push(`  ${id(node.name)}[${node.name}<br/>:${node.port}]`);
-  for (const to of nodes) {
-    if (allowsConnection(objects, controller, to.pod, to.port, { checkEgress: false })) {
-      usesIngress = true;
-      edges.push(`  ingress -->|${to.port}| ${id(to.name)}`);
+  if (gateway) {
+    const proxy: PodEndpoint = {
+      namespace: gateway.dataPlane.namespace,
+      labels: gateway.dataPlane.podLabels,
+    };
+    for (const to of nodes) {
+      // The proxies' own egress is the platform's to allow, not a service's.
+      if (allowsConnection(objects, proxy, to.pod, to.port, { checkEgress: false })) {
+        usesGateway = true;
+        edges.push(`  ${gatewayNode} -->|${to.port}| ${id(to.name)}`);
+      }
     }
   }
   for (const from of nodes) {
@@ -124,11 +134,13 @@ export function networkGraph(
       edges.push(`  ${id(from.name)} -.->|53| dns`);
     }
   }
-  if (usesIngress)
+  if (gateway && usesGateway) {
+    const { name, namespace } = gateway.parentRef;
     lines.push(
-      '  internet((Internet)) -->|https| ingress',
-      `  ingress[ingress controller<br/>${ingressNamespace}]`,
+      `  internet((Internet)) -->|https| ${gatewayNode}`,
+      `  ${gatewayNode}[Gateway ${name}<br/>${namespace}]`,
     );
+  }
   if (usesDns) lines.push(`  dns[cluster DNS<br/>${clusterDns.namespace}]`);
   lines.push(...externals.values(), ...edges);
   return `${lines.join('\n')}\n`;

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import type { StackConfig } from '../stack-config.js';
 import { isSecretMarker, type RecordedResource, recordDeployment } from './record-deployment.js';
@@ -28,7 +29,7 @@ const kindOrder = [
   'HorizontalPodAutoscaler',
   'PodDisruptionBudget',
   'NetworkPolicy',
-  'Ingress',
+  'HTTPRoute',
 ];
 
 /**
@@ -63,15 +64,17 @@ export function kubernetesObjects(resources: readonly RecordedResource[]): Rende
 
 /**
  * Renders what the services program would apply for a catalog and a stack, without a cluster:
- * the objects of each service, secrets masked. The bench calls it for N synthetic services.
+ * the objects of each service, secrets masked. `platform` stands for the platform stack's
+ * outputs (see `recordDeployment`). The bench calls it for N synthetic services.
  * @throws ManifestError or StackConfigError, as the program would.
- * @example const services = await renderServices(manifests, resolveStackConfig('dev', input));
+ * @example const services = await renderServices(manifests, config, fixturePlatformOutputs([config.namespace]));
  */
 export async function renderServices(
   manifests: readonly ServiceManifestInput[],
   config: StackConfig,
+  platform: PlatformOutputs | undefined,
 ): Promise<RenderedService[]> {
-  const { resources } = await recordDeployment(manifests, config);
+  const { resources } = await recordDeployment(manifests, config, platform);
   const byService = new Map<string, RenderedObject[]>();
   for (const object of kubernetesObjects(resources)) {
     const name = object.metadata.labels['app.kubernetes.io/name'] ?? '';

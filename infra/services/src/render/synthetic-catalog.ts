@@ -1,17 +1,20 @@
+import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { resolveStackConfig, type StackConfig } from '../stack-config.js';
+import { fixturePlatformOutputs } from './fixture-platform-outputs.js';
 
-/** A generated catalog and a stack config that deploys it. */
+/** A generated catalog, a stack config that deploys it and the platform it deploys onto. */
 export interface SyntheticCatalog {
   readonly manifests: ServiceManifestInput[];
   readonly config: StackConfig;
+  readonly platform: PlatformOutputs;
 }
 
 /**
  * `count` services in a chain (`svc-0` is public and calls `svc-1`, which calls `svc-2`...),
  * each with a secret and an external egress, so every kind of object is rendered. The bench
  * renders 10 and 100 of them to show the cost grows linearly.
- * @example const { manifests, config } = syntheticCatalog(100); await renderServices(manifests, config);
+ * @example const { manifests, config, platform } = syntheticCatalog(100); await renderServices(manifests, config, platform);
  */
 export function syntheticCatalog(count: number, stack = 'dev'): SyntheticCatalog {
   const name = (i: number) => `svc-${i}`;
@@ -23,7 +26,7 @@ export function syntheticCatalog(count: number, stack = 'dev'): SyntheticCatalog
       public: i === 0,
       calls: i + 1 < count ? [name(i + 1)] : [],
       calledBy: i > 0 ? [name(i - 1)] : [],
-      egress: [{ name: 'postgres', cidr: '10.0.0.0/8', ports: [5432] }],
+      egress: [{ name: 'postgres', cidr: '10.0.20.0/24', ports: [5432] }],
       config: { default: { LOG_LEVEL: 'info' }, dev: {}, staging: {}, prod: {} },
       secrets: ['DATABASE_URL'],
     }),
@@ -35,5 +38,5 @@ export function syntheticCatalog(count: number, stack = 'dev'): SyntheticCatalog
       manifests.map((m) => [m.name, { DATABASE_URL: 'postgres://synthetic' }]),
     ),
   });
-  return { manifests, config };
+  return { manifests, config, platform: fixturePlatformOutputs([config.namespace]) };
 }

@@ -1,0 +1,127 @@
+import type * as k8s from '@pulumi/kubernetes';
+import type { ServiceManifest } from '@slipway/service-manifest';
+import { selectorLabels } from './labels.js';
+import { secretMountPath } from './service-environment.js';
+import type { ShutdownTiming } from './shutdown-timing.js';
+
+type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
+type Probe = k8s.types.input.core.v1.Probe;
+
+/** The uid and gid the container runs as: non-root and above the host's user range. */
+export const runAsId = 10001;
+
+/** What {@link deploymentSpec} derives a Deployment from. */
+export interface DeploymentSpecInput {
+  readonly manifest: ServiceManifest;
+  readonly environment: string;
+  /** The image exactly as configured (`repo:tag@sha256:…`, `repo@sha256:…` or `repo:tag`). */
+  readonly image: string;
+  /** The service's standard labels, also the pod template's: nothing deploy-specific. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** SHA-256 of the ConfigMap data, so a config change (and only that) rolls the pods. */
+  readonly configChecksum: string;
+  readonly timing: ShutdownTiming;
+}
+
+function probe(path: string, periodSeconds: number, failureThreshold: number): Probe {
+  return { httpGet: { path, port: 'http' }, periodSeconds, failureThreshold, timeoutSeconds: 2 };
+}
+
+/**
+ * The Deployment of a service. The pod template holds only what the manifest, the config and
+ * the image determine, so an unchanged service renders a byte-identical template deploy after
+ * deploy and Kubernetes leaves its pods alone.
+ * @example deploymentSpec({ manifest, environment: 'dev', image, labels, configChecksum, timing })
+ */
+export function deploymentSpec({
+  manifest,
+  environment,
+  image,
+  labels,
+  configChecksum,
+  timing,
+}: DeploymentSpecInput): DeploymentSpec {
+  const service = manifest.name;
+  const selector = selectorLabels(service, environment);
+  const hasSecrets = manifest.secrets.length > 0;
+  const { requests, limits } = manifest.resources;
+  return {
+    // No replicas: the HPA owns the count; a value here would reset it on every deploy.
+    selector: { matchLabels: selector },
+    revisionHistoryLimit: 5,
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' } },
+    template: {
+      metadata: { labels: { ...labels }, annotations: { 'checksum/config': configChecksum } },
+      spec: {
+        serviceAccountName: service,
+        automountServiceAccountToken: false,
+        enableServiceLinks: false,
+        terminationGracePeriodSeconds: timing.terminationGracePeriodSeconds,
+        securityContext: {
+          runAsNonRoot: true,
+          runAsUser: runAsId,
+          runAsGroup: runAsId,
+          fsGroup: runAsId,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
+        topologySpreadConstraints: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(
+          (topologyKey) => ({
+            maxSkew: 1,
+            topologyKey,
+            whenUnsatisfiable: 'ScheduleAnyway',
+            labelSelector: { matchLabels: selector },
+            matchLabelKeys: ['pod-template-hash'],
+          }),
+        ),
+        volumes: [
+          { name: 'tmp', emptyDir: { sizeLimit: limits.ephemeralStorage } },
+          ...(hasSecrets
+            ? [{ name: 'secrets', secret: { secretName: service, defaultMode: 0o440 } }]
+            : []),
+        ],
+        containers: [
+          {
+            name: service,
+            image,
+            imagePullPolicy: 'IfNotPresent',
+            ports: [{ name: 'http', containerPort: manifest.port, protocol: 'TCP' }],
+            envFrom: [{ configMapRef: { name: service } }],
+            resources: {
+              requests: {
+                cpu: requests.cpu,
+                memory: requests.memory,
+                'ephemeral-storage': requests.ephemeralStorage,
+              },
+              // A CPU limit only when the manifest asks: throttling hurts latency while the HPA scales on requests.
+              limits: {
+                ...(limits.cpu ? { cpu: limits.cpu } : {}),
+                memory: limits.memory,
+                'ephemeral-storage': limits.ephemeralStorage,
+              },
+            },
+            startupProbe: probe('/startupz', 2, 30),
+            readinessProbe: probe('/readyz', 5, 2),
+            livenessProbe: probe('/livez', 10, 3),
+            // The sleep action needs no shell or sleep binary in the (distroless) image.
+            lifecycle: { preStop: { sleep: { seconds: timing.preStopSeconds } } },
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              privileged: false,
+              readOnlyRootFilesystem: true,
+              runAsNonRoot: true,
+              runAsUser: runAsId,
+              runAsGroup: runAsId,
+              capabilities: { drop: ['ALL'] },
+            },
+            volumeMounts: [
+              { name: 'tmp', mountPath: '/tmp' },
+              ...(hasSecrets
+                ? [{ name: 'secrets', mountPath: secretMountPath, readOnly: true }]
+                : []),
+            ],
+          },
+        ],
+      },
+    },
+  };
+}

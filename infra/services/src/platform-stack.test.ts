@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { platformOutputsFrom } from './platform-stack.js';
+
+const gateway = {
+  parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
+  dataPlane: { namespace: 'envoy-gateway-system', podLabels: { proxy: 'public' } },
+};
+
+describe('platformOutputsFrom', () => {
+  it('keeps the outputs that fit the agreement and drops those a stack does not export', () => {
+    expect(
+      platformOutputsFrom({
+        namespaces: ['slipway-dev'],
+        gateways: { 'slipway-dev': gateway },
+        clusterIssuer: 'letsencrypt',
+        backupSchedule: undefined,
+      }),
+    ).toEqual({
+      namespaces: ['slipway-dev'],
+      gateways: { 'slipway-dev': gateway },
+      clusterIssuer: 'letsencrypt',
+    });
+  });
+
+  it('accepts a platform with its gateway off', () => {
+    expect(platformOutputsFrom({ namespaces: ['slipway-dev'] })).toEqual({
+      namespaces: ['slipway-dev'],
+    });
+  });
+
+  it.each([
+    ['no namespaces', {}, "output 'namespaces' is not a list of namespace names"],
+    [
+      'a gateway without its data plane',
+      { namespaces: [], gateways: { 'slipway-dev': { parentRef: gateway.parentRef } } },
+      "output 'gateways' is not a map of namespace to",
+    ],
+    [
+      'a gateway with a label that is no string',
+      {
+        namespaces: [],
+        gateways: {
+          'slipway-dev': { ...gateway, dataPlane: { namespace: 'x', podLabels: { a: 1 } } },
+        },
+      },
+      "output 'gateways'",
+    ],
+  ])('refuses %s, naming the output', (_, values, message) => {
+    expect(() => platformOutputsFrom(values)).toThrow(message);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
+import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.js';
+
+function manifestOf(fields: Partial<ServiceManifestInput> = {}) {
+  return validateServiceManifest(
+    { name: 'ledger', port: 4100, ...fields },
+    { file: 'apps/ledger/service.yaml', folder: 'ledger' },
+  );
+}
+
+describe('autoscalerSpec', () => {
+  it('scales the Deployment between the manifest min and max on CPU alone by default', () => {
+    expect(autoscalerSpec(manifestOf({ replicas: { min: 3, max: 9 } }))).toMatchObject({
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'ledger' },
+      minReplicas: 3,
+      maxReplicas: 9,
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } },
+        },
+      ],
+    });
+  });
+
+  it('adds a memory target only when the manifest sets one', () => {
+    const spec = autoscalerSpec(
+      manifestOf({ autoscaling: { cpuUtilization: 60, memoryUtilization: 75 } }),
+    );
+    expect(spec.metrics).toHaveLength(2);
+    expect(JSON.stringify(spec.metrics)).toContain('"name":"memory"');
+  });
+});
+
+describe('disruptionBudgetSpec', () => {
+  it('lets one pod go at a time, selects the pods of the environment and evicts unhealthy pods', () => {
+    expect(disruptionBudgetSpec(manifestOf(), 'prod')).toEqual({
+      maxUnavailable: 1,
+      selector: {
+        matchLabels: {
+          'app.kubernetes.io/name': 'ledger',
+          'app.kubernetes.io/instance': 'ledger-prod',
+        },
+      },
+      unhealthyPodEvictionPolicy: 'AlwaysAllow',
+    });
+  });
+});

@@ -1,0 +1,55 @@
+import type * as k8s from '@pulumi/kubernetes';
+import type { ServiceManifest } from '@slipway/service-manifest';
+import { selectorLabels } from './labels.js';
+
+type AutoscalerSpec = k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerSpec;
+type MetricSpec = k8s.types.input.autoscaling.v2.MetricSpec;
+type DisruptionBudgetSpec = k8s.types.input.policy.v1.PodDisruptionBudgetSpec;
+
+function utilization(resource: string, averageUtilization: number): MetricSpec {
+  return {
+    type: 'Resource',
+    resource: { name: resource, target: { type: 'Utilization', averageUtilization } },
+  };
+}
+
+/**
+ * The autoscaling/v2 HPA of a service: between the manifest's min and max replicas, on its CPU
+ * target and, when set, its memory target; scale-down is slow (one pod a minute after five
+ * minutes of low load) so bursty traffic does not flap.
+ * @example autoscalerSpec(orders).minReplicas // 2
+ */
+export function autoscalerSpec(manifest: ServiceManifest): AutoscalerSpec {
+  const { cpuUtilization, memoryUtilization } = manifest.autoscaling;
+  return {
+    scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: manifest.name },
+    minReplicas: manifest.replicas.min,
+    maxReplicas: manifest.replicas.max,
+    metrics: [
+      utilization('cpu', cpuUtilization),
+      ...(memoryUtilization ? [utilization('memory', memoryUtilization)] : []),
+    ],
+    behavior: {
+      scaleDown: {
+        stabilizationWindowSeconds: 300,
+        policies: [{ type: 'Pods', value: 1, periodSeconds: 60 }],
+      },
+    },
+  };
+}
+
+/**
+ * The PodDisruptionBudget of a service: one pod at a time, which stays below the HPA minimum
+ * (at least 2, the schema's rule) so a node drain always proceeds; unhealthy pods never block it.
+ * @example disruptionBudgetSpec(orders, 'dev').maxUnavailable // 1
+ */
+export function disruptionBudgetSpec(
+  manifest: ServiceManifest,
+  environment: string,
+): DisruptionBudgetSpec {
+  return {
+    maxUnavailable: 1,
+    selector: { matchLabels: selectorLabels(manifest.name, environment) },
+    unhealthyPodEvictionPolicy: 'AlwaysAllow',
+  };
+}

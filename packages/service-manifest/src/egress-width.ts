@@ -1,0 +1,44 @@
+import type { ManifestProblem } from './manifest-error.js';
+import type { LocatedManifest } from './validate-catalog.js';
+
+/** IPv4 egress wider than this prefix gets a warning: a database subnet is a /24, not a /8. */
+export const widestIpv4Prefix = 16;
+/** The IPv6 counterpart: a /48 is one site; anything wider spans organisations. */
+export const widestIpv6Prefix = 48;
+
+function prefixOf(cidr: string): { readonly ipv6: boolean; readonly bits: number } {
+  const [address = '', bits = ''] = cidr.split('/');
+  return { ipv6: address.includes(':'), bits: Number(bits) };
+}
+
+/**
+ * True for a CIDR that matches every address (`0.0.0.0/0`, `::/0`, any `/0`).
+ * @example isAnyAddress('0.0.0.0/0') // true
+ */
+export function isAnyAddress(cidr: string): boolean {
+  return prefixOf(cidr).bits === 0;
+}
+
+/**
+ * What is legal but probably too open in manifests: egress CIDRs wider than /16 (IPv4) or /48
+ * (IPv6) without a `reason`. A reason states the width is deliberate, so it silences the warning.
+ * Each warning names its file, service and field, like a {@link ManifestProblem}.
+ * @example manifestWarnings([{ manifest: orders, file: 'apps/orders/service.yaml' }])
+ */
+export function manifestWarnings(located: readonly LocatedManifest[]): ManifestProblem[] {
+  return located.flatMap(({ manifest, file }) =>
+    manifest.egress.flatMap((rule, i): ManifestProblem[] => {
+      const { ipv6, bits } = prefixOf(rule.cidr);
+      const widest = ipv6 ? widestIpv6Prefix : widestIpv4Prefix;
+      if (rule.reason !== undefined || bits >= widest) return [];
+      return [
+        {
+          service: manifest.name,
+          file,
+          field: `egress.${i}.cidr`,
+          message: `'${rule.cidr}' is wider than /${widest}: narrow it to the destination's subnet (a database is usually one /24), or add egress.${i}.reason saying why it must be this wide`,
+        },
+      ];
+    }),
+  );
+}
