@@ -102,6 +102,15 @@ function readTurboGlobals(root: string): string[] {
 }
 
 /**
+ * Every pattern outside the workspaces whose change affects every image: {@link imageGlobalInputs}
+ * plus turbo.json's `globalDependencies` of this repository.
+ * @example imageGlobalPatterns(root) // ['package.json', …, 'tsconfig.base.json', 'biome.json']
+ */
+export function imageGlobalPatterns(root: string): string[] {
+  return [...imageGlobalInputs, ...readTurboGlobals(root)];
+}
+
+/**
  * Works out which services changed between two commits of a repository, reading the workspace
  * graph from package.json files (offline, no install needed). Without a usable base (first
  * push, all-zero `before`, a commit the clone does not have) every service counts as changed.
@@ -129,7 +138,7 @@ export function detectChangedServices({
     workspaces,
     services,
     changedFiles: files,
-    globalInputs: [...imageGlobalInputs, ...readTurboGlobals(root)],
+    globalInputs: imageGlobalPatterns(root),
   });
   return { services: names, ...affected, mode: 'diff', changedFiles: files };
 }

@@ -7,65 +7,56 @@ export interface ImagePlanEntry {
   readonly service: string;
   /** The npm package name, passed to the Dockerfile as SERVICE. */
   readonly package: string;
-  /** The image every environment will run: `<registry>/<service>:<sha>`. */
+  /** The commit that last changed the service's image inputs: the image's tag. */
+  readonly revision: CommitSha;
+  /** `<registry>/<service>:<revision>`: built if missing, kept if present. */
   readonly image: string;
-  /** True when the service changed: it is built, never re-tagged from the base commit (an image already tagged with this SHA is kept). */
-  readonly build: boolean;
-  /**
-   * The image of the same service at the base commit, which an unchanged service can be
-   * re-tagged from instead of rebuilt. Empty when there is no base (a rollback or first run).
-   */
-  readonly reuseFrom: string;
 }
 
 /** Inputs of {@link planImages}. */
 export interface PlanImagesInput {
   readonly registry: string;
   readonly services: readonly Service[];
-  /** Names of the services that changed since the base. */
-  readonly changed: readonly string[];
-  readonly sha: CommitSha;
-  /** The last deployed commit, whose images unchanged services can reuse. */
-  readonly base?: CommitSha;
+  /** service name → the commit that last changed it (serviceRevisions). */
+  readonly revisions: Readonly<Record<string, CommitSha>>;
 }
 
 /**
- * The tag bookkeeping of a deployment: every service gets an image tagged with the deployed
- * commit, so any deployed SHA names a complete, immutable set of images (what rollbacks and
- * production promotion rely on). Changed services are built; unchanged ones are re-tagged from
- * the base commit's image when it exists, and built otherwise.
- * @example planImages({ registry, services, changed: ['orders'], sha, base })
+ * The images of a deployment: each service's image is tagged with the commit that last changed
+ * its inputs, so a tag names one build of one set of inputs and a service that did not change
+ * keeps its image (no rebuild, no re-tag, no restart). Building a missing tag from the deployed
+ * tree is equivalent, since nothing changed those inputs in between.
+ * @example planImages({ registry: 'ghcr.io/acme', services, revisions })
  */
-export function planImages({
-  registry,
-  services,
-  changed,
-  sha,
-  base,
-}: PlanImagesInput): ImagePlanEntry[] {
-  const changedSet = new Set(changed);
+export function planImages({ registry, services, revisions }: PlanImagesInput): ImagePlanEntry[] {
   return services.map((service) => {
-    const build = changedSet.has(service.name);
+    const revision = revisions[service.name];
+    if (!revision) throw new Error(`no revision for service ${service.name}`);
     return {
       service: service.name,
       package: service.packageName,
-      image: imageReference(registry, service.name, sha),
-      build,
-      reuseFrom: !build && base && base !== sha ? imageReference(registry, service.name, base) : '',
+      revision,
+      image: imageReference(registry, service.name, revision),
     };
   });
 }
 
 /**
- * Every service's image at one commit, as the stack config wants it.
- * @example imagesAt('ghcr.io/acme', services, sha) // { orders: 'ghcr.io/acme/orders:<sha>' }
+ * Pins every image of a plan to its digest: `<registry>/<service>:<tag>@sha256:<digest>`, what
+ * the stack config gets. The tag stays for people reading it; the digest is what the cluster
+ * pulls, so the value is byte-identical for as long as the service does not change. A resolver
+ * that answers `undefined` leaves that image on its tag (previews only: see set-stack-images).
+ * @example await pinImages(plan, (image) => resolveDigest(image, { credentials }))
  */
-export function imagesAt(
-  registry: string,
-  services: readonly Service[],
-  sha: CommitSha,
-): Record<string, string> {
-  return Object.fromEntries(
-    services.map((service) => [service.name, imageReference(registry, service.name, sha)]),
+export async function pinImages(
+  plan: readonly Pick<ImagePlanEntry, 'service' | 'image'>[],
+  resolve: (image: string) => Promise<string | undefined>,
+): Promise<Record<string, string>> {
+  const pinned = await Promise.all(
+    plan.map(async ({ service, image }) => {
+      const digest = await resolve(image);
+      return [service, digest ? `${image}@${digest}` : image] as const;
+    }),
   );
+  return Object.fromEntries(pinned);
 }

@@ -1,15 +1,22 @@
-import { parse } from 'yaml';
+import { checkPinnedActions, type WorkflowProblem } from './workflow-pins.js';
+import {
+  actionName,
+  isRecord,
+  type Json,
+  jobsOf,
+  parseMapping,
+  type ReadLocal,
+  readLocalUses,
+  stepsOf,
+  triggersOf,
+} from './workflow-yaml.js';
 
-/** One broken workflow rule. */
-export interface WorkflowProblem {
-  readonly file: string;
-  readonly rule: string;
-  readonly message: string;
-}
+export type { WorkflowProblem } from './workflow-pins.js';
 
 /**
  * The actions that justify each write scope: a job may hold the scope only if one of its steps
- * uses one of them. `id-token: write` is for OIDC cloud login only.
+ * uses one of them (directly, through a local composite action, or in the reusable workflow the
+ * job calls). `id-token: write` is for OIDC cloud login and npm trusted publishing only.
  */
 export const writeScopeUsers: Readonly<Record<string, readonly string[]>> = {
   'id-token': [
@@ -22,59 +29,89 @@ export const writeScopeUsers: Readonly<Record<string, readonly string[]>> = {
   contents: ['changesets/action'],
 };
 
-type Json = Record<string, unknown>;
+/** Commands in `run:` that justify a write scope: npm trusted publishing needs the OIDC token. */
+export const writeScopeCommands: Readonly<Record<string, RegExp>> = {
+  'id-token': /\b(?:npm|changeset) publish\b/,
+};
 
-const shaRef = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(?:\/[^@\s]+)?@[0-9a-f]{40}$/;
-const versionComment = /#\s*v\d+\.\d+\.\d+\b/;
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** What a job does, local actions and called workflows expanded. */
+interface JobUse {
+  readonly actions: Set<string>;
+  readonly runs: string[];
 }
 
-function triggers(on: unknown): string[] {
-  if (typeof on === 'string') return [on];
-  if (Array.isArray(on)) return on.filter((t): t is string => typeof t === 'string');
-  if (isRecord(on)) return Object.keys(on);
-  return [];
+const noLocal: ReadLocal = () => undefined;
+
+function collectSteps(steps: Json[], readLocal: ReadLocal, into: JobUse, depth: number): void {
+  for (const step of steps) {
+    if (typeof step.run === 'string') into.runs.push(step.run);
+    if (typeof step.uses !== 'string') continue;
+    into.actions.add(actionName(step.uses));
+    const local = depth < 5 ? readLocalUses(step.uses, readLocal) : undefined;
+    const action = local === undefined ? undefined : parseMapping(local);
+    if (action && isRecord(action.runs))
+      collectSteps(stepsOf(action.runs), readLocal, into, depth + 1);
+  }
 }
 
-function actionName(uses: string): string {
-  const [path] = uses.split('@');
-  return (path ?? '').split('/').slice(0, 2).join('/');
+function jobUse(job: Json, readLocal: ReadLocal): JobUse {
+  const use: JobUse = { actions: new Set(), runs: [] };
+  collectSteps(stepsOf(job), readLocal, use, 0);
+  const called = typeof job.uses === 'string' ? readLocalUses(job.uses, readLocal) : undefined;
+  const workflow = called === undefined ? undefined : parseMapping(called);
+  for (const [, calledJob] of workflow ? jobsOf(workflow) : []) {
+    collectSteps(stepsOf(calledJob), readLocal, use, 1);
+  }
+  return use;
+}
+
+function isReusableOnly(workflow: Json): boolean {
+  const triggers = triggersOf(workflow);
+  return triggers.length > 0 && triggers.every((t) => t === 'workflow_call');
 }
 
 /**
  * Checks one workflow file against the hygiene rules (STANDARDS "Workflows", zizmor and
  * Scorecard's checks): least-privilege permissions (top level `contents: read` or none; write
- * scopes only on jobs whose steps need them; `id-token: write` only with an OIDC login), every
- * action pinned to a full commit SHA with a `# vX.Y.Z` comment, checkout without persisted
- * credentials, no `${{ }}` expression inside `run:` (values go through `env:`), no
- * `pull_request_target`, no `secrets: inherit`, a timeout on every job, and `concurrency` on
- * every job that deploys to an environment.
- * @example expect(checkWorkflow(readFileSync(file, 'utf8'), file)).toEqual([]);
+ * scopes only on jobs whose steps, local actions or called workflow need them; `id-token: write`
+ * only with an OIDC login or npm trusted publishing), every action pinned to a full commit SHA
+ * with a `# vX.Y.Z` comment, checkout without persisted credentials, no `${{ }}` expression
+ * inside `run:` (values go through `env:`), no `pull_request_target`, no `secrets: inherit`, a
+ * timeout on every job, and `concurrency` on every job that deploys to an environment. A reusable
+ * workflow (only `workflow_call`) may leave `permissions` out: its jobs then hold exactly what the
+ * calling job grants, which is checked at the caller. `readLocal` lets the rules see into local
+ * actions and reusable workflows.
+ * @example expect(checkWorkflow(readFileSync(file, 'utf8'), file, readLocal)).toEqual([]);
  */
-export function checkWorkflow(text: string, file: string): WorkflowProblem[] {
+export function checkWorkflow(
+  text: string,
+  file: string,
+  readLocal: ReadLocal = noLocal,
+): WorkflowProblem[] {
   const problems: WorkflowProblem[] = [];
   const report = (rule: string, message: string) => problems.push({ file, rule, message });
-  const workflow: unknown = parse(text);
-  if (!isRecord(workflow)) {
+  const workflow = parseMapping(text);
+  if (!workflow) {
     report('parse', 'not a YAML mapping');
     return problems;
   }
 
-  const on = workflow.on ?? workflow.true; // YAML 1.1 readers turn a bare `on` into true
-  for (const trigger of triggers(on)) {
+  for (const trigger of triggersOf(workflow)) {
     if (trigger === 'pull_request_target' || trigger === 'workflow_run') {
       report('dangerous-trigger', `${trigger} runs untrusted code with repository secrets`);
     }
   }
 
   const top = workflow.permissions;
+  const jobs = jobsOf(workflow);
   if (top === undefined) {
-    report(
-      'top-permissions',
-      'top-level `permissions` is missing (default token scopes are too wide)',
-    );
+    const inherits = isReusableOnly(workflow) && jobs.every(([, job]) => !job.permissions);
+    if (!inherits) {
+      report(
+        'top-permissions',
+        'top-level `permissions` is missing (default token scopes are too wide)',
+      );
+    }
   } else if (
     !isRecord(top) ||
     Object.entries(top).some(([scope, level]) => !(scope === 'contents' && level === 'read'))
@@ -82,40 +119,11 @@ export function checkWorkflow(text: string, file: string): WorkflowProblem[] {
     report('top-permissions', 'top-level `permissions` must be `contents: read` or `{}`');
   }
 
-  // Raw lines: YAML parsing drops the comments that carry the pinned version.
-  for (const [index, line] of text.split(/\r?\n/).entries()) {
-    const match = /^\s*(?:-\s+)?uses:\s*['"]?([^'"\s#]+)['"]?(.*)$/.exec(line);
-    if (!match) continue;
-    const ref = match[1] ?? '';
-    if (ref.startsWith('./')) continue;
-    if (ref.startsWith('docker://')) {
-      if (!/@sha256:[0-9a-f]{64}$/.test(ref)) {
-        report('pinned-actions', `line ${index + 1}: ${ref} must be pinned by digest`);
-      }
-      continue;
-    }
-    if (!shaRef.test(ref)) {
-      report(
-        'pinned-actions',
-        `line ${index + 1}: ${ref} must be pinned to a full 40-character commit SHA`,
-      );
-    } else if (!versionComment.test(match[2] ?? '')) {
-      report(
-        'pinned-actions',
-        `line ${index + 1}: ${ref} needs a \`# vX.Y.Z\` comment naming its release`,
-      );
-    }
-  }
+  problems.push(...checkPinnedActions(text, file));
 
-  const jobs = isRecord(workflow.jobs) ? workflow.jobs : {};
-  for (const [jobId, rawJob] of Object.entries(jobs)) {
-    if (!isRecord(rawJob)) continue;
-    const job = rawJob;
+  for (const [jobId, job] of jobs) {
     const where = `job ${jobId}`;
-    const steps = Array.isArray(job.steps) ? job.steps.filter(isRecord) : [];
-    const usedActions = new Set(
-      steps.flatMap((step) => (typeof step.uses === 'string' ? [actionName(step.uses)] : [])),
-    );
+    const use = jobUse(job, readLocal);
 
     if (job.secrets === 'inherit')
       report('secrets-inherit', `${where}: pass secrets by name, not \`secrets: inherit\``);
@@ -130,9 +138,13 @@ export function checkWorkflow(text: string, file: string): WorkflowProblem[] {
       for (const [scope, level] of Object.entries(permissions)) {
         if (level !== 'write') continue;
         const users = writeScopeUsers[scope];
+        const command = writeScopeCommands[scope];
         if (!users) {
           report('job-permissions', `${where}: ${scope}: write is never needed here`);
-        } else if (!users.some((action) => usedActions.has(action))) {
+        } else if (
+          !users.some((action) => use.actions.has(action)) &&
+          !(command && use.runs.some((run) => command.test(run)))
+        ) {
           report(
             'job-permissions',
             `${where}: ${scope}: write without a step that needs it (${users.join(', ')})`,
@@ -140,16 +152,14 @@ export function checkWorkflow(text: string, file: string): WorkflowProblem[] {
         }
       }
     }
-    for (const action of writeScopeUsers['id-token'] ?? []) {
-      if (
-        usedActions.has(action) &&
-        !(isRecord(permissions) && permissions['id-token'] === 'write')
-      ) {
-        report(
-          'job-permissions',
-          `${where}: ${action} needs \`id-token: write\` on this job (OIDC)`,
-        );
-      }
+    const grantsIdToken = isRecord(permissions) && permissions['id-token'] === 'write';
+    const oidcLogin = (writeScopeUsers['id-token'] ?? []).find((a) => use.actions.has(a));
+    // A called workflow runs with its caller's grant, so the caller is where it must be.
+    if (oidcLogin && !grantsIdToken && !(isReusableOnly(workflow) && !permissions)) {
+      report(
+        'job-permissions',
+        `${where}: ${oidcLogin} needs \`id-token: write\` on this job (OIDC)`,
+      );
     }
 
     if (job.environment !== undefined) {
@@ -163,24 +173,51 @@ export function checkWorkflow(text: string, file: string): WorkflowProblem[] {
       }
     }
 
-    for (const [index, step] of steps.entries()) {
+    for (const [index, step] of stepsOf(job).entries()) {
       const label = `${where} step ${typeof step.name === 'string' ? step.name : index + 1}`;
-      if (typeof step.uses === 'string' && actionName(step.uses) === 'actions/checkout') {
-        const withs = isRecord(step.with) ? step.with : {};
-        if (withs['persist-credentials'] !== false) {
-          report(
-            'checkout-credentials',
-            `${label}: actions/checkout needs persist-credentials: false`,
-          );
-        }
-      }
-      if (typeof step.run === 'string' && step.run.includes('${{')) {
-        report(
-          'run-expressions',
-          `${label}: \`\${{ }}\` inside run: is expanded into the script before it runs; pass the value through env:`,
-        );
-      }
+      problems.push(...checkStep(step, label, file));
     }
   }
   return problems;
+}
+
+function checkStep(step: Json, label: string, file: string): WorkflowProblem[] {
+  const problems: WorkflowProblem[] = [];
+  if (typeof step.uses === 'string' && actionName(step.uses) === 'actions/checkout') {
+    const withs = isRecord(step.with) ? step.with : {};
+    if (withs['persist-credentials'] !== false) {
+      problems.push({
+        file,
+        rule: 'checkout-credentials',
+        message: `${label}: actions/checkout needs persist-credentials: false`,
+      });
+    }
+  }
+  if (typeof step.run === 'string' && step.run.includes('${{')) {
+    problems.push({
+      file,
+      rule: 'run-expressions',
+      message: `${label}: \`\${{ }}\` inside run: is expanded into the script before it runs; pass the value through env:`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * Checks a local composite action (`.github/actions/<name>/action.yml`) by the rules that apply
+ * to its steps: pinned actions, checkout without persisted credentials, no expression in `run:`.
+ * @example expect(checkCompositeAction(text, '.github/actions/setup/action.yml')).toEqual([]);
+ */
+export function checkCompositeAction(text: string, file: string): WorkflowProblem[] {
+  const action = parseMapping(text);
+  if (!action || !isRecord(action.runs) || action.runs.using !== 'composite') {
+    return [{ file, rule: 'parse', message: 'not a composite action (runs.using: composite)' }];
+  }
+  const steps = stepsOf(action.runs);
+  return [
+    ...checkPinnedActions(text, file),
+    ...steps.flatMap((step, index) =>
+      checkStep(step, `step ${typeof step.name === 'string' ? step.name : index + 1}`, file),
+    ),
+  ];
 }

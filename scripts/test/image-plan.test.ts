@@ -5,106 +5,88 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ensureImageCommand } from '../src/commands/ensure-image.js';
 import { planImagesCommand } from '../src/commands/plan-images.js';
 import { parseCommitSha } from '../src/commit-sha.js';
-import {
-  decideImageAction,
-  dockerRegistryClient,
-  ensureImage,
-  type RegistryClient,
-} from '../src/image-action.js';
-import { imagesAt, planImages } from '../src/image-plan.js';
+import { dockerRegistryClient, ensureImage, type RegistryClient } from '../src/image-action.js';
+import { pinImages, planImages } from '../src/image-plan.js';
 import type { Service } from '../src/services.js';
 import { createMonorepoFixture, recordingContext } from './fixture-repo.js';
 
-const sha = parseCommitSha('b'.repeat(40));
-const base = parseCommitSha('a'.repeat(40));
+const older = parseCommitSha('a'.repeat(40));
+const newer = parseCommitSha('b'.repeat(40));
 const services: Service[] = [
   { name: 'gateway', packageName: 'gateway', dir: 'apps/gateway' },
   { name: 'orders', packageName: 'orders', dir: 'apps/orders' },
 ];
 
 describe('planImages', () => {
-  it('tags every service with the commit, builds the changed ones and re-tags the rest from the base', () => {
+  it('tags each service with the commit that last changed it', () => {
     expect(
-      planImages({ registry: 'ghcr.io/acme', services, changed: ['orders'], sha, base }),
+      planImages({
+        registry: 'ghcr.io/acme',
+        services,
+        revisions: { gateway: older, orders: newer },
+      }),
     ).toEqual([
       {
         service: 'gateway',
         package: 'gateway',
-        image: `ghcr.io/acme/gateway:${sha}`,
-        build: false,
-        reuseFrom: `ghcr.io/acme/gateway:${base}`,
+        revision: older,
+        image: `ghcr.io/acme/gateway:${older}`,
       },
       {
         service: 'orders',
         package: 'orders',
-        image: `ghcr.io/acme/orders:${sha}`,
-        build: true,
-        reuseFrom: '',
+        revision: newer,
+        image: `ghcr.io/acme/orders:${newer}`,
       },
     ]);
   });
 
-  it('offers nothing to re-tag from without a base (a rollback looks for the images of its own SHA)', () => {
-    const plan = planImages({ registry: 'ghcr.io/acme', services, changed: [], sha });
-    expect(plan.map((p) => [p.build, p.reuseFrom])).toEqual([
-      [false, ''],
-      [false, ''],
-    ]);
+  it('refuses a service without a revision rather than guess one', () => {
+    expect(() =>
+      planImages({ registry: 'ghcr.io/acme', services, revisions: { orders: newer } }),
+    ).toThrow(/no revision for service gateway/);
   });
+});
 
-  it('maps every service to its image at one commit for the stack config', () => {
-    expect(imagesAt('ghcr.io/acme', services, sha)).toEqual({
-      gateway: `ghcr.io/acme/gateway:${sha}`,
-      orders: `ghcr.io/acme/orders:${sha}`,
+describe('pinImages', () => {
+  it('appends the digest the registry gives for each tag', async () => {
+    const digest = (image: string) =>
+      Promise.resolve(`sha256:${(image.endsWith(older) ? '1' : '2').repeat(64)}`);
+    const plan = planImages({
+      registry: 'ghcr.io/acme',
+      services,
+      revisions: { gateway: older, orders: newer },
+    });
+    expect(await pinImages(plan, digest)).toEqual({
+      gateway: `ghcr.io/acme/gateway:${older}@sha256:${'1'.repeat(64)}`,
+      orders: `ghcr.io/acme/orders:${newer}@sha256:${'2'.repeat(64)}`,
     });
   });
-});
 
-describe('decideImageAction', () => {
-  it.each([
-    [{ targetExists: true, mustBuild: true, reuseFrom: '', reuseExists: false }, 'present'],
-    [{ targetExists: false, mustBuild: true, reuseFrom: 'x', reuseExists: true }, 'build'],
-    [{ targetExists: false, mustBuild: false, reuseFrom: 'x', reuseExists: true }, 'retag'],
-    [{ targetExists: false, mustBuild: false, reuseFrom: 'x', reuseExists: false }, 'build'],
-    [{ targetExists: false, mustBuild: false, reuseFrom: '', reuseExists: false }, 'build'],
-  ] as const)('%j → %s', (facts, action) => {
-    expect(decideImageAction(facts)).toBe(action);
+  it('fails the whole deploy when one digest cannot be resolved', async () => {
+    const plan = planImages({
+      registry: 'ghcr.io/acme',
+      services,
+      revisions: { gateway: older, orders: newer },
+    });
+    await expect(pinImages(plan, () => Promise.reject(new Error('no such tag')))).rejects.toThrow(
+      'no such tag',
+    );
   });
 });
-
-function fakeRegistry(existing: string[]): RegistryClient & { retags: string[][] } {
-  const images = new Set(existing);
-  const retags: string[][] = [];
-  return {
-    retags,
-    exists: (ref) => images.has(ref),
-    retag: (from, to) => {
-      retags.push([from, to]);
-      images.add(to);
-    },
-  };
-}
 
 describe('ensureImage', () => {
-  const image = `ghcr.io/acme/gateway:${sha}`;
-  const previous = `ghcr.io/acme/gateway:${base}`;
-
-  it('re-tags an unchanged service from the base image, registry-side', () => {
-    const registry = fakeRegistry([previous]);
-    expect(ensureImage({ image, build: false, reuseFrom: previous }, registry)).toBe('retag');
-    expect(registry.retags).toEqual([[previous, image]]);
+  const image = `ghcr.io/acme/gateway:${older}`;
+  const registry = (existing: string[]): RegistryClient => ({
+    exists: (ref) => existing.includes(ref),
   });
 
-  it('asks for a build when the base image is missing (an earlier deploy failed)', () => {
-    const registry = fakeRegistry([]);
-    expect(ensureImage({ image, build: false, reuseFrom: previous }, registry)).toBe('build');
-    expect(registry.retags).toEqual([]);
+  it('keeps an image whose tag exists (an unchanged service, a re-run, a rollback)', () => {
+    expect(ensureImage({ image }, registry([image]))).toBe('present');
   });
 
-  it('never rebuilds an image already tagged with this commit (a re-run)', () => {
-    expect(ensureImage({ image, build: true, reuseFrom: '' }, fakeRegistry([image]))).toBe(
-      'present',
-    );
+  it('asks for a build when the tag is missing', () => {
+    expect(ensureImage({ image }, registry([]))).toBe('build');
   });
 });
 
@@ -112,23 +94,26 @@ describe('the CLIs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'slipway-images-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('plan-images writes a GitHub Actions matrix with one entry per service', () => {
+  it('plan-images writes a matrix of each service at the commit that last changed it', () => {
     const repo = createMonorepoFixture();
     try {
       repo.write({ 'platform.json': { registry: 'ghcr.io/<owner>', cloud: 'aws' } });
+      const base = repo.commit('base');
+      repo.write({ 'apps/orders/src/index.ts': 'export const orders = 2;\n' });
+      const head = repo.commit('orders changes');
       const out = join(dir, 'plan.txt');
       planImagesCommand(
-        ['--root', repo.root, '--sha', sha, '--base', base, '--changed', '["orders"]'],
+        ['--root', repo.root, '--sha', head],
         recordingContext(out, { GITHUB_REPOSITORY_OWNER: 'Acme-Corp' }),
       );
       const lines = readFileSync(out, 'utf8').trim().split('\n');
       const matrix = JSON.parse(lines[0]?.replace(/^matrix=/, '') ?? '');
       expect(
-        matrix.include.map((e: { image: string; build: boolean }) => [e.image, e.build]),
+        matrix.include.map((e: { image: string; revision: string }) => [e.image, e.revision]),
       ).toEqual([
-        [`ghcr.io/acme-corp/audit:${sha}`, false],
-        [`ghcr.io/acme-corp/gateway:${sha}`, false],
-        [`ghcr.io/acme-corp/orders:${sha}`, true],
+        [`ghcr.io/acme-corp/audit:${base}`, base],
+        [`ghcr.io/acme-corp/gateway:${base}`, base],
+        [`ghcr.io/acme-corp/orders:${head}`, head],
       ]);
       expect(lines.slice(1)).toEqual(['registry=ghcr.io/acme-corp', 'count=3']);
     } finally {
@@ -136,68 +121,32 @@ describe('the CLIs', () => {
     }
   });
 
-  it('plan-images refuses a changed list that names no service', () => {
-    const repo = createMonorepoFixture();
-    try {
-      expect(() =>
-        planImagesCommand(
-          [
-            '--root',
-            repo.root,
-            '--sha',
-            sha,
-            '--changed',
-            '["nope"]',
-            '--registry',
-            'ghcr.io/acme',
-          ],
-          recordingContext(),
-        ),
-      ).toThrow(/unknown services in --changed: nope/);
-    } finally {
-      repo.remove();
-    }
-  });
-
-  it('ensure-image drives `docker buildx imagetools` and reports the action as a step output', () => {
+  it('ensure-image asks `docker buildx imagetools` and reports the action as a step output', () => {
     // A stand-in docker that knows one image and logs its calls.
     const log = join(dir, 'docker.log');
     const docker = join(dir, 'docker');
     writeFileSync(
       docker,
-      `#!/bin/sh\necho "$*" >> "${log}"\nif [ "$3" = inspect ] && [ "$4" = "ghcr.io/acme/gateway:${base}" ]; then exit 0; fi\nif [ "$3" = create ]; then exit 0; fi\nexit 1\n`,
+      `#!/bin/sh\necho "$*" >> "${log}"\nif [ "$3" = inspect ] && [ "$4" = "ghcr.io/acme/gateway:${older}" ]; then exit 0; fi\nexit 1\n`,
     );
     chmodSync(docker, 0o755);
     const out = join(dir, 'ensure.txt');
     ensureImageCommand(
-      [
-        '--image',
-        `ghcr.io/acme/gateway:${sha}`,
-        '--build',
-        'false',
-        '--reuse-from',
-        `ghcr.io/acme/gateway:${base}`,
-        '--docker',
-        docker,
-      ],
+      ['--image', `ghcr.io/acme/gateway:${older}`, '--docker', docker],
       recordingContext(out),
     );
-    expect(readFileSync(out, 'utf8')).toBe('action=retag\n');
+    expect(readFileSync(out, 'utf8')).toBe('action=present\n');
     expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
-      `buildx imagetools inspect ghcr.io/acme/gateway:${sha}`,
-      `buildx imagetools inspect ghcr.io/acme/gateway:${base}`,
-      `buildx imagetools create --tag ghcr.io/acme/gateway:${sha} ghcr.io/acme/gateway:${base}`,
+      `buildx imagetools inspect ghcr.io/acme/gateway:${older}`,
     ]);
-    expect(dockerRegistryClient(docker).exists('ghcr.io/acme/other:x')).toBe(false);
+    expect(dockerRegistryClient(docker).exists(`ghcr.io/acme/other:${older}`)).toBe(false);
   });
 
   it('ensure-image refuses a mutable tag', () => {
     expect(() =>
-      ensureImageCommand(
-        ['--image', 'ghcr.io/acme/gateway:latest'],
-        recordingContext(),
-        fakeRegistry([]),
-      ),
+      ensureImageCommand(['--image', 'ghcr.io/acme/gateway:latest'], recordingContext(), {
+        exists: () => true,
+      }),
     ).toThrow(/not tagged with a full commit SHA/);
   });
 });

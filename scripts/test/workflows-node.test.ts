@@ -1,36 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expr, files, type Job, jobsOf } from './workflow-files.js';
+import { parse } from 'yaml';
+import { expr, files, type Job, jobsOf, root } from './workflow-files.js';
+
+const setupAction = './.github/actions/setup';
 
 describe('Node in the workflows', () => {
   const setupSteps = files.flatMap((file) => {
     const name = file.split('/').at(-1) ?? file;
     return Object.entries(jobsOf(name)).flatMap(([job, { steps = [] }]) =>
       steps
-        .filter((s) => String(s.uses ?? '').startsWith('actions/setup-node@'))
-        .map((s) => [`${name} ${job}`, s.with as Record<string, unknown>] as const),
+        .filter((s) => s.uses === setupAction)
+        .map((s) => [`${name} ${job}`, (s.with ?? {}) as Record<string, unknown>] as const),
     );
   });
+  const action = parse(readFileSync(join(root, '.github/actions/setup/action.yml'), 'utf8')) as {
+    runs: { steps: Record<string, unknown>[] };
+  };
 
-  it("sets up Node in every job that runs the repository's scripts", () => {
+  it("sets up Node in every job that runs the repository's scripts, through the one setup action", () => {
     expect(setupSteps.map(([where]) => where)).toEqual([
       'ci.yml verify',
+      'deploy-stack.yml deploy',
       'deploy.yml plan',
       'deploy.yml images',
-      'deploy.yml staging',
-      'deploy.yml production',
-      'preview.yml preview',
       'release.yml release',
     ]);
-  });
-
-  it('takes the version from .nvmrc, its one owner, everywhere but the CI matrix', () => {
-    for (const [where, withs] of setupSteps.filter(([w]) => w !== 'ci.yml verify')) {
-      expect([where, withs['node-version-file'], withs['node-version']]).toEqual([
-        where,
-        '.nvmrc',
-        undefined,
+    for (const file of files) {
+      expect([file, readFileSync(file, 'utf8').includes('actions/setup-node@')]).toEqual([
+        file,
+        false,
       ]);
     }
+  });
+
+  it('checks out before the setup action (a local action is read from the checkout)', () => {
+    for (const file of files) {
+      const name = file.split('/').at(-1) ?? file;
+      for (const [job, { steps = [] }] of Object.entries(jobsOf(name))) {
+        const setup = steps.findIndex((s) => s.uses === setupAction);
+        const checkout = steps.findIndex((s) => String(s.uses).startsWith('actions/checkout@'));
+        if (setup > -1)
+          expect([name, job, checkout > -1 && checkout < setup]).toEqual([name, job, true]);
+      }
+    }
+  });
+
+  it('takes the version from .nvmrc, its one owner, unless a Node line is asked for', () => {
+    const node = action.runs.steps.find((s) => String(s.uses).startsWith('actions/setup-node@'));
+    expect(node?.with).toMatchObject({
+      'node-version': expr('inputs.node-version'),
+      'node-version-file': expr("inputs.node-version == '' && '.nvmrc' || ''"),
+    });
+    for (const [where, withs] of setupSteps.filter(([w]) => w !== 'ci.yml verify')) {
+      expect([where, withs['node-version']]).toEqual([where, undefined]);
+    }
+  });
+
+  it('uses the npm cache in CI only: workflows that ship images, stacks or packages go without', () => {
+    expect(setupSteps.filter(([, withs]) => withs.cache === 'true').map(([w]) => w)).toEqual([
+      'ci.yml verify',
+    ]);
+    const node = action.runs.steps.find((s) => String(s.uses).startsWith('actions/setup-node@'));
+    expect(node?.with).toMatchObject({
+      cache: expr("inputs.cache == 'true' && 'npm' || ''"),
+      'package-manager-cache': expr("inputs.cache == 'true'"),
+    });
+    expect(action.runs.steps.at(-1)?.run).toBe('npm ci --no-audit --no-fund');
   });
 
   it('tests on the .nvmrc line and on Node 26 in CI, each leg to the end', () => {
@@ -39,22 +76,16 @@ describe('Node in the workflows', () => {
     };
     expect(verify.strategy['fail-fast']).toBe(false);
     expect(verify.strategy.matrix).toEqual({
-      include: [{ 'node-version-file': '.nvmrc' }, { 'node-version': '26' }],
+      include: [{ 'node-version': '' }, { 'node-version': '26' }],
     });
     expect(setupSteps.find(([where]) => where === 'ci.yml verify')?.[1]).toMatchObject({
       'node-version': expr('matrix.node-version'),
-      'node-version-file': expr('matrix.node-version-file'),
     });
   });
 
-  it("gives the remote cache to the .nvmrc leg only: turbo's hashes leave the Node version out", () => {
-    const verify = jobsOf('ci.yml').verify as Job & { env: Record<string, string> };
-    expect(verify.env.TURBO_TOKEN).toBe(
-      expr("matrix.node-version-file && secrets.TURBO_TOKEN || ''"),
-    );
-    const stepTokens = (verify.steps ?? []).filter(
-      (s) => (s.env as Record<string, unknown> | undefined)?.TURBO_TOKEN !== undefined,
-    );
-    expect(stepTokens).toEqual([]);
+  it('gives CI no secret: every run executes a branch, which could write a remote cache main trusts', () => {
+    const ci = readFileSync(join(root, '.github/workflows/ci.yml'), 'utf8');
+    expect(ci).not.toMatch(/\bsecrets\./);
+    expect(ci).not.toContain('TURBO_TOKEN');
   });
 });

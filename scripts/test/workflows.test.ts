@@ -3,18 +3,38 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { actionlint } from '../src/actionlint.js';
-import { checkWorkflow } from '../src/workflow-hygiene.js';
+import { listActionFiles, localReader } from '../src/commands/check-workflows.js';
+import { checkCompositeAction, checkWorkflow } from '../src/workflow-hygiene.js';
 import { expr, files, jobsOf, read, root } from './workflow-files.js';
 
+const actionFiles = listActionFiles(join(root, '.github/actions'));
+
 describe('every workflow', () => {
-  it('exists: ci, deploy, preview, release', () => {
+  it('exists: ci, deploy, the reusable deploy-stack, preview, release', () => {
     expect(files.map((f) => f.split('/').at(-1))).toEqual([
       'ci.yml',
+      'deploy-stack.yml',
       'deploy.yml',
       'preview.yml',
       'release.yml',
     ]);
   });
+
+  it('shares one setup action and one cloud login action', () => {
+    expect(actionFiles.map((f) => f.slice(root.length + 1))).toEqual([
+      '.github/actions/cloud-login/action.yml',
+      '.github/actions/setup/action.yml',
+    ]);
+  });
+
+  it.each(actionFiles.map((f) => [f.split('/').at(-2), f]))(
+    'the %s action passes the hygiene rules',
+    (_name, file) => {
+      expect(checkCompositeAction(readFileSync(file as string, 'utf8'), file as string)).toEqual(
+        [],
+      );
+    },
+  );
 
   it.each(files.map((f) => [f.split('/').at(-1), f]))(
     '%s passes actionlint',
@@ -27,7 +47,8 @@ describe('every workflow', () => {
   it.each(files.map((f) => [f.split('/').at(-1), f]))(
     '%s passes the hygiene rules',
     (_name, file) => {
-      expect(checkWorkflow(readFileSync(file as string, 'utf8'), file as string)).toEqual([]);
+      const text = readFileSync(file as string, 'utf8');
+      expect(checkWorkflow(text, file as string, localReader(root))).toEqual([]);
     },
   );
 });
@@ -46,117 +67,6 @@ describe('actionlint (WebAssembly build)', () => {
     ].join('\n');
     const findings = await actionlint(broken, 'broken.yml');
     expect(findings.map((f) => f.kind).sort()).toEqual(['expression', 'syntax-check']);
-  });
-});
-
-describe('the hygiene rules catch', () => {
-  const minimal = (job: string, extra = '') =>
-    `on: push\npermissions:\n  contents: read\n${extra}jobs:\n  a:\n    runs-on: ubuntu-24.04\n    timeout-minutes: 5\n${job}`;
-  const checkout =
-    '      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2\n        with:\n          persist-credentials: false\n';
-  const rules = (text: string) =>
-    [...new Set(checkWorkflow(text, 'x.yml').map((p) => p.rule))].sort();
-
-  it.each([
-    ['a clean workflow', minimal(`    steps:\n${checkout}`), []],
-    [
-      'missing top-level permissions',
-      minimal(`    steps:\n${checkout}`).replace('permissions:\n  contents: read\n', ''),
-      ['top-permissions'],
-    ],
-    [
-      'write-all at the top',
-      minimal(`    steps:\n${checkout}`).replace(
-        'permissions:\n  contents: read\n',
-        'permissions: write-all\n',
-      ),
-      ['top-permissions'],
-    ],
-    [
-      'a top-level write scope',
-      minimal(`    steps:\n${checkout}`).replace('contents: read', 'contents: write'),
-      ['top-permissions'],
-    ],
-    [
-      'a tag instead of a SHA',
-      minimal(
-        '    steps:\n      - uses: actions/checkout@v6\n        with:\n          persist-credentials: false\n',
-      ),
-      ['pinned-actions'],
-    ],
-    [
-      'a short SHA',
-      minimal(
-        '    steps:\n      - uses: actions/checkout@de0fac2 # v6.0.2\n        with:\n          persist-credentials: false\n',
-      ),
-      ['pinned-actions'],
-    ],
-    [
-      'a SHA without its version comment',
-      minimal(`    steps:\n${checkout.replace(' # v6.0.2', '')}`),
-      ['pinned-actions'],
-    ],
-    [
-      'checkout keeping credentials',
-      minimal(`    steps:\n${checkout.replace('false', 'true')}`),
-      ['checkout-credentials'],
-    ],
-    [
-      'checkout with the default credentials',
-      minimal(
-        '    steps:\n      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2\n',
-      ),
-      ['checkout-credentials'],
-    ],
-    [
-      'event text inside run',
-      minimal(`    steps:\n      - run: echo "${expr('github.event.pull_request.title')}"\n`),
-      ['run-expressions'],
-    ],
-    [
-      'a secret inside run',
-      minimal(`    steps:\n      - run: deploy --token ${expr('secrets.TOKEN')}\n`),
-      ['run-expressions'],
-    ],
-    [
-      'pull_request_target',
-      minimal(`    steps:\n${checkout}`).replace('on: push', 'on: pull_request_target'),
-      ['dangerous-trigger'],
-    ],
-    [
-      'id-token without an OIDC login',
-      minimal(`    permissions:\n      id-token: write\n    steps:\n${checkout}`),
-      ['job-permissions'],
-    ],
-    [
-      'packages: write without a registry login',
-      minimal(`    permissions:\n      packages: write\n    steps:\n${checkout}`),
-      ['job-permissions'],
-    ],
-    [
-      'an unneeded write scope',
-      minimal(`    permissions:\n      actions: write\n    steps:\n${checkout}`),
-      ['job-permissions'],
-    ],
-    [
-      'an OIDC login without id-token',
-      minimal(
-        '    steps:\n      - uses: aws-actions/configure-aws-credentials@8df5847569e6427dd6c4fb1cf565c83acfa8afa7 # v6.0.0\n        with:\n          aws-region: eu-west-1\n',
-      ),
-      ['job-permissions'],
-    ],
-    [
-      'a deploy without concurrency',
-      minimal(`    environment: production\n    steps:\n${checkout}`),
-      ['deploy-concurrency'],
-    ],
-    [
-      'a job without a timeout',
-      minimal(`    steps:\n${checkout}`).replace('    timeout-minutes: 5\n', ''),
-      ['timeout'],
-    ],
-  ])('%s', (_label, text, expected) => {
-    expect(rules(text)).toEqual(expected);
   });
 });
 
@@ -204,27 +114,45 @@ describe('ci.yml, preview.yml and release.yml', () => {
     expect(verify.env.TEST_DATABASE_URL).toMatch(/^postgres:\/\/.*@localhost:5432\//);
   });
 
-  it('preview comments a staging preview on pull requests touching infra or a manifest', () => {
+  it('preview comments a staging preview, in the preview environment, on pull requests touching infra or a manifest', () => {
     const preview = parse(read('preview.yml')) as { on: { pull_request: { paths: string[] } } };
     expect(preview.on.pull_request.paths).toEqual(['infra/**', 'apps/*/service.yaml']);
-    const pulumi = (jobsOf('preview.yml').preview?.steps ?? []).find((s) =>
+    const job = jobsOf('preview.yml').preview;
+    expect(job?.uses).toBe('./.github/workflows/deploy-stack.yml');
+    expect(job?.with).toEqual({
+      stack: 'staging',
+      environment: 'preview',
+      sha: expr('github.event.pull_request.base.sha'),
+      preview: true,
+    });
+    expect(Object.keys(job?.secrets as Record<string, string>)).toEqual([
+      'PULUMI_CONFIG_PASSPHRASE_STAGING',
+      'PULUMI_ACCESS_TOKEN_STAGING',
+    ]);
+    const pulumi = (jobsOf('deploy-stack.yml').deploy?.steps ?? []).find((s) =>
       String(s.uses).startsWith('pulumi/actions@'),
     );
     expect(pulumi?.with).toMatchObject({
-      command: 'preview',
-      'stack-name': 'staging',
-      'comment-on-pr': true,
+      command: expr("inputs.preview && 'preview' || 'up'"),
+      'stack-name': expr('inputs.stack'),
+      'comment-on-pr': expr('inputs.preview'),
     });
   });
 
-  it('release versions and publishes with changesets and the NPM_TOKEN secret', () => {
-    const step = (jobsOf('release.yml').release?.steps ?? []).find((s) =>
-      String(s.uses).startsWith('changesets/action@'),
-    );
-    expect(step?.env).toMatchObject({ NPM_TOKEN: expr('secrets.NPM_TOKEN') });
-    expect(step?.with).toMatchObject({
-      publish: 'npx changeset publish',
-      commitMode: 'github-api',
+  it('release publishes by npm trusted publishing from the release environment, with provenance and no token', () => {
+    const job = jobsOf('release.yml').release;
+    expect(job?.environment).toBe('release');
+    expect(job?.permissions).toEqual({
+      contents: 'write',
+      'pull-requests': 'write',
+      'id-token': 'write',
     });
+    const steps = job?.steps ?? [];
+    const changesets = steps.find((s) => String(s.uses).startsWith('changesets/action@'));
+    expect(changesets?.with).toMatchObject({ commitMode: 'github-api' });
+    const publish = steps.find((s) => String(s.run ?? '').includes('changeset publish'));
+    expect(publish?.if).toBe("steps.changesets.outputs.hasChangesets == 'false'");
+    expect(publish?.env).toEqual({ NPM_CONFIG_PROVENANCE: 'true' });
+    for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain('NPM_TOKEN');
   });
 });

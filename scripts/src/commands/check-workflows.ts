@@ -1,21 +1,28 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionlint } from '../actionlint.js';
 import { type CliSpec, parseCli } from '../cli.js';
-import { checkWorkflow } from '../workflow-hygiene.js';
+import { checkCompositeAction, checkWorkflow } from '../workflow-hygiene.js';
+import { checkSecretScoping, type WorkflowSource } from '../workflow-secrets.js';
+import type { ReadLocal } from '../workflow-yaml.js';
 import { type CommandContext, rootFrom } from './command-context.js';
 
 /** Where the workflows live. */
 export const workflowsDir = '.github/workflows';
 
-/** `check-workflows`: actionlint plus the hygiene rules, on every workflow. */
+/** Where the local composite actions live, one folder each. */
+export const actionsDir = '.github/actions';
+
+/** `check-workflows`: actionlint plus the hygiene and secret-scoping rules, on every workflow. */
 export const checkWorkflowsSpec: CliSpec = {
   name: 'check-workflows',
   summary:
     'Runs actionlint (WebAssembly, offline) and the hygiene rules (least-privilege permissions,\n' +
     'SHA-pinned actions with version comments, checkout without persisted credentials, no\n' +
-    'expressions inside run:, no pull_request_target, timeouts, deploy concurrency) on every workflow file.\n' +
-    'Exits 1 listing every problem.',
+    'expressions inside run:, no pull_request_target, timeouts, deploy concurrency) on every workflow\n' +
+    'file and local composite action, and the secret-scoping rules across the workflows (no secret\n' +
+    'that unlocks production on a path a pull request starts, following reusable workflow calls;\n' +
+    'every job that reads a secret names its environment). Exits 1 listing every problem.',
   flags: {
     dir: {
       type: 'string',
@@ -38,6 +45,32 @@ export function listWorkflowFiles(dir: string): string[] {
 }
 
 /**
+ * The `action.yml` (or `action.yaml`) of every local action folder, sorted; [] without the folder.
+ * @example listActionFiles(join(root, '.github/actions'))
+ */
+export function listActionFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((name) =>
+      ['action.yml', 'action.yaml'].map((f) => join(dir, name, f)).filter((f) => existsSync(f)),
+    );
+}
+
+/**
+ * Reads repository-relative files under a root, for the rules that follow local `uses:`.
+ * @example checkWorkflow(text, file, localReader(root))
+ */
+export function localReader(root: string): ReadLocal {
+  return (repoPath) => {
+    const full = join(root, repoPath);
+    return repoPath.includes('..') || !existsSync(full) ? undefined : readFileSync(full, 'utf8');
+  };
+}
+
+/**
  * Runs `check-workflows`.
  * @example await checkWorkflowsCommand([], processContext());
  */
@@ -49,14 +82,24 @@ export async function checkWorkflowsCommand(
   if (!values) return;
   const root = rootFrom(values.root);
   const dir = String(values.dir);
+  const readLocal = localReader(root);
   const lines: string[] = [];
+  const sources: WorkflowSource[] = [];
   for (const file of listWorkflowFiles(join(root, dir))) {
     const relativePath = `${dir}/${file.split('/').at(-1)}`;
     const text = readFileSync(file, 'utf8');
+    sources.push({ file: relativePath, text });
     for (const f of await actionlint(text, relativePath)) {
       lines.push(`${relativePath}:${f.line}:${f.column}: [actionlint ${f.kind}] ${f.message}`);
     }
-    for (const p of checkWorkflow(text, relativePath))
+    for (const p of checkWorkflow(text, relativePath, readLocal))
+      lines.push(`${p.file}: [${p.rule}] ${p.message}`);
+  }
+  for (const p of checkSecretScoping(sources, readLocal))
+    lines.push(`${p.file}: [${p.rule}] ${p.message}`);
+  for (const file of listActionFiles(join(root, actionsDir))) {
+    const relativePath = file.slice(root.length + 1);
+    for (const p of checkCompositeAction(readFileSync(file, 'utf8'), relativePath))
       lines.push(`${p.file}: [${p.rule}] ${p.message}`);
   }
   if (lines.length > 0) throw new Error(`\n${lines.join('\n')}`);

@@ -1,32 +1,19 @@
-import {
-  type CliSpec,
-  optionalString,
-  parseCli,
-  requireString,
-  writeGithubOutputs,
-} from '../cli.js';
+import { type CliSpec, parseCli, requireString, writeGithubOutputs } from '../cli.js';
 import { dockerRegistryClient, ensureImage, type RegistryClient } from '../image-action.js';
 import { isImmutableImage } from '../stack-config.js';
 import type { CommandContext } from './command-context.js';
 
-/** `ensure-image`: makes a service's image exist without building when it can. */
+/** `ensure-image`: says whether a service's image must be built. */
 export const ensureImageSpec: CliSpec = {
   name: 'ensure-image',
   summary:
-    'For one plan entry: does nothing if --image already exists; re-tags --reuse-from to --image\n' +
-    '(registry-side, no rebuild) for an unchanged service whose base image exists; otherwise asks\n' +
-    'for a build. Needs `docker login` first. Output: action = present | retag | build.',
+    'For one plan entry: does nothing if --image (tagged with the commit that last changed the\n' +
+    'service) already exists, otherwise asks for a build. Needs `docker login` first.\n' +
+    'Output: action = present | build.',
   flags: {
-    image: { type: 'string', description: 'The image to make exist: <registry>/<service>:<sha>.' },
-    build: {
+    image: {
       type: 'string',
-      description:
-        'true when the service changed: build unless this SHA already has an image, never re-tag.',
-      default: 'false',
-    },
-    'reuse-from': {
-      type: 'string',
-      description: 'The base commit image of the same service, if any.',
+      description: 'The image to make exist: <registry>/<service>:<revision>.',
     },
     docker: { type: 'string', description: 'The docker binary.', default: 'docker' },
   },
@@ -34,7 +21,7 @@ export const ensureImageSpec: CliSpec = {
 
 /**
  * Runs `ensure-image`; the registry client is injectable for tests.
- * @example ensureImageCommand(['--image', ref, '--build', 'true'], ctx);
+ * @example ensureImageCommand(['--image', ref], ctx);
  */
 export function ensureImageCommand(
   argv: readonly string[],
@@ -44,14 +31,8 @@ export function ensureImageCommand(
   const values = parseCli(ensureImageSpec, argv, write);
   if (!values) return;
   const image = requireString(values, 'image');
-  const reuseFrom = optionalString(values, 'reuse-from') ?? '';
-  for (const ref of [image, reuseFrom].filter(Boolean)) {
-    if (!isImmutableImage(ref)) throw new Error(`${ref} is not tagged with a full commit SHA`);
-  }
-  const action = ensureImage(
-    { image, build: values.build === 'true', reuseFrom },
-    client ?? dockerRegistryClient(String(values.docker)),
-  );
+  if (!isImmutableImage(image)) throw new Error(`${image} is not tagged with a full commit SHA`);
+  const action = ensureImage({ image }, client ?? dockerRegistryClient(String(values.docker)));
   writeGithubOutputs({ action }, env.GITHUB_OUTPUT);
   write(`${image}: ${action}\n`);
 }
