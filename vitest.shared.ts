@@ -38,6 +38,8 @@ export const e2eTestConfig: ViteUserConfig = {
   test: {
     ...sharedTestConfig.test,
     include: ['e2e/**/*.test.ts'],
+    // Each file copies the repository and runs turbo in it: one at a time on a small machine.
+    fileParallelism: false,
     testTimeout: 600_000,
     hookTimeout: 600_000,
     reporters: ['default', ['json', { outputFile: '.test-results/vitest-e2e.json' }]],

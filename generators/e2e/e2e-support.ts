@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.js';
+import { runCommand, type StartedServer } from '../test/helpers/run-command.js';
+
+// End to end in temporary copies of this repository. Slow by nature (each step runs real
+// npm, turbo, tsc, vitest and biome), hence the generous timeouts.
+
+/** The repository these suites copy. */
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const minutes = (n: number) => n * 60_000;
+// The copies hold the example services only, so the names these tests scaffold (billing,
+// ledger) stay free whatever services the repository has grown.
+const exampleServices = ['gateway', 'orders'];
+
+/** A copy of the repository for one suite, and the commands that run in it. */
+export interface CopySuite {
+  readonly root: () => string;
+  /** A server the suite started, stopped after it when a test failed before stopping it. */
+  server: StartedServer | undefined;
+  npm(args: string[], cwd?: string): ReturnType<typeof runCommand>;
+  turbo(tasks: string[], filters: string[], concurrency?: number): ReturnType<typeof runCommand>;
+}
+
+/** Copies and installs the repository before a suite's tests, and removes it after them. */
+export function useRepoCopy(): CopySuite {
+  let copy: RepoCopy | undefined;
+  const root = () => copy?.root ?? '';
+  const suite: CopySuite = {
+    root,
+    server: undefined,
+    npm: (args, cwd = root()) => runCommand('npm', args, cwd),
+    turbo: (tasks, filters, concurrency = 10) =>
+      runCommand(
+        'npx',
+        [
+          'turbo',
+          'run',
+          ...tasks,
+          '--continue',
+          `--concurrency=${concurrency}`,
+          ...filters.map((f) => `--filter=${f}`),
+        ],
+        root(),
+      ),
+  };
+  beforeAll(() => {
+    copy = copyRepository(repoRoot, { services: exampleServices });
+    console.info(
+      `e2e: repository copied and installed (npm install --offline: ${copy.installMs} ms)`,
+    );
+  }, minutes(5));
+  afterAll(async () => {
+    await suite.server?.stop();
+    copy?.remove();
+  });
+  return suite;
+}

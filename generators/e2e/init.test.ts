@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPlatformConfig } from '../src/shared/platform-config.js';
+import { hashTree } from '../test/helpers/fixture-repo.js';
+import { minutes, repoRoot, useRepoCopy } from './e2e-support.js';
+
+// In a pristine copy, `init` runs once on a fresh template.
+// A fork of the template has already run init: its init test has nothing left to prove.
+const alreadyInitialized = readPlatformConfig(repoRoot).initialized;
+
+/** Package names, dependency names and import specifiers that still carry `scope`. */
+function findScope(root: string, scope: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (['node_modules', 'dist', '.turbo', '.git'].includes(entry.name)) continue;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === 'package.json') {
+        const pkg = JSON.parse(readFileSync(join(root, path), 'utf8'));
+        const names = [pkg.name, ...Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })];
+        found.push(
+          ...names.filter((n) => String(n).startsWith(`${scope}/`)).map((n) => `${path}: ${n}`),
+        );
+      } else if (/\.(ts|js|mjs)$/.test(entry.name)) {
+        const text = readFileSync(join(root, path), 'utf8');
+        const imports = text.match(
+          new RegExp(`from '${scope}/[^']*'|import\\('${scope}/[^']*'\\)`, 'g'),
+        );
+        found.push(...(imports ?? []).map((i) => `${path}: ${i}`));
+      }
+    }
+  };
+  walk('');
+  return found;
+}
+
+describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine copy', () => {
+  const suite = useRepoCopy();
+  const npm = suite.npm;
+  const turbo = suite.turbo;
+  // A fork is a git repository, and some of its tests ask git what changed.
+  beforeAll(() => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], {
+        cwd: suite.root(),
+      });
+    git('init', '--quiet');
+    git('add', '--all');
+    git('commit', '--quiet', '--no-verify', '--message', 'fork of the template');
+  }, minutes(2));
+
+  it(
+    'renames the scope everywhere, sets registry and cloud, removes the other clusters, and relinks',
+    async () => {
+      const run = await npm([
+        'run',
+        'gen',
+        '--workspace',
+        '@slipway/generators',
+        '--',
+        'init',
+        '--',
+        '--scope',
+        '@acme',
+        '--registry',
+        'ghcr.io/acme',
+        '--cloud',
+        'gcp',
+      ]);
+      expect(run.code, run.output).toBe(0);
+      expect(findScope(suite.root(), '@slipway')).toEqual([]);
+      expect(readPlatformConfig(suite.root())).toEqual({
+        scope: '@acme',
+        registry: 'ghcr.io/acme',
+        cloud: 'gcp',
+        initialized: true,
+      });
+      expect(existsSync(join(suite.root(), 'infra/cluster-gke'))).toBe(true);
+      expect(existsSync(join(suite.root(), 'infra/cluster-eks'))).toBe(false);
+      expect(existsSync(join(suite.root(), 'infra/cluster-aks'))).toBe(false);
+      expect(existsSync(join(suite.root(), 'node_modules/@acme/service-kit/package.json'))).toBe(
+        true,
+      );
+      // npm removes the old links; an empty scope folder may stay behind.
+      const oldLinks = join(suite.root(), 'node_modules/@slipway');
+      expect(existsSync(oldLinks) ? readdirSync(oldLinks) : []).toEqual([]);
+    },
+    minutes(5),
+  );
+
+  it(
+    'leaves a repository whose install and tests pass',
+    async () => {
+      const install = await npm(['install', '--offline', '--no-audit', '--no-fund']);
+      expect(install.code, install.output).toBe(0);
+      // Every workspace's typecheck, lint and tests; only `test:e2e`, this suite, is left out
+      // (it would start itself again in the copy). Two tasks at a time: this runs beside the
+      // repository's own tests on a small machine, and the server tests have deadlines.
+      const run = await turbo(['typecheck', 'lint', 'test'], [], 2);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toMatch(/@acme\/generators:test:.*Tests\s+\d+ passed/s);
+    },
+    minutes(15),
+  );
+
+  it(
+    'scaffolds services under the new name: npm create @acme/service',
+    async () => {
+      const created = await npm(['create', '@acme/service', '--', '--name', 'billing', '--yes']);
+      expect(created.code, created.output).toBe(0);
+      const pkg = JSON.parse(readFileSync(join(suite.root(), 'apps/billing/package.json'), 'utf8'));
+      expect(pkg.dependencies).toHaveProperty('@acme/service-kit', '*');
+      const run = await turbo(['typecheck', 'lint', 'test'], ['billing']);
+      expect(run.code, run.output).toBe(0);
+    },
+    minutes(5),
+  );
+
+  it(
+    'refuses to run a second time and changes no byte',
+    async () => {
+      const before = hashTree(suite.root());
+      const run = await npm([
+        'run',
+        'gen',
+        '--workspace',
+        '@acme/generators',
+        '--',
+        'init',
+        '--',
+        '--scope',
+        '@beta',
+        '--registry',
+        'ghcr.io/beta',
+        '--cloud',
+        'aws',
+      ]);
+      expect(run.output).toContain('This repository was already initialized');
+      expect(run.code).not.toBe(0);
+      expect(hashTree(suite.root())).toBe(before);
+    },
+    minutes(2),
+  );
+});
