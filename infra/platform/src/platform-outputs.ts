@@ -19,6 +19,8 @@ export interface GatewayDataPlane {
 
 /** The public entry of one environment. */
 export interface PlatformGateway {
+  /** The environment's public domain: the HTTPS listener answers `*.<domain>`, so a public service is `<service>.<domain>`. */
+  readonly domain: string;
   readonly parentRef: GatewayParentRef;
   readonly dataPlane: GatewayDataPlane;
 }

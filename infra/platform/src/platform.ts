@@ -185,7 +185,10 @@ export class Platform extends pulumi.ComponentResource {
         controller?.kind === 'external'
           ? controller.dataPlane
           : envoyDataPlane(envoyGatewayNamespace, gatewayName, namespace);
-      return [namespace, edge.parentRef.apply((parentRef) => ({ parentRef, dataPlane }))] as const;
+      return [
+        namespace,
+        edge.parentRef.apply((parentRef) => ({ domain, parentRef, dataPlane })),
+      ] as const;
     });
     return pulumi.all(Object.fromEntries(entries));
   }

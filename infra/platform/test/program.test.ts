@@ -70,6 +70,7 @@ describe('platform program', () => {
     expect(await promiseOf(outputs.backupSchedule ?? pulumi.output(''))).toBe('0 * * * *');
     expect(await promiseOf(outputs.gateways ?? pulumi.output({}))).toEqual({
       'slipway-dev': {
+        domain: 'dev.example.com',
         parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
         dataPlane: {
           namespace: 'envoy-gateway-system',

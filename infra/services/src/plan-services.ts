@@ -75,7 +75,7 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
  * Checks the whole catalog against a stack's config and the platform stack's outputs before
  * anything is registered: an image per service (pinned, never `latest`), every declared secret
  * configured (and nothing extra, which is usually a typo), a namespace the platform created, and
- * for a public service a domain and a gateway for the namespace. `platform` may be undefined
+ * for a public service the gateway of its namespace (whose domain names its host). `platform` may be undefined
  * when no service is public.
  * @throws ManifestError for bad manifests, StackConfigError naming service and field otherwise.
  * @example const plans = planServices(loadServiceManifests(repoRoot), config, platform);
@@ -144,12 +144,6 @@ export function planServices(
     }
     let route: PublicRoute | undefined;
     if (manifest.public) {
-      if (!config.domain)
-        problem(
-          service,
-          'domain',
-          `is required: ${service} is public and gets the host ${service}.<domain>`,
-        );
       if (!platform)
         problem(
           service,
@@ -162,7 +156,7 @@ export function planServices(
           'platformStack',
           `${platformName} has no gateway for namespace '${config.namespace}', which public ${service} needs: turn the gateway on in the platform stack for that namespace, or make ${service} internal (public: false)`,
         );
-      if (config.domain && gateway) route = { host: `${service}.${config.domain}`, gateway };
+      if (gateway) route = { host: `${service}.${gateway.domain}`, gateway };
     }
     const callees = manifest.calls.map((name) => ({ name, port: byName.get(name)?.port ?? 0 }));
     return { manifest, image: image ?? '', secrets, callees, ...(route ? { route } : {}) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { platformOutputsFrom } from './platform-stack.js';
 
 const gateway = {
+  domain: 'dev.example.com',
   parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
   dataPlane: { namespace: 'envoy-gateway-system', podLabels: { proxy: 'public' } },
 };

@@ -18,7 +18,7 @@ function isGateway(value: unknown): value is PlatformGateway {
   if (!isRecord(value) || !isRecord(value.parentRef) || !isRecord(value.dataPlane)) return false;
   const { name, namespace, sectionName } = value.parentRef;
   return (
-    [name, namespace, sectionName, value.dataPlane.namespace].every(
+    [value.domain, name, namespace, sectionName, value.dataPlane.namespace].every(
       (v) => typeof v === 'string' && v !== '',
     ) && isStringMap(value.dataPlane.podLabels)
   );
@@ -40,7 +40,7 @@ export function platformOutputsFrom(values: Readonly<Record<string, unknown>>): 
   if (gateways !== undefined && !(isRecord(gateways) && Object.values(gateways).every(isGateway)))
     throw invalid(
       platformOutputNames.gateways,
-      'a map of namespace to { parentRef: { name, namespace, sectionName }, dataPlane: { namespace, podLabels } }',
+      'a map of namespace to { domain, parentRef: { name, namespace, sectionName }, dataPlane: { namespace, podLabels } }',
     );
   const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
   const clusterIssuer = text(platformOutputNames.clusterIssuer);

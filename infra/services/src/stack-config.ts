@@ -15,8 +15,6 @@ export interface StackConfigInput {
   readonly namespace?: unknown;
   /** Environment whose manifest `config` section applies; default: the stack name. */
   readonly environment?: unknown;
-  /** DNS zone of public services' hosts: `<service>.<domain>`; required when a service is public. */
-  readonly domain?: unknown;
   /**
    * Image per service, set by CI: `{ orders: 'ghcr.io/acme/orders:<sha>@sha256:<digest>' }`,
    * the tag naming the commit that last changed the service; unchanged services keep their string.
@@ -38,7 +36,6 @@ export interface StackConfig {
   readonly stack: string;
   readonly environment: Environment;
   readonly namespace: string;
-  readonly domain?: string;
   readonly images: Readonly<Record<string, string>>;
   readonly secrets: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string>>>>>;
   readonly clusterStack?: string;
@@ -46,12 +43,10 @@ export interface StackConfig {
 }
 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const dnsName = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z][-a-z0-9]*[a-z0-9]$/;
 const stackName = /^[^/\s]+\/[^/\s]+\/[^/\s]+$/;
 const configKeys = [
   'namespace',
   'environment',
-  'domain',
   'images',
   'secrets',
   'clusterStack',
@@ -66,7 +61,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Validates the shape of a stack's config and fills in defaults. Whether it fits the catalog
  * (an image per service, every declared secret) is checked by `planServices`.
  * @throws StackConfigError naming every field at fault.
- * @example resolveStackConfig('dev', { domain: 'dev.example.com', images: { orders: 'ghcr.io/acme/orders:1.0.0' } })
+ * @example resolveStackConfig('dev', { images: { orders: 'ghcr.io/acme/orders:1.0.0' } })
  */
 export function resolveStackConfig(stack: string, input: StackConfigInput): StackConfig {
   const problems: StackConfigProblem[] = [];
@@ -94,9 +89,6 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
       'namespace',
       `'${namespace}' is reserved: use an environment namespace such as slipway-${stack}`,
     );
-  const domain = text('domain');
-  if (domain !== undefined && !dnsName.test(domain))
-    problem('domain', `'${domain}' is not a DNS name such as dev.example.com`);
 
   const clusterStack = text('clusterStack');
   const platformStack = text('platformStack');
@@ -134,7 +126,6 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
     stack,
     environment: environment as Environment,
     namespace,
-    ...(domain ? { domain } : {}),
     images,
     secrets,
     ...(clusterStack ? { clusterStack } : {}),

@@ -148,15 +148,9 @@ describe('bad stack config fails the program before any resource is registered, 
       { images: { ...images, [stranger]: `ghcr.io/acme/${stranger}:1.0.0` } },
       `service '${stranger}', field 'images.${stranger}'`,
     ],
-    [
-      'a public service without a domain',
-      { domain: undefined },
-      "service 'gateway', field 'domain': is required",
-    ],
   ])('%s', async (_, overrides, message) => {
     const base = configFor(manifests);
     const config = { ...base, ...overrides } as StackConfig;
-    if ('domain' in overrides) delete (config as { domain?: string }).domain;
     const { error, registered } = await attempt(manifests, config);
     expect(error).toBeInstanceOf(StackConfigError);
     expect(error?.message).toContain(message);

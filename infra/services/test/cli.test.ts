@@ -26,19 +26,55 @@ function cli(script: 'render' | 'graph', args: string[], env: Record<string, str
 }
 
 describe('npm run render', { timeout: spawnTimeout }, () => {
-  it('writes one multi-document YAML file per service for a stack, warning about placeholders', async () => {
+  it('writes the whole environment: the platform, its Helm releases and a file per service', async () => {
     const out = mkdtempSync(join(tmpdir(), 'slipway-render-'));
     const { stdout, stderr } = await cli('render', ['--stack', 'dev', '--out', out]);
     // One file per service under apps/: the examples and any service added since.
     const files = exampleManifests().map((m) => `${m.name}.yaml`);
     expect(files).toEqual(expect.arrayContaining(exampleNames.map((name) => `${name}.yaml`)));
-    expect(readdirSync(out).sort()).toEqual(files.sort());
-    expect(stdout.trim().split('\n')).toHaveLength(files.length);
+    expect(readdirSync(out).sort()).toEqual(['platform', 'services']);
+    expect(readdirSync(join(out, 'services')).sort()).toEqual(files.sort());
+    expect(readdirSync(join(out, 'platform')).sort()).toEqual([
+      'helm-releases.yaml',
+      'objects.yaml',
+    ]);
+    expect(stdout.trim().split('\n')).toHaveLength(files.length + 2);
     expect(stdout).toContain('orders.yaml: 9 objects');
     expect(stderr).toContain('warning: secrets.orders.DATABASE_URL is not set');
-    const documents = parseAllDocuments(readFileSync(join(out, 'orders.yaml'), 'utf8')).map((d) =>
-      d.toJS(),
+
+    const platform = parseAllDocuments(
+      readFileSync(join(out, 'platform', 'objects.yaml'), 'utf8'),
+    ).map((d) => d.toJS());
+    const kinds = platform.map((d) => d.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'Namespace',
+        'NetworkPolicy',
+        'Gateway',
+        'HTTPRoute',
+        'ClusterIssuer',
+      ]),
     );
+    expect(kinds).not.toContain('Ingress');
+    const environment = platform.find(
+      (d) => d.kind === 'Namespace' && d.metadata.name === 'slipway-dev',
+    );
+    expect(environment.metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    const releases = parseAllDocuments(
+      readFileSync(join(out, 'platform', 'helm-releases.yaml'), 'utf8'),
+    ).map((d) => d.toJS());
+    expect(releases.map((r) => r.chart)).toEqual(
+      expect.arrayContaining(['gateway-helm', 'cert-manager', 'velero']),
+    );
+    expect(releases.every((r) => typeof r.version === 'string' && r.version !== '')).toBe(true);
+    const everything = readdirSync(join(out, 'services'))
+      .map((f) => readFileSync(join(out, 'services', f), 'utf8'))
+      .concat(readFileSync(join(out, 'platform', 'objects.yaml'), 'utf8'));
+    expect(everything.join('\n')).not.toMatch(/ingress-nginx|kind: Ingress\n/);
+
+    const documents = parseAllDocuments(
+      readFileSync(join(out, 'services', 'orders.yaml'), 'utf8'),
+    ).map((d) => d.toJS());
     expect(documents.map((d) => d.kind)).toEqual([
       'ServiceAccount',
       'ConfigMap',
@@ -51,11 +87,29 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
       'NetworkPolicy',
     ]);
     expect(documents[2].stringData).toEqual({ DATABASE_URL: '[secret]' });
-    const gateway = parseAllDocuments(readFileSync(join(out, 'gateway.yaml'), 'utf8')).map((d) =>
-      d.toJS(),
+    const gateway = parseAllDocuments(
+      readFileSync(join(out, 'services', 'gateway.yaml'), 'utf8'),
+    ).map((d) => d.toJS());
+    const route = gateway.find((d) => d.kind === 'HTTPRoute');
+    // Attached to the Gateway the platform renders, under the domain it answers.
+    const platformGateway = platform.find((d) => d.kind === 'Gateway');
+    expect(route.spec.parentRefs[0]).toMatchObject({
+      name: platformGateway.metadata.name,
+      namespace: platformGateway.metadata.namespace,
+    });
+    const listener = platformGateway.spec.listeners.find(
+      (l: { name: string }) => l.name === 'https',
     );
-    expect(gateway.map((d) => d.kind)).toContain('HTTPRoute');
-    expect(gateway.map((d) => d.kind)).not.toContain('Ingress');
+    expect(route.spec.hostnames[0].endsWith(listener.hostname.slice(1))).toBe(true);
+  });
+
+  it.each([
+    ['--platform', ['platform']],
+    ['--services', ['services']],
+  ])('narrows to one part with %s', async (flag, folders) => {
+    const out = mkdtempSync(join(tmpdir(), 'slipway-render-'));
+    await cli('render', ['--stack', 'dev', '--out', out, flag]);
+    expect(readdirSync(out)).toEqual(folders);
   });
 
   it('fails like pulumi up with --strict, naming service and field', async () => {

@@ -72,7 +72,6 @@ export function configFor(
   stack = 'dev',
 ): StackConfig {
   return resolveStackConfig(stack, {
-    domain: 'dev.example.com',
     images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
     secrets: Object.fromEntries(
       manifests
@@ -94,7 +93,7 @@ export function manifest(
 
 /** The platform stack's outputs as a platform with a gateway in the stack's namespace gives them. */
 export function platformFor(config: StackConfig): PlatformOutputs {
-  return fixturePlatformOutputs([config.namespace]);
+  return fixturePlatformOutputs({ [config.namespace]: 'dev.example.com' });
 }
 
 /** The composition under mocks, on the platform of {@link platformFor} unless told otherwise. */

@@ -3,7 +3,7 @@ import { fixtureGateway } from '../src/render/fixture-platform-outputs.js';
 import { networkGraph } from '../src/render/network-graph.js';
 import { exampleManifests, examplePair, manifest, renderObjects } from './fixtures.js';
 
-const gateway = fixtureGateway('slipway-dev');
+const gateway = fixtureGateway('slipway-dev', 'dev.example.com');
 
 describe('networkGraph', () => {
   it('draws the example services: the internet through the Gateway to gateway, gateway to orders, orders to its database, DNS', async () => {
@@ -28,7 +28,7 @@ describe('networkGraph', () => {
   });
 
   it('draws no public entry for a gateway whose proxies no service admits', async () => {
-    const elsewhere = fixtureGateway('slipway-prod');
+    const elsewhere = fixtureGateway('slipway-prod', 'example.com');
     const graph = networkGraph(await renderObjects(examplePair()), { gateway: elsewhere });
     expect(graph).not.toContain('Gateway');
     expect(graph).not.toContain('Internet');

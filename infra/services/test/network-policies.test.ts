@@ -21,7 +21,7 @@ function podOf(objects: readonly RenderedObject[], name: string): PodEndpoint {
 }
 
 const dns: PodEndpoint = { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } };
-const { dataPlane } = fixtureGateway('slipway-dev');
+const { dataPlane } = fixtureGateway('slipway-dev', 'dev.example.com');
 const gatewayProxy: PodEndpoint = { namespace: dataPlane.namespace, labels: dataPlane.podLabels };
 const stranger: PodEndpoint = {
   namespace: 'slipway-dev',
@@ -120,7 +120,7 @@ describe('network policies', () => {
     const neighbour: PodEndpoint = { ...gatewayProxy, labels: { app: 'debug-shell' } };
     const otherGateway: PodEndpoint = {
       namespace: dataPlane.namespace,
-      labels: fixtureGateway('slipway-prod').dataPlane.podLabels,
+      labels: fixtureGateway('slipway-prod', 'example.com').dataPlane.podLabels,
     };
     for (const peer of [neighbour, otherGateway, { ...gatewayProxy, namespace: 'slipway-dev' }]) {
       expect(allowsConnection(examples, peer, gateway, 3000, { checkEgress: false })).toBe(false);

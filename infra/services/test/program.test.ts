@@ -18,9 +18,10 @@ const manifests = exampleManifests();
 const serviceNames = manifests.map((m) => m.name).sort();
 const platformStack = 'organization/slipway-platform/dev';
 const platformOutputs = {
-  ...fixturePlatformOutputs(['slipway-dev']),
+  ...fixturePlatformOutputs({ 'slipway-dev': 'dev.example.com' }),
   gateways: {
     'slipway-dev': {
+      domain: 'dev.example.com',
       parentRef: { name: 'edge', namespace: 'slipway-dev', sectionName: 'https-wildcard' },
       dataPlane: { namespace: 'gateway-proxies', podLabels: { proxy: 'edge' } },
     },
@@ -34,7 +35,6 @@ function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program
       project: projectName,
       config: Object.fromEntries(
         Object.entries({
-          domain: 'dev.example.com',
           images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
           secrets: Object.fromEntries(
             manifests

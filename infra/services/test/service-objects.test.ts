@@ -136,7 +136,7 @@ describe('the HTTPRoute of a public service', () => {
         {
           group: 'gateway.networking.k8s.io',
           kind: 'Gateway',
-          ...fixtureGateway('slipway-dev').parentRef,
+          ...fixtureGateway('slipway-dev', 'dev.example.com').parentRef,
         },
       ],
       hostnames: ['gateway.dev.example.com'],
@@ -161,17 +161,18 @@ describe('the HTTPRoute of a public service', () => {
     const objects = await renderObjects(manifests, config, {
       namespaces: ['slipway-staging'],
       gateways: {
-        'slipway-dev': fixtureGateway('slipway-dev'),
+        'slipway-dev': fixtureGateway('slipway-dev', 'dev.example.com'),
         'slipway-staging': {
+          domain: 'staging.example.com',
           parentRef: { name: 'edge', namespace: 'slipway-staging', sectionName: 'https' },
           dataPlane: { namespace: 'gateway-proxies', podLabels: { proxy: 'edge' } },
         },
       },
     });
-    expect(find(objects, 'HTTPRoute', 'gateway').spec.parentRefs[0]).toMatchObject({
-      name: 'edge',
-      namespace: 'slipway-staging',
-    });
+    const route = find(objects, 'HTTPRoute', 'gateway');
+    expect(route.spec.parentRefs[0]).toMatchObject({ name: 'edge', namespace: 'slipway-staging' });
+    // The host is under the domain that environment's gateway answers, never another's.
+    expect(route.spec.hostnames).toEqual(['gateway.staging.example.com']);
   });
 
   it('does not exist for internal services', () => {

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fixturePlatformOutputs } from '../render/fixture-platform-outputs.js';
 import { networkGraph } from '../render/network-graph.js';
 import { renderServices } from '../render/render-services.js';
+import { renderPlatformStack } from './platform-stack-file.js';
 import { loadStack, resolveFromInvocation } from './stack-file.js';
 
 const help = `Usage: npm run graph -- [--stack dev] [--out file.mmd]
@@ -11,7 +11,7 @@ const help = `Usage: npm run graph -- [--stack dev] [--out file.mmd]
 Prints a Mermaid flowchart of who may talk to whom on a stack, derived from the NetworkPolicies
 the services program renders: the Internet through the environment's gateway to public services,
 service to service (both the caller's egress and the callee's ingress must allow it), external
-CIDRs, and DNS. The gateway is a stand-in until the platform stack renders offline too.
+CIDRs, and DNS. The gateway is the platform stack's, rendered from infra/platform/Pulumi.<stack>.yaml.
 
 Options:
   --stack <name>  dev, staging or prod (default: dev)
@@ -35,8 +35,7 @@ if (values.help) {
 try {
   const { manifests, config, warnings } = loadStack(values.stack, { strict: false });
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
-  // As in render.ts: a stand-in for the platform stack's outputs until it renders offline.
-  const platform = fixturePlatformOutputs([config.namespace]);
+  const platform = (await renderPlatformStack(values.stack)).outputs;
   const services = await renderServices(manifests, config, platform);
   const graph = networkGraph(
     services.flatMap((s) => s.objects),

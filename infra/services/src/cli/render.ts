@@ -1,21 +1,30 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { fixturePlatformOutputs } from '../render/fixture-platform-outputs.js';
+import { stringify } from 'yaml';
+import type { RenderedObject, RenderedRelease } from '@slipway/infra-platform/render';
 import { renderServices, serviceYaml } from '../render/render-services.js';
+import { renderPlatformStack } from './platform-stack-file.js';
 import { loadStack, resolveFromInvocation } from './stack-file.js';
 
-const help = `Usage: npm run render -- [--stack dev] --out <dir> [--strict]
+const help = `Usage: npm run render -- [--stack dev] --out <dir> [--platform | --services] [--strict]
 
-Writes the Kubernetes objects the services program would apply to a stack, one multi-document
-YAML file per service (<dir>/<service>.yaml), without a cloud, a cluster or the Pulumi CLI.
-Secret values are masked. Config comes from Pulumi.<stack>.yaml; images and secrets that CI sets
-at deploy time are rendered as placeholders with a warning, unless --strict. The platform stack's
-outputs (the gateway public services attach to) are a stand-in gateway for the namespace.
+Writes what \`pulumi up\` would apply to one environment, without a cloud, a cluster or the
+Pulumi CLI, secret values masked:
+  <dir>/platform/objects.yaml        the platform program's objects: namespaces with Pod Security
+                                     labels, default-deny policies, the Gateway and its redirect,
+                                     issuers, backup schedule (from infra/platform/Pulumi.<stack>.yaml)
+  <dir>/platform/helm-releases.yaml  the charts it installs: chart, repository, version, values
+                                     (charts are not expanded offline)
+  <dir>/services/<service>.yaml      each service's objects (from infra/services/Pulumi.<stack>.yaml)
+Images and secrets that CI sets at deploy time are rendered as placeholders with a warning,
+unless --strict.
 
 Options:
   --stack <name>  dev, staging or prod (default: dev)
   --out <dir>     folder to write to (created if missing)
+  --platform      only the platform's files
+  --services      only the services' files
   --strict        fail like \`pulumi up\` when an image or a secret is not configured
   --help          show this help
 `;
@@ -24,6 +33,8 @@ const { values } = parseArgs({
   options: {
     stack: { type: 'string', default: 'dev' },
     out: { type: 'string' },
+    platform: { type: 'boolean', default: false },
+    services: { type: 'boolean', default: false },
     strict: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -34,19 +45,50 @@ if (values.help || !values.out) {
   process.exit(values.help ? 0 : 2);
 }
 
+const documents = (items: readonly object[]) =>
+  items.map((item) => `---\n${stringify(item, { lineWidth: 0 })}`).join('');
+const header = (what: string) =>
+  `# ${what} on stack '${values.stack}', rendered by \`npm run render\` (secret values masked).\n`;
+
+/** Writes a file and says so, the way each file of the render is reported. */
+function write(file: string, content: string, count: number, noun: string) {
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, content);
+  process.stdout.write(`${file}: ${count} ${noun}${count === 1 ? '' : 's'}\n`);
+}
+
 try {
-  const { manifests, config, warnings } = loadStack(values.stack, { strict: values.strict });
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
-  // Until the platform program renders offline too, its outputs are a stand-in: replace this
-  // with the outputs of a platform render (PlatformOutputs) of the same stack.
-  const platform = fixturePlatformOutputs([config.namespace]);
-  const services = await renderServices(manifests, config, platform);
   const out = resolveFromInvocation(values.out);
-  mkdirSync(out, { recursive: true });
-  for (const service of services) {
-    const file = join(out, `${service.name}.yaml`);
-    writeFileSync(file, serviceYaml(service, values.stack));
-    process.stdout.write(`${file}: ${service.objects.length} objects\n`);
+  const both = values.platform === values.services;
+  // The services attach to the platform's gateway: its outputs are needed either way.
+  const platform = await renderPlatformStack(values.stack);
+  if (both || values.platform) {
+    const objects: readonly RenderedObject[] = platform.objects;
+    const releases: readonly RenderedRelease[] = platform.releases;
+    write(
+      join(out, 'platform', 'objects.yaml'),
+      header('The platform') + documents(objects),
+      objects.length,
+      'object',
+    );
+    write(
+      join(out, 'platform', 'helm-releases.yaml'),
+      header('The Helm releases of the platform') + documents(releases),
+      releases.length,
+      'release',
+    );
+  }
+  if (both || values.services) {
+    const { manifests, config, warnings } = loadStack(values.stack, { strict: values.strict });
+    for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const service of await renderServices(manifests, config, platform.outputs)) {
+      write(
+        join(out, 'services', `${service.name}.yaml`),
+        serviceYaml(service, values.stack),
+        service.objects.length,
+        'object',
+      );
+    }
   }
   process.exit(0);
 } catch (error) {

@@ -28,7 +28,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function replaceSecure(value: unknown): unknown {
+/** A stack file's config with every `{ secure: … }` value replaced by {@link encryptedPlaceholder}. */
+export function replaceSecure(value: unknown): unknown {
   if (isRecord(value)) {
     if (typeof value.secure === 'string' && Object.keys(value).length === 1)
       return encryptedPlaceholder;

@@ -2,12 +2,14 @@ import type { PlatformGateway, PlatformOutputs } from '@slipway/infra-platform/o
 
 /**
  * A stand-in gateway for a namespace, shaped like Envoy Gateway's: the Gateway `public` with an
- * `https` listener in the namespace itself, proxies in `envoy-gateway-system` labelled with
- * their owning Gateway. Only what a render without a platform stack needs; never deployed.
- * @example fixtureGateway('slipway-dev').parentRef // { name: 'public', namespace: 'slipway-dev', sectionName: 'https' }
+ * `https` listener on `*.<domain>` in the namespace itself, proxies in `envoy-gateway-system`
+ * labelled with their owning Gateway. For renders without the platform program (tests, the
+ * bench); never deployed.
+ * @example fixtureGateway('slipway-dev', 'dev.example.com').parentRef // { name: 'public', namespace: 'slipway-dev', sectionName: 'https' }
  */
-export function fixtureGateway(namespace: string): PlatformGateway {
+export function fixtureGateway(namespace: string, domain: string): PlatformGateway {
   return {
+    domain,
     parentRef: { name: 'public', namespace, sectionName: 'https' },
     dataPlane: {
       namespace: 'envoy-gateway-system',
@@ -20,14 +22,19 @@ export function fixtureGateway(namespace: string): PlatformGateway {
 }
 
 /**
- * Platform outputs for rendering without the platform stack: the given namespaces, each with a
- * {@link fixtureGateway}. Tests, the bench and (until it renders the platform program too)
- * `npm run render` use it; a deploy reads the real outputs through a StackReference.
- * @example await renderServices(manifests, config, fixturePlatformOutputs([config.namespace]));
+ * Platform outputs without the platform program: each namespace with its domain and a
+ * {@link fixtureGateway}. Tests and the bench use it; `npm run render` renders the platform
+ * program itself, and a deploy reads the real outputs through a StackReference.
+ * @example await renderServices(manifests, config, fixturePlatformOutputs({ 'slipway-dev': 'dev.example.com' }));
  */
-export function fixturePlatformOutputs(namespaces: readonly string[]): PlatformOutputs {
+export function fixturePlatformOutputs(domains: Readonly<Record<string, string>>): PlatformOutputs {
   return {
-    namespaces: [...namespaces],
-    gateways: Object.fromEntries(namespaces.map((n) => [n, fixtureGateway(n)])),
+    namespaces: Object.keys(domains),
+    gateways: Object.fromEntries(
+      Object.entries(domains).map(([namespace, domain]) => [
+        namespace,
+        fixtureGateway(namespace, domain),
+      ]),
+    ),
   };
 }

@@ -32,11 +32,14 @@ export function syntheticCatalog(count: number, stack = 'dev'): SyntheticCatalog
     }),
   );
   const config = resolveStackConfig(stack, {
-    domain: 'bench.example.com',
     images: Object.fromEntries(manifests.map((m) => [m.name, `ghcr.io/acme/${m.name}:1.0.0`])),
     secrets: Object.fromEntries(
       manifests.map((m) => [m.name, { DATABASE_URL: 'postgres://synthetic' }]),
     ),
   });
-  return { manifests, config, platform: fixturePlatformOutputs([config.namespace]) };
+  return {
+    manifests,
+    config,
+    platform: fixturePlatformOutputs({ [config.namespace]: 'bench.example.com' }),
+  };
 }
