@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { serverPaths } from '@slipway/config';
 import { ManifestError, serviceUrlVariable } from '@slipway/service-manifest';
+import { devHelp, parseDevOptions } from './cli-dev-options.js';
 import { createDevEnvironment, devHost } from './dev-environment.js';
-import { parseDevPort, serviceUrl } from './dev-port.js';
+import { isPortFree, parseDevPort, serviceUrl } from './dev-port.js';
+import { isDevProcessRunning, registerDevProcess } from './dev-registry.js';
 import { envFileFlags } from './env-files.js';
 import { findService } from './find-service.js';
 import { useColor } from './format-log-line.js';
-import { parseCliArgs } from './parse-cli-args.js';
+import { inspectorFlag, inspectorPort } from './inspector.js';
 import {
   type LogFormat,
   logFormatVariable,
@@ -16,43 +19,13 @@ import {
   type ServiceEvent,
   serviceEventsFlag,
 } from './service-output.js';
+import { calleesOf, type StartedCallees, startCallees } from './start-callees.js';
 import { waitForCallees } from './wait-for-callees.js';
-import { readinessPath, waitForReady } from './wait-for-ready.js';
+import { probeReadiness, readinessPath, waitForReady } from './wait-for-ready.js';
 
-const help = `Usage: slipway-dev [options]
-
-Runs the service in the current folder with reload on change (tsx watch), on the
-port its service.yaml gives, with <CALLEE>_URL pointing at each service it calls
-on its local port, SERVICE_NAME, NODE_ENV=development and its manifest's dev config.
-Variables already set in your environment win (PORT=4000 npm run dev), except
-HOST: the service listens on 127.0.0.1 only, whatever your shell exports; pass
---env HOST=<address> to listen elsewhere.
-It starts the services it calls first: it waits (up to 60 s) until each answers
-/readyz with 200. It announces the service once its own /readyz answers 200 (with
-its API reference page, /docs, when it serves one), and says when it failed to
-start. Logs are shown readable and coloured; SLIPWAY_LOG_FORMAT=json shows the
-service's JSON lines as they are.
-Local secrets: a git-ignored .env at the repository root and one in the
-service folder are loaded when they exist (Node's --env-file-if-exists; the
-service's file wins over the root's; neither replaces a variable set above).
-
-Options:
-  --entry <file>       entry module (default: src/index.ts)
-  --env <NAME=value>   an extra variable for local dev only (repeatable), e.g.
-                       --env PGLITE_DATA_DIR=.data/pglite
-  -h, --help           show this help`;
-
-const values = parseCliArgs(
-  {
-    entry: { type: 'string' },
-    env: { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
-  },
-  help,
-);
-
-if (values.help) {
-  console.log(help);
+const options = parseDevOptions(process.argv.slice(2));
+if (options.help) {
+  console.log(devHelp);
   process.exit(0);
 }
 
@@ -65,29 +38,24 @@ try {
   process.exit(1);
 }
 
-const extra: Record<string, string> = {};
-for (const pair of values.env ?? []) {
-  const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/s.exec(pair);
-  if (!match?.[1]) {
-    console.error(`slipway-dev: --env wants NAME=value, got '${pair}'\n\n${help}`);
-    process.exit(2);
-  }
-  extra[match[1]] = match[2] ?? '';
-}
-
 const { manifest, catalog, repoRoot, serviceDir } = located;
 const name = manifest.name;
-const env = createDevEnvironment(manifest, catalog, process.env, extra);
+const env = createDevEnvironment(manifest, catalog, process.env, options.env);
 const say = (line: string) => console.log(`[slipway-dev] ${line}`);
+const fail = (message: string): never => {
+  console.error(`slipway-dev: ${message}`);
+  process.exit(1);
+};
 
-let port: number;
-let format: LogFormat;
+let port = 0;
+let format: LogFormat = 'pretty';
+let inspect: number | undefined;
 try {
   port = parseDevPort(env.PORT);
   format = parseLogFormat(process.env[logFormatVariable]);
+  if (options.inspect !== undefined) inspect = inspectorPort(port, options.inspect);
 } catch (error) {
-  console.error(`slipway-dev: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
+  fail(error instanceof Error ? error.message : String(error));
 }
 
 const shellHost = process.env.HOST;
@@ -98,7 +66,26 @@ if (shellHost !== undefined && shellHost !== env.HOST) {
   );
 }
 
-const url = serviceUrl(env.HOST ?? devHost, port);
+const host = env.HOST ?? devHost;
+// Checked before anything starts: the service would only crash with EADDRINUSE, and slipway-dev
+// would probe whatever holds the port and could take it for the service.
+if (!(await isPortFree(host, port))) {
+  const other = isDevProcessRunning(repoRoot, name) ? ` (another slipway-dev runs ${name})` : '';
+  fail(
+    `port ${port} on ${host} is in use${other}, so ${name} cannot listen there. ` +
+      `See what holds it: lsof -iTCP:${port} -sTCP:LISTEN (or ss -ltnp 'sport = :${port}'); ` +
+      `stop it, or run on another port: PORT=<port> npm run dev`,
+  );
+}
+if (inspect !== undefined && !(await isPortFree(devHost, inspect))) {
+  fail(
+    `inspector port ${inspect} on ${devHost} is in use (another debugged Node process?): ` +
+      `see what holds it: lsof -iTCP:${inspect} -sTCP:LISTEN; or pick another: --inspect=<port>`,
+  );
+}
+process.on('exit', registerDevProcess(repoRoot, name));
+
+const url = serviceUrl(host, port);
 // The line names the API page only when the service serves it.
 const apiReferenceUrl = `${url}${serverPaths.apiReference}`;
 async function servesApiReference(signal: AbortSignal): Promise<boolean> {
@@ -114,22 +101,56 @@ const calleeUrls = Object.fromEntries(
   manifest.calls.map((callee) => [callee, env[serviceUrlVariable(callee)] ?? '']),
 );
 const calls = Object.entries(calleeUrls).map(([callee, at]) => `${callee} at ${at}`);
+const color = useColor(process.stdout, process.env);
+
+// With --with-callees, every callee (and theirs) that neither answers nor has a slipway-dev.
+let callees: StartedCallees | undefined;
+if (options.withCallees) {
+  const ports = new Map(catalog.map((m) => [m.name, m.port]));
+  const idle = await Promise.all(
+    calleesOf(manifest, catalog).map(async (callee) => {
+      const state = await probeReadiness(`http://${devHost}:${ports.get(callee)}${readinessPath}`);
+      return state === 'down' && !isDevProcessRunning(repoRoot, callee) ? [callee] : [];
+    }),
+  );
+  const names = idle.flat();
+  if (names.length > 0) say(`starting ${names.join(', ')} first (--with-callees)`);
+  callees = startCallees({
+    names,
+    appsDir: dirname(serviceDir),
+    bin: process.argv[1] ?? '',
+    env: { ...process.env, ...(color && { FORCE_COLOR: '1' }) },
+    say,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+}
 
 // Ctrl-C reaches every process of the terminal's group; tsx watch and the service run in a
-// group of their own, so they get exactly one signal: the one forwarded below.
+// group of their own, and so does each callee started here, so each gets exactly one signal:
+// the one forwarded below.
 const stopping = new AbortController();
+let stopSignal: NodeJS.Signals = 'SIGTERM';
 let child: ReturnType<typeof spawn> | undefined;
+async function exit(code: number): Promise<never> {
+  await callees?.stop(stopSignal);
+  process.exit(code);
+}
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    if (!child || child.exitCode !== null) {
-      say(`${name} stopped before it started`);
-      process.exit(0);
-    }
     if (stopping.signal.aborted) {
       killGroup('SIGKILL');
+      // A callee's slipway-dev ends its own service at a second signal: never SIGKILL it.
+      void callees?.stop(signal);
       return;
     }
     stopping.abort();
+    stopSignal = signal;
+    if (!child || child.exitCode !== null) {
+      say(`${name} stopped before it started`);
+      void exit(0);
+      return;
+    }
     child.kill(signal);
   });
 }
@@ -141,7 +162,18 @@ function killGroup(signal: NodeJS.Signals): void {
   }
 }
 
-await waitForCallees({ service: name, callees: calleeUrls, say, signal: stopping.signal });
+await waitForCallees({
+  service: name,
+  callees: calleeUrls,
+  say,
+  signal: stopping.signal,
+  isStarting: (callee) =>
+    (callees?.isRunning(callee) ?? false) || isDevProcessRunning(repoRoot, callee),
+  hint: (callee) =>
+    `start it in another terminal (npm run dev --workspace ${callee}), ` +
+    `or start ${name} with its callees (npm run dev --workspace ${name} -- --with-callees)`,
+});
+if (stopping.signal.aborted) await new Promise(() => {}); // The signal handler exits.
 
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 child = spawn(
@@ -152,12 +184,19 @@ child = spawn(
     '--clear-screen=false',
     // tsx hands Node's own flags to the service's process, which reads the files at each start.
     ...envFileFlags(repoRoot, serviceDir),
+    ...(inspect === undefined ? [] : [inspectorFlag(inspect)]),
     serviceEventsFlag,
     '--conditions=@slipway/source',
-    values.entry ?? 'src/index.ts',
+    options.entry,
   ],
   { stdio: ['ignore', 'pipe', 'inherit'], env, detached: true },
 );
+if (inspect !== undefined) {
+  say(
+    `inspector of ${name} on ${devHost}:${inspect}: attach from chrome://inspect ` +
+      `(Configure…: add ${devHost}:${inspect}) or VS Code ("request": "attach", "port": ${inspect})`,
+  );
+}
 // Should slipway-dev end any other way, its service must not outlive it.
 process.on('exit', () => {
   if (child?.exitCode === null) killGroup('SIGKILL');
@@ -204,7 +243,6 @@ function onEvent(event: ServiceEvent): void {
   });
 }
 
-const color = useColor(process.stdout, process.env);
 const piped = child.stdout
   ? pipeServiceOutput(child.stdout, process.stdout, { format, color, onEvent })
   : Promise.resolve();
@@ -214,9 +252,9 @@ child.on('exit', (code, signal) => {
   void piped.then(() => {
     if (stopping.signal.aborted) {
       say(`${name} stopped (exit ${serviceExit ?? code ?? signal})`);
-      process.exit(0);
+      return exit(0);
     }
     say(`${name}: tsx watch ended (exit ${code ?? signal})`);
-    process.exit(code ?? 1);
+    return exit(code ?? 1);
   });
 });

@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+
 /**
  * The port a service gets under slipway-dev, from its environment's `PORT` (the shell's, or
  * else the manifest's). slipway-dev announces and probes the service there, so it must be a
@@ -23,4 +25,17 @@ export function parseDevPort(value: string | undefined): number {
 export function serviceUrl(host: string, port: number, loopback = '127.0.0.1'): string {
   if (host === '0.0.0.0' || host === '::') return `http://${loopback}:${port}`;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * Whether a server could listen on `host`:`port` right now (nothing else holds it). Only
+ * `EADDRINUSE` counts as taken; other errors are left for the service to report.
+ * @example if (!(await isPortFree('127.0.0.1', 3001))) console.error('port 3001 is in use');
+ */
+export async function isPortFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code !== 'EADDRINUSE'));
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
 }

@@ -8,9 +8,13 @@ type Values<T extends Options> = ReturnType<typeof parseArgs<{ options: T }>>['v
  * and exits 2, as command-line tools conventionally do.
  * @example const values = parseCliArgs({ entry: { type: 'string' } }, help);
  */
-export function parseCliArgs<const T extends Options>(options: T, help: string): Values<T> {
+export function parseCliArgs<const T extends Options>(
+  options: T,
+  help: string,
+  args: readonly string[] = process.argv.slice(2),
+): Values<T> {
   try {
-    return parseArgs({ options, args: process.argv.slice(2) }).values;
+    return parseArgs({ options, args: [...args] }).values;
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${help}`);
     process.exit(2);

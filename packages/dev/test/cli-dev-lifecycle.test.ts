@@ -77,10 +77,11 @@ describe('slipway-dev lifecycle', () => {
       'apps/world/src/index.ts': gatedService,
     }));
     writeFileSync(repo.path('hello.ready'), '');
-    const hello = dev('hello');
-    await hello.waitForOutput('[slipway-dev] hello waits for world…');
+    // world's slipway-dev runs (so hello knows world is starting), but world is not ready.
     const world = dev('world');
     await world.waitForOutput('world is starting…');
+    const hello = dev('hello');
+    await hello.waitForOutput('[slipway-dev] hello waits for world…');
     expect(hello.stdout()).not.toContain('hello is starting');
 
     writeFileSync(repo.path('world.ready'), '');

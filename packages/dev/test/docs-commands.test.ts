@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { devVariables } from '../src/cli-dev-options.js';
+import { checkDocCommands, type DocFacts, readPackages } from './doc-commands.js';
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/slipway-dev.js', import.meta.url));
+const docs = ['docs/running-locally.md', 'docs/troubleshooting.md', 'docs/testing.md'];
+
+const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).stdout;
+const options = help.slice(help.indexOf('\nOptions:'));
+const turbo = JSON.parse(readFileSync(`${repoRoot}turbo.json`, 'utf8')) as {
+  tasks: Record<string, { env?: string[]; passThroughEnv?: string[] }>;
+};
+const facts: DocFacts = {
+  packages: readPackages(repoRoot),
+  devFlags: new Set(options.match(/(?<=^\s+(?:-\w, )?)--?[a-z][\w-]*/gm)),
+  devVariables: new Set(devVariables),
+  testVariables: new Set([
+    ...(turbo.tasks.test?.env ?? []),
+    ...(turbo.tasks.test?.passThroughEnv ?? []),
+  ]),
+};
+
+describe('the first-hour docs', () => {
+  it('should read the flags from slipway-dev --help', () => {
+    expect([...facts.devFlags]).toEqual(
+      expect.arrayContaining(['--env', '--with-callees', '--inspect', '-h', '--help']),
+    );
+  });
+
+  it('should name in --help every variable slipway-dev reads', () => {
+    for (const variable of devVariables) expect(help).toContain(variable);
+  });
+
+  it.each(docs)('%s should name only scripts, flags and variables that exist', (doc) => {
+    expect(checkDocCommands(readFileSync(`${repoRoot}${doc}`, 'utf8'), facts)).toEqual([]);
+  });
+
+  it('should report a script, a flag and a variable that do not exist', () => {
+    const doc = [
+      '```sh',
+      'npm run nope',
+      'cd apps/gateway',
+      'npm run dev -- --no-such-flag',
+      '```',
+      'Or `SLIPWAY_NOPE=1 npm run dev -- -- --inspect-brk`, or `--watch-callees`.',
+    ].join('\n');
+    expect(checkDocCommands(doc, facts)).toEqual([
+      "`npm run nope`: 'slipway' has no script 'nope'",
+      '`npm run dev -- --no-such-flag`: slipway-dev has no --no-such-flag',
+      '`SLIPWAY_NOPE=1 npm run dev -- -- --inspect-brk`: slipway-dev has no --inspect-brk',
+      '`SLIPWAY_NOPE=1 npm run dev -- -- --inspect-brk` sets SLIPWAY_NOPE, which that command does not read',
+      '`--watch-callees`: slipway-dev has no --watch-callees, nor does a command here use it',
+      'SLIPWAY_NOPE: slipway-dev reads no such variable',
+    ]);
+  });
+});
