@@ -1,3 +1,9 @@
+import {
+  nonRootId,
+  restrictedContainerSecurityContext,
+  restrictedPodSecurityContext,
+  zoneSpread,
+} from './restricted-security.js';
 /** Envoy Gateway's controller name, which its GatewayClass must name. */
 export const envoyGatewayControllerName = 'gateway.envoyproxy.io/gatewayclass-controller';
 /** The controller's namespace; with the default deploy mode the proxies run here too. */
@@ -5,23 +11,14 @@ export const envoyGatewayNamespace = 'envoy-gateway-system';
 /** The GatewayClass the platform creates for Envoy Gateway. */
 export const envoyGatewayClassName = 'envoy-gateway';
 
-/** Pod security context of the restricted profile, the one Envoy Gateway's images run as. */
-const restrictedPod = {
-  runAsNonRoot: true,
-  runAsUser: 65532,
-  runAsGroup: 65532,
-  fsGroup: 65532,
-  seccompProfile: { type: 'RuntimeDefault' },
-} as const;
-
+// Envoy Gateway's charts also want the uid, gid and privilege spelled out at container level.
+const restrictedPod = restrictedPodSecurityContext;
 const restrictedContainer = {
-  allowPrivilegeEscalation: false,
+  ...restrictedContainerSecurityContext,
   privileged: false,
-  readOnlyRootFilesystem: true,
   runAsNonRoot: true,
-  runAsUser: 65532,
-  runAsGroup: 65532,
-  capabilities: { drop: ['ALL'] },
+  runAsUser: nonRootId,
+  runAsGroup: nonRootId,
   seccompProfile: { type: 'RuntimeDefault' },
 } as const;
 
@@ -62,14 +59,7 @@ export function envoyGatewayValues(): Record<string, unknown> {
       },
       pod: {
         securityContext: restrictedPod,
-        topologySpreadConstraints: [
-          {
-            maxSkew: 1,
-            topologyKey: 'topology.kubernetes.io/zone',
-            whenUnsatisfiable: 'ScheduleAnyway',
-            labelSelector: { matchLabels: controllerLabels },
-          },
-        ],
+        topologySpreadConstraints: [zoneSpread(controllerLabels)],
       },
     },
     podDisruptionBudget: { minAvailable: 1 },
@@ -111,22 +101,14 @@ export function envoyProxySpec(args: EnvoyProxySpecArgs): Record<string, unknown
           pod: {
             securityContext: restrictedPod,
             topologySpreadConstraints: [
-              {
-                maxSkew: 1,
-                topologyKey: 'topology.kubernetes.io/zone',
-                whenUnsatisfiable: 'ScheduleAnyway',
-                labelSelector: {
-                  matchLabels: {
-                    'app.kubernetes.io/name': 'envoy',
-                    'app.kubernetes.io/component': 'proxy',
-                  },
-                },
+              zoneSpread(
+                { 'app.kubernetes.io/name': 'envoy', 'app.kubernetes.io/component': 'proxy' },
                 // One EnvoyProxy serves every Gateway: spread each Gateway's own pods.
-                matchLabelKeys: [
+                [
                   'gateway.envoyproxy.io/owning-gateway-name',
                   'gateway.envoyproxy.io/owning-gateway-namespace',
                 ],
-              },
+              ),
             ],
           },
           container: {

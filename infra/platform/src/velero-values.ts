@@ -1,3 +1,7 @@
+import {
+  restrictedContainerSecurityContext,
+  restrictedPodSecurityContext,
+} from './restricted-security.js';
 import { veleroPluginImages } from './versions.js';
 
 /** The clouds Velero stores backups in and snapshots volumes on. */
@@ -17,21 +21,11 @@ export interface VeleroValuesArgs {
   readonly podLabels: Readonly<Record<string, string>>;
 }
 
-/** Pod-level security context that satisfies the restricted Pod Security Standard. */
-export const veleroPodSecurityContext = {
-  runAsNonRoot: true,
-  runAsUser: 65532,
-  runAsGroup: 65532,
-  fsGroup: 65532,
-  seccompProfile: { type: 'RuntimeDefault' },
-} as const;
+/** Pod-level security context of Velero's pods: the restricted profile's. */
+export const veleroPodSecurityContext = restrictedPodSecurityContext;
 
 /** Container-level security context for Velero and its plugin init container. */
-export const veleroContainerSecurityContext = {
-  allowPrivilegeEscalation: false,
-  readOnlyRootFilesystem: true,
-  capabilities: { drop: ['ALL'] },
-} as const;
+export const veleroContainerSecurityContext = restrictedContainerSecurityContext;
 
 /**
  * Helm values for the Velero chart: one storage location in the cloud's
