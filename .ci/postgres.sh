@@ -10,6 +10,8 @@ as_pg_user() {
 }
 
 start_postgres() {
+  # Another server (a developer's, an earlier run's) may hold the port: take the next free one.
+  while (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
   [ "$(id -u)" = 0 ] && chown postgres "$PG_DIR"
   # Password authentication, as a managed database has: tests check that a wrong password fails.
   local password="slipway-test-$RANDOM$RANDOM"
