@@ -29,7 +29,8 @@ export interface FuzzServiceOptions {
  */
 export const defaultFuzzSeed = 20_240_611;
 const defaultMaxExamples = 25;
-const defaultTimeoutMs = 90_000;
+// Generous: a healthy run takes seconds, but a busy CI machine can slow it tenfold.
+const defaultTimeoutMs = 240_000;
 
 /**
  * How long a test that calls {@link fuzzService} may take: the run's default deadline plus the

@@ -103,13 +103,19 @@ export async function runSchemathesis({
   const started = performance.now();
   try {
     const { exitCode, timedOut, output } = await spawnWithDeadline(bin, args, workDir, timeoutMs);
-    const report = await readFile(reportPath, 'utf8').then(
-      (text) => JSON.parse(text) as SchemathesisReport,
-      () => undefined,
-    );
+    // No report, or half of one when the deadline killed it mid-write: the run's exit says why.
+    const report = await readFile(reportPath, 'utf8').then(parseReport, () => undefined);
     return { exitCode, timedOut, output, report, durationMs: performance.now() - started };
   } finally {
     await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+function parseReport(text: string): SchemathesisReport | undefined {
+  try {
+    return JSON.parse(text) as SchemathesisReport;
+  } catch {
+    return undefined;
   }
 }
 

@@ -31,4 +31,3 @@ export function createServiceClient<Api extends ServiceApi>({
 }: ServiceClientOptions): ServiceClient<Api> {
   return hc<Api>(baseUrl, { fetch: createUpstreamFetch(options) });
 }
-
