@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { NodePlopAPI } from 'node-plop';
 import { initGenerator } from './src/init/init-generator.js';
+import { removeServiceGenerator } from './src/lifecycle/remove-service.js';
+import { renameServiceGenerator } from './src/lifecycle/rename-service.js';
 import { packageGenerator } from './src/package/package-generator.js';
 import { serviceGenerator } from './src/service/service-generator.js';
 import { registerActions } from './src/shared/plop-actions.js';
@@ -19,6 +21,8 @@ export default function plopfile(plop: NodePlopAPI): void {
   registerActions(plop, templatesDir);
   plop.setWelcomeMessage('What do you want to create?');
   plop.setGenerator('service', serviceGenerator(catalog));
+  plop.setGenerator('remove-service', removeServiceGenerator(catalog));
+  plop.setGenerator('rename-service', renameServiceGenerator(catalog));
   plop.setGenerator('package', packageGenerator(catalog));
   plop.setGenerator('init', initGenerator(catalog));
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import { findSchemathesis } from '@slipway/api-fuzz';
 import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.js';
 import { runCommand, type StartedServer } from '../test/helpers/run-command.js';
 
@@ -55,4 +56,12 @@ export function useRepoCopy(): CopySuite {
     copy?.remove();
   });
   return suite;
+}
+
+/**
+ * Points the fuzz tests of renamed copies at the template's own schemathesis: `init` renames the
+ * tool cache folder with the product, and the renamed one is empty on this machine.
+ */
+export function shareTemplateSchemathesis(): void {
+  process.env.SCHEMATHESIS_BIN ??= findSchemathesis();
 }

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPlatformConfig } from '../src/shared/platform-config.js';
+import { readPlatformFile } from '../src/shared/platform-config.js';
 import { hashTree } from '../test/helpers/fixture-repo.js';
-import { minutes, repoRoot, useRepoCopy } from './e2e-support.js';
+import { minutes, repoRoot, shareTemplateSchemathesis, useRepoCopy } from './e2e-support.js';
 
 // In a pristine copy, `init` runs once on a fresh template.
 // A fork of the template has already run init: its init test has nothing left to prove.
-const alreadyInitialized = readPlatformConfig(repoRoot).initialized;
+const alreadyInitialized = readPlatformFile(repoRoot).initialized;
 
 /** Package names, dependency names and import specifiers that still carry `scope`. */
 function findScope(root: string, scope: string): string[] {
@@ -72,7 +72,7 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
       ]);
       expect(run.code, run.output).toBe(0);
       expect(findScope(suite.root(), '@slipway')).toEqual([]);
-      expect(readPlatformConfig(suite.root())).toEqual({
+      expect(readPlatformFile(suite.root())).toEqual({
         scope: '@acme',
         registry: 'ghcr.io/acme',
         cloud: 'gcp',
@@ -96,6 +96,7 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
     async () => {
       const install = await npm(['install', '--offline', '--no-audit', '--no-fund']);
       expect(install.code, install.output).toBe(0);
+      shareTemplateSchemathesis();
       // Every workspace's typecheck, lint and tests; only `test:e2e`, this suite, is left out
       // (it would start itself again in the copy). Two tasks at a time: this runs beside the
       // repository's own tests on a small machine, and the server tests have deadlines.

@@ -32,7 +32,7 @@ describe('npm run gen -- --help', () => {
     const { code, stdout } = await gen(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: npm run gen -- [<generator>');
-    for (const generator of ['service', 'package', 'init'])
+    for (const generator of ['service', 'remove-service', 'rename-service', 'package', 'init'])
       expect(stdout).toMatch(new RegExp(`^ {2}${generator} +\\S`, 'm'));
     for (const flag of [
       '--name <name>',
@@ -48,8 +48,8 @@ describe('npm run gen -- --help', () => {
   it('prints each usage line as generators/README.md documents it', async () => {
     const { stdout } = await gen(['--help']);
     // Each generator's line is followed by its usage line.
-    const usages = [...stdout.matchAll(/^ {2}\w+ +\S.*\n +(npm run .*)$/gm)].map((m) => m[1]);
-    expect(usages).toHaveLength(3);
+    const usages = [...stdout.matchAll(/^ {2}[\w-]+ +\S.*\n +(npm run .*)$/gm)].map((m) => m[1]);
+    expect(usages).toHaveLength(5);
     const readme = read('generators/README.md');
     for (const usage of usages) expect(readme).toContain(usage);
   }, 120_000);
@@ -62,7 +62,7 @@ describe('npm run gen -- <generator> -- --help', () => {
     expect(code).toBe(0);
     const usage = stdout.split('\n')[0] ?? '';
     expect(usage).toBe(
-      'Usage: npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure>',
+      'Usage: npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>]',
     );
     expect(read('docs/forking.md')).toContain(usage);
     const example = 'npm run init -- --scope @acme --registry ghcr.io/acme --cloud aws';
@@ -79,6 +79,25 @@ describe('npm run gen -- <generator> -- --help', () => {
       expect(code).toBe(0);
       expect(stdout).toMatch(new RegExp(`^Usage: npm run gen -- ${name} -- --name <name>`));
       expect(stdout).toContain('  --description ');
+    },
+    120_000,
+  );
+
+  it.each([
+    [
+      'remove-service',
+      'Usage: npm run gen -- remove-service <name> [-- --force-callers]\n',
+      '--force-callers',
+    ],
+    ['rename-service', 'Usage: npm run gen -- rename-service <old> <new>\n', '--newName'],
+  ])(
+    'gives the %s generator a --help',
+    async (name, usage, option) => {
+      const { code, stdout } = await gen([name, '--help']);
+      expect(code).toBe(0);
+      expect(stdout.startsWith(usage)).toBe(true);
+      expect(stdout).toContain(`  ${option} `);
+      expect(read('generators/README.md')).toContain(usage.slice('Usage: '.length, -1));
     },
     120_000,
   );

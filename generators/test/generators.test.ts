@@ -11,6 +11,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const serviceFiles = [
+  '.slipway/template.json',
   'README.md',
   'package.json',
   'service.yaml',
@@ -195,7 +196,7 @@ describe('the service generator', () => {
     expect(failures[0]?.error).toContain("The name 'gateway' is taken");
     expect(failures[0]?.error).toContain("Port 3001 is already used by service 'orders'");
     expect(failures.slice(1).map((f) => f.error)).toEqual(
-      Array(6).fill('Aborted due to previous action failure'),
+      Array(7).fill('Aborted due to previous action failure'),
     );
     expect(result).toBeUndefined();
     expect(hashTree(root)).toBe(before);

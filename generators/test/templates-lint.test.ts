@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { packageGenerator } from '../src/package/package-generator.js';
 import type { ServiceAnswers } from '../src/service/service-answers.js';
-import { serviceExtraFiles, serviceView } from '../src/service/service-generator.js';
+import { renderServiceFiles, serviceFacts } from '../src/service/service-files.js';
 import { formatFiles } from '../src/shared/format-files.js';
 import { renderTemplateFolder } from '../src/shared/render-templates.js';
 import { readRepoCatalog } from '../src/shared/repo-catalog.js';
@@ -50,14 +50,8 @@ const base: ServiceAnswers = {
 };
 
 /** Every file of a new service, as the generator renders them before formatting. */
-const renderService = (answers: ServiceAnswers, scope = catalog.platform.scope) => {
-  const view = { ...serviceView(answers, catalog), scope };
-  const scoped = { ...catalog, platform: { ...catalog.platform, scope } };
-  return [
-    ...renderTemplateFolder(join(templates, 'service'), view),
-    ...serviceExtraFiles(answers, scoped, templates),
-  ];
-};
+const renderService = (answers: ServiceAnswers, scope = catalog.platform.scope) =>
+  renderServiceFiles(templates, answers, { ...serviceFacts(answers, catalog), scope });
 
 describe('the rendered and formatted templates pass the linter and formatter', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repositoryFiles } from '@slipway/platform-contract';
 import { isCommitSha, nullSha } from './commit-sha.js';
 import { owningWorkspace, workspaceClosure } from './dependency-graph.js';
 import { commitExists, changedFiles as gitChangedFiles } from './git.js';
@@ -39,6 +40,13 @@ export interface AffectedServices {
   readonly reasons: Record<string, string[]>;
 }
 
+/** A service's template record (`npm run sync` moves it forward): never part of an image. */
+export const bookkeepingPattern = `**/${repositoryFiles.templateRecord}`;
+
+function isBookkeeping(file: string): boolean {
+  return matchesPattern(file, bookkeepingPattern);
+}
+
 /**
  * The services a set of changed files affects: a file inside a service's folder, inside any
  * workspace the service depends on (directly or transitively, through any dependency field, as
@@ -54,7 +62,7 @@ export function selectAffectedServices({
 }: AffectedInput): AffectedServices {
   const touchedWorkspaces = new Map<string, string[]>();
   const globalHits: string[] = [];
-  for (const file of changedFiles) {
+  for (const file of changedFiles.filter((f) => !isBookkeeping(f))) {
     const owner = owningWorkspace(workspaces, file);
     if (owner) {
       touchedWorkspaces.set(owner.name, [...(touchedWorkspaces.get(owner.name) ?? []), file]);

@@ -1,6 +1,6 @@
 import { type CommitSha, parseCommitSha } from './commit-sha.js';
 import { workspaceClosure } from './dependency-graph.js';
-import { imageGlobalPatterns } from './detect-changes.js';
+import { bookkeepingPattern, imageGlobalPatterns } from './detect-changes.js';
 import { git } from './git.js';
 import type { Service } from './services.js';
 import type { Workspace } from './workspaces.js';
@@ -23,6 +23,7 @@ export function imagePathspecs(
   return [
     ...dirs.sort().map((dir) => `:(glob)${dir}/**`),
     ...globalPatterns.map((pattern) => `:(glob)${pattern.replace(/^\.\//, '')}`),
+    `:(exclude,glob)${bookkeepingPattern}`,
   ];
 }
 

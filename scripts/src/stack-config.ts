@@ -9,8 +9,8 @@ export const servicesProgramDir = 'infra/services';
 export const imagesConfigKey = 'images';
 
 /** Thrown for a stack name, image or config file the scripts refuse to write. */
-export class StackConfigError extends Error {
-  override readonly name = 'StackConfigError';
+export class StackFileError extends Error {
+  override readonly name = 'StackFileError';
 }
 
 const stackNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
@@ -18,7 +18,7 @@ const immutableImagePattern = /^[^\s:@]+(?::\d+)?\/[^\s@]+(?::[0-9a-f]{40}|@sha2
 
 /**
  * The path of a stack's config file, `<program>/Pulumi.<stack>.yaml`.
- * @throws StackConfigError when the stack name could escape the folder or is not Pulumi's form.
+ * @throws StackFileError when the stack name could escape the folder or is not Pulumi's form.
  * @example stackConfigPath(root, 'staging') // '<root>/infra/services/Pulumi.staging.yaml'
  */
 export function stackConfigPath(
@@ -27,7 +27,7 @@ export function stackConfigPath(
   programDir = servicesProgramDir,
 ): string {
   if (!stackNamePattern.test(stack)) {
-    throw new StackConfigError(
+    throw new StackFileError(
       `stack name ${JSON.stringify(stack)} is not a valid Pulumi stack name`,
     );
   }
@@ -36,15 +36,15 @@ export function stackConfigPath(
 
 /**
  * The Pulumi project name from `<program>/Pulumi.yaml`: config keys are namespaced by it.
- * @throws StackConfigError when Pulumi.yaml is missing or has no name.
+ * @throws StackFileError when Pulumi.yaml is missing or has no name.
  * @example readPulumiProjectName(root) // 'slipway-services'
  */
 export function readPulumiProjectName(root: string, programDir = servicesProgramDir): string {
   const file = join(root, programDir, 'Pulumi.yaml');
-  if (!existsSync(file)) throw new StackConfigError(`${programDir}/Pulumi.yaml not found`);
+  if (!existsSync(file)) throw new StackFileError(`${programDir}/Pulumi.yaml not found`);
   const project = parse(readFileSync(file, 'utf8')) as { name?: unknown } | null;
   if (typeof project?.name !== 'string' || project.name === '') {
-    throw new StackConfigError(`${programDir}/Pulumi.yaml has no project name`);
+    throw new StackFileError(`${programDir}/Pulumi.yaml has no project name`);
   }
   return project.name;
 }
@@ -71,7 +71,7 @@ export interface SetStackImagesInput {
 /**
  * Returns a stack config file's text with `<project>:images` set to the given map, keeping
  * every other key, secure value and comment as it was. An empty text starts a new file.
- * @throws StackConfigError when an image is mutable or the file's `config` is not a map.
+ * @throws StackFileError when an image is mutable or the file's `config` is not a map.
  * @example writeFileSync(file, setStackImages(readFileSync(file, 'utf8'), { project, images }));
  */
 export function setStackImages(
@@ -80,23 +80,23 @@ export function setStackImages(
 ): string {
   for (const [service, image] of Object.entries(images)) {
     if (!isImmutableImage(image)) {
-      throw new StackConfigError(
+      throw new StackFileError(
         `image of ${service} must be tagged with a full commit SHA or pinned by digest, got ${image}`,
       );
     }
   }
   let doc = parseDocument(text);
   if (doc.errors.length > 0) {
-    throw new StackConfigError(`stack config is not valid YAML: ${doc.errors[0]?.message}`);
+    throw new StackFileError(`stack config is not valid YAML: ${doc.errors[0]?.message}`);
   }
   // An empty (or comment-only) file gets a config map, its comments kept above it.
   if (doc.contents === null) doc = parseDocument(`${text.trimEnd()}\nconfig: {}\n`.trimStart());
-  if (!isMap(doc.contents)) throw new StackConfigError('the stack config file is not a YAML map');
+  if (!isMap(doc.contents)) throw new StackFileError('the stack config file is not a YAML map');
   const config = doc.get('config');
   if (config === undefined || config === null) {
     doc.set('config', doc.createNode({}));
   } else if (!isMap(config)) {
-    throw new StackConfigError('the stack config file has a `config` that is not a map');
+    throw new StackFileError('the stack config file has a `config` that is not a map');
   }
   const sorted = Object.fromEntries(Object.entries(images).sort(([a], [b]) => a.localeCompare(b)));
   doc.setIn(['config', `${project}:${key}`], doc.createNode(sorted));

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listWorkspaceDirs } from '@slipway/platform-contract';
 
 /** One npm workspace: its package name, folder and the workspace packages it depends on. */
 export interface Workspace {
@@ -12,7 +13,6 @@ export interface Workspace {
 
 interface PackageJson {
   name?: string;
-  workspaces?: string[] | { packages?: string[] };
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
@@ -30,46 +30,13 @@ function readPackageJson(file: string): PackageJson {
   return JSON.parse(readFileSync(file, 'utf8')) as PackageJson;
 }
 
-/** Expands one workspace pattern; npm's patterns here are folders with `*` segments. */
-function expandPattern(root: string, pattern: string): string[] {
-  const segments = posix.normalize(pattern.replace(/^\.\//, '')).split('/');
-  let dirs = [''];
-  for (const segment of segments) {
-    const next: string[] = [];
-    for (const dir of dirs) {
-      if (!segment.includes('*')) {
-        next.push(dir ? `${dir}/${segment}` : segment);
-        continue;
-      }
-      const matcher = new RegExp(`^${segment.split('*').map(escapeRegExp).join('[^/]*')}$`);
-      const full = join(root, dir);
-      if (!existsSync(full)) continue;
-      for (const entry of readdirSync(full, { withFileTypes: true })) {
-        if (entry.isDirectory() && !entry.name.startsWith('.') && matcher.test(entry.name)) {
-          next.push(dir ? `${dir}/${entry.name}` : entry.name);
-        }
-      }
-    }
-    dirs = next;
-  }
-  return dirs.filter((dir) => existsSync(join(root, dir, 'package.json')));
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
- * Reads every workspace the root package.json declares, the same set npm and turbo use.
+ * Reads every workspace the root package.json declares (the platform contract's repository
+ * model: the same set npm and turbo use), with the packages each depends on.
  * @example const workspaces = readWorkspaces(root); // [{ name: 'orders', dir: 'apps/orders', … }]
  */
 export function readWorkspaces(root: string): Workspace[] {
-  const rootPkg = readPackageJson(join(root, 'package.json'));
-  const patterns = Array.isArray(rootPkg.workspaces)
-    ? rootPkg.workspaces
-    : (rootPkg.workspaces?.packages ?? []);
-  const dirs = [...new Set(patterns.flatMap((pattern) => expandPattern(root, pattern)))].sort();
-  return dirs.map((dir) => {
+  return listWorkspaceDirs(root).map((dir) => {
     const pkg = readPackageJson(join(root, dir, 'package.json'));
     const dependencies = new Set<string>();
     for (const field of dependencyFields) {

@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.js';
 
-const root = findRepoRoot(process.cwd());
+const root = scriptsRepoRoot(process.cwd());
 const script = join(root, 'scripts', 'check-installed.js');
 
 let folder: string | undefined;

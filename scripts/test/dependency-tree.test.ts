@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.js';
 
 interface LockEntry {
   readonly version?: string;
@@ -9,7 +9,7 @@ interface LockEntry {
   readonly link?: boolean;
 }
 
-const root = findRepoRoot(process.cwd());
+const root = scriptsRepoRoot(process.cwd());
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
   packages: Record<string, LockEntry>;
 };

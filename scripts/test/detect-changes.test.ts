@@ -37,6 +37,10 @@ describe('detectChangedServices on a temporary git repository', () => {
     expect(result.reasons.gateway).toEqual(['depends on @acme/config']);
   });
 
+  it("selects no service for a change of its template record alone (npm run sync's bookkeeping)", () => {
+    expect(changedAfter({ 'apps/orders/.slipway/template.json': '{}\n' }).changed).toEqual([]);
+  });
+
   it('selects no service for a change in docs', () => {
     expect(changedAfter({ 'docs/deploying.md': '# Deploying, revised\n' }).changed).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.js';
 
 interface LockEntry {
   readonly optionalDependencies?: Record<string, string>;
@@ -11,7 +11,7 @@ describe('package-lock.json', () => {
   // `npm ci` refuses a lockfile that lacks an optional dependency of any platform, so a
   // lockfile written where a registry lacked, say, the macOS build of a tool breaks every fork.
   it('records the optional dependencies of every platform, so npm ci works on all of them', () => {
-    const root = findRepoRoot(process.cwd());
+    const root = scriptsRepoRoot(process.cwd());
     const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
       packages: Record<string, LockEntry>;
     };

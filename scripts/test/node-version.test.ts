@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNodeMajor } from '../src/node-line.js';
-import { findRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.js';
 import { readWorkspaces } from '../src/workspaces.js';
 
 // .nvmrc owns the Node line. The other places that must agree with it each have a test:
 // here the version files and the engines, ci-node.test.ts the exact version of .ci/node.sh,
 // dockerfile.test.ts the image, workflows.test.ts the setup-node steps.
-const root = findRepoRoot(process.cwd());
+const root = scriptsRepoRoot(process.cwd());
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
 const nvmrc = read('.nvmrc').trim();
 

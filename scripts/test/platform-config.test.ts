@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  PlatformFileError,
+  readPlatformFile,
+  templatePlatformFile,
+} from '@slipway/platform-contract';
 import { platform } from '../src/commands/platform.js';
 import {
-  PlatformConfigError,
-  readPlatformConfig,
+  cloudVariable,
+  DeliverySettingsError,
   resolveCloud,
   resolveDeliverySettings,
   resolveRegistry,
@@ -39,7 +44,7 @@ describe('resolveRegistry', () => {
     'ghcr.io/acme name',
     'acme/services',
   ])('refuses %j', (registry) => {
-    expect(() => resolveRegistry({ config: { registry } })).toThrow(PlatformConfigError);
+    expect(() => resolveRegistry({ config: { registry } })).toThrow(DeliverySettingsError);
   });
 
   it('says where to set the registry when nothing gives one', () => {
@@ -57,7 +62,7 @@ describe('resolveCloud', () => {
     expect(() => resolveCloud({ config: { cloud: 'digitalocean' } })).toThrow(
       /one of aws, gcp, azure, none/,
     );
-    expect(() => resolveCloud({ config: {} })).toThrow(/SLIPWAY_CLOUD/);
+    expect(() => resolveCloud({ config: {} })).toThrow(`the ${cloudVariable} repository variable`);
   });
 });
 
@@ -74,10 +79,11 @@ describe('platform.json and the platform CLI', () => {
           initialized: true,
         },
       });
-      expect(readPlatformConfig(repo.root)).toEqual({
+      expect(readPlatformFile(repo.root)).toEqual({
         scope: '@acme',
         registry: 'ghcr.io/<owner>',
         cloud: 'gcp',
+        initialized: true,
       });
       const out = join(repo.root, 'out.txt');
       platform(['--root', repo.root], recordingContext(out, { GITHUB_REPOSITORY_OWNER: 'acme' }));
@@ -89,12 +95,12 @@ describe('platform.json and the platform CLI', () => {
     }
   });
 
-  it('treats a missing platform.json as empty and a malformed one as an error', () => {
+  it("reads a missing platform.json as the template's and a malformed one as an error", () => {
     const repo = createFixtureRepo();
     try {
-      expect(readPlatformConfig(repo.root)).toEqual({});
+      expect(readPlatformFile(repo.root)).toEqual(templatePlatformFile);
       repo.write({ 'platform.json': '["not", "an object"]' });
-      expect(() => readPlatformConfig(repo.root)).toThrow(/JSON object/);
+      expect(() => readPlatformFile(repo.root)).toThrow(PlatformFileError);
       expect(resolveDeliverySettings({ config: {}, owner: 'acme', cloudOverride: 'none' })).toEqual(
         { registry: 'ghcr.io/acme', registryHost: 'ghcr.io', cloud: 'none' },
       );

@@ -6,7 +6,7 @@ import {
   isImmutableImage,
   readPulumiProjectName,
   readStackImages,
-  StackConfigError,
+  StackFileError,
   setStackImages,
   stackConfigPath,
 } from '../src/stack-config.js';
@@ -61,7 +61,7 @@ describe('setStackImages', () => {
     `orders:${sha}`,
   ])('refuses the mutable or unqualified image %s', (image) => {
     expect(() => setStackImages(stackFile, { project: 'p', images: { orders: image } })).toThrow(
-      StackConfigError,
+      StackFileError,
     );
   });
 
@@ -73,7 +73,7 @@ describe('setStackImages', () => {
 
   it('refuses stack names that could leave the program folder', () => {
     for (const stack of ['../prod', 'a/b', '', '.hidden']) {
-      expect(() => stackConfigPath('/repo', stack)).toThrow(StackConfigError);
+      expect(() => stackConfigPath('/repo', stack)).toThrow(StackFileError);
     }
     expect(stackConfigPath('/repo', 'staging')).toBe('/repo/infra/services/Pulumi.staging.yaml');
   });

@@ -80,6 +80,15 @@ describe('set-stack-images on successive deploys', () => {
     expect(await deploy(repo.commit('docs'))).toEqual(before);
   });
 
+  it("keeps every image when only the services' template records moved (npm run sync)", async () => {
+    const before = await deploy(repo.commit('first deploy'));
+    repo.write({
+      'apps/orders/.slipway/template.json': '{ "version": "b" }\n',
+      'apps/gateway/.slipway/template.json': '{ "version": "b" }\n',
+    });
+    expect(await deploy(repo.commit('sync: records move forward'))).toEqual(before);
+  });
+
   it('pins the digest the registry serves for the tag', async () => {
     const sha = repo.commit('first deploy');
     const digest = registry.push('acme/audit', sha);

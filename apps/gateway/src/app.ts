@@ -1,4 +1,4 @@
-import { type CreateServiceOptions, createService, type Service } from '@slipway/service-kit';
+import { createServiceApp, type Service, type ServiceAppOptions } from '@slipway/service-kit';
 import { createOrdersClient, type OrdersClientOptions } from './clients/orders-client.js';
 import { createOrdersRouter } from './routes/orders/orders.index.js';
 
@@ -7,7 +7,7 @@ export interface AppDeps {
   /** Where and how to call orders; tests hand in a `fetch` that needs no network. */
   readonly orders: OrdersClientOptions;
   /** Service-kit settings, mostly from config (`serviceOptionsFromConfig(config).create`). */
-  readonly options?: Partial<CreateServiceOptions>;
+  readonly options?: Partial<ServiceAppOptions>;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface AppDeps {
  * @example const { app } = createApp({ orders: { baseUrl: 'http://127.0.0.1:3001', timeoutMs: 3000 } });
  */
 export function createApp({ orders, options = {} }: AppDeps): Service {
-  const service = createService({
+  const service = createServiceApp({
     name: 'gateway',
     description: 'The public API: forwards order requests to the orders service.',
     ...options,

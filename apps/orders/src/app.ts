@@ -1,5 +1,5 @@
 import type { Health } from '@slipway/health';
-import { type CreateServiceOptions, createService, type Service } from '@slipway/service-kit';
+import { createServiceApp, type Service, type ServiceAppOptions } from '@slipway/service-kit';
 import type { OrdersStore } from './db/index.js';
 import { createOrdersRouter } from './routes/orders/orders.index.js';
 
@@ -8,7 +8,7 @@ export interface AppDeps {
   readonly store: OrdersStore;
   readonly health?: Health;
   /** Service-kit settings, mostly from config (`serviceOptionsFromConfig(config).create`). */
-  readonly options?: Partial<Omit<CreateServiceOptions, 'health'>>;
+  readonly options?: Partial<Omit<ServiceAppOptions, 'health'>>;
 }
 
 /**
@@ -16,7 +16,7 @@ export interface AppDeps {
  * @example const { app } = createApp({ store }); const res = await app.request('/orders/…');
  */
 export function createApp({ store, health, options = {} }: AppDeps): Service {
-  const service = createService({
+  const service = createServiceApp({
     name: 'orders',
     description: 'Creates and reads orders.',
     ...options,

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readPlatformConfig } from '../shared/platform-config.js';
+import { readPlatformFile } from '../shared/platform-config.js';
 import { copyRepository } from '../testing/repo-copy.js';
 
 /** How long scaffolding a service takes, each figure from the start of `npm create`. */
@@ -55,7 +55,7 @@ export async function measureScaffold({
   const copy = copyRepository(repoRoot);
   const copyMs = Date.now() - copyStarted;
   try {
-    const { scope } = readPlatformConfig(copy.root);
+    const { scope } = readPlatformFile(copy.root);
     const started = Date.now();
     const created = await run(
       'npm',

@@ -15,20 +15,24 @@ export const genUsage = 'npm run gen -- [<generator> [-- --<option> <value> ...]
 const usageLines: Readonly<Record<string, string>> = {
   service:
     'npm run gen -- service -- --name <name> [--description <text>] [--port <port>] [--public yes] [--calls <a,b>] [--calledBy <a,b>] [--database <none|postgres>] [--owner <handle>]',
+  'remove-service': 'npm run gen -- remove-service <name> [-- --force-callers]',
+  'rename-service': 'npm run gen -- rename-service <old> <new>',
   package: 'npm run gen -- package -- --name <name> [--description <text>]',
-  init: `npm run init -- --scope <@scope> --registry <registry> --cloud <${clouds.join('|')}>`,
+  init: `npm run init -- --scope <@scope> --registry <registry> --cloud <${clouds.join('|')}> [--product <name>]`,
 };
 
 /** An example run of each generator, as the README and docs show it. */
 const examples: Readonly<Record<string, string>> = {
   service: 'npm create @slipway/service -- --name billing --port 3004 --calls orders --public',
+  'remove-service': 'npm run gen -- remove-service billing -- --force-callers',
+  'rename-service': 'npm run gen -- rename-service billing invoicing',
   package: 'npm run gen -- package -- --name money --description "Money amounts in minor units."',
   init: 'npm run init -- --scope @acme --registry ghcr.io/acme --cloud aws',
 };
 
 /**
  * The usage line of a generator: the documented one, else one built from its options.
- * @example generatorUsage({ name: 'init', ... }) // 'npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure>'
+ * @example generatorUsage({ name: 'init', ... }) // 'npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>]'
  */
 export function generatorUsage(generator: GeneratorSummary): string {
   const flags = generator.options.map((o) => `[--${o.name} <value>]`).join(' ');

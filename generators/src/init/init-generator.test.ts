@@ -42,9 +42,23 @@ describe('scopeProblem and registryProblem', () => {
 });
 
 describe('checkInitAnswers', () => {
-  it('accepts a valid fork of the untouched template', () => {
-    const answers = { scope: '@acme', registry: 'ghcr.io/acme', cloud: 'gcp' };
-    expect(checkInitAnswers(answers, readRepoCatalog(root))).toEqual(answers);
+  it('accepts a valid fork of the untouched template, with the product name from its scope', () => {
+    const answers = { scope: '@acme-corp', registry: 'ghcr.io/acme', cloud: 'gcp' };
+    expect(checkInitAnswers(answers, readRepoCatalog(root))).toEqual({
+      ...answers,
+      product: 'acme-corp',
+    });
+  });
+
+  it('takes a product name of its own, and refuses one that names nothing usable', () => {
+    const answers = { scope: '@acme', registry: 'ghcr.io/acme', cloud: 'aws' };
+    expect(checkInitAnswers({ ...answers, product: 'shop' }, readRepoCatalog(root))).toEqual({
+      ...answers,
+      product: 'shop',
+    });
+    expect(() =>
+      checkInitAnswers({ ...answers, product: 'Shop_Platform' }, readRepoCatalog(root)),
+    ).toThrow(/The product name 'Shop_Platform' is not usable/);
   });
 
   it('lists every problem at once', () => {

@@ -1,36 +1,39 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlopGeneratorConfig } from 'node-plop';
+import type { CustomActionFunction, PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
+import {
+  clusterProgram,
+  defaultProductName,
+  formatPlatformFile,
+  isRegistry,
+  productNameProblem,
+  productNames,
+  productNamesOf,
+  repositoryFiles,
+  scopeSchema,
+} from '@slipway/platform-contract';
 import { formatFiles } from '../shared/format-files.js';
 import { GeneratorError } from '../shared/generator-error.js';
-import {
-  type Cloud,
-  clouds,
-  clusterPrograms,
-  formatPlatformConfig,
-  platformConfigFile,
-  scopeSchema,
-} from '../shared/platform-config.js';
+import { type Cloud, clouds } from '../shared/platform-config.js';
 import { action } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { renameScope } from './rename-scope.js';
+import { runState } from '../shared/run-state.js';
+import { describeInit, initNextSteps } from './init-report.js';
+import { type PlatformRename, renamePlatform } from './rename-platform.js';
+
+const platformConfigFile = repositoryFiles.platform;
 
 /** Checked answers of the init generator. */
 export interface InitAnswers {
   readonly scope: string;
   readonly registry: string;
   readonly cloud: Cloud;
+  /** The product name every company-facing name is made of; default: from the scope. */
+  readonly product: string;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
-
-/** An OCI registry and path: a host with a dot or a port (or localhost), lowercase path parts. */
-// A registry host (with a dot or a port, or localhost, as Docker requires to tell it from a
-// path) and lowercase path components separated as in Docker's reference grammar. The same
-// rule is in scripts/src/platform-config.ts and generators/src/init/init-generator.ts.
-const registryPattern =
-  /^(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:\d{1,5})?(\/[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*)*$/;
 
 /**
  * Why `scope` cannot become the package scope, or undefined.
@@ -51,7 +54,7 @@ export function scopeProblem(scope: string): string | undefined {
 export function registryProblem(registry: string): string | undefined {
   if (registry === '')
     return "A registry is required: pass where CI pushes images, such as 'ghcr.io/acme'.";
-  if (registryPattern.test(registry)) return undefined;
+  if (isRegistry(registry)) return undefined;
   return `The registry '${registry}' is not an image registry path: use a lowercase host with a dot or a port and an optional path, such as 'ghcr.io/acme', '123456789012.dkr.ecr.eu-west-1.amazonaws.com' or 'europe-docker.pkg.dev/acme/services'.`;
 }
 
@@ -63,9 +66,20 @@ export function registryProblem(registry: string): string | undefined {
  */
 export function checkInitAnswers(data: unknown, catalog: RepoCatalog): InitAnswers {
   const raw = z
-    .object({ scope: z.unknown(), registry: z.unknown(), cloud: z.unknown() })
+    .object({
+      scope: z.unknown(),
+      registry: z.unknown(),
+      cloud: z.unknown(),
+      product: z.unknown().optional(),
+    })
     .parse(data);
-  const answers = { scope: text(raw.scope), registry: text(raw.registry), cloud: text(raw.cloud) };
+  const scope = text(raw.scope);
+  const answers = {
+    scope,
+    registry: text(raw.registry),
+    cloud: text(raw.cloud),
+    product: text(raw.product) || defaultProductName(scope),
+  };
   const { platform } = catalog;
   const problems: (string | undefined)[] = [];
   if (platform.initialized || platform.scope !== '@slipway') {
@@ -73,14 +87,18 @@ export function checkInitAnswers(data: unknown, catalog: RepoCatalog): InitAnswe
       `This repository was already initialized (${platformConfigFile}: scope ${platform.scope}, cloud ${platform.cloud}); init runs once, on a fresh copy of the template. Change ${platformConfigFile} by hand to adjust the registry.`,
     );
   }
-  problems.push(scopeProblem(answers.scope), registryProblem(answers.registry));
+  problems.push(
+    scopeProblem(answers.scope),
+    registryProblem(answers.registry),
+    productNameProblem(answers.product),
+  );
   if (!clouds.includes(answers.cloud as Cloud)) {
     problems.push(
       `The cloud '${answers.cloud}' is not supported: choose one of ${clouds.join(', ')}.`,
     );
-  } else if (!existsSync(join(catalog.root, clusterPrograms[answers.cloud as Cloud]))) {
+  } else if (!existsSync(join(catalog.root, clusterProgram(answers.cloud as Cloud)))) {
     problems.push(
-      `The cluster program of ${answers.cloud} (${clusterPrograms[answers.cloud as Cloud]}) is missing: restore it from the template first.`,
+      `The cluster program of ${answers.cloud} (${clusterProgram(answers.cloud as Cloud)}) is missing: restore it from the template first.`,
     );
   }
   const found = problems.filter((p): p is string => p !== undefined);
@@ -88,15 +106,89 @@ export function checkInitAnswers(data: unknown, catalog: RepoCatalog): InitAnswe
   return { ...answers, cloud: answers.cloud as Cloud };
 }
 
+/** The names init changes, from this repository's to the answers'. */
+function renameOf(answers: InitAnswers, catalog: RepoCatalog): PlatformRename {
+  return {
+    scope: { from: catalog.platform.scope, to: answers.scope },
+    product: { from: productNames, to: productNamesOf(answers.product) },
+  };
+}
+
 /**
- * The `init` generator: makes the template a company's own platform. It renames the
- * package scope everywhere, records the image registry and cloud in `platform.json`,
- * removes the cluster programs of the other clouds, and relinks the workspaces.
- * @example npm run init -- --scope @acme --registry ghcr.io/acme --cloud gcp
+ * Plans the whole init (the renamed files, formatted with the renamed Biome settings so import
+ * order never depends on the scope's spelling; platform.json; the other clouds' cluster
+ * programs removed) and prints what it changes as a list.
+ */
+const planInit: CustomActionFunction = async (data) => {
+  const state = runState(data);
+  const { catalog } = state;
+  const answers = state.answers as InitAnswers | undefined;
+  if (answers === undefined || catalog === undefined) throw new Error('init: check first');
+  const { root } = catalog;
+  const rename = renameOf(answers, catalog);
+  const renamed = renamePlatform(root, rename);
+  const settings = renamed.files.find((file) => file.path === 'biome.json')?.content;
+  const files = formatFiles(root, renamed.files, settings === undefined ? {} : { settings });
+  const clusters = clouds
+    .filter((cloud) => cloud !== answers.cloud)
+    .map((cloud) => clusterProgram(cloud))
+    .filter((dir) => existsSync(join(root, dir)));
+  state.plan.files.push(...files, {
+    path: platformConfigFile,
+    content: formatPlatformFile({
+      scope: answers.scope,
+      registry: answers.registry,
+      cloud: answers.cloud,
+      initialized: true,
+    }),
+  });
+  state.plan.removals.push(...(renamed.removals ?? []), ...clusters);
+  const lines = describeInit({
+    ...rename,
+    registry: answers.registry,
+    cloud: answers.cloud,
+    files: files
+      .map((file) => file.path)
+      .filter((path) => !clusters.some((dir) => path.startsWith(`${dir}/`))),
+    removed: clusters,
+  });
+  return `planned the rename\n${lines.join('\n')}`;
+};
+
+/** The product name's question: its default comes from the scope answered before it. */
+const productPrompt = {
+  type: 'input',
+  name: 'product',
+  message: 'Product name for namespaces, labels, Pulumi projects and CI variables:',
+  default: (answers: { scope?: unknown }) => defaultProductName(text(answers.scope)),
+  validate: (value: unknown) => productNameProblem(text(value)) ?? true,
+} as const;
+
+/**
+ * Whether init asks for the product name: in a terminal, or to take `--product`. Plop cannot
+ * skip a conditional question its flags answer, so without either the question is left out
+ * and {@link checkInitAnswers} takes the default from the scope.
+ */
+function askProduct(argv: readonly string[] = process.argv): boolean {
+  return process.stdin.isTTY === true || argv.some((arg) => /^--product(=|$)/.test(arg));
+}
+
+/**
+ * The `init` generator: makes the template a company's own platform. It renames the package
+ * scope and every company-facing name made of the product name (namespaces, labels, the
+ * secret mount, Pulumi projects, type tokens, CI variables; see `@slipway/platform-contract`),
+ * records the image registry and cloud in `platform.json`, removes the cluster programs of the
+ * other clouds, relinks the workspaces and prints the next steps.
+ * @example npm run init -- --scope @acme --registry ghcr.io/acme --cloud gcp --product acme
  */
 export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
+  const nextSteps = (answers: InitAnswers) =>
+    initNextSteps(catalog.root, {
+      ...answers,
+      product: productNamesOf(answers.product),
+    });
   return {
-    description: 'make this template your own: package scope, image registry, cloud',
+    description: 'make this template your own: package scope, image registry, cloud, product name',
     prompts: [
       {
         type: 'input',
@@ -114,49 +206,20 @@ export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
         type: 'list',
         name: 'cloud',
         message: 'Cloud the platform runs on:',
-        choices: clouds,
+        choices: [...clouds],
         default: catalog.platform.cloud,
       },
+      ...(askProduct() ? [productPrompt] : []),
     ],
     actions: [
       action<InitAnswers>('check', { rules: checkInitAnswers }),
-      action<InitAnswers>('edit', {
-        describe: 'rename the package scope',
-        edit: (answers, { root, platform }) => {
-          const renamed = renameScope(root, platform.scope, answers.scope);
-          // Sorted by the renamed settings: their import groups name the new scope.
-          const settings = renamed.find((file) => file.path === 'biome.json')?.content;
-          return formatFiles(root, renamed, settings === undefined ? {} : { settings });
-        },
-      }),
-      action<InitAnswers>('edit', {
-        describe: 'record scope, registry and cloud',
-        edit: (answers) => [
-          {
-            path: platformConfigFile,
-            content: formatPlatformConfig({ ...answers, initialized: true }),
-          },
-        ],
-      }),
-      action<InitAnswers>('edit', {
-        describe: 'remove the cluster programs of the other clouds',
-        edit: (answers, { root }) => ({
-          files: [],
-          removals: clouds
-            .filter((cloud) => cloud !== answers.cloud)
-            .map((cloud) => clusterPrograms[cloud])
-            .filter((dir) => existsSync(join(root, dir))),
-        }),
-      }),
-      action<InitAnswers>('write', {
-        generator: 'init',
-        nextSteps: (answers) => [
-          `npm test: the renamed workspaces typecheck, lint and pass their tests`,
-          `npm create ${answers.scope}/service -- --name <name>: scaffolds a service under the new scope`,
-          `commit everything: CI pushes images to ${answers.registry} and deploys with infra/${clusterPrograms[answers.cloud].slice('infra/'.length)}`,
-        ],
-      }),
+      planInit,
+      action<InitAnswers>('write', { generator: 'init', nextSteps }),
       action('link'),
+      async function printNextSteps(data: object) {
+        const answers = runState(data).answers as InitAnswers;
+        return `done\n${nextSteps(answers).join('\n')}`;
+      },
     ],
   };
 }

@@ -14,7 +14,7 @@ const write = (path: string, content: string | Buffer) => {
   writeFileSync(join(root, path), content);
 };
 write('packages/config/package.json', '{ "name": "@tmpl/config" }\n');
-write('apps/orders/src/app.ts', "import { createService } from '@tmpl/service-kit';\n");
+write('apps/orders/src/app.ts', "import { createServiceApp } from '@tmpl/service-kit';\n");
 write('tsconfig.base.json', '{ "customConditions": ["@tmpl/source"] }\n');
 write('docs/forking.md', 'Run `npm create @tmpl/service`; the @tmpl scope. See @tmpl-labs/x.\n');
 write('README.md', 'No scope here.\n');
@@ -29,7 +29,7 @@ describe('renameScope', () => {
   it('renames package names, imports, the source condition and docs', () => {
     expect(renamed).toEqual({
       'packages/config/package.json': '{ "name": "@fork/config" }\n',
-      'apps/orders/src/app.ts': "import { createService } from '@fork/service-kit';\n",
+      'apps/orders/src/app.ts': "import { createServiceApp } from '@fork/service-kit';\n",
       'tsconfig.base.json': '{ "customConditions": ["@fork/source"] }\n',
       'docs/forking.md': 'Run `npm create @fork/service`; the @fork scope. See @tmpl-labs/x.\n',
     });

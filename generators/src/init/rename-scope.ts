@@ -13,7 +13,11 @@ const skippedFolders = new Set([
 ]);
 const skippedPaths = new Set(['bench/results']);
 
-function listTextFiles(root: string, dir = ''): string[] {
+/**
+ * Every file of the repository that init may rewrite: all but installed, built and tool output.
+ * @example listTextFiles(repoRoot) // ['.changeset/config.json', 'apps/gateway/package.json', ...]
+ */
+export function listTextFiles(root: string, dir = ''): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
@@ -32,7 +36,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * Every text file of the repository that mentions the scope `from`, rewritten to `to`:
  * package names, imports, the `npm create` name, the source export condition, the
  * lockfile and the docs alike, so the renamed tree stays consistent with itself.
- * A longer scope that starts the same (`@slipway-labs`) is left alone.
+ * A longer scope that starts the same (`<scope>-labs`) is left alone.
  * @example renameScope(repoRoot, '@slipway', '@acme') // [{ path: 'packages/config/package.json', content: ... }, ...]
  */
 export function renameScope(root: string, from: string, to: string): PlannedFile[] {

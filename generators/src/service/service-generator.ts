@@ -1,107 +1,35 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { PlopGeneratorConfig } from 'node-plop';
 import { serviceUrlVariable } from '@slipway/service-manifest';
 import type { PlannedFile } from '../shared/change-plan.js';
 import { formatFiles } from '../shared/format-files.js';
 import { action } from '../shared/plop-actions.js';
-import { renderTemplateFolder } from '../shared/render-templates.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { templateRecordFile } from '../sync/template-record.js';
+import { repositoryHash, templateTreeId } from '../sync/template-tree.js';
 import { calleeTimeoutVariable } from './caller-config.js';
 import { addCodeowner } from './codeowners.js';
 import { connectServices } from './connect-services.js';
+import { recordCalls } from './record-calls.js';
 import type { ServiceAnswers } from './service-answers.js';
+import { serviceExtraFiles, serviceFacts, serviceView } from './service-files.js';
 import { servicePrompts } from './service-prompts.js';
 import { checkServiceAnswers } from './service-rules.js';
-import { clientFiles, clientsFolder, wireCallers } from './typed-clients.js';
-
-type PackageManifest = {
-  dependencies?: Record<string, string>;
-  devDependencies?: Record<string, string>;
-};
+import { clientsFolder, wireCallers } from './typed-clients.js';
 
 /**
- * The ranges of the libraries a service uses directly, taken from the shared packages (the
- * service kit first, then the database package, then any workspace) so a new service always
- * matches them and installs offline: they are in the lockfile already.
+ * The files of the new service beyond its template folder, its template record included:
+ * the version of the templates it is rendered from, the answers and the repository's facts.
  */
-function libraryVersions({ root, platform, workspaces }: RepoCatalog, postgres: boolean) {
-  const first = [`${platform.scope}/service-kit`, `${platform.scope}/database`];
-  const ordered = [
-    ...first.flatMap((name) => workspaces.filter((w) => w.name === name)),
-    ...workspaces.filter((w) => !first.includes(w.name)),
-  ];
-  const manifests = ordered.map((w) => ({
-    dir: w.dir,
-    pkg: JSON.parse(readFileSync(join(root, w.dir, 'package.json'), 'utf8')) as PackageManifest,
-  }));
-  const range = (name: string) => {
-    for (const { pkg } of manifests) {
-      const version = pkg.dependencies?.[name] ?? pkg.devDependencies?.[name];
-      if (version) return version;
-    }
-    throw new Error(
-      `no workspace depends on ${name}: the service template needs its version (restore ${platform.scope}/service-kit or ${platform.scope}/database)`,
-    );
-  };
-  return {
-    hono: range('hono'),
-    zodOpenApi: range('@hono/zod-openapi'),
-    zod: range('zod'),
-    ...(postgres
-      ? {
-          drizzleOrm: range('drizzle-orm'),
-          drizzleKit: range('drizzle-kit'),
-          pg: range('pg'),
-          typesPg: range('@types/pg'),
-        }
-      : {}),
-  };
-}
-
-/**
- * What the service templates see: the answers, the package scope, library versions, and
- * for each callee the config variable that carries its URL and its local address.
- * @example serviceView({ name: 'billing', calls: ['orders'], ... }, catalog).callees[0] // { name: 'orders', variable: 'ORDERS_URL', url: 'http://127.0.0.1:3001' }
- */
-export function serviceView(answers: ServiceAnswers, catalog: RepoCatalog) {
-  const postgres = answers.database === 'postgres';
-  return {
-    ...answers,
-    scope: catalog.platform.scope,
-    nodeEngine: catalog.nodeEngine,
-    postgres,
-    hasVariables: postgres || answers.calls.length > 0,
-    versions: libraryVersions(catalog, postgres),
-    callees: answers.calls.map((name) => {
-      const port = catalog.services.find((s) => s.name === name)?.port;
-      return {
-        name,
-        variable: serviceUrlVariable(name),
-        timeoutVariable: calleeTimeoutVariable(name),
-        url: `http://127.0.0.1:${port}`,
-      };
-    }),
-  };
-}
-
-/**
- * The files of the new service beyond its template: a typed client (and its test) of each
- * service it calls, and with `--database postgres` the database, its migrations and routes.
- * @example serviceExtraFiles({ ...answers, calls: ['orders'] }, catalog, templatesDir)[0].path // 'src/clients/orders-client.test.ts'
- */
-export function serviceExtraFiles(
+function extraFiles(
   answers: ServiceAnswers,
   catalog: RepoCatalog,
   templatesDir: string,
 ): PlannedFile[] {
+  const facts = serviceFacts(answers, catalog);
+  const version = templateTreeId(templatesDir, repositoryHash(catalog.root));
   return [
-    ...answers.calls.flatMap((callee) =>
-      clientFiles(templatesDir, { scope: catalog.platform.scope, caller: answers.name, callee }),
-    ),
-    ...(answers.database === 'postgres'
-      ? renderTemplateFolder(join(templatesDir, 'service-postgres'), serviceView(answers, catalog))
-      : []),
+    ...serviceExtraFiles(answers, facts, templatesDir),
+    templateRecordFile({ template: 'service', version, answers, repository: facts }),
   ];
 }
 
@@ -146,8 +74,8 @@ export function serviceGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
       action<ServiceAnswers>('render', {
         templates: 'service',
         destination: 'apps/{{name}}',
-        view: serviceView,
-        extraFiles: serviceExtraFiles,
+        view: (answers, catalog) => serviceView(answers, serviceFacts(answers, catalog)),
+        extraFiles,
       }),
       action<ServiceAnswers>('edit', {
         describe: 'declare both sides of its calls',
@@ -157,6 +85,10 @@ export function serviceGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
         describe: 'give its callers a typed client',
         edit: (answers, catalog, templatesDir) =>
           formatFiles(catalog.root, wireCallers(answers, catalog, templatesDir)),
+      }),
+      action<ServiceAnswers>('edit', {
+        describe: "note its calls in the others' template records",
+        edit: (answers, { root }) => formatFiles(root, recordCalls(answers, root)),
       }),
       action<ServiceAnswers>('edit', {
         describe: 'add its owner to CODEOWNERS',

@@ -27,7 +27,10 @@ describe('nameProblem', () => {
     ['bill_ing', "(for example 'bill-ing')"],
     ['node_modules', "(for example 'node-modules')"],
     ['a'.repeat(64), 'at most 63 characters'],
-    ['orders', 'apps/orders already exists. Choose another name, or remove apps/orders first'],
+    [
+      'orders',
+      'apps/orders already exists. Choose another name, or remove that service first (npm run gen -- remove-service orders)',
+    ],
     ['notes', 'apps/notes already exists'],
     ['config', 'clashes with the workspace package @slipway/config (packages/config)'],
     ['service-kit', 'clashes with the workspace package @slipway/service-kit'],

@@ -65,7 +65,7 @@ export function nameProblem(name: string, catalog: RepoCatalog): string | undefi
   }
   const folder = `apps/${name}`;
   if (existsSync(join(catalog.root, folder))) {
-    return `The name '${name}' is taken: ${folder} already exists. Choose another name, or remove ${folder} first.`;
+    return `The name '${name}' is taken: ${folder} already exists. Choose another name, or remove that service first (npm run gen -- remove-service ${name}).`;
   }
   const { scope } = catalog.platform;
   const workspace = catalog.workspaces.find(

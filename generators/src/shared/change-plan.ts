@@ -33,6 +33,14 @@ export interface ChangePlan {
   readonly files: readonly PlannedFile[];
   /** Folders removed (cluster programs of clouds not chosen). */
   readonly removals: readonly string[];
+  /** Folders renamed as they are, ignored files included (a renamed service); before any file is written. */
+  readonly moves?: readonly PlannedMove[];
+}
+
+/** A folder that moves whole: `from` becomes `to`, which must not exist yet. */
+export interface PlannedMove {
+  readonly from: string;
+  readonly to: string;
 }
 
 /** Hooks for {@link applyPlan}; tests inject failures to prove nothing partial stays. */
@@ -49,8 +57,9 @@ export function createPlan(): {
   directories: PlannedDirectory[];
   files: PlannedFile[];
   removals: string[];
+  moves: PlannedMove[];
 } {
-  return { directories: [], files: [], removals: [] };
+  return { directories: [], files: [], removals: [], moves: [] };
 }
 
 /**
@@ -65,6 +74,7 @@ export function normalizePlan(plan: ChangePlan): ChangePlan {
     directories: plan.directories,
     files: [...files.values()].filter((file) => !removed(file.path)),
     removals: plan.removals,
+    moves: plan.moves ?? [],
   };
 }
 
@@ -82,13 +92,20 @@ export function describePlan(
   removed: string[];
 } {
   const files = plan.files.map((f) => f.path);
+  const moves = plan.moves ?? [];
+  // A file in a moved folder exists once the folder has moved.
+  const existsAfterMoves = (path: string) => {
+    const move = moves.find((m) => path.startsWith(`${m.to}/`));
+    return exists(move ? `${move.from}${path.slice(move.to.length)}` : path);
+  };
   return {
     created: [
       ...plan.directories.flatMap((d) => d.files.map((f) => `${d.path}/${f.path}`)),
-      ...files.filter((path) => !exists(path)),
+      ...moves.map((m) => `${m.to}/`),
+      ...files.filter((path) => !existsAfterMoves(path)),
     ].sort(),
-    updated: files.filter((path) => exists(path)).sort(),
-    removed: [...plan.removals].sort(),
+    updated: files.filter((path) => existsAfterMoves(path)).sort(),
+    removed: [...plan.removals, ...moves.map((m) => `${m.from}/`)].sort(),
   };
 }
 
@@ -125,6 +142,13 @@ export function applyPlan(
     if (created) undo.push({ path: created, run: () => rmSync(created, { recursive: true }) });
   };
   try {
+    // Moves first: files planned inside a moved folder are written at its new place.
+    for (const { from, to } of plan.moves ?? []) {
+      if (existsSync(join(root, to))) throw new Error(`${to} already exists`);
+      makeParents(join(root, to));
+      rename(join(root, from), join(root, to));
+      undo.push({ path: from, run: () => rename(join(root, to), join(root, from)) });
+    }
     const stagedDirectories = plan.directories.map((directory) => {
       const target = join(root, directory.path);
       if (existsSync(target)) throw new Error(`${directory.path} already exists`);

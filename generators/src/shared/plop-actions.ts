@@ -1,7 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionConfig, CustomActionFunction, NodePlopAPI } from 'node-plop';
-import { applyPlan, describePlan, normalizePlan, type PlannedFile } from './change-plan.js';
+import {
+  applyPlan,
+  describePlan,
+  normalizePlan,
+  type PlannedFile,
+  type PlannedMove,
+} from './change-plan.js';
 import { formatFiles } from './format-files.js';
 import { linkWorkspaces } from './link-workspaces.js';
 import { renderTemplate, renderTemplateFolder } from './render-templates.js';
@@ -41,10 +47,11 @@ interface ActionSettings<Answers> {
   readonly nextSteps?: (answers: Answers) => string[];
 }
 
-/** Edits that also remove folders (the init generator). */
+/** Edits that also remove folders (the init generator) or move them (a renamed service). */
 export interface PlannedEdits {
   readonly files: readonly PlannedFile[];
   readonly removals?: readonly string[];
+  readonly moves?: readonly PlannedMove[];
 }
 
 type ActionType = 'check' | 'render' | 'edit' | 'write' | 'link';
@@ -113,11 +120,20 @@ export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
     if (!planEdit) throw new Error('edit: no edit given');
     const { answers, catalog } = checked(data);
     const planned = planEdit(answers, catalog, templatesDir);
-    const { files, removals = [] } = Array.isArray(planned) ? { files: planned } : planned;
+    const {
+      files,
+      removals = [],
+      moves = [],
+    } = Array.isArray(planned) ? { files: planned } : planned;
     const { plan } = runState(data);
     plan.files.push(...files);
     plan.removals.push(...removals);
-    const paths = [...files.map((f) => f.path), ...removals.map((r) => `${r} (removed)`)];
+    plan.moves.push(...moves);
+    const paths = [
+      ...moves.map((m) => `${m.from} → ${m.to}`),
+      ...files.map((f) => f.path),
+      ...removals.map((r) => `${r} (removed)`),
+    ];
     return `${describe}: ${paths.length === 0 ? 'nothing to change' : paths.join(', ')}`;
   };
 

@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listWorkspaceDirs, type PlatformFile, readPlatformFile } from '@slipway/platform-contract';
 import {
   loadServiceManifests,
   ManifestError,
   type ServiceManifest,
 } from '@slipway/service-manifest';
-import { type PlatformConfig, readPlatformConfig } from './platform-config.js';
 
 /** One npm workspace of the repository. */
 export interface WorkspacePackage {
@@ -19,7 +19,7 @@ export interface WorkspacePackage {
 /** What the generators know about a repository, read once per run. */
 export interface RepoCatalog {
   readonly root: string;
-  readonly platform: PlatformConfig;
+  readonly platform: PlatformFile;
   /** Every valid service manifest; empty when {@link manifestProblem} is set. */
   readonly services: readonly ServiceManifest[];
   /** Why the manifests could not be read, when they are invalid. */
@@ -36,26 +36,8 @@ function readJson(file: string): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
 
-/**
- * The folders the root package.json's `workspaces` patterns match (`dir/*` or `dir`).
- * @example listWorkspaceDirs(repoRoot) // ['apps/gateway', 'apps/orders', 'generators', ...]
- */
-export function listWorkspaceDirs(root: string): string[] {
-  const patterns = readJson(join(root, 'package.json')).workspaces;
-  if (!Array.isArray(patterns)) return [];
-  return patterns
-    .filter((p): p is string => typeof p === 'string')
-    .flatMap((pattern) => {
-      if (!pattern.endsWith('/*')) return [pattern];
-      const parent = pattern.slice(0, -2);
-      if (!existsSync(join(root, parent))) return [];
-      return readdirSync(join(root, parent), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-        .map((entry) => `${parent}/${entry.name}`);
-    })
-    .filter((dir) => existsSync(join(root, dir, 'package.json')))
-    .sort();
-}
+/** The workspace folders of a repository: the platform contract's repository model. */
+export { listWorkspaceDirs } from '@slipway/platform-contract';
 
 function readWorkspaces(root: string): WorkspacePackage[] {
   return listWorkspaceDirs(root).map((dir) => {
@@ -104,7 +86,7 @@ export function readRepoCatalog(root: string): RepoCatalog {
   }
   return {
     root,
-    platform: readPlatformConfig(root),
+    platform: readPlatformFile(root),
     services,
     ...(manifestProblem === undefined ? {} : { manifestProblem }),
     workspaces: readWorkspaces(root),

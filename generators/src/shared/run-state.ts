@@ -1,4 +1,9 @@
-import { createPlan, type PlannedDirectory, type PlannedFile } from './change-plan.js';
+import {
+  createPlan,
+  type PlannedDirectory,
+  type PlannedFile,
+  type PlannedMove,
+} from './change-plan.js';
 import type { RepoCatalog } from './repo-catalog.js';
 
 /** How a caller (the create-service CLI, a test) wants a generator run to behave. */
@@ -34,7 +39,12 @@ export interface RunState {
   catalog?: RepoCatalog;
   /** The checked answers, once the `check` action has passed. */
   answers?: unknown;
-  readonly plan: { directories: PlannedDirectory[]; files: PlannedFile[]; removals: string[] };
+  readonly plan: {
+    directories: PlannedDirectory[];
+    files: PlannedFile[];
+    removals: string[];
+    moves: PlannedMove[];
+  };
   result?: RunResult;
 }
 

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const manifest = (name: string, port: number, calls: string, calledBy: string) =>
   `# The platform reads this file: local dev, generators, infra and CI.
@@ -75,6 +84,17 @@ export function createFixtureRepo(): string {
     writeFileSync(join(root, path), content);
   }
   return root;
+}
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+/**
+ * Gives a fixture repository this repository's Biome settings and Biome itself (linked), so
+ * the generators format what they write there as they do here.
+ */
+export function linkBiome(root: string): void {
+  cpSync(join(repoRoot, 'biome.json'), join(root, 'biome.json'));
+  symlinkSync(join(repoRoot, 'node_modules/@biomejs'), join(root, 'node_modules/@biomejs'));
 }
 
 /** Every file under `root` with its content (`node_modules` aside), for exact comparisons. */

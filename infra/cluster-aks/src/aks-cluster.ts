@@ -2,6 +2,7 @@ import * as containerservice from '@pulumi/azure-native/containerservice/index.j
 import * as network from '@pulumi/azure-native/network/index.js';
 import * as resources from '@pulumi/azure-native/resources/index.js';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 import { type AksNodePoolArgs, resolveAksNodePool } from './aks-node-pool.js';
 import { defaultKubernetesVersion } from './versions.js';
 
@@ -47,7 +48,7 @@ export class AksCluster extends pulumi.ComponentResource {
   readonly oidcIssuerUrl: pulumi.Output<string>;
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:azure:AksCluster', name, {}, opts);
+    super(componentType('azure', 'AksCluster'), name, {}, opts);
     const zones = args.zones ?? ['1', '2', '3'];
     if (zones.length < 3) {
       throw new Error(

@@ -1,4 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { clusterName } from '@slipway/platform-contract';
 import type { AksClusterArgs } from './aks-cluster.js';
 import type { AksNodePoolArgs } from './aks-node-pool.js';
 import { defaultKubernetesVersion } from './versions.js';
@@ -25,7 +26,7 @@ export function readClusterConfig(
     | 'Free'
     | undefined;
   return {
-    clusterName: config.get('clusterName') ?? `slipway-${stack}`,
+    clusterName: config.get('clusterName') ?? clusterName(stack),
     location: azureConfig.require('location'),
     kubernetesVersion: config.get('kubernetesVersion') ?? defaultKubernetesVersion,
     nodePool: config.getObject<AksNodePoolArgs>('nodePool') ?? {},

@@ -2,6 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as eks from '@pulumi/eks';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 import { installClusterAutoscaler } from './cluster-autoscaler.js';
 import { EksNetwork } from './eks-network.js';
 import { createIrsaRole } from './irsa-role.js';
@@ -100,7 +101,7 @@ export class EksCluster extends pulumi.ComponentResource {
   readonly vpcId: pulumi.Output<string>;
 
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:aws:EksCluster', name, {}, opts);
+    super(componentType('aws', 'EksCluster'), name, {}, opts);
     if (args.availabilityZones.length < 3) {
       throw new Error(
         `availabilityZones must list at least 3 zones for a zone-redundant cluster, got ${args.availabilityZones.length}`,

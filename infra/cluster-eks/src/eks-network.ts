@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 import { vpcCidr, zoneCidrs } from './subnet-cidrs.js';
 
 /** Arguments of {@link EksNetwork}. */
@@ -27,7 +28,7 @@ export class EksNetwork extends pulumi.ComponentResource {
   readonly publicSubnetIds: pulumi.Output<string>[];
 
   constructor(name: string, args: EksNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:aws:EksNetwork', name, {}, opts);
+    super(componentType('aws', 'EksNetwork'), name, {}, opts);
     const parent = { parent: this };
     const clusterTag = { [`kubernetes.io/cluster/${args.clusterName}`]: 'shared' };
 

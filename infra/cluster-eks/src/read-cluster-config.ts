@@ -1,4 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { clusterName } from '@slipway/platform-contract';
 import type { EksNodePoolArgs } from './eks-cluster.js';
 import { defaultKubernetesVersion } from './versions.js';
 
@@ -26,7 +27,7 @@ export function readClusterConfig(config: pulumi.Config, stack: string): EksClus
   const availabilityZones = config.getObject<string[]>('availabilityZones');
   const apiAllowedCidrs = config.getObject<string[]>('apiAllowedCidrs');
   return {
-    clusterName: config.get('clusterName') ?? `slipway-${stack}`,
+    clusterName: config.get('clusterName') ?? clusterName(stack),
     kubernetesVersion: config.get('kubernetesVersion') ?? defaultKubernetesVersion,
     nodePool: config.getObject<EksNodePoolArgs>('nodePool') ?? {},
     ...(availabilityZones ? { availabilityZones } : {}),

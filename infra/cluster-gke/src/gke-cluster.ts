@@ -1,5 +1,6 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 import { gkeKubeconfig } from './gke-kubeconfig.js';
 import { GkeNetwork, secondaryRanges } from './gke-network.js';
 import { type GkeNodePoolArgs, resolveGkeNodePool } from './gke-node-pool.js';
@@ -59,7 +60,7 @@ export class GkeCluster extends pulumi.ComponentResource {
   readonly workloadPool: pulumi.Output<string>;
 
   constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:gcp:GkeCluster', name, {}, opts);
+    super(componentType('gcp', 'GkeCluster'), name, {}, opts);
     if (args.zones.length < 3) {
       throw new Error(
         `zones must list at least 3 zones for a zone-redundant cluster, got ${args.zones.length}`,

@@ -1,5 +1,6 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 
 /** Arguments of {@link GkeNetwork}. */
 export interface GkeNetworkArgs {
@@ -25,7 +26,7 @@ export class GkeNetwork extends pulumi.ComponentResource {
   readonly subnetworkId: pulumi.Output<string>;
 
   constructor(name: string, args: GkeNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:gcp:GkeNetwork', name, {}, opts);
+    super(componentType('gcp', 'GkeNetwork'), name, {}, opts);
     const parent = { parent: this };
 
     const network = new gcp.compute.Network(

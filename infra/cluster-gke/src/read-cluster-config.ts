@@ -1,4 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { clusterName } from '@slipway/platform-contract';
 import type { GkeNodePoolArgs } from './gke-node-pool.js';
 import { defaultKubernetesVersion } from './versions.js';
 
@@ -36,7 +37,7 @@ export function readClusterConfig(
   const zones = config.getObject<string[]>('zones');
   const apiAllowedCidrs = config.getObject<string[]>('apiAllowedCidrs');
   return {
-    clusterName: config.get('clusterName') ?? `slipway-${stack}`,
+    clusterName: config.get('clusterName') ?? clusterName(stack),
     project: gcpConfig.require('project'),
     region: gcpConfig.require('region'),
     kubernetesVersion: config.get('kubernetesVersion') ?? defaultKubernetesVersion,

@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType, productNames } from '@slipway/platform-contract';
 import { createAddonNamespace } from './addon-namespace.js';
 import { helmChartArgs } from './helm-chart.js';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
@@ -53,7 +54,7 @@ export class Backups extends pulumi.ComponentResource {
   readonly schedule: pulumi.Output<string>;
 
   constructor(name: string, args: BackupsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:platform:Backups', name, {}, opts);
+    super(componentType('platform', 'Backups'), name, {}, opts);
     const schedule = args.schedule ?? defaultBackupSchedule;
     const snapshotVolumes = args.snapshotVolumes ?? true;
     const namespace = createAddonNamespace(
@@ -84,7 +85,7 @@ export class Backups extends pulumi.ComponentResource {
       { parent: this },
     );
 
-    const scheduleName = 'slipway-environments';
+    const scheduleName = `${productNames.name}-environments`;
     new k8s.apiextensions.CustomResource(
       `${name}-schedule`,
       {

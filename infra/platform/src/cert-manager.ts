@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 import { type Dns01Settings, dns01Solver } from './acme-solvers.js';
 import { createAddonNamespace } from './addon-namespace.js';
 import { helmChartArgs } from './helm-chart.js';
@@ -49,7 +50,7 @@ export class CertManager extends pulumi.ComponentResource {
   readonly issuer: string;
 
   constructor(name: string, args: CertManagerArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:platform:CertManager', name, {}, opts);
+    super(componentType('platform', 'CertManager'), name, {}, opts);
     const issuerName = args.issuerName ?? 'letsencrypt';
     const namespace = createAddonNamespace(
       `${name}-namespace`,

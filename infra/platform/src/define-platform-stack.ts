@@ -1,8 +1,9 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { productNames } from '@slipway/platform-contract';
 import { createKubernetesProvider } from './kubernetes-provider.js';
 import { Platform } from './platform.js';
 import { type PlatformStackOutputs, platformStackOutputs } from './platform-stack-outputs.js';
-import { readPlatformConfig } from './read-platform-config.js';
+import { readPlatformStackConfig } from './read-platform-stack-config.js';
 
 /**
  * The whole platform program: reads the stack config, connects to the cluster and composes the
@@ -13,8 +14,10 @@ import { readPlatformConfig } from './read-platform-config.js';
  * export default definePlatformStack(new pulumi.Config(), pulumi.getStack());
  */
 export function definePlatformStack(config: pulumi.Config, stack: string): PlatformStackOutputs {
-  const { platform: settings, ...connection } = readPlatformConfig(config, stack);
+  const { platform: settings, ...connection } = readPlatformStackConfig(config, stack);
   const provider = createKubernetesProvider('cluster', connection);
-  const platform = new Platform('slipway', settings, { providers: { kubernetes: provider } });
+  const platform = new Platform(productNames.name, settings, {
+    providers: { kubernetes: provider },
+  });
   return platformStackOutputs(platform);
 }

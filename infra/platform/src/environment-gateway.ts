@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 import { gatewaySpec, httpsListenerName, httpsRedirectRouteSpec } from './gateway-specs.js';
 import { platformLabels } from './platform-labels.js';
 import type { GatewayParentRef } from './platform-outputs.js';
@@ -33,7 +34,7 @@ export class EnvironmentGateway extends pulumi.ComponentResource {
   readonly parentRef: pulumi.Output<GatewayParentRef>;
 
   constructor(name: string, args: EnvironmentGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:platform:EnvironmentGateway', name, {}, opts);
+    super(componentType('platform', 'EnvironmentGateway'), name, {}, opts);
     const certificateSecretName = `${args.gatewayName}-tls`;
     const gateway = new k8s.apiextensions.CustomResource(
       name,

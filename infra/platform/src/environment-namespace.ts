@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 import { platformLabels, podSecurityLabels } from './platform-labels.js';
 
 /** Arguments of {@link EnvironmentNamespace}. */
@@ -30,7 +31,7 @@ export class EnvironmentNamespace extends pulumi.ComponentResource {
     args: EnvironmentNamespaceArgs,
     opts?: pulumi.ComponentResourceOptions,
   ) {
-    super('slipway:platform:EnvironmentNamespace', name, {}, opts);
+    super(componentType('platform', 'EnvironmentNamespace'), name, {}, opts);
     const namespace = new k8s.core.v1.Namespace(
       name,
       {

@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { componentType, productNames } from '@slipway/platform-contract';
 import { createAddonNamespace } from './addon-namespace.js';
 import {
   envoyGatewayClassName,
@@ -46,7 +47,7 @@ export class EnvoyGateway extends pulumi.ComponentResource {
   readonly gatewayClass: k8s.apiextensions.CustomResource;
 
   constructor(name: string, args: EnvoyGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:platform:EnvoyGateway', name, {}, opts);
+    super(componentType('platform', 'EnvoyGateway'), name, {}, opts);
     const namespace = createAddonNamespace(
       `${name}-namespace`,
       {
@@ -77,7 +78,7 @@ export class EnvoyGateway extends pulumi.ComponentResource {
       { parent: this, dependsOn: [this.crds] },
     );
 
-    const proxyName = 'slipway-proxy';
+    const proxyName = `${productNames.name}-proxy`;
     const envoyProxy = new k8s.apiextensions.CustomResource(
       `${name}-proxy`,
       {

@@ -1,3 +1,4 @@
+import { productNames } from '@slipway/platform-contract';
 import packageJson from '../package.json' with { type: 'json' };
 
 /** The Pod Security Standards levels a namespace can enforce. */
@@ -19,7 +20,7 @@ export function platformLabels(
     'app.kubernetes.io/instance': instance,
     'app.kubernetes.io/version': packageJson.version,
     'app.kubernetes.io/component': component,
-    'app.kubernetes.io/part-of': 'slipway',
+    'app.kubernetes.io/part-of': productNames.partOf,
     'app.kubernetes.io/managed-by': 'pulumi',
   };
 }

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { componentType } from '@slipway/platform-contract';
 import { Backups, type BackupsArgs } from './backups.js';
 import { CertManager, type CertManagerArgs } from './cert-manager.js';
 import { EnvironmentGateway } from './environment-gateway.js';
@@ -90,7 +91,7 @@ export class Platform extends pulumi.ComponentResource {
   readonly backupSchedule: pulumi.Output<string> | undefined;
 
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:platform:Platform', name, {}, opts);
+    super(componentType('platform', 'Platform'), name, {}, opts);
     const parent = { parent: this };
     const podSecurity = {
       podSecurityLevel: args.addonPodSecurityLevel ?? 'restricted',

@@ -3,10 +3,10 @@
  * raised before any resource is registered.
  *
  * @example
- * throw new StackConfigError('certManager.email', "is required for Let's Encrypt");
+ * throw new PlatformStackConfigError('certManager.email', "is required for Let's Encrypt");
  */
-export class StackConfigError extends Error {
-  override readonly name = 'StackConfigError';
+export class PlatformStackConfigError extends Error {
+  override readonly name = 'PlatformStackConfigError';
 
   constructor(
     /** The field's path under `slipway-platform:`, e.g. `backups.bucket`. */
@@ -17,7 +17,7 @@ export class StackConfigError extends Error {
   }
 }
 
-/** Throws a {@link StackConfigError}; for use in expressions. */
+/** Throws a {@link PlatformStackConfigError}; for use in expressions. */
 export function fail(field: string, problem: string): never {
-  throw new StackConfigError(field, problem);
+  throw new PlatformStackConfigError(field, problem);
 }

@@ -1,4 +1,5 @@
 import type * as k8s from '@pulumi/kubernetes';
+import { serverPaths, servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.js';
 import { secretMountPath } from './service-environment.js';
@@ -24,7 +25,12 @@ export interface DeploymentSpecInput {
 }
 
 function probe(path: string, periodSeconds: number, failureThreshold: number): Probe {
-  return { httpGet: { path, port: 'http' }, periodSeconds, failureThreshold, timeoutSeconds: 2 };
+  return {
+    httpGet: { path, port: servicePortName },
+    periodSeconds,
+    failureThreshold,
+    timeoutSeconds: 2,
+  };
 }
 
 /**
@@ -84,7 +90,7 @@ export function deploymentSpec({
             name: service,
             image,
             imagePullPolicy: 'IfNotPresent',
-            ports: [{ name: 'http', containerPort: manifest.port, protocol: 'TCP' }],
+            ports: [{ name: servicePortName, containerPort: manifest.port, protocol: 'TCP' }],
             envFrom: [{ configMapRef: { name: service } }],
             resources: {
               requests: {
@@ -99,9 +105,9 @@ export function deploymentSpec({
                 'ephemeral-storage': limits.ephemeralStorage,
               },
             },
-            startupProbe: probe('/startupz', 2, 30),
-            readinessProbe: probe('/readyz', 5, 2),
-            livenessProbe: probe('/livez', 10, 3),
+            startupProbe: probe(serverPaths.startup, 2, 30),
+            readinessProbe: probe(serverPaths.readiness, 5, 2),
+            livenessProbe: probe(serverPaths.liveness, 10, 3),
             // The sleep action needs no shell or sleep binary in the (distroless) image.
             lifecycle: { preStop: { sleep: { seconds: timing.preStopSeconds } } },
             securityContext: {

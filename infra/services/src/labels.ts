@@ -1,3 +1,4 @@
+import { productNames } from '@slipway/platform-contract';
 import { imageVersion } from './image-reference.js';
 
 /** What {@link standardLabels} needs to know about a service. */
@@ -12,8 +13,8 @@ export interface LabelSource {
   readonly public: boolean;
 }
 
-/** The system every service belongs to (`app.kubernetes.io/part-of`). */
-export const partOf = 'slipway';
+/** The system every service belongs to (`app.kubernetes.io/part-of`): the product's name. */
+export const partOf = productNames.partOf;
 
 /**
  * The labels that select a service's pods: stable across releases, unlike `version`, because

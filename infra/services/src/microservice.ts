@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { PlatformGateway } from '@slipway/infra-platform/outputs';
+import { componentType } from '@slipway/platform-contract';
 import type { Environment, ServiceManifest } from '@slipway/service-manifest';
 import { deploymentSpec } from './deployment-spec.js';
 import { standardLabels } from './labels.js';
@@ -59,7 +60,7 @@ export class Microservice extends pulumi.ComponentResource {
   readonly resources: readonly pulumi.CustomResource[];
 
   constructor(name: string, args: MicroserviceArgs, opts?: pulumi.ComponentResourceOptions) {
-    super('slipway:services:Microservice', name, {}, opts);
+    super(componentType('services', 'Microservice'), name, {}, opts);
     const { manifest, environment, namespace, image, secrets = {}, callees = [] } = args;
     const route = manifest.public ? args.route : undefined;
     if (manifest.public && !route) throw new Error(`${manifest.name} is public: pass its route`);

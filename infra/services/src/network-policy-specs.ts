@@ -1,5 +1,6 @@
 import type * as k8s from '@pulumi/kubernetes';
 import type { GatewayDataPlane } from '@slipway/infra-platform/outputs';
+import { servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.js';
 import type { Callee } from './service-environment.js';
@@ -40,7 +41,7 @@ export function ingressPolicySpec({
   environment,
   gateway,
 }: NetworkPolicyInput): NetworkPolicySpec {
-  const port = [{ port: 'http', protocol: 'TCP' }];
+  const port = [{ port: servicePortName, protocol: 'TCP' }];
   const ingress: NonNullable<NetworkPolicySpec['ingress']> = manifest.calledBy.map((caller) => ({
     from: [{ podSelector: { matchLabels: selectorLabels(caller, environment) } }],
     ports: port,

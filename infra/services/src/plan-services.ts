@@ -1,6 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { checkImageReference } from '@slipway/infra-policy';
+import { stackReference } from '@slipway/platform-contract';
 import {
   environments,
   ManifestError,
@@ -14,7 +15,7 @@ import {
 import type { PublicRoute } from './microservice.js';
 import { type Callee, platformConfigKeys } from './service-environment.js';
 import type { StackConfig } from './stack-config.js';
-import { StackConfigError, type StackConfigProblem } from './stack-config-error.js';
+import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.js';
 
 /** Everything one Microservice needs, checked against the catalog and the stack config. */
 export interface ServicePlan {
@@ -77,7 +78,7 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
  * configured (and nothing extra, which is usually a typo), a namespace the platform created, and
  * for a public service the gateway of its namespace (whose domain names its host). `platform` may be undefined
  * when no service is public.
- * @throws ManifestError for bad manifests, StackConfigError naming service and field otherwise.
+ * @throws ManifestError for bad manifests, ServicesStackConfigError naming service and field otherwise.
  * @example const plans = planServices(loadServiceManifests(repoRoot), config, platform);
  */
 export function planServices(
@@ -148,7 +149,7 @@ export function planServices(
         problem(
           service,
           'platformStack',
-          `is required: ${service} is public and its HTTPRoute attaches to the platform's gateway: pulumi config set platformStack organization/slipway-platform/${config.stack}`,
+          `is required: ${service} is public and its HTTPRoute attaches to the platform's gateway: pulumi config set platformStack ${stackReference('platform', config.stack)}`,
         );
       else if (!gateway)
         problem(
@@ -161,6 +162,6 @@ export function planServices(
     const callees = manifest.calls.map((name) => ({ name, port: byName.get(name)?.port ?? 0 }));
     return { manifest, image: image ?? '', secrets, callees, ...(route ? { route } : {}) };
   });
-  if (problems.length > 0) throw new StackConfigError(config.stack, problems);
+  if (problems.length > 0) throw new ServicesStackConfigError(config.stack, problems);
   return plans;
 }

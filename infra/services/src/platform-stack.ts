@@ -4,7 +4,7 @@ import {
   type PlatformOutputs,
   platformOutputNames,
 } from '@slipway/infra-platform/outputs';
-import { StackConfigError } from './stack-config-error.js';
+import { ServicesStackConfigError } from './stack-config-error.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -72,7 +72,7 @@ export async function readPlatformOutputs(platformStack: string): Promise<Platfo
     return platformOutputsFrom(Object.fromEntries(entries));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new StackConfigError(pulumi.getStack(), [
+    throw new ServicesStackConfigError(pulumi.getStack(), [
       { service: '', field: 'platformStack', message: `'${platformStack}': ${message}` },
     ]);
   }

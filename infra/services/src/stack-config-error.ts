@@ -8,8 +8,8 @@ export interface StackConfigProblem {
 }
 
 /** Raised before any resource is registered when the stack config cannot deploy the catalog. */
-export class StackConfigError extends Error {
-  override readonly name = 'StackConfigError';
+export class ServicesStackConfigError extends Error {
+  override readonly name = 'ServicesStackConfigError';
 
   constructor(
     readonly stackName: string,

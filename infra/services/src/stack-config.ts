@@ -1,9 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
+import { environmentNamespace, pulumiProject, stackReference } from '@slipway/platform-contract';
 import { type Environment, environments } from '@slipway/service-manifest';
-import { StackConfigError, type StackConfigProblem } from './stack-config-error.js';
+import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.js';
 
 /** The Pulumi project name; config keys are `slipway-services:<key>`. */
-export const projectName = 'slipway-services';
+export const projectName = pulumiProject('services');
 
 /**
  * The stack config as written in `Pulumi.<stack>.yaml` (or set with `pulumi config set`),
@@ -60,7 +61,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Validates the shape of a stack's config and fills in defaults. Whether it fits the catalog
  * (an image per service, every declared secret) is checked by `planServices`.
- * @throws StackConfigError naming every field at fault.
+ * @throws ServicesStackConfigError naming every field at fault.
  * @example resolveStackConfig('dev', { images: { orders: 'ghcr.io/acme/orders:1.0.0' } })
  */
 export function resolveStackConfig(stack: string, input: StackConfigInput): StackConfig {
@@ -81,13 +82,13 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
       'environment',
       `'${environment}' is not one of ${environments.join(', ')}: name the stack after one or set environment`,
     );
-  const namespace = text('namespace', `slipway-${stack}`) ?? '';
+  const namespace = text('namespace', environmentNamespace(stack)) ?? '';
   if (!dnsLabel.test(namespace) || namespace.length > 63)
     problem('namespace', `'${namespace}' is not a DNS-1123 label`);
   else if (namespace === 'default' || namespace.startsWith('kube-'))
     problem(
       'namespace',
-      `'${namespace}' is reserved: use an environment namespace such as slipway-${stack}`,
+      `'${namespace}' is reserved: use an environment namespace such as ${environmentNamespace(stack)}`,
     );
 
   const clusterStack = text('clusterStack');
@@ -95,7 +96,7 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
   if (platformStack !== undefined && !stackName.test(platformStack))
     problem(
       'platformStack',
-      `'${platformStack}' is not a stack name such as organization/slipway-platform/${stack}`,
+      `'${platformStack}' is not a stack name such as ${stackReference('platform', stack)}`,
     );
 
   const images: Record<string, string> = {};
@@ -131,7 +132,7 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
     ...(clusterStack ? { clusterStack } : {}),
     ...(platformStack ? { platformStack } : {}),
   };
-  if (problems.length > 0) throw new StackConfigError(stack, problems);
+  if (problems.length > 0) throw new ServicesStackConfigError(stack, problems);
   return config;
 }
 

@@ -1,6 +1,7 @@
 // How traffic reaches a service's pods: its Service in the cluster, its HTTPRoute from the gateway.
 import type * as k8s from '@pulumi/kubernetes';
 import type { GatewayParentRef } from '@slipway/infra-platform/outputs';
+import { servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.js';
 
@@ -33,7 +34,9 @@ export function serviceSpec(manifest: ServiceManifest, environment: string): Ser
   return {
     type: 'ClusterIP',
     selector: selectorLabels(manifest.name, environment),
-    ports: [{ name: 'http', port: manifest.port, targetPort: 'http', protocol: 'TCP' }],
+    ports: [
+      { name: servicePortName, port: manifest.port, targetPort: servicePortName, protocol: 'TCP' },
+    ],
   };
 }
 

@@ -11,7 +11,7 @@ import {
 } from '@slipway/service-manifest';
 import { deployServices } from '../src/deploy-services.js';
 import { projectName, type StackConfig } from '../src/stack-config.js';
-import { StackConfigError } from '../src/stack-config-error.js';
+import { ServicesStackConfigError } from '../src/stack-config-error.js';
 import {
   configFor,
   exampleManifests,
@@ -152,7 +152,7 @@ describe('bad stack config fails the program before any resource is registered, 
     const base = configFor(manifests);
     const config = { ...base, ...overrides } as StackConfig;
     const { error, registered } = await attempt(manifests, config);
-    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error).toBeInstanceOf(ServicesStackConfigError);
     expect(error?.message).toContain(message);
     expect(registered).toBe(0);
   });
@@ -161,7 +161,7 @@ describe('bad stack config fails the program before any resource is registered, 
     const { error, registered } = await attempt(manifests, configFor(manifests), {
       platform: undefined,
     });
-    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error).toBeInstanceOf(ServicesStackConfigError);
     expect(error?.message).toContain(
       "service 'gateway', field 'platformStack': is required: gateway is public and its HTTPRoute attaches to the platform's gateway: pulumi config set platformStack organization/slipway-platform/dev",
     );
@@ -173,7 +173,7 @@ describe('bad stack config fails the program before any resource is registered, 
     const { error, registered } = await attempt(manifests, config, {
       platform: { namespaces: ['slipway-dev'], gateways: {} },
     });
-    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error).toBeInstanceOf(ServicesStackConfigError);
     expect(error?.message).toContain(
       "service 'gateway', field 'platformStack': 'acme/slipway-platform/dev' has no gateway for namespace 'slipway-dev', which public gateway needs: turn the gateway on in the platform stack for that namespace, or make gateway internal (public: false)",
     );
@@ -202,7 +202,7 @@ describe('bad stack config fails the program before any resource is registered, 
   it('lists every problem at once', async () => {
     const config = { ...configFor(manifests), images: {}, secrets: {} } as StackConfig;
     const { error } = await attempt([orders(), gateway()], config);
-    expect((error as StackConfigError).problems.map((p) => p.field)).toEqual([
+    expect((error as ServicesStackConfigError).problems.map((p) => p.field)).toEqual([
       'images.orders',
       'secrets.orders.DATABASE_URL',
       'images.gateway',

@@ -3,7 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { isSecretMarker, promiseOf } from '@slipway/infra-testing';
 import { maskedSecret, renderServices, serviceYaml } from '../src/render/render-services.js';
-import { StackConfigError } from '../src/stack-config-error.js';
+import { ServicesStackConfigError } from '../src/stack-config-error.js';
 import {
   configFor,
   exampleManifests,
@@ -86,7 +86,7 @@ describe('secrets', () => {
       secrets: { orders: { DATABASE_URL: sentinel, DATABSE_URL: sentinel } },
     });
     const error = await record(manifests, bad).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StackConfigError);
+    expect(error).toBeInstanceOf(ServicesStackConfigError);
     expect((error as Error).message).toContain(
       "service 'orders', field 'secrets.orders.DATABSE_URL'",
     );

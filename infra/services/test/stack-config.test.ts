@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encryptedPlaceholder, fillForRender, readStackFile } from '../src/cli/stack-file.js';
 import { resolveStackConfig } from '../src/stack-config.js';
-import { StackConfigError } from '../src/stack-config-error.js';
+import { ServicesStackConfigError } from '../src/stack-config-error.js';
 import { exampleManifests, examplePair } from './fixtures.js';
 
 describe('resolveStackConfig', () => {
@@ -58,7 +58,7 @@ describe('resolveStackConfig', () => {
       "service 'orders', field 'secrets.orders.DATABASE_URL': must be a string",
     ],
   ])('refuses %s', (_, stack, input, message) => {
-    expect(() => resolveStackConfig(stack, input)).toThrow(StackConfigError);
+    expect(() => resolveStackConfig(stack, input)).toThrow(ServicesStackConfigError);
     expect(() => resolveStackConfig(stack, input)).toThrow(message);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRoute, createService, problemContent, storedText, z } from '@slipway/service-kit';
+import { createRoute, createServiceApp, problemContent, storedText, z } from '@slipway/service-kit';
 import { schemathesisConfig, stringFields } from './schemathesis-config.js';
 
 // A document as the service kit writes it: named schemas behind $ref, arrays of objects, and
 // strings no hostile text fits (a UUID, an enum, a currency code).
 async function documentOf(): Promise<unknown> {
-  const service = createService({ name: 'shop', logLevel: 'silent', defaultMetrics: false });
+  const service = createServiceApp({ name: 'shop', logLevel: 'silent', defaultMetrics: false });
   const item = z.object({ sku: z.string(), quantity: z.number().int() }).openapi('Item');
   const order = z
     .object({

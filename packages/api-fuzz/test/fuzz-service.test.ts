@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createRoute,
-  createService,
+  createServiceApp,
   problemContent,
   type Service,
   storedText,
@@ -31,7 +31,7 @@ const newNote = (text: z.ZodString) =>
   });
 
 function notesService(build: (service: Service) => void): Service {
-  const service = createService({ name: 'notes', logLevel: 'silent', defaultMetrics: false });
+  const service = createServiceApp({ name: 'notes', logLevel: 'silent', defaultMetrics: false });
   build(service);
   return service;
 }

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import {
+  loopbackHost as contractLoopbackHost,
+  platformVariables,
+} from '@slipway/platform-contract';
 
 /** Local-development defaults a service gives for its identity. */
 export interface ServiceDefaults {
@@ -31,7 +35,7 @@ export const serverDefaults = {
  * @example
  * await startService(service, { port: 0, host: loopbackHost });
  */
-export const loopbackHost = '127.0.0.1';
+export const loopbackHost = contractLoopbackHost;
 
 const dnsLabel = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -44,18 +48,19 @@ const milliseconds = (fallback: number) => z.coerce.number().int().min(0).defaul
 export function baseConfigShape(defaults?: ServiceDefaults) {
   const name = z.string().regex(dnsLabel, 'must be a DNS-1123 label such as "orders"');
   const port = z.coerce.number().int().min(0).max(65535);
+  const v = platformVariables;
   return {
-    SERVICE_NAME: defaults ? name.default(defaults.name) : name,
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().min(1).default(serverDefaults.host),
-    PORT: defaults ? port.default(defaults.port) : port,
-    LOG_LEVEL: z
+    [v.serviceName]: defaults ? name.default(defaults.name) : name,
+    [v.nodeEnv]: z.enum(['development', 'test', 'production']).default('development'),
+    [v.host]: z.string().min(1).default(serverDefaults.host),
+    [v.port]: defaults ? port.default(defaults.port) : port,
+    [v.logLevel]: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
-    SHUTDOWN_DRAIN_MS: milliseconds(serverDefaults.shutdownDrainMs),
-    SHUTDOWN_TIMEOUT_MS: milliseconds(serverDefaults.shutdownTimeoutMs),
-    KEEP_ALIVE_TIMEOUT_MS: milliseconds(serverDefaults.keepAliveTimeoutMs),
-    BODY_LIMIT_BYTES: z.coerce.number().int().min(1).default(serverDefaults.bodyLimitBytes),
+    [v.shutdownDrainMs]: milliseconds(serverDefaults.shutdownDrainMs),
+    [v.shutdownTimeoutMs]: milliseconds(serverDefaults.shutdownTimeoutMs),
+    [v.keepAliveTimeoutMs]: milliseconds(serverDefaults.keepAliveTimeoutMs),
+    [v.bodyLimitBytes]: z.coerce.number().int().min(1).default(serverDefaults.bodyLimitBytes),
   };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { secretFileSuffix, secretFileVariable } from '@slipway/platform-contract';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { isSecretField } from './secret.js';
 
@@ -25,13 +26,14 @@ function collectInput(schema: ObjectSchema, options: LoadConfigOptions, problems
   const input: Record<string, string | undefined> = {};
   for (const name of Object.keys(schema.shape)) {
     const direct = env[name] === '' ? undefined : env[name];
-    const filePath = env[`${name}_FILE`] === '' ? undefined : env[`${name}_FILE`];
+    const fileVariable = secretFileVariable(name);
+    const filePath = env[fileVariable] === '' ? undefined : env[fileVariable];
     if (filePath === undefined) {
       input[name] = direct;
       continue;
     }
     if (direct !== undefined) {
-      problems.push({ variable: name, message: `set either ${name} or ${name}_FILE, not both` });
+      problems.push({ variable: name, message: `set either ${name} or ${fileVariable}, not both` });
       continue;
     }
     try {
@@ -39,7 +41,7 @@ function collectInput(schema: ObjectSchema, options: LoadConfigOptions, problems
       input[name] = readFile(filePath).replace(/\r?\n$/, '');
     } catch (error) {
       problems.push({
-        variable: `${name}_FILE`,
+        variable: fileVariable,
         message: `cannot read '${filePath}' (${describeReadError(error)}): mount the file or fix the path`,
       });
     }
@@ -67,7 +69,13 @@ export function loadConfig<Schema extends ObjectSchema>(
   const result = schema.safeParse(input);
   if (!result.success) {
     // A variable whose source is already reported (unreadable file, set twice) is not reported again.
-    const reported = new Set(problems.map((p) => p.variable.replace(/_FILE$/, '')));
+    const reported = new Set(
+      problems.map((p) =>
+        p.variable.endsWith(secretFileSuffix)
+          ? p.variable.slice(0, -secretFileSuffix.length)
+          : p.variable,
+      ),
+    );
     for (const issue of result.error.issues) {
       const variable = String(issue.path[0] ?? '(config)');
       if (reported.has(variable)) continue;

@@ -5,6 +5,9 @@
  */
 export const runStateKey = Symbol.for('slipway.generator-run');
 
+/** node-plop's message for each action skipped after a failure; the CLI does not repeat it. */
+export const aborted = 'Aborted due to previous action failure';
+
 /** What the CLI asks of a generator run. */
 export interface RunOptions {
   readonly dryRun: boolean;

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
-import type { PlopGenerator } from 'node-plop';
+import nodePlop, { type NodePlopAPI, type PlopGenerator } from 'node-plop';
 import { importSource } from '@slipway/run-source';
 import { plopfilePath } from './find-repo-root.js';
-import { type ActionRunner, loadHeadlessGenerator, type Plopfile } from './headless-plop.js';
+
+/** What a plopfile default-exports. */
+type Plopfile = (plop: NodePlopAPI) => void | Promise<void>;
 
 function isPlopfile(value: unknown): value is Plopfile {
   return typeof value === 'function';
@@ -17,28 +19,15 @@ async function importPlopfile(root: string): Promise<Plopfile> {
   return plopfile;
 }
 
-async function loadWithPlop(root: string, plopfile: Plopfile, name: string) {
-  // Imported here, not at the top: node-plop brings inquirer, which a run without prompts
-  // never needs, and it is a third of the start-up.
-  const { default: nodePlop } = await import('node-plop');
+/**
+ * Loads the repository's own plopfile (its templates and rules travel with the repository, so
+ * a fork's changes apply) into node-plop, writing relative to the repository root, and returns
+ * one of its generators, as plop's own tests load theirs.
+ * @example const service = await loadGenerator(repoRoot, 'service');
+ */
+export async function loadGenerator(root: string, name: string): Promise<PlopGenerator> {
+  const plopfile = await importPlopfile(root);
   const plop = await nodePlop(undefined, { destBasePath: root, force: false });
   await plopfile(plop);
   return plop.getGenerator(name);
-}
-
-/**
- * Loads the repository's own plopfile (its templates and rules travel with the
- * repository, so a fork's changes apply) and returns one of its generators: with node-plop
- * when it will prompt, else without it when the generator allows (see
- * {@link loadHeadlessGenerator}).
- * @example const service = await loadGenerator(repoRoot, 'service', { prompting: false });
- */
-export async function loadGenerator(
-  root: string,
-  name: string,
-  { prompting }: { readonly prompting: boolean },
-): Promise<ActionRunner | PlopGenerator> {
-  const plopfile = await importPlopfile(root);
-  const headless = prompting ? undefined : await loadHeadlessGenerator(root, plopfile, name);
-  return headless ?? loadWithPlop(root, plopfile, name);
 }

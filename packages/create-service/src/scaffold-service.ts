@@ -1,8 +1,7 @@
 import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.js';
 import { findRepoRoot, plopfilePath } from './find-repo-root.js';
 import { formatResult } from './format-result.js';
-import { type RunResult, readRunResult, withRunOptions } from './generator-run.js';
-import { aborted } from './headless-plop.js';
+import { aborted, type RunResult, readRunResult, withRunOptions } from './generator-run.js';
 import { loadGenerator } from './load-generator.js';
 import { type Flags, type Output, parseFlags } from './parse-flags.js';
 
@@ -20,7 +19,7 @@ async function collectAnswers(
   interactive: boolean,
 ): Promise<Record<string, unknown>> {
   const prompts = Array.isArray(generator.prompts) ? generator.prompts : [];
-  if (!interactive || !('runPrompts' in generator)) return answersWithoutPrompts(prompts, flags);
+  if (!interactive) return answersWithoutPrompts(prompts, flags);
   const answers: unknown = await generator.runPrompts(bypassFromFlags(prompts, flags));
   return typeof answers === 'object' && answers !== null ? { ...answers } : {};
 }
@@ -67,7 +66,7 @@ export async function scaffoldService(
   let generator: Awaited<ReturnType<typeof loadGenerator>>;
   let answers: Record<string, unknown>;
   try {
-    generator = await loadGenerator(root, 'service', { prompting });
+    generator = await loadGenerator(root, 'service');
     answers = await collectAnswers(generator, flags, prompting);
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\nNothing was written.`);

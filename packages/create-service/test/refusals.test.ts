@@ -36,7 +36,7 @@ describe('npm create @slipway/service refuses, exits 1 and leaves the tree uncha
     [
       'the name of an existing service',
       ['--name', 'orders', ...ok],
-      "The name 'orders' is taken: apps/orders already exists. Choose another name, or remove apps/orders first.",
+      "The name 'orders' is taken: apps/orders already exists. Choose another name, or remove that service first (npm run gen -- remove-service orders).",
     ],
     [
       'the name of a shared package',
@@ -116,7 +116,7 @@ describe('npm create @slipway/service refuses, exits 1 and leaves the tree uncha
   it.each([
     [
       'an unknown cloud',
-      '{ "scope": "@slipway", "registry": "ghcr.io/acme", "cloud": "none" }',
+      '{ "scope": "@slipway", "registry": "ghcr.io/acme", "cloud": "mars" }',
       'platform.json is invalid: cloud:',
     ],
     ['broken JSON', '{ "scope": ', 'platform.json is not valid JSON'],
@@ -165,10 +165,12 @@ describe('--dry-run', () => {
     expect(run.stdout).toContain('Dry run: nothing was written.');
     // The sandbox has no CODEOWNERS yet: the owner's line creates it.
     expect(run.stdout).toContain(
-      `Would create:\n  .github/CODEOWNERS\n  apps/${fresh}/README.md\n`,
+      `Would create:\n  .github/CODEOWNERS\n  apps/${fresh}/.slipway/template.json\n  apps/${fresh}/README.md\n`,
     );
     expect(run.stdout).toContain(`  apps/${fresh}/src/clients/orders-client.ts\n`);
-    expect(run.stdout).toContain('Would update:\n  apps/orders/service.yaml\n');
+    expect(run.stdout).toContain(
+      'Would update:\n  apps/orders/.slipway/template.json\n  apps/orders/service.yaml\n',
+    );
     expect(hashTree(root)).toBe(before);
   });
 

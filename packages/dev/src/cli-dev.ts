@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { serverPaths } from '@slipway/config';
+import { serverPaths } from '@slipway/platform-contract';
 import { ManifestError, serviceUrlVariable } from '@slipway/service-manifest';
 import { devHelp, parseDevOptions } from './cli-dev-options.js';
 import { createDevEnvironment, devHost } from './dev-environment.js';

@@ -1,23 +1,25 @@
-import { loopbackHost } from '@slipway/config';
 import {
-  resolveServiceConfig,
-  type ServiceManifest,
-  serviceUrlVariable,
-} from '@slipway/service-manifest';
+  localLogLevel,
+  loopbackHost,
+  platformVariables,
+  serviceEnvironment,
+} from '@slipway/platform-contract';
+import { resolveServiceConfig, type ServiceManifest } from '@slipway/service-manifest';
 
-/** The host every local service listens on and is called at: `@slipway/config`'s loopback. */
+/** The host every local service listens on and is called at: the platform contract's loopback. */
 export const devHost = loopbackHost;
 
 /** The log level under slipway-dev unless `--env` or the shell sets `LOG_LEVEL`. */
-export const devLogLevel = 'info';
+export const devLogLevel = localLogLevel;
 
 /**
- * The environment a service runs with under `npm run dev`: its manifest's `dev` config, its
- * name, loopback host and port, no shutdown drain, `LOG_LEVEL=info` (over the manifest's, so
- * the probe requests slipway-dev makes, logged at debug, stay out of the terminal), `<CALLEE>_URL` pointing at each callee's
- * local port, then `extra` (the `--env` flags of slipway-dev). Variables already set in
- * `overrides` (your shell) win, so `PORT=4000 npm run dev` works — except `HOST`: the service
- * listens on loopback whatever the shell exports, and only `extra` (`--env HOST=...`) moves it.
+ * The environment a service runs with under `npm run dev`: the platform contract's local
+ * environment (its manifest's `dev` config, then its name, loopback host and port, no shutdown
+ * drain, `LOG_LEVEL=info` over the manifest's so the probe requests slipway-dev makes, logged at
+ * debug, stay out of the terminal, and `<CALLEE>_URL` pointing at each callee's local port),
+ * then `extra` (the `--env` flags of slipway-dev). Variables already set in `overrides` (your
+ * shell) win, so `PORT=4000 npm run dev` works — except `HOST`: the service listens on loopback
+ * whatever the shell exports, and only `extra` (`--env HOST=...`) moves it.
  * @example const env = createDevEnvironment(orders, catalog, process.env, { PGLITE_DATA_DIR: '.data' });
  */
 export function createDevEnvironment(
@@ -27,32 +29,29 @@ export function createDevEnvironment(
   extra: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const ports = new Map(catalog.map((manifest) => [manifest.name, manifest.port]));
-  const calleeUrls = Object.fromEntries(
-    service.calls.map((callee) => {
-      const port = ports.get(callee);
-      if (port === undefined) {
-        throw new Error(`service '${service.name}' calls '${callee}', which has no manifest`);
-      }
-      return [serviceUrlVariable(callee), `http://${devHost}:${port}`];
-    }),
-  );
+  const callees = service.calls.map((callee) => {
+    const port = ports.get(callee);
+    if (port === undefined) {
+      throw new Error(`service '${service.name}' calls '${callee}', which has no manifest`);
+    }
+    return { name: callee, port };
+  });
   const defined = Object.entries(overrides).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,
   );
+  const host = platformVariables.host;
   return {
-    ...resolveServiceConfig(service, 'dev'),
-    SERVICE_NAME: service.name,
-    NODE_ENV: 'development',
-    PORT: String(service.port),
-    // No load balancer routes to a laptop: restart at once when tsx watch reloads.
-    SHUTDOWN_DRAIN_MS: '0',
-    LOG_LEVEL: devLogLevel,
-    ...calleeUrls,
+    ...serviceEnvironment({
+      service,
+      callees,
+      config: resolveServiceConfig(service, 'dev'),
+      target: { kind: 'local' },
+    }),
     ...extra,
     ...Object.fromEntries(defined),
     // Shells and dev containers export HOST for their own reasons (tcsh sets it to the machine's
     // name, some images to 0.0.0.0): taken from there, it would put a laptop's dev services on
     // its network. Listening elsewhere takes a deliberate --env HOST=<address>.
-    HOST: extra.HOST ?? devHost,
+    [host]: extra[host] ?? devHost,
   };
 }

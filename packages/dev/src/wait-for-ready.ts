@@ -1,4 +1,4 @@
-import { serverPaths } from '@slipway/config';
+import { serverPaths } from '@slipway/platform-contract';
 
 /** Options of {@link waitForReady}. */
 export interface WaitForReadyOptions {
@@ -12,7 +12,7 @@ export interface WaitForReadyOptions {
   readonly intervalMs?: number;
 }
 
-/** The path of the readiness probe every service serves (`@slipway/config`'s `serverPaths`). */
+/** The path of the readiness probe every service serves (the platform contract's `serverPaths`). */
 export const readinessPath = serverPaths.readiness;
 
 /**

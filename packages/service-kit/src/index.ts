@@ -3,7 +3,13 @@ export { HTTPException } from 'hono/http-exception';
 export { type AccessLogOptions, accessLog } from './access-log.js';
 export { addApiReference, apiReferencePath, openApiPath } from './api-reference.js';
 export { limitBody } from './body-limit.js';
-export { type CreateServiceOptions, createService, type Service } from './create-service.js';
+export {
+  type CreateServiceOptions,
+  createService,
+  createServiceApp,
+  type Service,
+  type ServiceAppOptions,
+} from './create-service-app.js';
 export { type DatabaseFailure, findDatabaseFailure } from './database-error.js';
 export { handleError } from './error-handler.js';
 export {

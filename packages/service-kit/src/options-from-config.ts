@@ -1,13 +1,10 @@
 import type { BaseConfig } from '@slipway/config';
-import type { CreateServiceOptions } from './create-service.js';
+import type { ServiceAppOptions } from './create-service-app.js';
 import type { StartServiceOptions } from './start-service.js';
 
 /** The options a service's base configuration decides. */
 export interface ServiceOptionsFromConfig {
-  readonly create: Pick<
-    CreateServiceOptions,
-    'name' | 'logLevel' | 'bodyLimitBytes' | 'apiReference'
-  >;
+  readonly create: Pick<ServiceAppOptions, 'name' | 'logLevel' | 'bodyLimitBytes' | 'apiReference'>;
   readonly start: Pick<
     StartServiceOptions,
     'host' | 'port' | 'keepAliveTimeoutMs' | 'drainDelayMs' | 'shutdownTimeoutMs'
@@ -17,12 +14,12 @@ export interface ServiceOptionsFromConfig {
 /**
  * Maps the base configuration (SERVICE_NAME, HOST, PORT, LOG_LEVEL, SHUTDOWN_DRAIN_MS,
  * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES, NODE_ENV) onto the options of
- * `createService` and `startService`.
+ * `createServiceApp` and `startService`.
  *
  * @example
  * const config = loadConfigOrExit(configSchema);
  * const options = serviceOptionsFromConfig(config);
- * const service = createService({ ...options.create, version: '1.0.0', health });
+ * const service = createServiceApp({ ...options.create, version: '1.0.0', health });
  * await startService(service, { ...options.start, onShutdown: [() => db.close()] });
  */
 export function serviceOptionsFromConfig(config: BaseConfig): ServiceOptionsFromConfig {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { loopbackHost, serverDefaults } from '@slipway/config';
-import type { Service } from './create-service.js';
+import type { Service } from './create-service-app.js';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.js';
 import { withProbeFastPath } from './probe-fast-path.js';
 
@@ -46,7 +46,7 @@ const signals = ['SIGTERM', 'SIGINT'] as const;
  * signal ends the process at once. Marks the startup probe as started once listening.
  *
  * @example
- * const service = createService({ name: 'orders' });
+ * const service = createServiceApp({ name: 'orders' });
  * const running = await startService(service, { port: 3001, onShutdown: [() => pool.end()] });
  * console.log(running.url);
  */

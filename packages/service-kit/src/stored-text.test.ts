@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createService } from './create-service.js';
+import { createServiceApp } from './create-service-app.js';
 import { createRoute, z } from './index.js';
 import { problemContent } from './problem.js';
 import { storedText } from './stored-text.js';
@@ -37,7 +37,11 @@ describe('storedText', () => {
 });
 
 describe('storedText in a route', () => {
-  const service = createService({ name: 'inventory', logLevel: 'silent', defaultMetrics: false });
+  const service = createServiceApp({
+    name: 'inventory',
+    logLevel: 'silent',
+    defaultMetrics: false,
+  });
   const route = createRoute({
     method: 'post',
     path: '/items',

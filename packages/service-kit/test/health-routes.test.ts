@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Health } from '@slipway/health';
-import { createService } from '../src/index.js';
+import { createServiceApp } from '../src/index.js';
 import { startTestService, type TestService } from './helpers/test-service.js';
 
 let running: TestService | undefined;
@@ -55,7 +55,7 @@ describe('health routes', () => {
 
   it('answers /startupz 503 before the service listens and 200 once it does', async () => {
     const health = new Health();
-    const service = createService({ name: 'probe-test', health, logLevel: 'silent' });
+    const service = createServiceApp({ name: 'probe-test', health, logLevel: 'silent' });
     expect((await service.app.request('/startupz')).status).toBe(503);
     running = await startTestService(() => {}, { health });
     expect((await fetch(`${running.url}/startupz`)).status).toBe(200);

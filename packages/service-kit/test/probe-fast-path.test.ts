@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Health } from '@slipway/health';
-import { createService, startService } from '../src/index.js';
+import { createServiceApp, startService } from '../src/index.js';
 
 function serviceWith(health: Health) {
-  return createService({ name: 'probe-test', logLevel: 'silent', defaultMetrics: false, health });
+  return createServiceApp({
+    name: 'probe-test',
+    logLevel: 'silent',
+    defaultMetrics: false,
+    health,
+  });
 }
 
 async function started(health: Health) {

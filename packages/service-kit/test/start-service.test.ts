@@ -1,10 +1,10 @@
 import { Agent, get } from 'node:http';
 import { streamText } from 'hono/streaming';
 import { describe, expect, it } from 'vitest';
-import { createService, type RunningService, startService } from '../src/index.js';
+import { createServiceApp, type RunningService, startService } from '../src/index.js';
 
 function quietService() {
-  return createService({ name: 'start-test', logLevel: 'silent', defaultMetrics: false });
+  return createServiceApp({ name: 'start-test', logLevel: 'silent', defaultMetrics: false });
 }
 
 function start(service = quietService(), shutdownTimeoutMs = 60_000): Promise<RunningService> {

@@ -2,8 +2,10 @@
 // tasks run, so a broken manifest stops the run with one clear message instead of N failures.
 // Warnings (egress wider than it should be) are printed but do not fail the run.
 // Usage: node --import tsx packages/service-manifest/bin/check-manifests.ts [repo root]
-import { checkManifests } from '../src/check-manifests.js';
+// Runs without a build: workspace packages (the platform contract) are read from source.
+import '@slipway/platform-contract/register-source';
 
+const { checkManifests } = await import('../src/check-manifests.js');
 const { errors, warnings } = checkManifests(process.argv[2] ?? process.cwd());
 for (const warning of warnings) console.warn(`warning: ${warning}`);
 if (errors !== undefined) {

@@ -21,6 +21,7 @@ export {
 export {
   type Environment,
   environments,
+  manifestDefaults,
   type ServiceManifest,
   type ServiceManifestInput,
   serviceManifestSchema,

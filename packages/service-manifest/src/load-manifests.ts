@@ -1,20 +1,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repositoryFiles, serviceManifestPath } from '@slipway/platform-contract';
 import { ManifestError, type ManifestProblem } from './manifest-error.js';
 import { parseServiceManifest } from './parse-manifest.js';
 import type { ServiceManifest } from './schema.js';
 import { locateField } from './source-location.js';
 import { type LocatedManifest, validateCatalog } from './validate-catalog.js';
 
-/** The file name of a service manifest inside its service folder. */
-export const manifestFileName = 'service.yaml';
+/** The file name of a service manifest inside its service folder (the repository model's). */
+export const manifestFileName = repositoryFiles.serviceManifest;
 
 /**
  * Where a service's manifest is, relative to the repository root: how problems name the file.
  * @example manifestPath('orders') // 'apps/orders/service.yaml'
  */
-export function manifestPath(service: string, appsDir = 'apps'): string {
-  return `${appsDir}/${service}/${manifestFileName}`;
+export function manifestPath(
+  service: string,
+  appsDir: string = repositoryFiles.servicesDir,
+): string {
+  return serviceManifestPath(service, appsDir);
 }
 
 /** Options for {@link loadServiceManifests}. */
@@ -32,7 +36,7 @@ export interface LoadManifestsOptions {
  */
 export function loadServiceManifests(
   repoRoot: string,
-  { appsDir = 'apps' }: LoadManifestsOptions = {},
+  { appsDir = repositoryFiles.servicesDir }: LoadManifestsOptions = {},
 ): ServiceManifest[] {
   const appsPath = join(repoRoot, appsDir);
   if (!existsSync(appsPath)) return [];

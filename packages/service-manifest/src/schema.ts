@@ -47,6 +47,23 @@ const egressRuleSchema = z.strictObject({
   reason: z.string().trim().min(1, 'must say why the destination must be this wide').optional(),
 });
 
+/**
+ * What a manifest takes for each setting it leaves out, stated once: the schema's defaults are
+ * these, and the service template writes only what differs from them.
+ * @example manifestDefaults.replicas // { min: 2, max: 5 }
+ */
+export const manifestDefaults = {
+  replicas: { min: 2, max: 5 },
+  autoscaling: { cpuUtilization: 80 },
+  resources: {
+    requests: { cpu: '100m', memory: '128Mi', ephemeralStorage: '64Mi' },
+    limits: { memory: '256Mi', ephemeralStorage: '256Mi' },
+  },
+  shutdown: { drainSeconds: 5, maxRequestSeconds: 30 },
+} as const;
+
+const { replicas, autoscaling, resources, shutdown } = manifestDefaults;
+
 export const serviceManifestSchema = z
   .strictObject({
     /** Service name: DNS-1123 label, also the workspace package name. */
@@ -72,45 +89,42 @@ export const serviceManifestSchema = z
         min: z.number().int().min(2, 'must be at least 2 so a drain never takes the service down'),
         max: z.number().int().min(2),
       })
-      .default({ min: 2, max: 5 }),
+      .default(replicas),
     autoscaling: z
       .strictObject({
         /** Average CPU use, in percent of the request, that the HPA aims for. */
-        cpuUtilization: z.number().int().min(1).max(100).default(80),
+        cpuUtilization: z.number().int().min(1).max(100).default(autoscaling.cpuUtilization),
         /** Optional average memory use target, in percent of the request. */
         memoryUtilization: z.number().int().min(1).max(100).optional(),
       })
-      .default({ cpuUtilization: 80 }),
+      .default(autoscaling),
     resources: z
       .strictObject({
         requests: z
           .strictObject({
-            cpu: cpuQuantity.default('100m'),
-            memory: byteQuantity.default('128Mi'),
-            ephemeralStorage: byteQuantity.default('64Mi'),
+            cpu: cpuQuantity.default(resources.requests.cpu),
+            memory: byteQuantity.default(resources.requests.memory),
+            ephemeralStorage: byteQuantity.default(resources.requests.ephemeralStorage),
           })
-          .default({ cpu: '100m', memory: '128Mi', ephemeralStorage: '64Mi' }),
+          .default(resources.requests),
         limits: z
           .strictObject({
             cpu: cpuQuantity.optional(),
-            memory: byteQuantity.default('256Mi'),
-            ephemeralStorage: byteQuantity.default('256Mi'),
+            memory: byteQuantity.default(resources.limits.memory),
+            ephemeralStorage: byteQuantity.default(resources.limits.ephemeralStorage),
           })
-          .default({ memory: '256Mi', ephemeralStorage: '256Mi' }),
+          .default(resources.limits),
       })
-      .default({
-        requests: { cpu: '100m', memory: '128Mi', ephemeralStorage: '64Mi' },
-        limits: { memory: '256Mi', ephemeralStorage: '256Mi' },
-      }),
+      .default(resources),
     /** Graceful shutdown timings, shared by the service kit and the Deployment. */
     shutdown: z
       .strictObject({
         /** Seconds the service keeps serving after SIGTERM while endpoints are removed. */
-        drainSeconds: z.number().int().min(0).max(120).default(5),
+        drainSeconds: z.number().int().min(0).max(120).default(shutdown.drainSeconds),
         /** The longest request the service is expected to serve, in seconds. */
-        maxRequestSeconds: z.number().int().min(1).max(600).default(30),
+        maxRequestSeconds: z.number().int().min(1).max(600).default(shutdown.maxRequestSeconds),
       })
-      .default({ drainSeconds: 5, maxRequestSeconds: 30 }),
+      .default(shutdown),
     /** Non-secret config values: `default` applies everywhere, an environment overrides it. */
     config: z
       .strictObject({

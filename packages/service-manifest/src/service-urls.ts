@@ -1,13 +1,10 @@
 import type { Environment, ServiceManifest } from './schema.js';
 
 /**
- * The config variable that carries a callee's base URL: `orders` → `ORDERS_URL`,
- * `user-profile` → `USER_PROFILE_URL`. Local dev, infra and the generated
- * config schemas all use this one rule.
+ * The config variable that carries a callee's base URL (`orders` → `ORDERS_URL`): the platform
+ * contract's rule, re-exported for the generated config schemas.
  */
-export function serviceUrlVariable(serviceName: string): string {
-  return `${serviceName.toUpperCase().replaceAll('-', '_')}_URL`;
-}
+export { serviceUrlVariable } from '@slipway/platform-contract';
 
 /**
  * The non-secret config of a service in one environment: `config.default`

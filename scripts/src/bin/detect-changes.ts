@@ -1,5 +1,8 @@
-import { runCli } from '../cli.js';
-import { processContext } from '../commands/command-context.js';
-import { detectChanges, detectChangesSpec } from '../commands/detect-changes.js';
+// Runs with `node --import tsx` and no build: workspace packages are read from source.
+import '@slipway/platform-contract/register-source';
+
+const { runCli } = await import('../cli.js');
+const { processContext } = await import('../commands/command-context.js');
+const { detectChanges, detectChangesSpec } = await import('../commands/detect-changes.js');
 
 await runCli(detectChangesSpec, (argv) => detectChanges(argv, processContext()));

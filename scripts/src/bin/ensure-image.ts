@@ -1,5 +1,8 @@
-import { runCli } from '../cli.js';
-import { processContext } from '../commands/command-context.js';
-import { ensureImageCommand, ensureImageSpec } from '../commands/ensure-image.js';
+// Runs with `node --import tsx` and no build: workspace packages are read from source.
+import '@slipway/platform-contract/register-source';
+
+const { runCli } = await import('../cli.js');
+const { processContext } = await import('../commands/command-context.js');
+const { ensureImageCommand, ensureImageSpec } = await import('../commands/ensure-image.js');
 
 await runCli(ensureImageSpec, (argv) => ensureImageCommand(argv, processContext()));

@@ -1,5 +1,8 @@
-import { runCli } from '../cli.js';
-import { processContext } from '../commands/command-context.js';
-import { planImagesCommand, planImagesSpec } from '../commands/plan-images.js';
+// Runs with `node --import tsx` and no build: workspace packages are read from source.
+import '@slipway/platform-contract/register-source';
+
+const { runCli } = await import('../cli.js');
+const { processContext } = await import('../commands/command-context.js');
+const { planImagesCommand, planImagesSpec } = await import('../commands/plan-images.js');
 
 await runCli(planImagesSpec, (argv) => planImagesCommand(argv, processContext()));

@@ -1,5 +1,8 @@
-import { runCli } from '../cli.js';
-import { processContext } from '../commands/command-context.js';
-import { resolveCommit, resolveCommitSpec } from '../commands/resolve-commit.js';
+// Runs with `node --import tsx` and no build: workspace packages are read from source.
+import '@slipway/platform-contract/register-source';
+
+const { runCli } = await import('../cli.js');
+const { processContext } = await import('../commands/command-context.js');
+const { resolveCommit, resolveCommitSpec } = await import('../commands/resolve-commit.js');
 
 await runCli(resolveCommitSpec, (argv) => resolveCommit(argv, processContext()));

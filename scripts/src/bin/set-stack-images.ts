@@ -1,5 +1,10 @@
-import { runCli } from '../cli.js';
-import { processContext } from '../commands/command-context.js';
-import { setStackImagesCommand, setStackImagesSpec } from '../commands/set-stack-images.js';
+// Runs with `node --import tsx` and no build: workspace packages are read from source.
+import '@slipway/platform-contract/register-source';
+
+const { runCli } = await import('../cli.js');
+const { processContext } = await import('../commands/command-context.js');
+const { setStackImagesCommand, setStackImagesSpec } = await import(
+  '../commands/set-stack-images.js'
+);
 
 await runCli(setStackImagesSpec, (argv) => setStackImagesCommand(argv, processContext()));

@@ -1,5 +1,8 @@
-import { runCli } from '../cli.js';
-import { processContext } from '../commands/command-context.js';
-import { versionPackages, versionPackagesSpec } from '../commands/version-packages.js';
+// Runs with `node --import tsx` and no build: workspace packages are read from source.
+import '@slipway/platform-contract/register-source';
+
+const { runCli } = await import('../cli.js');
+const { processContext } = await import('../commands/command-context.js');
+const { versionPackages, versionPackagesSpec } = await import('../commands/version-packages.js');
 
 await runCli(versionPackagesSpec, (argv) => versionPackages(argv, processContext()));

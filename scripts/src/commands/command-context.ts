@@ -1,4 +1,4 @@
-import { findRepoRoot } from '../repo-root.js';
+import { scriptsRepoRoot } from '../repo-root.js';
 
 /** What a command reads from its surroundings, injectable so tests need no real process. */
 export interface CommandContext {
@@ -20,5 +20,5 @@ export function processContext(): CommandContext {
  * @example const root = rootFrom(values.root);
  */
 export function rootFrom(flag: unknown): string {
-  return typeof flag === 'string' && flag.trim() !== '' ? flag : findRepoRoot();
+  return typeof flag === 'string' && flag.trim() !== '' ? flag : scriptsRepoRoot();
 }

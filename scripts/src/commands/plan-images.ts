@@ -1,3 +1,4 @@
+import { readPlatformFile } from '@slipway/platform-contract';
 import {
   type CliSpec,
   optionalString,
@@ -7,7 +8,7 @@ import {
 } from '../cli.js';
 import { parseCommitSha } from '../commit-sha.js';
 import { planDeployImages } from '../deploy-plan.js';
-import { readPlatformConfig, resolveRegistry } from '../platform-config.js';
+import { resolveRegistry } from '../platform-config.js';
 import { type CommandContext, rootFrom } from './command-context.js';
 
 /** `plan-images`: the image of every service at a commit. */
@@ -39,7 +40,7 @@ export function planImagesCommand(argv: readonly string[], { env, write }: Comma
   const root = rootFrom(values.root);
   const sha = parseCommitSha(requireString(values, 'sha'));
   const registry = resolveRegistry({
-    config: readPlatformConfig(root),
+    config: readPlatformFile(root),
     registryOverride: optionalString(values, 'registry') ?? env.IMAGE_REGISTRY,
     owner: env.GITHUB_REPOSITORY_OWNER,
   });

@@ -1,5 +1,6 @@
+import { cloudNames, readPlatformFile } from '@slipway/platform-contract';
 import { type CliSpec, optionalString, parseCli, writeGithubOutputs } from '../cli.js';
-import { readPlatformConfig, resolveDeliverySettings } from '../platform-config.js';
+import { cloudVariable, registryVariable, resolveDeliverySettings } from '../platform-config.js';
 import { type CommandContext, rootFrom } from './command-context.js';
 
 /** `platform`: prints the registry and cloud the workflows use. */
@@ -7,13 +8,13 @@ export const platformSpec: CliSpec = {
   name: 'platform',
   summary:
     'Decides the image registry and the cloud for the delivery workflows from platform.json, the\n' +
-    'IMAGE_REGISTRY and SLIPWAY_CLOUD repository variables (which win), and GITHUB_REPOSITORY_OWNER\n' +
+    `${registryVariable} and ${cloudVariable} repository variables (which win), and GITHUB_REPOSITORY_OWNER\n` +
     '(registry default ghcr.io/<owner>). Outputs: registry, registry-host, cloud.',
   flags: {
-    registry: { type: 'string', description: 'Registry override. Default: $IMAGE_REGISTRY.' },
+    registry: { type: 'string', description: `Registry override. Default: $${registryVariable}.` },
     cloud: {
       type: 'string',
-      description: 'Cloud override (aws|gcp|azure|none). Default: $SLIPWAY_CLOUD.',
+      description: `Cloud override (${cloudNames.join('|')}). Default: $${cloudVariable}.`,
     },
     root: { type: 'string', description: 'Repository root. Default: this monorepo.' },
   },
@@ -27,9 +28,9 @@ export function platform(argv: readonly string[], { env, write }: CommandContext
   const values = parseCli(platformSpec, argv, write);
   if (!values) return;
   const settings = resolveDeliverySettings({
-    config: readPlatformConfig(rootFrom(values.root)),
-    registryOverride: optionalString(values, 'registry') ?? env.IMAGE_REGISTRY,
-    cloudOverride: optionalString(values, 'cloud') ?? env.SLIPWAY_CLOUD,
+    config: readPlatformFile(rootFrom(values.root)),
+    registryOverride: optionalString(values, 'registry') ?? env[registryVariable],
+    cloudOverride: optionalString(values, 'cloud') ?? env[cloudVariable],
     owner: env.GITHUB_REPOSITORY_OWNER,
   });
   const outputs = {

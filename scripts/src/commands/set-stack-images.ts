@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { readPlatformFile } from '@slipway/platform-contract';
 import { type CliSpec, optionalString, parseCli, requireString } from '../cli.js';
 import { parseCommitSha } from '../commit-sha.js';
 import { planDeployImages } from '../deploy-plan.js';
 import { pinImages } from '../image-plan.js';
-import { readPlatformConfig, resolveRegistry } from '../platform-config.js';
+import { resolveRegistry } from '../platform-config.js';
 import { type RegistryCredentials, RegistryError, resolveDigest } from '../registry-digest.js';
 import {
   imagesConfigKey,
@@ -80,7 +81,7 @@ export async function setStackImagesCommand(
   const program = String(values.program);
   const file = stackConfigPath(root, stack, program);
   const registry = resolveRegistry({
-    config: readPlatformConfig(root),
+    config: readPlatformFile(root),
     registryOverride: optionalString(values, 'registry') ?? env.IMAGE_REGISTRY,
     owner: env.GITHUB_REPOSITORY_OWNER,
   });

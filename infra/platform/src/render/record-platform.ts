@@ -1,9 +1,10 @@
 import * as pulumi from '@pulumi/pulumi';
+import { pulumiProject } from '@slipway/platform-contract';
 import { definePlatformStack } from '../define-platform-stack.js';
 import type { PlatformStackOutputs } from '../platform-stack-outputs.js';
 
 /** The Pulumi project the platform program's config keys are prefixed with. */
-export const platformProject = 'slipway-platform';
+export const platformProject = pulumiProject('platform');
 
 /** One resource the program registered, inputs as the engine received them (secrets still marked). */
 export interface RecordedResource {

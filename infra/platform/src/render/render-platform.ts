@@ -86,7 +86,7 @@ function renderRelease(resource: RecordedResource): RenderedRelease {
  * applies (secrets masked), each Helm release it installs (not expanded) and its stack outputs.
  * `config` is the `config:` map of `Pulumi.<stack>.yaml`; keys may carry the
  * `slipway-platform:` prefix or not.
- * @throws StackConfigError, as the program would, when the config is incomplete.
+ * @throws PlatformStackConfigError, as the program would, when the config is incomplete.
  * @example const { objects, releases, outputs } = await renderPlatform('dev', parse(yaml).config);
  */
 export async function renderPlatform(

@@ -1,4 +1,5 @@
 import type { PlatformGateway } from '@slipway/infra-platform/outputs';
+import { servicePortName } from '@slipway/platform-contract';
 import { clusterDns } from '../network-policy-specs.js';
 import { allowsConnection, type PodEndpoint } from './network-reachability.js';
 import type { RenderedObject } from './render-services.js';
@@ -58,7 +59,10 @@ function serviceNodes(objects: readonly RenderedObject[]): ServiceNode[] {
           labels: d.spec?.template?.metadata?.labels ?? {},
           ports: ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.containerPort })),
         },
-        port: ports.find((p) => p.name === 'http')?.containerPort ?? ports[0]?.containerPort ?? 0,
+        port:
+          ports.find((p) => p.name === servicePortName)?.containerPort ??
+          ports[0]?.containerPort ??
+          0,
       };
     },
   );

@@ -66,7 +66,7 @@ export function kubernetesObjects(resources: readonly RecordedResource[]): Rende
  * Renders what the services program would apply for a catalog and a stack, without a cluster:
  * the objects of each service, secrets masked. `platform` stands for the platform stack's
  * outputs (see `recordDeployment`). The bench calls it for N synthetic services.
- * @throws ManifestError or StackConfigError, as the program would.
+ * @throws ManifestError or ServicesStackConfigError, as the program would.
  * @example const services = await renderServices(manifests, config, fixturePlatformOutputs([config.namespace]));
  */
 export async function renderServices(

@@ -1,7 +1,7 @@
 import {
-  type CreateServiceOptions,
-  createService,
+  createServiceApp,
   type Service,
+  type ServiceAppOptions,
   startService,
 } from '../../src/index.js';
 
@@ -21,10 +21,10 @@ export interface TestService {
  */
 export async function startTestService(
   addRoutes: (service: Service) => void = () => {},
-  options: Partial<CreateServiceOptions> = {},
+  options: Partial<ServiceAppOptions> = {},
 ): Promise<TestService> {
   const logs: LogLine[] = [];
-  const service = createService({
+  const service = createServiceApp({
     name: 'test-service',
     logLevel: 'info',
     defaultMetrics: false,

@@ -1,4 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { environmentNamespace } from '@slipway/platform-contract';
 import type { PlatformArgs } from './platform.js';
 import type { PodSecurityLevel } from './platform-labels.js';
 import { type BackupsConfig, readBackupsConfig } from './read-backups-config.js';
@@ -15,7 +16,7 @@ export interface ClusterConnection {
 }
 
 /** Everything the stack config (`Pulumi.<stack>.yaml`) decides. */
-export interface PlatformConfig extends ClusterConnection {
+export interface PlatformStackConfig extends ClusterConnection {
   readonly platform: PlatformArgs;
 }
 
@@ -23,7 +24,7 @@ const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const reservedNamespaces = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
 function readNamespaces(config: pulumi.Config, stack: string): string[] {
-  const namespaces = config.getObject<string[]>('namespaces') ?? [`slipway-${stack}`];
+  const namespaces = config.getObject<string[]>('namespaces') ?? [environmentNamespace(stack)];
   if (!Array.isArray(namespaces) || namespaces.length === 0) {
     fail('namespaces', 'must list at least one namespace');
   }
@@ -45,9 +46,9 @@ function readNamespaces(config: pulumi.Config, stack: string): string[] {
  * resource is registered.
  *
  * @example
- * const { platform, clusterStack } = readPlatformConfig(new pulumi.Config(), pulumi.getStack());
+ * const { platform, clusterStack } = readPlatformStackConfig(new pulumi.Config(), pulumi.getStack());
  */
-export function readPlatformConfig(config: pulumi.Config, stack: string): PlatformConfig {
+export function readPlatformStackConfig(config: pulumi.Config, stack: string): PlatformStackConfig {
   const level = config.get('addonPodSecurityLevel', {
     allowedValues: ['restricted', 'baseline'],
   }) as PodSecurityLevel | undefined;

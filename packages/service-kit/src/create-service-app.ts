@@ -16,8 +16,8 @@ import { securityHeaders } from './security-headers.js';
 import type { ServiceEnv } from './service-env.js';
 import { validationHook } from './validation.js';
 
-/** Options of {@link createService}; {@link serviceOptionsFromConfig} fills most from config. */
-export interface CreateServiceOptions {
+/** Options of {@link createServiceApp}; {@link serviceOptionsFromConfig} fills most from config. */
+export interface ServiceAppOptions {
   /** The service name: the `name` of every log line and the title of the OpenAPI document. */
   readonly name: string;
   /** The API version in the OpenAPI document; defaults to `0.0.0`. */
@@ -48,7 +48,7 @@ export interface CreateServiceOptions {
 }
 
 /**
- * A service built by {@link createService}: add routes to `app`, then give it to `startService()`.
+ * A service built by {@link createServiceApp}: add routes to `app`, then give it to `startService()`.
  */
 export interface Service {
   readonly name: string;
@@ -69,11 +69,11 @@ const metricsPath = '/metrics';
  * document them.
  *
  * @example
- * const service = createService({ name: 'orders', version: '1.0.0', health });
+ * const service = createServiceApp({ name: 'orders', version: '1.0.0', health });
  * service.app.openapi(getOrderRoute, (c) => c.json(order, 200));
  * await startService(service, { port: 3001 });
  */
-export function createService({
+export function createServiceApp({
   name,
   version = '0.0.0',
   description,
@@ -86,7 +86,7 @@ export function createService({
   defaultMetrics = true,
   securityHeaders: securityHeaderOverrides,
   apiReference = false,
-}: CreateServiceOptions): Service {
+}: ServiceAppOptions): Service {
   const logger = createLogger({
     name,
     level: logLevel,
@@ -119,3 +119,12 @@ export function createService({
   app.onError(handleError);
   return { name, app, health, logger, metrics: metrics.registry };
 }
+
+/**
+ * @deprecated Renamed {@link createServiceApp}: `createService` read like the `create-service`
+ * package (`npm create @slipway/service`), which scaffolds a service rather than building its app.
+ */
+export const createService = createServiceApp;
+
+/** @deprecated Renamed {@link ServiceAppOptions}. */
+export type CreateServiceOptions = ServiceAppOptions;

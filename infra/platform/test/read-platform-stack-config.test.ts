@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { installMocks } from '@slipway/infra-testing';
-import { readPlatformConfig } from '../src/read-platform-config.js';
+import { readPlatformStackConfig } from '../src/read-platform-stack-config.js';
 
 const project = 'slipway-platform';
 
@@ -10,7 +10,7 @@ async function read(config: Record<string, unknown>, stack = 'dev') {
     Object.entries(config).map(([key, value]) => [`${project}:${key}`, value]),
   );
   await installMocks({ project, stack, config: prefixed });
-  return readPlatformConfig(new pulumi.Config(project), stack);
+  return readPlatformStackConfig(new pulumi.Config(project), stack);
 }
 
 const complete = {
@@ -22,7 +22,7 @@ const complete = {
   backups: { provider: 'aws', bucket: 'acme-velero', region: 'eu-west-1' },
 };
 
-describe('readPlatformConfig', () => {
+describe('readPlatformStackConfig', () => {
   it('defaults to one environment namespace per stack, slipway-<stack>', async () => {
     const { platform } = await read(
       { ...complete, gateway: { domains: { 'slipway-staging': 'staging.example.com' } } },

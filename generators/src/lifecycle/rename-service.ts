@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlopGeneratorConfig } from 'node-plop';
+import { isScalar, parseDocument } from 'yaml';
+import { z } from 'zod';
+import { nameProblem } from '../service/service-rules.js';
+import { clientsFolder } from '../service/typed-clients.js';
+import { formatFiles } from '../shared/format-files.js';
+import { GeneratorError } from '../shared/generator-error.js';
+import { action, type PlannedEdits } from '../shared/plop-actions.js';
+import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { recordPathOf } from '../sync/template-record.js';
+import { unknownServiceProblem } from './remove-service.js';
+import {
+  calleesOf,
+  callersOf,
+  dependentsOf,
+  editCodeowners,
+  editRecord,
+  manifestOf,
+  PlannedTexts,
+  sourceFiles,
+} from './service-edits.js';
+import {
+  editManifestList,
+  renameCalleeTokens,
+  renameOwnTokens,
+  replaceScalar,
+} from './service-references.js';
+import { moveSecretCommands, removeStackEntries, stackEntriesOf } from './stack-entries.js';
+
+/** Checked answers of `rename-service`. */
+export interface RenameAnswers {
+  readonly name: string;
+  readonly newName: string;
+}
+
+const text = z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string());
+const schema = z.object({ name: text, newName: text });
+
+/** Why secrets stored under the old name stop a rename, with the commands that move them. */
+function secretsProblem(name: string, newName: string, catalog: RepoCatalog): string | undefined {
+  const stacks = stackEntriesOf(catalog.root, name).filter((s) => s.secrets.length > 0);
+  if (stacks.length === 0) return undefined;
+  const commands = stacks.flatMap((s) =>
+    moveSecretCommands(
+      s.stack,
+      name,
+      newName,
+      s.secrets.map((secret) => secret.name),
+    ),
+  );
+  return `Stack config holds secrets of ${name} (${stacks.map((s) => `${s.path}: ${s.secrets.map((x) => x.name).join(', ')}`).join('; ')}), encrypted for their path: move them to ${newName} first, in infra/services:\n${commands.map((c) => `      ${c}`).join('\n')}\n    then run the rename again.`;
+}
+
+/**
+ * Checks that a service can take a new name: it exists, the new name is free and valid (the
+ * rules of a new service), and no stack holds secrets under the old name.
+ * @throws GeneratorError naming each problem and its fix.
+ */
+export function checkRenameAnswers(data: unknown, catalog: RepoCatalog): RenameAnswers {
+  const answers = schema.parse(data);
+  const label = `rename service '${answers.name}'`;
+  if (catalog.manifestProblem !== undefined) {
+    throw new GeneratorError(label, [
+      `The service manifests are invalid, fix them first:\n${catalog.manifestProblem}`,
+    ]);
+  }
+  const problems = [
+    unknownServiceProblem(answers.name, catalog),
+    answers.newName === answers.name
+      ? `'${answers.newName}' is already its name: choose another one.`
+      : nameProblem(answers.newName, catalog),
+    secretsProblem(answers.name, answers.newName, catalog),
+    ...dependentsOf(
+      answers.name,
+      catalog,
+      callersOf(answers.name, catalog).map((c) => `apps/${c}`),
+    ).map(
+      (w) =>
+        `${w.dir}/package.json depends on ${answers.name} but does not call it: rename that dependency by hand after the rename, or remove it first.`,
+    ),
+  ].filter((p): p is string => p !== undefined);
+  if (problems.length > 0) throw new GeneratorError(label, problems);
+  return answers;
+}
+
+const renameKey = (record: Readonly<Record<string, number>>, from: string, to: string) =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k === from ? to : k, v]));
+const renameIn = (names: readonly string[], from: string, to: string) =>
+  names.map((n) => (n === from ? to : n));
+
+/** The renamed service's own files, at their new place, with what derives from its name. */
+function renameOwnFiles(texts: PlannedTexts, root: string, from: string, to: string): void {
+  const at = (path: string) => `apps/${to}${path.slice(`apps/${from}`.length)}`;
+  for (const path of sourceFiles(root, from, /\.(ts|md)$/)) {
+    const before = readFileSync(join(root, path), 'utf8');
+    const after = renameOwnTokens(before, from, to);
+    if (after !== before) texts.set(at(path), after);
+  }
+  const pkg = JSON.parse(readFileSync(join(root, 'apps', from, 'package.json'), 'utf8')) as object;
+  texts.set(`apps/${to}/package.json`, `${JSON.stringify({ ...pkg, name: to }, null, 2)}\n`);
+  const manifest = readFileSync(join(root, manifestOf(from)), 'utf8');
+  const nameNode = parseDocument(manifest).get('name', true);
+  const range = isScalar(nameNode) ? nameNode.range : undefined;
+  texts.set(manifestOf(to), range ? replaceScalar(manifest, range, to) : manifest);
+}
+
+/**
+ * Everything renaming a service changes: its folder moves, with what its code derives from its
+ * name; callers rename their config variables, client and devDependency; both sides of every
+ * call, CODEOWNERS, the stacks' image entries and the template records follow.
+ * @example planRenameService({ name: 'orders', newName: 'purchases' }, catalog)
+ */
+export function planRenameService(
+  { name, newName }: RenameAnswers,
+  catalog: RepoCatalog,
+): PlannedEdits {
+  const { root } = catalog;
+  const texts = new PlannedTexts(root);
+  const removals: string[] = [];
+  renameOwnFiles(texts, root, name, newName);
+  editRecord(
+    texts,
+    root,
+    name,
+    (record) => ({
+      ...record,
+      answers: {
+        ...record.answers,
+        name: newName,
+        calls: renameIn(record.answers.calls, name, newName),
+      },
+    }),
+    recordPathOf(newName),
+  );
+  for (const callee of calleesOf(name, catalog)) {
+    texts.edit(manifestOf(callee), (t) => editManifestList(t, 'calledBy', name, newName));
+    editRecord(texts, root, callee, (record) => ({
+      ...record,
+      answers: { ...record.answers, calledBy: renameIn(record.answers.calledBy, name, newName) },
+    }));
+  }
+  for (const caller of callersOf(name, catalog)) {
+    const dir = `apps/${caller}`;
+    texts.edit(manifestOf(caller), (t) => editManifestList(t, 'calls', name, newName));
+    for (const path of sourceFiles(root, caller, /\.ts$/)) {
+      const client = new RegExp(`/${clientsFolder}/${name}-(client(\\.test)?\\.ts)$`).exec(path);
+      if (!client) {
+        texts.edit(path, (t) => renameCalleeTokens(t, name, newName));
+        continue;
+      }
+      removals.push(path);
+      const content = renameCalleeTokens(readFileSync(join(root, path), 'utf8'), name, newName);
+      texts.set(`${dir}/${clientsFolder}/${newName}-${client[1]}`, content);
+    }
+    texts.edit(`${dir}/package.json`, (t) => {
+      const pkg = JSON.parse(t) as { devDependencies?: Record<string, string> };
+      const range = pkg.devDependencies?.[name];
+      if (!pkg.devDependencies || range === undefined) return t;
+      const { [name]: _old, ...rest } = pkg.devDependencies;
+      pkg.devDependencies = Object.fromEntries(
+        Object.entries({ ...rest, [newName]: range }).sort(([a], [b]) => a.localeCompare(b)),
+      );
+      return `${JSON.stringify(pkg, null, 2)}\n`;
+    });
+    editRecord(texts, root, caller, (record) => ({
+      ...record,
+      answers: { ...record.answers, calls: renameIn(record.answers.calls, name, newName) },
+      repository: {
+        ...record.repository,
+        ports: renameKey(record.repository.ports, name, newName),
+      },
+    }));
+  }
+  editCodeowners(texts, name, newName);
+  return {
+    moves: [{ from: `apps/${name}`, to: `apps/${newName}` }],
+    // Images are named after the service: CI builds and sets images.<new name>.
+    files: [...formatFiles(root, texts.files()), ...removeStackEntries(root, name)],
+    removals,
+  };
+}
+
+/**
+ * The `rename-service` generator: `npm run gen -- rename-service <old> <new>`.
+ * @example plop.setGenerator('rename-service', renameServiceGenerator(catalog));
+ */
+export function renameServiceGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
+  return {
+    description: 'rename a service: its folder, package, manifest, callers, CODEOWNERS, stacks',
+    prompts: [
+      {
+        type: 'input',
+        name: 'name',
+        message: 'Service to rename:',
+        validate: (value: unknown) => unknownServiceProblem(String(value).trim(), catalog) ?? true,
+      },
+      {
+        type: 'input',
+        name: 'newName',
+        message: 'Its new name:',
+        validate: (value: unknown) => nameProblem(String(value).trim(), catalog) ?? true,
+      },
+    ],
+    actions: [
+      action<RenameAnswers>('check', { rules: checkRenameAnswers }),
+      action<RenameAnswers>('edit', { describe: 'rename it everywhere', edit: planRenameService }),
+      action<RenameAnswers>('write', {
+        generator: 'rename-service',
+        nextSteps: ({ name, newName }) => [
+          `npm test: the typecheck shows anything that still uses the old name`,
+          `git grep -nw '${name}': what still names it (docs, words of its domain); rename what you mean`,
+          `commit with package-lock.json; the next deploy creates ${newName} and deletes ${name} (its local data in apps/${newName}/.data moved with it)`,
+        ],
+      }),
+      action('link'),
+    ],
+  };
+}

@@ -1,0 +1,96 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nodePlop from 'node-plop';
+import { serviceGenerator } from '../../src/service/service-generator.js';
+import { registerActions } from '../../src/shared/plop-actions.js';
+import { readRepoCatalog } from '../../src/shared/repo-catalog.js';
+import { syncCli } from '../../src/sync/sync-cli.js';
+import { templatesFolder } from '../../src/sync/template-tree.js';
+import { createFixtureRepo, linkBiome } from './fixture-repo.js';
+import { type GeneratorRun, runGenerator } from './load-plop.js';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Runs git in `root` with a fixed identity; returns its output. */
+export function git(root: string, ...args: string[]): string {
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+    },
+  );
+}
+
+/**
+ * The fixture repository as a git repository with this repository's templates and Biome
+ * settings (Biome itself linked from here), committed: what `npm run sync` needs.
+ */
+export function createSyncRepo(): string {
+  const root = createFixtureRepo();
+  cpSync(join(repoRoot, templatesFolder), join(root, templatesFolder), { recursive: true });
+  linkBiome(root);
+  writeFileSync(join(root, '.gitignore'), 'node_modules/\n');
+  git(root, 'init', '-q');
+  commitAll(root, 'the template');
+  return root;
+}
+
+/** Commits every change of the work tree. */
+export function commitAll(root: string, message: string): void {
+  git(root, 'add', '-A');
+  git(root, 'commit', '-q', '--allow-empty', '-m', message);
+}
+
+/** Runs the service generator of `root` with its own templates (as its plopfile would). */
+export async function generateService(
+  root: string,
+  answers: Record<string, unknown>,
+): Promise<GeneratorRun> {
+  const plop = await nodePlop(undefined, { destBasePath: root, force: false });
+  registerActions(plop, join(root, templatesFolder));
+  plop.setGenerator('service', serviceGenerator(readRepoCatalog(root)));
+  return runGenerator(plop, 'service', answers);
+}
+
+/** Edits a template file of `root`: `edit` gets its text and returns the new one. */
+export function editTemplate(root: string, path: string, edit: (text: string) => string): void {
+  const file = join(root, templatesFolder, path);
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+}
+
+/** Adds a template file to `root`. */
+export function addTemplate(root: string, path: string, content: string): void {
+  const file = join(root, templatesFolder, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, content);
+}
+
+/** Edits a file of the repository as a team would. */
+export function editFile(root: string, path: string, edit: (text: string) => string): void {
+  writeFileSync(join(root, path), edit(readFileSync(join(root, path), 'utf8')));
+}
+
+/** Appends a line to a file of the repository. */
+export function appendLine(root: string, path: string, line: string): void {
+  appendFileSync(join(root, path), `${line}\n`);
+}
+
+/** `npm run sync` in `root`: its exit code and what it printed. */
+export async function runSync(root: string, ...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await syncCli(args, {
+    root,
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+  });
+  return { code, stdout, stderr };
+}

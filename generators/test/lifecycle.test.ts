@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFixtureRepo, hashTree, linkBiome, readTree } from './helpers/fixture-repo.js';
+import { loadPlop, runGenerator } from './helpers/load-plop.js';
+
+// remove-service and rename-service in the fixture repository: gateway calls orders, and
+// billing (generated here) calls orders and is called by gateway.
+let root: string;
+beforeEach(() => {
+  root = createFixtureRepo();
+  linkBiome(root);
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const stackFile = 'infra/services/Pulumi.dev.yaml';
+function writeStack(entries: string): void {
+  mkdirSync(join(root, 'infra/services'), { recursive: true });
+  writeFileSync(join(root, 'infra/services/Pulumi.yaml'), 'name: slipway-services\n');
+  writeFileSync(
+    join(root, stackFile),
+    `# Stack 'dev'.\nconfig:\n  slipway-services:namespace: slipway-dev\n${entries}`,
+  );
+}
+
+const run = async (generator: string, answers: Record<string, unknown>) =>
+  runGenerator(await loadPlop(root), generator, answers);
+const errors = (failures: { error: string }[]) => failures.map((f) => f.error).join('\n');
+
+async function addBilling() {
+  const { failures } = await run('service', {
+    name: 'billing',
+    port: '3004',
+    calls: ['orders'],
+    calledBy: ['gateway'],
+    owner: '@acme/payments',
+  });
+  expect(failures).toEqual([]);
+}
+
+describe('remove-service', () => {
+  it('refuses a service others still call, naming them and the fix, and writes nothing', async () => {
+    const before = hashTree(root);
+    const { failures } = await run('remove-service', { name: 'orders' });
+    expect(errors(failures)).toContain(
+      'orders is still called by gateway: remove those calls first',
+    );
+    expect(errors(failures)).toContain('add -- --force-callers');
+    expect(hashTree(root)).toBe(before);
+  });
+
+  it('refuses a service whose folder holds uncommitted changes, writing nothing', async () => {
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    const before = hashTree(root);
+    const { failures } = await run('remove-service', { name: 'gateway' });
+    expect(errors(failures)).toContain(
+      'apps/gateway has 3 uncommitted changes (git status apps/gateway) that removing it would lose: commit or discard them first.',
+    );
+    expect(hashTree(root)).toBe(before);
+  });
+
+  it('refuses a name that is no service, listing the services', async () => {
+    const { failures } = await run('remove-service', { name: 'nope' });
+    expect(errors(failures)).toContain(
+      "There is no service 'nope' (no apps/nope/service.yaml); services: gateway, orders.",
+    );
+  });
+
+  it('with --force-callers, undoes everything creating the service did, and its stack entries', async () => {
+    const config = readFileSync(join(root, 'apps/gateway/src/config.ts'), 'utf8');
+    const orders = readFileSync(join(root, 'apps/orders/service.yaml'), 'utf8');
+    await addBilling();
+    writeStack(
+      '  slipway-services:images:\n    billing: ghcr.io/acme/billing:1\n    orders: ghcr.io/acme/orders:1 # pinned\n  slipway-services:secrets:\n    billing:\n      API_TOKEN: plain\n',
+    );
+    const { failures, result } = await run('remove-service', {
+      name: 'billing',
+      'force-callers': true,
+    });
+    expect(failures).toEqual([]);
+    expect(result?.removed).toEqual([
+      'apps/billing',
+      'apps/gateway/src/clients/billing-client.test.ts',
+      'apps/gateway/src/clients/billing-client.ts',
+    ]);
+    const tree = readTree(root);
+    expect(existsSync(join(root, 'apps/billing'))).toBe(false);
+    expect(tree['apps/gateway/src/config.ts']).toBe(config);
+    expect(tree['apps/orders/service.yaml']).toBe(orders);
+    expect(tree['apps/gateway/service.yaml']).toContain('calls: [orders]\n');
+    expect(JSON.parse(tree['apps/gateway/package.json'] ?? '').devDependencies).toEqual({});
+    expect(tree['.github/CODEOWNERS']).not.toContain('billing');
+    expect(tree[stackFile]).toBe(
+      "# Stack 'dev'.\nconfig:\n  slipway-services:namespace: slipway-dev\n  slipway-services:images:\n    orders: ghcr.io/acme/orders:1 # pinned\n",
+    );
+  });
+});
+
+describe('rename-service', () => {
+  it('refuses while a stack holds secrets of the service, giving the commands that move them', async () => {
+    writeStack(
+      '  slipway-services:secrets:\n    orders:\n      DATABASE_URL:\n        secure: v1:abc\n',
+    );
+    const before = hashTree(root);
+    const { failures } = await run('rename-service', { name: 'orders', newName: 'purchases' });
+    expect(errors(failures)).toContain(
+      `pulumi config set --secret --path 'secrets.purchases.DATABASE_URL' "$(pulumi config get --path 'secrets.orders.DATABASE_URL' --stack dev)" --stack dev`,
+    );
+    expect(errors(failures)).toContain(
+      "pulumi config rm --path 'secrets.orders.DATABASE_URL' --stack dev",
+    );
+    expect(hashTree(root)).toBe(before);
+  });
+
+  it('refuses a new name that is taken, as creating a service would', async () => {
+    const { failures } = await run('rename-service', { name: 'gateway', newName: 'orders' });
+    expect(errors(failures)).toContain("The name 'orders' is taken: apps/orders already exists.");
+  });
+
+  it('renames the folder, package, manifest, both sides of its calls, clients, owners and record', async () => {
+    await addBilling();
+    writeStack('  slipway-services:images:\n    billing: ghcr.io/acme/billing:1\n');
+    const { failures } = await run('rename-service', { name: 'billing', newName: 'invoicing' });
+    expect(failures).toEqual([]);
+    const tree = readTree(root);
+    expect(existsSync(join(root, 'apps/billing'))).toBe(false);
+    expect(JSON.parse(tree['apps/invoicing/package.json'] ?? '').name).toBe('invoicing');
+    expect(tree['apps/invoicing/service.yaml']).toContain('\nname: invoicing\n');
+    expect(tree['apps/invoicing/src/app.ts']).toContain("name: 'invoicing',");
+    expect(tree['apps/invoicing/src/app.ts']).toContain('export type InvoicingApi =');
+    expect(tree['apps/invoicing/src/config.ts']).toContain("{ name: 'invoicing', port: 3004 }");
+    expect(tree['apps/invoicing/README.md']).toMatch(/^# invoicing\n/);
+    expect(JSON.parse(tree['apps/invoicing/.slipway/template.json'] ?? '').answers.name).toBe(
+      'invoicing',
+    );
+    expect(tree['apps/orders/service.yaml']).toContain('calledBy: [gateway, invoicing]');
+    expect(tree['apps/gateway/service.yaml']).toContain('calls: [orders, invoicing]');
+    expect(tree['apps/gateway/src/config.ts']).toContain('INVOICING_URL: z.url(');
+    expect(tree['apps/gateway/src/config.ts']).toContain('INVOICING_TIMEOUT_MS:');
+    expect(tree['apps/gateway/src/clients/billing-client.ts']).toBeUndefined();
+    expect(tree['apps/gateway/src/clients/invoicing-client.ts']).toContain(
+      "import type { InvoicingApi } from 'invoicing/app';",
+    );
+    expect(JSON.parse(tree['apps/gateway/package.json'] ?? '').devDependencies).toEqual({
+      invoicing: '*',
+    });
+    expect(tree['.github/CODEOWNERS']).toContain('/apps/invoicing/ @acme/payments\n');
+    expect(tree[stackFile]).not.toContain('billing');
+  });
+
+  it('renamed back, gives the same tree', async () => {
+    await addBilling();
+    const before = readTree(root);
+    await run('rename-service', { name: 'billing', newName: 'invoicing' });
+    const { failures } = await run('rename-service', { name: 'invoicing', newName: 'billing' });
+    expect(failures).toEqual([]);
+    expect(readTree(root)).toEqual(before);
+  });
+});

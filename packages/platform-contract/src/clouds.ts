@@ -1,0 +1,85 @@
+/** What the platform needs to know of one cloud. */
+export interface CloudEntry {
+  /** What the cloud is, for prompts and docs. */
+  readonly title: string;
+  /** The Pulumi program that creates its cluster; none for `none` (a cluster you bring). */
+  readonly clusterProgram?: `infra/cluster-${string}`;
+  /** How the workflows log in: the cloud-login action's OIDC step for it, or none. */
+  readonly ciLogin: 'aws-oidc' | 'gcp-workload-identity' | 'azure-oidc' | 'none';
+  /** Variables each deploying GitHub environment must set for the login (docs/secrets.md). */
+  readonly requiredVariables: readonly string[];
+}
+
+/**
+ * Every cloud a fork can deploy to. Adding one here makes every `Record<Cloud, …>` that must
+ * follow (the cloud-login inputs, the cluster programs) a compile error until it does.
+ * @example clouds.gcp.clusterProgram // 'infra/cluster-gke'
+ */
+export const clouds = {
+  aws: {
+    title: 'AWS (EKS)',
+    clusterProgram: 'infra/cluster-eks',
+    ciLogin: 'aws-oidc',
+    requiredVariables: ['AWS_ROLE_ARN', 'AWS_REGION'],
+  },
+  gcp: {
+    title: 'Google Cloud (GKE)',
+    clusterProgram: 'infra/cluster-gke',
+    ciLogin: 'gcp-workload-identity',
+    requiredVariables: ['GCP_WORKLOAD_IDENTITY_PROVIDER', 'GCP_SERVICE_ACCOUNT'],
+  },
+  azure: {
+    title: 'Azure (AKS)',
+    clusterProgram: 'infra/cluster-aks',
+    ciLogin: 'azure-oidc',
+    requiredVariables: [
+      'AZURE_CLIENT_ID',
+      'AZURE_TENANT_ID',
+      'AZURE_SUBSCRIPTION_ID',
+      'AZURE_STORAGE_ACCOUNT',
+    ],
+  },
+  none: {
+    title: 'no cloud login (a cluster you bring, reached by kubeconfig)',
+    ciLogin: 'none',
+    requiredVariables: [],
+  },
+} as const satisfies Record<string, CloudEntry>;
+
+/** One of the clouds in {@link clouds}. */
+export type Cloud = keyof typeof clouds;
+
+/** The clouds whose cluster program the template ships. */
+export type ClusterCloud = {
+  [C in Cloud]: (typeof clouds)[C] extends { clusterProgram: string } ? C : never;
+}[Cloud];
+
+/**
+ * Every cloud's name, `none` last.
+ * @example cloudNames // ['aws', 'gcp', 'azure', 'none']
+ */
+export const cloudNames = Object.keys(clouds) as Cloud[];
+
+/**
+ * The clouds with a cluster program, which `npm run init` offers.
+ * @example clusterClouds // ['aws', 'gcp', 'azure']
+ */
+export const clusterClouds = cloudNames.filter(
+  (cloud): cloud is ClusterCloud => 'clusterProgram' in clouds[cloud],
+);
+
+/**
+ * The cluster program of a cloud that has one.
+ * @example clusterProgram('azure') // 'infra/cluster-aks'
+ */
+export function clusterProgram(cloud: ClusterCloud): string {
+  return clouds[cloud].clusterProgram;
+}
+
+/**
+ * Whether a text names a cloud.
+ * @example isCloud('mars') // false
+ */
+export function isCloud(value: string): value is Cloud {
+  return Object.hasOwn(clouds, value);
+}
