@@ -25,6 +25,7 @@ describe('Node in the workflows', () => {
       'deploy-stack.yml deploy',
       'deploy.yml plan',
       'deploy.yml images',
+      'e2e-kind.yml kind',
       'release.yml release',
     ]);
     for (const file of files) {

@@ -10,11 +10,12 @@ import { expr, files, jobsOf, read, root } from './workflow-files.js';
 const actionFiles = listActionFiles(join(root, '.github/actions'));
 
 describe('every workflow', () => {
-  it('exists: ci, deploy, the reusable deploy-stack, preview, release', () => {
+  it('exists: ci, deploy, the reusable deploy-stack, the kind e2e, preview, release', () => {
     expect(files.map((f) => f.split('/').at(-1))).toEqual([
       'ci.yml',
       'deploy-stack.yml',
       'deploy.yml',
+      'e2e-kind.yml',
       'preview.yml',
       'release.yml',
     ]);

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayApiVersion } from '@slipway/infra-platform/versions';
+import { loadServiceManifests } from '@slipway/service-manifest';
+import { fakeNodes } from '../src/control-plane/fake-nodes.js';
+import { waitUntil } from '../src/control-plane/wait-until.js';
+import { gatewayApiCrdFiles, installCrds } from '../src/kube/gateway-api-crds.js';
+import type { KubeObject } from '../src/kube/kube-client.js';
+import {
+  type Deployment,
+  objectPath,
+  type Pod,
+  type ReplicaRecorder,
+  readyPods,
+  recordReplicas,
+  replicaSets,
+  waitForRollout,
+} from '../src/kube/workloads.js';
+import { changedNothing, repoRoot, useCluster } from './support/cluster-suite.js';
+import {
+  evict,
+  objectsOfService,
+  pulumiManagedObjects,
+  setUnschedulable,
+  unrestrictedPod,
+} from './support/platform-checks.js';
+import { imageFor, platformConfig, projectsOf, servicesConfig } from './support/stack-config.js';
+
+const namespace = 'slipway-dev';
+const stackName = 'dev';
+const { info, kube, stack } = useCluster();
+const projects = projectsOf(repoRoot);
+const manifests = loadServiceManifests(repoRoot);
+const platformStack = `organization/${projects.platform.name}/${stackName}`;
+const local = info.source === 'local';
+
+const deployPlatform = (operation: 'up' | 'destroy') =>
+  stack({
+    projectDir: projects.platform.dir,
+    stack: stackName,
+    operation,
+    config: platformConfig(projects.platform.name, namespace),
+  });
+const deployServices = (operation: 'up' | 'destroy', images: Record<string, string> = {}) =>
+  stack({
+    projectDir: projects.services.dir,
+    stack: stackName,
+    operation,
+    config: servicesConfig(repoRoot, projects.services.name, {
+      namespace,
+      platformStack,
+      tag: 'v1',
+      images,
+    }),
+  });
+const pulumiOwned = (recorder: ReplicaRecorder) =>
+  recorder.seen.filter((seen) => seen.owners.some((owner) => owner.startsWith('pulumi')));
+const deployment = async (name: string) =>
+  (await kube.get<Deployment>(objectPath('apps/v1', namespace, 'deployments', name))) as Deployment;
+
+describe('the platform and services programs, deployed by the Pulumi engine', () => {
+  let destroyed = { services: false, platform: false };
+  let firstDeploy: ReplicaRecorder | undefined;
+  beforeAll(async () => {
+    await installCrds(kube, gatewayApiCrdFiles(gatewayApiVersion));
+  });
+  afterAll(async () => {
+    // A failed test leaves the stacks up; a cluster the user gave is cleaned all the same.
+    firstDeploy?.stop();
+    if (!destroyed.services) await deployServices('destroy').catch(() => undefined);
+    if (!destroyed.platform) await deployPlatform('destroy').catch(() => undefined);
+    kube.close();
+  });
+
+  it('deploys the platform without Envoy Gateway, cert-manager and Velero (their Helm charts are not reachable offline): a restricted namespace, default-deny, the Gateway and its redirect; a second up changes nothing', async () => {
+    const result = await deployPlatform('up');
+    expect(result.changes.create).toBeGreaterThan(0);
+    const ns = await kube.get<KubeObject>(`/api/v1/namespaces/${namespace}`);
+    for (const mode of ['enforce', 'audit', 'warn']) {
+      expect(ns?.metadata.labels?.[`pod-security.kubernetes.io/${mode}`]).toBe('restricted');
+      expect(ns?.metadata.labels?.[`pod-security.kubernetes.io/${mode}-version`]).toMatch(
+        /^v1\.\d+$/,
+      );
+    }
+    const policies = await kube.list<KubeObject>(
+      objectPath('networking.k8s.io/v1', namespace, 'networkpolicies'),
+    );
+    expect(policies.map((p) => p.metadata.name)).toContain('default-deny-all');
+    const gateways = await kube.list<KubeObject>(
+      objectPath('gateway.networking.k8s.io/v1', namespace, 'gateways'),
+    );
+    expect(gateways).toHaveLength(1);
+    const routes = await kube.list<KubeObject>(
+      objectPath('gateway.networking.k8s.io/v1', namespace, 'httproutes'),
+    );
+    expect(routes.map((r) => r.metadata.name)).toContain(
+      `${gateways[0]?.metadata.name}-https-redirect`,
+    );
+    const again = await deployPlatform('up');
+    expect(again.changes, JSON.stringify(again.changes)).toSatisfy(() => changedNothing(again));
+  });
+
+  it('deploys every service: each object exists, its pod template passing restricted by the API server itself', async () => {
+    firstDeploy = await recordReplicas(kube, namespace);
+    await deployServices('up');
+    for (const manifest of manifests) {
+      const objects = await objectsOfService(kube, namespace, manifest.name);
+      const expected = [
+        `configmaps/${manifest.name}`,
+        `deployments/${manifest.name}`,
+        `horizontalpodautoscalers/${manifest.name}`,
+        `networkpolicies/${manifest.name}-egress`,
+        `networkpolicies/${manifest.name}-ingress`,
+        `poddisruptionbudgets/${manifest.name}`,
+        `serviceaccounts/${manifest.name}`,
+        `services/${manifest.name}`,
+        ...(manifest.public ? [`httproutes/${manifest.name}`] : []),
+        ...(manifest.secrets.length > 0 ? [`secrets/${manifest.name}`] : []),
+      ];
+      expect(objects).toEqual(expected.sort());
+      // The API server's own verdict on the pod template: a server-side dry run of the live
+      // Deployment under another name answers with Pod Security's warning if it would not pass.
+      const live = await deployment(manifest.name);
+      const dryRun = await kube.create(
+        `${objectPath('apps/v1', namespace, 'deployments')}?dryRun=All`,
+        { metadata: { name: `${manifest.name}-admission-check`, namespace }, spec: live.spec },
+      );
+      expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(201);
+      expect(dryRun.warnings.filter((w) => w.includes('PodSecurity'))).toEqual([]);
+    }
+  });
+
+  it('rolls out every Deployment to its HPA minimum, Available on the nodes and spread over zones', async () => {
+    for (const manifest of manifests) {
+      const rolled = await waitForRollout(kube, namespace, manifest.name, manifest.replicas.min);
+      expect(rolled.spec.replicas).toBe(manifest.replicas.min);
+      const pods = await readyPods(kube, namespace, manifest.name);
+      expect(pods).toHaveLength(manifest.replicas.min);
+      const nodes = pods.map((pod) => pod.spec.nodeName);
+      expect(nodes.every((node) => node !== undefined)).toBe(true);
+      if (!local) continue;
+      const zones = fakeNodes.filter((n) => nodes.includes(n.name)).map((n) => n.zone);
+      // Two pods in two zones: the zone spread constraint at work (nodes carry ${zoneLabel}).
+      expect(new Set(zones).size, `${manifest.name} pods on ${nodes.join(', ')}`).toBe(pods.length);
+    }
+  });
+
+  it('leaves the replica count to the HPA: Pulumi never owned spec.replicas, from create to scale-up', () => {
+    firstDeploy?.stop();
+    expect(firstDeploy?.seen.length).toBeGreaterThan(0);
+    expect(pulumiOwned(firstDeploy as ReplicaRecorder)).toEqual([]);
+  });
+
+  it('reports no changes on a second pulumi up', async () => {
+    const result = await deployServices('up');
+    expect(result.changes, JSON.stringify(result.changes)).toSatisfy(() => changedNothing(result));
+  });
+
+  it('rolls out a changed image for that service only: the HPA count never reset, old ReplicaSet at 0, the other Deployments untouched', async () => {
+    const [changed, ...others] = manifests;
+    if (!changed) throw new Error('the catalog is empty');
+    const before = Object.fromEntries(
+      await Promise.all(manifests.map(async (m) => [m.name, await deployment(m.name)] as const)),
+    );
+    const othersPods = await Promise.all(others.map((m) => readyPods(kube, namespace, m.name)));
+    const image = imageFor(changed.name, 'v2');
+    const recorder = await recordReplicas(kube, namespace);
+    try {
+      await deployServices('up', { [changed.name]: image });
+    } finally {
+      recorder.stop();
+    }
+    // Every version of the Deployment the API server held during the deploy kept the HPA's count.
+    const versions = recorder.seen.filter((seen) => seen.name === changed.name);
+    expect(versions.length).toBeGreaterThan(0);
+    expect(versions.filter((v) => (v.replicas ?? 0) < changed.replicas.min)).toEqual([]);
+    expect(pulumiOwned(recorder)).toEqual([]);
+
+    const after = await waitForRollout(kube, namespace, changed.name, changed.replicas.min);
+    expect(after.metadata.generation).toBeGreaterThan(
+      before[changed.name]?.metadata.generation ?? 0,
+    );
+    expect(after.spec.replicas).toBe(before[changed.name]?.spec.replicas);
+    const sets = await replicaSets(kube, namespace, changed.name);
+    const current = sets.filter((rs) => rs.spec.template.spec.containers[0]?.image === image);
+    expect(current).toHaveLength(1);
+    expect(current[0]?.status?.readyReplicas).toBe(changed.replicas.min);
+    for (const old of sets.filter((rs) => !current.includes(rs))) expect(old.spec.replicas).toBe(0);
+
+    for (const [index, other] of others.entries()) {
+      const now = await deployment(other.name);
+      expect(now.spec.template, other.name).toEqual(before[other.name]?.spec.template);
+      expect(now.metadata.generation, other.name).toBe(before[other.name]?.metadata.generation);
+      const uids = (await readyPods(kube, namespace, other.name)).map((p) => p.metadata.uid).sort();
+      expect(uids).toEqual((othersPods[index] ?? []).map((p) => p.metadata.uid).sort());
+    }
+  });
+
+  it('refuses a pod that breaks the restricted profile in the environment namespace (negative control)', async () => {
+    const res = await kube.create(objectPath('v1', namespace, 'pods'), unrestrictedPod(namespace));
+    expect(res.status).toBe(403);
+    expect((res.body as { message?: string }).message).toMatch(
+      /violates PodSecurity "restricted:v1\.\d+": .*runAsNonRoot != true/,
+    );
+  });
+
+  it('drains by the PDB: with every node cordoned, the second eviction of a service is refused with 429', async () => {
+    const [service] = manifests;
+    if (!service) throw new Error('the catalog is empty');
+    const nodes = (await kube.list<KubeObject>('/api/v1/nodes')).map((n) => n.metadata.name);
+    const budget = objectPath('policy/v1', namespace, 'poddisruptionbudgets', service.name);
+    await waitUntil(
+      async () =>
+        ((await kube.get<KubeObject & { status?: { disruptionsAllowed?: number } }>(budget))?.status
+          ?.disruptionsAllowed ?? 0) >= 1,
+      { what: `PDB ${service.name} to allow a disruption` },
+    );
+    const [first, second] = await readyPods(kube, namespace, service.name);
+    if (!first || !second) throw new Error(`${service.name} has fewer than two ready pods`);
+    await setUnschedulable(kube, nodes, true);
+    try {
+      expect(await evict(kube, namespace, first.metadata.name)).toBe(201);
+      // Its replacement cannot be scheduled, so the budget has no disruption left.
+      expect(await evict(kube, namespace, second.metadata.name)).toBe(429);
+    } finally {
+      await setUnschedulable(kube, nodes, false);
+    }
+    await waitForRollout(kube, namespace, service.name, service.replicas.min);
+    await waitUntil(
+      async () => (await readyPods(kube, namespace, service.name)).length === service.replicas.min,
+      {
+        what: `${service.name} back to ${service.replicas.min} ready pods`,
+      },
+    );
+    expect(await evict(kube, namespace, second.metadata.name)).toBe(201);
+    await waitForRollout(kube, namespace, service.name, service.replicas.min);
+  });
+
+  it('leaves no object of the services stack behind after pulumi destroy, then none of the platform', async () => {
+    await deployServices('destroy');
+    destroyed = { ...destroyed, services: true };
+    for (const manifest of manifests) {
+      expect(await objectsOfService(kube, namespace, manifest.name)).toEqual([]);
+    }
+    await waitUntil(
+      async () => (await kube.list<Pod>(objectPath('v1', namespace, 'pods'))).length === 0,
+      {
+        what: `the pods of ${namespace} to be gone`,
+      },
+    );
+    const platformObjects = await pulumiManagedObjects(kube, namespace);
+    expect(
+      platformObjects.every((o) => o.startsWith('networkpolicies/') || o.startsWith('httproutes/')),
+    ).toBe(true);
+    await deployPlatform('destroy');
+    destroyed = { ...destroyed, platform: true };
+    await waitUntil(async () => (await kube.get(`/api/v1/namespaces/${namespace}`)) === undefined, {
+      what: `namespace ${namespace} to be gone`,
+    });
+  });
+});

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { loadServiceManifests } from '@slipway/service-manifest';
+import { readPulumiProject } from '../../src/pulumi/program-entry.js';
+import type { StackConfigValue } from '../../src/pulumi/stack-request.js';
+
+/** The two programs of a repository, as Pulumi projects. */
+export function projectsOf(root: string) {
+  const platformDir = join(root, 'infra/platform');
+  const servicesDir = join(root, 'infra/services');
+  return {
+    platform: { dir: platformDir, name: readPulumiProject(platformDir).name },
+    services: { dir: servicesDir, name: readPulumiProject(servicesDir).name },
+  };
+}
+
+/** An image reference CI would write: tag and digest; kwok never pulls it. */
+export function imageFor(service: string, tag: string): string {
+  const digest = createHash('sha256').update(`${service}:${tag}`).digest('hex');
+  return `registry.slipway.test/${service}:${tag}@sha256:${digest}`;
+}
+
+/** Where the gateway's proxies would run: no controller here, only the Gateway objects. */
+export const testGatewayClass = 'slipway-cluster-test';
+
+/**
+ * A platform stack's config for the cluster suite: one environment namespace with its Gateway on
+ * a class no controller serves, and the add-ons installed from Helm charts off, since the charts
+ * cannot be fetched offline.
+ */
+export function platformConfig(
+  project: string,
+  namespace: string,
+): Record<string, StackConfigValue> {
+  const json = (value: unknown) => ({ value: JSON.stringify(value) });
+  return {
+    [`${project}:namespaces`]: json([namespace]),
+    [`${project}:gateway`]: json({
+      domains: { [namespace]: `${namespace}.slipway.test` },
+      envoyGateway: { enabled: false },
+      className: testGatewayClass,
+      dataPlane: {
+        namespace: 'slipway-edge',
+        podLabels: { 'app.kubernetes.io/name': 'edge-proxy' },
+      },
+    }),
+    [`${project}:certManager`]: json({ enabled: false }),
+    [`${project}:backups`]: json({ enabled: false }),
+  };
+}
+
+/**
+ * A services stack's config: every service of the repository's catalog gets an image (`tag`,
+ * or a per-service override) and a value for each secret it declares.
+ */
+export function servicesConfig(
+  root: string,
+  project: string,
+  {
+    namespace,
+    platformStack,
+    tag,
+    images = {},
+  }: {
+    namespace: string;
+    platformStack: string;
+    tag: string;
+    images?: Readonly<Record<string, string>>;
+  },
+): Record<string, StackConfigValue> {
+  const manifests = loadServiceManifests(root);
+  const allImages = Object.fromEntries(
+    manifests.map((m) => [m.name, images[m.name] ?? imageFor(m.name, tag)]),
+  );
+  const secrets = Object.fromEntries(
+    manifests
+      .filter((m) => m.secrets.length > 0)
+      .map((m) => [
+        m.name,
+        Object.fromEntries(m.secrets.map((s) => [s, `cluster-test-${m.name}-${s}`])),
+      ]),
+  );
+  return {
+    [`${project}:namespace`]: { value: namespace },
+    [`${project}:environment`]: { value: 'dev' },
+    [`${project}:platformStack`]: { value: platformStack },
+    [`${project}:images`]: { value: JSON.stringify(allImages) },
+    [`${project}:secrets`]: { value: JSON.stringify(secrets), secret: true },
+  };
+}

@@ -1,0 +1,106 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pulumiEnv } from '../pulumi/stack-runner.js';
+import type { KindE2eRun } from './kind-e2e-settings.js';
+
+/** One config value in the format `pulumi config --json` prints and `config set-all --json` reads. */
+export interface CliConfigValue {
+  readonly value: string;
+  readonly objectValue?: unknown;
+  readonly secret: boolean;
+}
+
+/**
+ * A config entry for `set-all --json`: strings as they are, anything else as an object value
+ * (stored as YAML structure, read by the programs with `getObject`).
+ * @example cliConfig({ namespace: 'slipway-e2e', images: { orders: 'x:1' } }, 'slipway-services')
+ */
+export function cliConfig(
+  values: Readonly<Record<string, unknown>>,
+  project: string,
+): Record<string, CliConfigValue> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [
+      `${project}:${key}`,
+      typeof value === 'string'
+        ? { value, secret: false }
+        : { value: JSON.stringify(value), objectValue: value, secret: false },
+    ]),
+  );
+}
+
+/** The Pulumi CLI on one project's stack, with the run's throwaway file backend and passphrase. */
+export class PulumiCli {
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(
+    readonly projectDir: string,
+    readonly stack: string,
+    run: KindE2eRun,
+  ) {
+    mkdirSync(join(run.dir, 'backend'), { recursive: true });
+    const passphraseFile = join(run.dir, 'passphrase');
+    // Generated on first use and shared by the workflow's steps; it protects nothing lasting.
+    if (!existsSync(passphraseFile))
+      writeFileSync(passphraseFile, randomBytes(16).toString('hex'), { mode: 0o600 });
+    const passphrase = readFileSync(passphraseFile, 'utf8');
+    this.env = pulumiEnv({ stateDir: run.dir, passphrase, kubeconfig: run.kubeconfig });
+  }
+
+  /**
+   * Runs `pulumi <args> --stack <stack>` in the project, its output shown; returns stdout when
+   * `capture`. `input` goes to stdin (a secret never on the command line).
+   */
+  run(args: readonly string[], capture = false, input?: string): string {
+    const output = execFileSync('pulumi', [...args, '--stack', this.stack, '--non-interactive'], {
+      cwd: this.projectDir,
+      env: this.env,
+      stdio: [input === undefined ? 'ignore' : 'pipe', capture ? 'pipe' : 'inherit', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      ...(input === undefined ? {} : { input }),
+    });
+    return output ?? '';
+  }
+
+  /** Selects the stack, creating it (passphrase secrets) the first time. */
+  select(): void {
+    execFileSync(
+      'pulumi',
+      ['stack', 'select', '--create', this.stack, '--secrets-provider', 'passphrase'],
+      {
+        cwd: this.projectDir,
+        env: this.env,
+        stdio: 'inherit',
+      },
+    );
+  }
+
+  /** Plain values, objects included (`set-all --json`; it cannot encrypt an object whole). */
+  setConfig(values: Readonly<Record<string, CliConfigValue>>): void {
+    this.run(['config', 'set-all', '--json', JSON.stringify(values)]);
+  }
+
+  /** Secret values by config path (`secrets.orders.DATABASE_URL`), each encrypted alone, read from stdin. */
+  setSecrets(project: string, secrets: Readonly<Record<string, string>>): void {
+    for (const [path, value] of Object.entries(secrets)) {
+      this.run(['config', 'set', '--secret', '--path', `${project}:${path}`], false, value);
+    }
+  }
+
+  up(): void {
+    this.run(['up', '--yes', '--skip-preview']);
+  }
+
+  /** A stack output, parsed from JSON. */
+  output(name: string): unknown {
+    return JSON.parse(this.run(['stack', 'output', name, '--json'], true));
+  }
+
+  /** Destroys the stack's resources and removes it with its config file. */
+  destroy(): void {
+    this.run(['destroy', '--yes', '--skip-preview', '--remove']);
+  }
+}
