@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { findSchemathesis } from '@slipway/api-fuzz';
@@ -64,4 +65,15 @@ export function useRepoCopy(): CopySuite {
  */
 export function shareTemplateSchemathesis(): void {
   process.env.SCHEMATHESIS_BIN ??= findSchemathesis();
+}
+
+/** Makes a copy a git repository with one commit, as a fork is: some of its tests ask git what changed. */
+export function commitAsFork(root: string): void {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], {
+      cwd: root,
+    });
+  git('init', '--quiet');
+  git('add', '--all');
+  git('commit', '--quiet', '--no-verify', '--message', 'fork of the template');
 }

@@ -1,11 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultProductName } from '@slipway/platform-contract';
 import { readPlatformFile } from '../src/shared/platform-config.js';
-import { minutes, repoRoot, shareTemplateSchemathesis, useRepoCopy } from './e2e-support.js';
+import {
+  commitAsFork,
+  minutes,
+  repoRoot,
+  shareTemplateSchemathesis,
+  useRepoCopy,
+} from './e2e-support.js';
 
 // `npm run init` under scopes that sort before the template's dependencies (`@acme` <
 // `@hono`), after them (`@zz-platform`), and one too long to be a product name as it is: the
@@ -66,13 +71,7 @@ describe.skipIf(alreadyInitialized).each(cases)(
     const suite = useRepoCopy();
     const product = defaultProductName(scope);
     beforeAll(() => {
-      const git = (...args: string[]) =>
-        execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], {
-          cwd: suite.root(),
-        });
-      git('init', '--quiet');
-      git('add', '--all');
-      git('commit', '--quiet', '--no-verify', '--message', 'fork of the template');
+      commitAsFork(suite.root());
     }, minutes(2));
 
     it(

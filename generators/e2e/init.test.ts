@@ -1,10 +1,15 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPlatformFile } from '../src/shared/platform-config.js';
 import { hashTree } from '../test/helpers/fixture-repo.js';
-import { minutes, repoRoot, shareTemplateSchemathesis, useRepoCopy } from './e2e-support.js';
+import {
+  commitAsFork,
+  minutes,
+  repoRoot,
+  shareTemplateSchemathesis,
+  useRepoCopy,
+} from './e2e-support.js';
 
 // In a pristine copy, `init` runs once on a fresh template.
 // A fork of the template has already run init: its init test has nothing left to prove.
@@ -43,13 +48,7 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
   const turbo = suite.turbo;
   // A fork is a git repository, and some of its tests ask git what changed.
   beforeAll(() => {
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], {
-        cwd: suite.root(),
-      });
-    git('init', '--quiet');
-    git('add', '--all');
-    git('commit', '--quiet', '--no-verify', '--message', 'fork of the template');
+    commitAsFork(suite.root());
   }, minutes(2));
 
   it(
