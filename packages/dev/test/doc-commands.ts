@@ -185,11 +185,12 @@ function checkCommand(
     checkDevFlags(passed);
     return true;
   }
-  // The root's dev script is turbo: its own flags come first, then `--` and slipway-dev's.
+  // The root's dev script is turbo (through scripts/run-dev.js, which passes every argument on):
+  // its own flags come first, then `--` and slipway-dev's.
   const second = passed.indexOf('--');
   const turboFlags = second === -1 ? passed : passed.slice(0, second);
   for (const word of turboFlags) usedFlags.add(word.split('=')[0] ?? word);
-  if (command.startsWith('turbo run dev')) {
+  if (/^(turbo run dev|node scripts\/run-dev\.js)\b/.test(command)) {
     checkDevFlags(second === -1 ? [] : passed.slice(second + 1));
     return true;
   }

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// The root's `dev`: `turbo run dev`, less the run summary turbo prints when Ctrl-C stops the
+// services ("Tasks: 0 successful, 2 total"). Stopping dev servers is not a failed run, and each
+// service has already said it stopped. A service that fails keeps turbo's whole report.
+// Plain Node, no dependencies: it only passes lines through.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const turbo = spawn(
+  join(process.cwd(), 'node_modules', '.bin', 'turbo'),
+  ['run', 'dev', ...process.argv.slice(2)],
+  { stdio: ['inherit', 'pipe', 'inherit'] },
+);
+
+let interrupted = false;
+// Ctrl-C reaches turbo from the terminal too: a second SIGINT would make it force-kill.
+process.on('SIGINT', () => {
+  interrupted = true;
+});
+process.on('SIGTERM', () => {
+  interrupted = true;
+  turbo.kill('SIGTERM');
+});
+
+const summaryLine = /^\s*(Tasks|Cached|Time):\s/;
+let blank = 0;
+createInterface({ input: turbo.stdout }).on('line', (line) => {
+  if (line.trim() === '') {
+    blank += 1;
+    return;
+  }
+  if (interrupted && summaryLine.test(line)) {
+    blank = 0;
+    return;
+  }
+  process.stdout.write(`${'\n'.repeat(blank)}${line}\n`);
+  blank = 0;
+});
+
+turbo.on('close', (code, signal) => {
+  process.exitCode = interrupted ? 0 : (code ?? (signal ? 1 : 0));
+});
