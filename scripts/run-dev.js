@@ -24,14 +24,17 @@ process.on('SIGTERM', () => {
 });
 
 const summaryLine = /^\s*(Tasks|Cached|Time):\s/;
+// Turbo's summary comes last: it is held until turbo exits, since Ctrl-C may reach this process
+// after turbo's last lines do. Everything before it passes through at once.
+const held = [];
 let blank = 0;
 createInterface({ input: turbo.stdout }).on('line', (line) => {
-  if (line.trim() === '') {
-    blank += 1;
+  if (held.length > 0 || summaryLine.test(line)) {
+    held.push(line);
     return;
   }
-  if (interrupted && summaryLine.test(line)) {
-    blank = 0;
+  if (line.trim() === '') {
+    blank += 1;
     return;
   }
   process.stdout.write(`${'\n'.repeat(blank)}${line}\n`);
@@ -39,5 +42,8 @@ createInterface({ input: turbo.stdout }).on('line', (line) => {
 });
 
 turbo.on('close', (code, signal) => {
+  const kept = interrupted ? held.filter((line) => !summaryLine.test(line)) : held;
+  const text = kept.join('\n').trim();
+  if (text !== '') process.stdout.write(`${'\n'.repeat(blank)}${text}\n`);
   process.exitCode = interrupted ? 0 : (code ?? (signal ? 1 : 0));
 });
