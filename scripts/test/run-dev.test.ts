@@ -14,13 +14,14 @@ const summary = (failed) => {
   if (failed) console.log('Failed:    orders#dev');
   console.log('\\n Tasks:    0 successful, 2 total\\nCached:    0 cached, 2 total\\n  Time:    5.2s \\n');
 };
-console.log('orders:dev: [slipway-dev] orders is ready on http://127.0.0.1:3001');
-if (process.argv.includes('fail')) { summary(true); process.exit(1); }
+// The handler first: the test sends Ctrl-C as soon as it reads the "ready" line.
 process.on('SIGINT', () => {
   console.log('orders:dev: [slipway-dev] orders stopped (exit 0)');
   summary(false);
   process.exit(0);
 });
+console.log('orders:dev: [slipway-dev] orders is ready on http://127.0.0.1:3001');
+if (process.argv.includes('fail')) { summary(true); process.exit(1); }
 setInterval(() => {}, 1000);
 `;
 
