@@ -98,8 +98,8 @@ export function editCodeowners(texts: PlannedTexts, from: string, to?: string): 
   );
 }
 
-/** Folders of a service that hold output, not sources: never edited. */
-const outputFolders = new Set([
+/** Folders of a service that hold output, not sources: never edited, never merged. */
+export const outputFolders = new Set([
   'node_modules',
   'dist',
   '.turbo',

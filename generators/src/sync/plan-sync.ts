@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { outputFolders } from '../lifecycle/service-edits.js';
 import { renderServiceFiles } from '../service/service-files.js';
 import type { PlannedFile } from '../shared/change-plan.js';
 import { formatFiles } from '../shared/format-files.js';
@@ -30,16 +31,6 @@ export interface ServiceSync {
   /** The record with the version moved forward. */
   readonly record: PlannedFile;
 }
-
-/** Where a service's own output lives: never the team's sources, never scanned. */
-const outputFolders = new Set([
-  'node_modules',
-  'dist',
-  '.turbo',
-  '.test-results',
-  'coverage',
-  '.data',
-]);
 
 function listFiles(root: string, dir: string): string[] {
   if (!existsSync(join(root, dir))) return [];
