@@ -8,7 +8,7 @@ import { renderServices } from '../src/render/render-services.js';
 const renderTimeoutMs = 120_000;
 
 describe.each(['dev', 'staging', 'prod'])('the committed %s environment, rendered', (stack) => {
-  it('has a Gateway and HTTPRoutes, no Ingress and no ingress-nginx, all valid', {
+  it('has a Gateway and valid HTTPRoutes under its domain, no Ingress and no ingress-nginx', {
     timeout: renderTimeoutMs,
   }, async () => {
     const platform = await renderPlatformStack(stack);
