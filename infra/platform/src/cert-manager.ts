@@ -11,6 +11,16 @@ import { certManagerChart } from './versions.js';
 export const letsEncryptProduction = 'https://acme-v02.api.letsencrypt.org/directory';
 /** Let's Encrypt's staging directory: untrusted certificates, generous rate limits. */
 export const letsEncryptStaging = 'https://acme-staging-v02.api.letsencrypt.org/directory';
+/**
+ * Let's Encrypt's directories by the name a stack picks one with (`certManager.letsEncrypt`);
+ * production unless a stack asks for staging.
+ */
+export const letsEncryptDirectories = {
+  production: letsEncryptProduction,
+  staging: letsEncryptStaging,
+} as const;
+/** A name of {@link letsEncryptDirectories}. */
+export type LetsEncryptDirectory = keyof typeof letsEncryptDirectories;
 
 /** Arguments of {@link CertManager}. */
 export interface CertManagerArgs {

@@ -1,5 +1,5 @@
 import { type Dns01Settings, dns01Providers } from './acme-solvers.js';
-import { letsEncryptProduction, letsEncryptStaging } from './cert-manager.js';
+import { type LetsEncryptDirectory, letsEncryptDirectories } from './cert-manager.js';
 import type { PlatformArgs } from './platform.js';
 import { fail } from './stack-config-error.js';
 
@@ -7,8 +7,12 @@ import { fail } from './stack-config-error.js';
 export interface CertManagerConfig {
   readonly enabled?: boolean;
   readonly email?: string;
-  readonly staging?: boolean;
+  /** Which Let's Encrypt directory: `production` (the default) or `staging`. */
+  readonly letsEncrypt?: string;
+  /** Another ACME directory URL instead of Let's Encrypt's. */
   readonly acmeServer?: string;
+  /** No longer read: replaced by `letsEncrypt`, refused so an old stack file cannot mean the wrong thing. */
+  readonly staging?: unknown;
   readonly issuerName?: string;
   readonly dns01?: Readonly<Record<string, string>>;
   readonly serviceAccountAnnotations?: Record<string, string>;
@@ -36,6 +40,46 @@ function readDns01(section: Readonly<Record<string, string>> | undefined): Dns01
   return { ...section, provider } as Dns01Settings;
 }
 
+const directoryNames = Object.keys(letsEncryptDirectories) as LetsEncryptDirectory[];
+
+/**
+ * The ACME directory the ClusterIssuer uses: Let's Encrypt production unless the stack says
+ * `letsEncrypt: staging` (untrusted certificates) or names its own `acmeServer`.
+ */
+function readAcmeServer(section: CertManagerConfig): string {
+  if (section.staging !== undefined) {
+    fail(
+      'certManager.staging',
+      "is no longer read: write certManager.letsEncrypt: staging for Let's Encrypt staging (untrusted certificates), or leave both out for production",
+    );
+  }
+  const { letsEncrypt, acmeServer } = section;
+  if (acmeServer !== undefined) {
+    if (letsEncrypt !== undefined) {
+      fail('certManager.acmeServer', 'and certManager.letsEncrypt exclude each other: keep one');
+    }
+    if (
+      typeof acmeServer !== 'string' ||
+      !URL.canParse(acmeServer) ||
+      !acmeServer.startsWith('https://')
+    ) {
+      fail(
+        'certManager.acmeServer',
+        `must be an https:// ACME directory URL, got ${JSON.stringify(acmeServer)}`,
+      );
+    }
+    return acmeServer;
+  }
+  const name = letsEncrypt ?? 'production';
+  if (!(directoryNames as readonly unknown[]).includes(name)) {
+    fail(
+      'certManager.letsEncrypt',
+      `must be one of ${directoryNames.join(', ')}, got ${JSON.stringify(name)} (leave it out for production)`,
+    );
+  }
+  return letsEncryptDirectories[name as LetsEncryptDirectory];
+}
+
 /**
  * The cert-manager part of the platform, or undefined when `enabled: false`.
  *
@@ -49,8 +93,7 @@ export function readCertManagerConfig(section: CertManagerConfig): PlatformArgs[
   }
   return {
     email: section.email,
-    acmeServer:
-      section.acmeServer ?? (section.staging ? letsEncryptStaging : letsEncryptProduction),
+    acmeServer: readAcmeServer(section),
     dns01: readDns01(section.dns01),
     ...(section.issuerName ? { issuerName: section.issuerName } : {}),
     ...(section.serviceAccountAnnotations

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { installMocks } from '@slipway/infra-testing';
+import { letsEncryptProduction, letsEncryptStaging } from '../src/cert-manager.js';
 import { readPlatformStackConfig } from '../src/read-platform-stack-config.js';
 
 const project = 'slipway-platform';
@@ -55,15 +56,58 @@ describe('readPlatformStackConfig', () => {
     expect(platform).toEqual({ namespaces: ['slipway-dev'] });
   });
 
-  it("uses Let's Encrypt staging when certManager.staging is true", async () => {
-    const { platform } = await read({
+  it("uses Let's Encrypt production unless the stack says letsEncrypt: staging", async () => {
+    const withDefault = await read(complete);
+    expect(withDefault.platform.certManager?.acmeServer).toBe(letsEncryptProduction);
+    const withStaging = await read({
       ...complete,
-      certManager: { ...complete.certManager, staging: true },
+      certManager: { ...complete.certManager, letsEncrypt: 'staging' },
     });
-    expect(platform.certManager?.acmeServer).toBe(
-      'https://acme-staging-v02.api.letsencrypt.org/directory',
+    expect(withStaging.platform.certManager?.acmeServer).toBe(letsEncryptStaging);
+    const withOwnServer = await read({
+      ...complete,
+      certManager: { ...complete.certManager, acmeServer: 'https://acme.internal.example/dir' },
+    });
+    expect(withOwnServer.platform.certManager?.acmeServer).toBe(
+      'https://acme.internal.example/dir',
     );
   });
+
+  it.each([
+    [
+      { letsEncrypt: 'Staging' },
+      'certManager.letsEncrypt',
+      'must be one of production, staging, got "Staging"',
+    ],
+    [
+      { letsEncrypt: true },
+      'certManager.letsEncrypt',
+      'must be one of production, staging, got true',
+    ],
+    [
+      { staging: true },
+      'certManager.staging',
+      'is no longer read: write certManager.letsEncrypt: staging',
+    ],
+    [{ staging: false }, 'certManager.staging', 'is no longer read'],
+    [
+      { acmeServer: 'http://acme.example/dir' },
+      'certManager.acmeServer',
+      'must be an https:// ACME directory URL',
+    ],
+    [
+      { acmeServer: letsEncryptStaging, letsEncrypt: 'production' },
+      'certManager.acmeServer',
+      'and certManager.letsEncrypt exclude each other',
+    ],
+  ])(
+    'rejects an ACME directory setting it cannot read, naming the key and what it takes (%#)',
+    async (setting, field, problem) => {
+      await expect(
+        read({ ...complete, certManager: { ...complete.certManager, ...setting } }),
+      ).rejects.toThrow(`stack config ${field} ${problem}`);
+    },
+  );
 
   it.each([
     [{ ...complete, certManager: {} }, 'certManager.email'],
