@@ -65,7 +65,10 @@ export class EnvoyGateway extends pulumi.ComponentResource {
         ...helmChartArgs(envoyGatewayCrdsChart),
         values: envoyGatewayCrdsValues(),
       },
-      { parent: this },
+      // Never uninstalled: deleting a CRD deletes every object of its kind, so a platform destroy
+      // would take each stack's HTTPRoutes with it. The chart cannot mark its CRDs
+      // `helm.sh/resource-policy: keep`; docs/gateway.md says how to remove them on purpose.
+      { parent: this, retainOnDelete: true },
     );
     const controller = new k8s.helm.v3.Release(
       name,

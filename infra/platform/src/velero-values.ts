@@ -75,5 +75,8 @@ export function veleroValues(args: VeleroValuesArgs): Record<string, unknown> {
     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '512Mi' } },
     // Schedules are a Schedule custom resource owned by this program, not chart values.
     schedules: {},
+    // Stated, not left to the chart's default: its clean-up hook would delete Velero's CRDs, and
+    // every Backup and Restore record with them, when the release is uninstalled.
+    cleanUpCRDs: false,
   };
 }

@@ -1,4 +1,5 @@
 import * as k8s from '@pulumi/kubernetes';
+import type * as pulumi from '@pulumi/pulumi';
 import { installMocks, type RecordedResource, settle } from '@slipway/infra-testing';
 import { Platform, type PlatformArgs } from '../src/platform.js';
 
@@ -37,11 +38,36 @@ export const everythingOn: PlatformArgs = {
 
 /** Builds the Platform component under mocks and returns what it registered. */
 export async function deployPlatform(args: PlatformArgs): Promise<RecordedResource[]> {
+  return (await deployPlatformWithOptions(args)).resources;
+}
+
+/** A registered resource's options, as the program gave them (the mocks never see options). */
+export interface RecordedOptions {
+  readonly type: string;
+  readonly name: string;
+  readonly opts: pulumi.ResourceOptions;
+}
+
+/**
+ * Builds the Platform component under mocks and returns what it registered, and with which
+ * resource options: a transformation on the component sees each child's options.
+ */
+export async function deployPlatformWithOptions(
+  args: PlatformArgs,
+): Promise<{ resources: RecordedResource[]; options: RecordedOptions[] }> {
   const resources = await installMocks({ project: 'slipway-platform' });
+  const options: RecordedOptions[] = [];
+  const record: pulumi.ResourceTransformation = ({ type, name, opts }) => {
+    options.push({ type, name, opts });
+    return undefined;
+  };
   const provider = new k8s.Provider('cluster', {});
-  new Platform('slipway', args, { providers: { kubernetes: provider } });
+  new Platform('slipway', args, {
+    providers: { kubernetes: provider },
+    transformations: [record],
+  });
   await settle();
-  return resources;
+  return { resources, options };
 }
 
 /** The plain Kubernetes objects among the registered resources (Helm releases are not objects). */
