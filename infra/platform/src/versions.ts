@@ -31,9 +31,10 @@ export const envoyGatewayChart = {
 } as const satisfies HelmChart;
 
 /**
- * The Kubernetes minors Envoy Gateway v1.9 supports, from its compatibility matrix
- * (https://gateway.envoyproxy.io/news/releases/matrix/): v1.33 to v1.36. Clusters it is installed
- * on stay inside; the kind e2e's node image is checked against it. Update with the chart.
+ * The Kubernetes minors Envoy Gateway v1.9 supports: v1.33 to v1.36, as its compatibility matrix
+ * lists them (https://gateway.envoyproxy.io/news/releases/matrix/). Clusters it is installed on
+ * stay inside; the kind e2e's node image is checked against it. Re-read the matrix with every
+ * chart bump.
  */
 export const envoyGatewayKubernetesRange = { min: '1.33', max: '1.36' } as const;
 
