@@ -31,6 +31,14 @@ export const envoyGatewayChart = {
 } as const satisfies HelmChart;
 
 /**
+ * The Kubernetes minors Envoy Gateway v1.9 supports: v1.33 to v1.36, as its compatibility matrix
+ * lists them (https://gateway.envoyproxy.io/news/releases/matrix/). Clusters it is installed on
+ * stay inside; the kind e2e's node image is checked against it. Re-read the matrix with every
+ * chart bump.
+ */
+export const envoyGatewayKubernetesRange = { min: '1.33', max: '1.36' } as const;
+
+/**
  * Envoy Gateway's CRD chart, same release: it installs the Gateway API CRDs (standard channel)
  * and Envoy Gateway's own, so one release owns every CRD the edge needs.
  */

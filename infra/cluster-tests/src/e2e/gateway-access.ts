@@ -1,9 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { connect } from 'node:net';
-import { join } from 'node:path';
-import { freePort } from '../control-plane/free-port.js';
-import { type ManagedProcess, startProcess, untilReady } from '../control-plane/managed-process.js';
 import { waitUntil } from '../control-plane/wait-until.js';
 import { expectOk, type KubeClient, type KubeObject } from '../kube/kube-client.js';
 import { objectPath } from '../kube/workloads.js';
@@ -101,49 +97,4 @@ export function proxyService(
       )[0]?.metadata.name,
     { what: `Envoy Gateway's proxy Service for ${namespace}/${gateway}`, timeoutMs: 300_000 },
   );
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1', () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
-
-/**
- * `kubectl port-forward` from a free port on 127.0.0.1 to a Service's port 443 (the kind
- * cluster has no load balancer), torn down like the control plane when the run ends.
- * @example const { url, forward } = await portForward(run, 'envoy-gateway-system', service);
- */
-export async function portForward(
-  kubeconfig: string,
-  logDir: string,
-  namespace: string,
-  service: string,
-): Promise<{ readonly url: string; readonly forward: ManagedProcess }> {
-  const port = await freePort();
-  const forward = startProcess({
-    name: 'kubectl port-forward',
-    command: 'kubectl',
-    args: [
-      '--kubeconfig',
-      kubeconfig,
-      'port-forward',
-      '--address',
-      '127.0.0.1',
-      '-n',
-      namespace,
-      `service/${service}`,
-      `${port}:443`,
-    ],
-    logFile: join(logDir, 'port-forward.log'),
-  });
-  await untilReady(
-    forward,
-    waitUntil(() => accepts(port), { what: `port-forward to ${service} on ${port}` }),
-  );
-  return { url: `https://127.0.0.1:${port}`, forward };
 }

@@ -29,6 +29,8 @@ export interface LoadOptions {
   readonly concurrency?: number;
   /** A request slower than this counts as failed. Default: 10 s. */
   readonly timeoutMs?: number;
+  /** Called as each 2xx answer arrives, e.g. to count the ones inside a rollout window. */
+  readonly onSuccess?: () => void;
 }
 
 /** What the load saw. */
@@ -114,6 +116,7 @@ export async function generateLoad({
   signal,
   concurrency = 4,
   timeoutMs = 10_000,
+  onSuccess,
 }: LoadOptions): Promise<LoadReport> {
   const secure = target.url.startsWith('https:');
   const agentOptions = { keepAlive: true, maxSockets: concurrency };
@@ -133,8 +136,10 @@ export async function generateLoad({
       const started = performance.now();
       const outcome = await send(target, agent, next(index), timeoutMs);
       latencies.push(performance.now() - started);
-      if (outcome.kind === 'ok') succeeded += 1;
-      else if (outcome.kind === 'status')
+      if (outcome.kind === 'ok') {
+        succeeded += 1;
+        onSuccess?.();
+      } else if (outcome.kind === 'status')
         failedByStatus[outcome.status] = (failedByStatus[outcome.status] ?? 0) + 1;
       else if (outcome.kind === 'reset') resets += 1;
       else errors[outcome.code] = (errors[outcome.code] ?? 0) + 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadReport } from './load-generator.js';
-import { formatLoadReport, loadProblems } from './load-report.js';
+import { formatLoadReport, loadProblems, rolloutProblems } from './load-report.js';
 
 const clean: LoadReport = {
   sent: 100,
@@ -40,5 +40,17 @@ describe('formatLoadReport', () => {
     expect(formatLoadReport(clean)).toBe(
       '100 sent, 100 succeeded, 0 failed, 0 resets, 0 errors, p50 10 ms, p99 50 ms, max 80 ms',
     );
+  });
+});
+
+describe('rolloutProblems', () => {
+  it('passes a clean load that was served while the deploy ran', () => {
+    expect(rolloutProblems({ ...clean, servedDuringRollout: 40, rolloutMs: 900 }, 10)).toEqual([]);
+  });
+
+  it('fails a clean load that served nothing inside the rollout window', () => {
+    expect(rolloutProblems({ ...clean, servedDuringRollout: 0, rolloutMs: 900 }, 10)).toEqual([
+      expect.stringMatching(/^no request was served during the rollout \(the deploy ran 900 ms\)/),
+    ]);
   });
 });

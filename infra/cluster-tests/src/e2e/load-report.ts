@@ -33,3 +33,20 @@ export function formatLoadReport(report: LoadReport): string {
   const { p50, p99, max } = report.latencyMs;
   return `${report.sent} sent, ${report.succeeded} succeeded, ${total(report.failedByStatus)} failed, ${report.resets} resets, ${total(report.errors)} errors, p50 ${p50} ms, p99 ${p99} ms, max ${max} ms`;
 }
+
+/**
+ * {@link loadProblems}, plus the rollout's own: a load that served nothing while the deploy
+ * command ran proves nothing about the rollout (it was frozen, or the window was empty).
+ * @example rolloutProblems(report, 100) // ['no request was served during the rollout (pulumi up ran 0 ms)']
+ */
+export function rolloutProblems(
+  report: LoadReport & { readonly servedDuringRollout: number; readonly rolloutMs: number },
+  minimum = 1,
+): string[] {
+  const problems = loadProblems(report, minimum);
+  if (report.servedDuringRollout <= 0)
+    problems.push(
+      `no request was served during the rollout (the deploy ran ${report.rolloutMs} ms): the load did not run while it rolled`,
+    );
+  return problems;
+}

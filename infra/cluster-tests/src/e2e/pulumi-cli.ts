@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pulumiEnv } from '../pulumi/stack-runner.js';
 import type { KindE2eRun } from './kind-e2e-settings.js';
+import { runCommand } from './run-command.js';
 
 /** One config value in the format `pulumi config --json` prints and `config set-all --json` reads. */
 export interface CliConfigValue {
@@ -51,56 +51,50 @@ export class PulumiCli {
 
   /**
    * Runs `pulumi <args> --stack <stack>` in the project, its output shown; returns stdout when
-   * `capture`. `input` goes to stdin (a secret never on the command line).
+   * `capture`. `input` goes to stdin (a secret never on the command line). Asynchronous, so a
+   * load running in this process keeps flowing during `pulumi up`.
    */
-  run(args: readonly string[], capture = false, input?: string): string {
-    const output = execFileSync('pulumi', [...args, '--stack', this.stack, '--non-interactive'], {
+  run(args: readonly string[], capture = false, input?: string): Promise<string> {
+    return runCommand('pulumi', [...args, '--stack', this.stack, '--non-interactive'], {
       cwd: this.projectDir,
       env: this.env,
-      stdio: [input === undefined ? 'ignore' : 'pipe', capture ? 'pipe' : 'inherit', 'inherit'],
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
+      capture,
       ...(input === undefined ? {} : { input }),
     });
-    return output ?? '';
   }
 
   /** Selects the stack, creating it (passphrase secrets) the first time. */
-  select(): void {
-    execFileSync(
+  async select(): Promise<void> {
+    await runCommand(
       'pulumi',
       ['stack', 'select', '--create', this.stack, '--secrets-provider', 'passphrase'],
-      {
-        cwd: this.projectDir,
-        env: this.env,
-        stdio: 'inherit',
-      },
+      { cwd: this.projectDir, env: this.env },
     );
   }
 
   /** Plain values, objects included (`set-all --json`; it cannot encrypt an object whole). */
-  setConfig(values: Readonly<Record<string, CliConfigValue>>): void {
-    this.run(['config', 'set-all', '--json', JSON.stringify(values)]);
+  async setConfig(values: Readonly<Record<string, CliConfigValue>>): Promise<void> {
+    await this.run(['config', 'set-all', '--json', JSON.stringify(values)]);
   }
 
   /** Secret values by config path (`secrets.orders.DATABASE_URL`), each encrypted alone, read from stdin. */
-  setSecrets(project: string, secrets: Readonly<Record<string, string>>): void {
+  async setSecrets(project: string, secrets: Readonly<Record<string, string>>): Promise<void> {
     for (const [path, value] of Object.entries(secrets)) {
-      this.run(['config', 'set', '--secret', '--path', `${project}:${path}`], false, value);
+      await this.run(['config', 'set', '--secret', '--path', `${project}:${path}`], false, value);
     }
   }
 
-  up(): void {
-    this.run(['up', '--yes', '--skip-preview']);
+  async up(): Promise<void> {
+    await this.run(['up', '--yes', '--skip-preview']);
   }
 
   /** A stack output, parsed from JSON. */
-  output(name: string): unknown {
-    return JSON.parse(this.run(['stack', 'output', name, '--json'], true));
+  async output(name: string): Promise<unknown> {
+    return JSON.parse(await this.run(['stack', 'output', name, '--json'], true));
   }
 
   /** Destroys the stack's resources and removes it with its config file. */
-  destroy(): void {
-    this.run(['destroy', '--yes', '--skip-preview', '--remove']);
+  async destroy(): Promise<void> {
+    await this.run(['destroy', '--yes', '--skip-preview', '--remove']);
   }
 }

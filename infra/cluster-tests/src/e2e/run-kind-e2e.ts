@@ -3,7 +3,8 @@
  *   images          build every service's image with docker/Dockerfile and load it into kind
  *   deploy          pulumi up the platform (Envoy Gateway) and the services, real CLI, file backend
  *   traffic         an order placed through the gateway and read back
- *   rolling-update  every service rolled under steady load: no failed request, no reset
+ *   rolling-update  every service rolled under steady load: answers served while pulumi up ran,
+ *                   no failed request, no reset
  *   destroy         pulumi destroy both stacks
  * Usage: npm run e2e:kind -w @slipway/infra-cluster-tests -- <phase>
  */
@@ -12,25 +13,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadServiceManifests } from '@slipway/service-manifest';
 import { generateCertificates } from '../control-plane/certificates.js';
-import type { ManagedProcess } from '../control-plane/managed-process.js';
 import { waitUntil } from '../control-plane/wait-until.js';
 import { KubeClient, type KubeObject } from '../kube/kube-client.js';
 import { readKubeconfig } from '../kube/kubeconfig.js';
 import { objectPath } from '../kube/workloads.js';
 import { readPulumiProject } from '../pulumi/program-entry.js';
-import {
-  installGatewayCertificate,
-  portForward,
-  proxyService,
-  sendJson,
-} from './gateway-access.js';
+import { installGatewayCertificate, proxyService, sendJson } from './gateway-access.js';
+import { gatewayServiceUrl } from './gateway-node-port.js';
+import { waitForEdge } from './gateway-status.js';
 import { kindE2e, kindE2eRun, kindImage } from './kind-e2e-settings.js';
 import { buildAndLoadImages, retagImages } from './kind-images.js';
 import { kindPlatformConfig, kindServicesConfig } from './kind-stacks.js';
-import { generateLoad, type LoadTarget } from './load-generator.js';
-import { formatLoadReport, loadProblems } from './load-report.js';
+import type { LoadTarget } from './load-generator.js';
+import { formatLoadReport, rolloutProblems } from './load-report.js';
 import { orderLoad, orderRoundTrip } from './order-traffic.js';
 import { cliConfig, PulumiCli } from './pulumi-cli.js';
+import { rollUnderLoad } from './roll-under-load.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const tags = { first: 'e2e-1', second: 'e2e-2' } as const;
@@ -52,17 +50,20 @@ function mkdirTemp(name: string): string {
   return dir;
 }
 
-function setImages(images: Record<string, string>): void {
+async function setImages(images: Record<string, string>): Promise<void> {
   const platformStack = `organization/${platform.name}/${kindE2e.stack}`;
   const { plain, secrets } = kindServicesConfig(manifests, images, platformStack, run.databaseUrl);
-  servicesStack.cli.setConfig(cliConfig(plain, servicesStack.name));
-  servicesStack.cli.setSecrets(servicesStack.name, secrets);
+  await servicesStack.cli.setConfig(cliConfig(plain, servicesStack.name));
+  await servicesStack.cli.setSecrets(servicesStack.name, secrets);
 }
 
-/** Reaches the gateway service's public host through a port-forward to the Envoy proxies. */
-async function gatewayTarget(
-  kube: KubeClient,
-): Promise<{ target: LoadTarget; forward: ManagedProcess }> {
+/**
+ * The gateway service's public host, reached through the Service in front of the Envoy proxies
+ * (its node port on a node that runs a proxy), once the Gateway is Programmed and every
+ * HTTPRoute Accepted with its refs resolved.
+ */
+async function gatewayTarget(kube: KubeClient): Promise<LoadTarget> {
+  const hosts = await waitForEdge(kube, kindE2e.namespace, 300_000);
   const [gateway] = await kube.list<KubeObject>(
     objectPath('gateway.networking.k8s.io/v1', kindE2e.namespace, 'gateways'),
   );
@@ -73,45 +74,67 @@ async function gatewayTarget(
     gateway.metadata.name,
     kindE2e.namespace,
   );
-  const { url, forward } = await portForward(
-    run.kubeconfig,
-    run.dir,
-    kindE2e.proxyNamespace,
-    service,
-  );
-  const publicUrl = (servicesStack.cli.output('services') as Record<string, { publicUrl?: string }>)
-    .gateway?.publicUrl;
+  const url = await waitUntil(() => gatewayServiceUrl(kube, kindE2e.proxyNamespace, service), {
+    what: `a node port with a ready proxy behind Service ${kindE2e.proxyNamespace}/${service}`,
+    timeoutMs: 180_000,
+  });
+  const outputs = (await servicesStack.cli.output('services')) as Record<
+    string,
+    { publicUrl?: string }
+  >;
+  const publicUrl = outputs.gateway?.publicUrl;
   if (!publicUrl) throw new Error('the services stack has no public URL for gateway');
+  // The Host header picks the route: it must be one an accepted HTTPRoute names.
+  const host = new URL(publicUrl).host;
+  if (!hosts.includes(host))
+    throw new Error(
+      `no HTTPRoute in ${kindE2e.namespace} names ${host} (routes: ${hosts.join(', ')})`,
+    );
   // The CA the deploy phase signed the listener's certificate with.
   const ca = readFileSync(join(run.dir, 'pki', 'ca.crt'), 'utf8');
-  return { target: { url, host: new URL(publicUrl).host, ca }, forward };
+  console.info(`traffic for ${host} goes to ${url} (Service ${kindE2e.proxyNamespace}/${service})`);
+  return { url, host, ca };
 }
 
 async function withGateway(use: (target: LoadTarget) => Promise<void>): Promise<void> {
   const kube = new KubeClient(readKubeconfig(run.kubeconfig));
-  const { target, forward } = await gatewayTarget(kube);
   try {
-    await use(target);
+    await use(await gatewayTarget(kube));
   } finally {
-    await forward.stop();
+    kube.close();
+  }
+}
+
+async function oldPodsDrained(): Promise<void> {
+  // pulumi up returns once the new pods are ready; the old ones drain after it.
+  const kube = new KubeClient(readKubeconfig(run.kubeconfig));
+  try {
+    await waitUntil(
+      async () =>
+        (await kube.list<KubeObject>(objectPath('v1', kindE2e.namespace, 'pods'))).every(
+          (p) => !('deletionTimestamp' in p.metadata),
+        ),
+      { what: 'the old pods to finish draining', timeoutMs: 180_000 },
+    );
+  } finally {
     kube.close();
   }
 }
 
 const phases: Record<string, () => Promise<void>> = {
   images: async () => {
-    buildAndLoadImages(repoRoot, services, tags.first);
+    await buildAndLoadImages(repoRoot, services, tags.first);
   },
   deploy: async () => {
-    platform.cli.select();
-    platform.cli.setConfig(cliConfig(kindPlatformConfig(), platform.name));
-    platform.cli.up();
+    await platform.cli.select();
+    await platform.cli.setConfig(cliConfig(kindPlatformConfig(), platform.name));
+    await platform.cli.up();
     const kube = new KubeClient(readKubeconfig(run.kubeconfig));
     await installGatewayCertificate(kube, kindE2e.namespace, pki());
     kube.close();
-    servicesStack.cli.select();
-    setImages(Object.fromEntries(services.map((s) => [s, kindImage(s, tags.first)])));
-    servicesStack.cli.up();
+    await servicesStack.cli.select();
+    await setImages(Object.fromEntries(services.map((s) => [s, kindImage(s, tags.first)])));
+    await servicesStack.cli.up();
   },
   traffic: () =>
     withGateway(async (target) => {
@@ -128,30 +151,26 @@ const phases: Record<string, () => Promise<void>> = {
         what: 'an order round trip',
         timeoutMs: 180_000,
       });
-      const controller = new AbortController();
-      const load = generateLoad({ target, next: orderLoad(id), signal: controller.signal });
-      setImages(retagImages(repoRoot, services, tags.first, tags.second));
-      servicesStack.cli.up();
-      // pulumi up returns once the new pods are ready; the old ones drain after it.
-      const kube = new KubeClient(readKubeconfig(run.kubeconfig));
-      await waitUntil(
-        async () =>
-          (await kube.list<KubeObject>(objectPath('v1', kindE2e.namespace, 'pods'))).every(
-            (p) => !('deletionTimestamp' in p.metadata),
-          ),
-        { what: 'the old pods to finish draining', timeoutMs: 180_000 },
+      // Every step runs asynchronously, so the load keeps flowing while kind loads the images
+      // and pulumi up rolls the services; the verdict needs answers inside that window.
+      const report = await rollUnderLoad({
+        target,
+        next: orderLoad(id),
+        prepare: async () =>
+          setImages(await retagImages(repoRoot, services, tags.first, tags.second)),
+        rollout: () => servicesStack.cli.up(),
+        settle: oldPodsDrained,
+      });
+      console.info(
+        `load during the rolling update: ${formatLoadReport(report)}; ${report.servedDuringRollout} served while pulumi up ran (${report.rolloutMs} ms)`,
       );
-      kube.close();
-      controller.abort();
-      const report = await load;
-      console.info(`load during the rolling update: ${formatLoadReport(report)}`);
-      const problems = loadProblems(report, 100);
+      const problems = rolloutProblems(report, 100);
       if (problems.length > 0)
         throw new Error(`the rolling update dropped traffic:\n${problems.join('\n')}`);
     }),
   destroy: async () => {
-    servicesStack.cli.destroy();
-    platform.cli.destroy();
+    await servicesStack.cli.destroy();
+    await platform.cli.destroy();
   },
 };
 
