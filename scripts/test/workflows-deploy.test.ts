@@ -201,4 +201,10 @@ describe('deploy.yml', () => {
       expect(readFileSync(file, 'utf8')).not.toMatch(/type=registry|buildcache/);
     }
   });
+
+  it('docs/rollbacks.md does not call registry tags immutable: every run pushes them again', () => {
+    const rollbacks = readFileSync(join(root, 'docs/rollbacks.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(rollbacks).not.toMatch(/(?<!not )immutable/i);
+    expect(rollbacks).toContain('a registry tag is **not immutable**');
+  });
 });
