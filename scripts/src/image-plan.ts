@@ -9,8 +9,10 @@ export interface ImagePlanEntry {
   readonly package: string;
   /** The commit that last changed the service's image inputs: the image's tag. */
   readonly revision: CommitSha;
-  /** `<registry>/<service>:<revision>`: built if missing, kept if present. */
+  /** `<registry>/<service>:<revision>`: the tag main's images job builds and pushes. */
   readonly image: string;
+  /** The images job output this service's build fills (`image-<slot>`, see built-images). */
+  readonly slot: number;
 }
 
 /** Inputs of {@link planImages}. */
@@ -23,13 +25,13 @@ export interface PlanImagesInput {
 
 /**
  * The images of a deployment: each service's image is tagged with the commit that last changed
- * its inputs, so a tag names one build of one set of inputs and a service that did not change
- * keeps its image (no rebuild, no re-tag, no restart). Building a missing tag from the deployed
- * tree is equivalent, since nothing changed those inputs in between.
+ * its inputs, so a tag names one set of inputs and a service that did not change keeps its
+ * revision. The tag is a label for people, not a trust anchor: each run pushes it again. main's images job builds every service on each run; the deploy keeps the
+ * image a stack already runs for that revision (no restart) and takes this run's build otherwise.
  * @example planImages({ registry: 'ghcr.io/acme', services, revisions })
  */
 export function planImages({ registry, services, revisions }: PlanImagesInput): ImagePlanEntry[] {
-  return services.map((service) => {
+  return services.map((service, slot) => {
     const revision = revisions[service.name];
     if (!revision) throw new Error(`no revision for service ${service.name}`);
     return {
@@ -37,26 +39,7 @@ export function planImages({ registry, services, revisions }: PlanImagesInput): 
       package: service.packageName,
       revision,
       image: imageReference(registry, service.name, revision),
+      slot,
     };
   });
-}
-
-/**
- * Pins every image of a plan to its digest: `<registry>/<service>:<tag>@sha256:<digest>`, what
- * the stack config gets. The tag stays for people reading it; the digest is what the cluster
- * pulls, so the value is byte-identical for as long as the service does not change. A resolver
- * that answers `undefined` leaves that image on its tag (previews only: see set-stack-images).
- * @example await pinImages(plan, (image) => resolveDigest(image, { credentials }))
- */
-export async function pinImages(
-  plan: readonly Pick<ImagePlanEntry, 'service' | 'image'>[],
-  resolve: (image: string) => Promise<string | undefined>,
-): Promise<Record<string, string>> {
-  const pinned = await Promise.all(
-    plan.map(async ({ service, image }) => {
-      const digest = await resolve(image);
-      return [service, digest ? `${image}@${digest}` : image] as const;
-    }),
-  );
-  return Object.fromEntries(pinned);
 }

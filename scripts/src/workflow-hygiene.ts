@@ -1,3 +1,4 @@
+import { checkBranchScopes } from './workflow-branch-scopes.js';
 import { checkPinnedActions, type WorkflowProblem } from './workflow-pins.js';
 import {
   actionName,
@@ -78,9 +79,10 @@ function isReusableOnly(workflow: Json): boolean {
  * with a `# vX.Y.Z` comment, checkout without persisted credentials, no `${{ }}` expression
  * inside `run:` (values go through `env:`), no `pull_request_target`, no `secrets: inherit`, a
  * timeout on every job, and `concurrency` on every job that deploys to an environment. A reusable
- * workflow (only `workflow_call`) may leave `permissions` out: its jobs then hold exactly what the
- * calling job grants, which is checked at the caller. `readLocal` lets the rules see into local
- * actions and reusable workflows.
+ * workflow declares its own `permissions` like any other (left out, it would run with whatever a
+ * caller grants); no `packages: write` where a branch or pull request runs, and a caller grants
+ * what its called workflow declares (workflow-branch-scopes). `readLocal` lets the rules see into
+ * local actions and reusable workflows.
  * @example expect(checkWorkflow(readFileSync(file, 'utf8'), file, readLocal)).toEqual([]);
  */
 export function checkWorkflow(
@@ -105,13 +107,12 @@ export function checkWorkflow(
   const top = workflow.permissions;
   const jobs = jobsOf(workflow);
   if (top === undefined) {
-    const inherits = isReusableOnly(workflow) && jobs.every(([, job]) => !job.permissions);
-    if (!inherits) {
-      report(
-        'top-permissions',
-        'top-level `permissions` is missing (default token scopes are too wide)',
-      );
-    }
+    report(
+      'top-permissions',
+      isReusableOnly(workflow)
+        ? 'top-level `permissions` is missing: a reusable workflow would run with whatever its caller grants; declare the least it needs'
+        : 'top-level `permissions` is missing (default token scopes are too wide)',
+    );
   } else if (
     !isRecord(top) ||
     Object.entries(top).some(([scope, level]) => !(scope === 'contents' && level === 'read'))
@@ -120,6 +121,7 @@ export function checkWorkflow(
   }
 
   problems.push(...checkPinnedActions(text, file));
+  problems.push(...checkBranchScopes(workflow, file, readLocal));
 
   for (const [jobId, job] of jobs) {
     const where = `job ${jobId}`;
@@ -154,8 +156,8 @@ export function checkWorkflow(
     }
     const grantsIdToken = isRecord(permissions) && permissions['id-token'] === 'write';
     const oidcLogin = (writeScopeUsers['id-token'] ?? []).find((a) => use.actions.has(a));
-    // A called workflow runs with its caller's grant, so the caller is where it must be.
-    if (oidcLogin && !grantsIdToken && !(isReusableOnly(workflow) && !permissions)) {
+    // Both ends: the called workflow's job and the job that calls it must hold the scope.
+    if (oidcLogin && !grantsIdToken) {
       report(
         'job-permissions',
         `${where}: ${oidcLogin} needs \`id-token: write\` on this job (OIDC)`,

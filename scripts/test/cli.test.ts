@@ -15,9 +15,9 @@ import { formatHelp, parseCli, UsageError, writeGithubOutputs } from '../src/cli
 import { checkDockerfileCommand, checkDockerfileSpec } from '../src/commands/check-dockerfile.js';
 import { checkWorkflowsCommand, checkWorkflowsSpec } from '../src/commands/check-workflows.js';
 import { detectChanges, detectChangesSpec } from '../src/commands/detect-changes.js';
-import { ensureImageCommand, ensureImageSpec } from '../src/commands/ensure-image.js';
 import { planImagesCommand, planImagesSpec } from '../src/commands/plan-images.js';
 import { platform, platformSpec } from '../src/commands/platform.js';
+import { recordImageCommand, recordImageSpec } from '../src/commands/record-image.js';
 import { resolveCommit, resolveCommitSpec } from '../src/commands/resolve-commit.js';
 import { setStackImagesCommand, setStackImagesSpec } from '../src/commands/set-stack-images.js';
 import { versionPackages, versionPackagesSpec } from '../src/commands/version-packages.js';
@@ -28,7 +28,7 @@ const commands = [
   [platformSpec, platform],
   [detectChangesSpec, detectChanges],
   [planImagesSpec, planImagesCommand],
-  [ensureImageSpec, ensureImageCommand],
+  [recordImageSpec, recordImageCommand],
   [setStackImagesSpec, setStackImagesCommand],
   [checkDockerfileSpec, checkDockerfileCommand],
   [checkWorkflowsSpec, checkWorkflowsCommand],

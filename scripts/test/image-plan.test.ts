@@ -1,12 +1,11 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ensureImageCommand } from '../src/commands/ensure-image.js';
+import { builtImageSlots } from '../src/built-images.js';
 import { planImagesCommand } from '../src/commands/plan-images.js';
 import { parseCommitSha } from '../src/commit-sha.js';
-import { dockerRegistryClient, ensureImage, type RegistryClient } from '../src/image-action.js';
-import { pinImages, planImages } from '../src/image-plan.js';
+import { planImages } from '../src/image-plan.js';
 import type { Service } from '../src/services.js';
 import { createMonorepoFixture, recordingContext } from './fixture-repo.js';
 
@@ -31,12 +30,14 @@ describe('planImages', () => {
         package: 'gateway',
         revision: older,
         image: `ghcr.io/acme/gateway:${older}`,
+        slot: 0,
       },
       {
         service: 'orders',
         package: 'orders',
         revision: newer,
         image: `ghcr.io/acme/orders:${newer}`,
+        slot: 1,
       },
     ]);
   });
@@ -45,48 +46,6 @@ describe('planImages', () => {
     expect(() =>
       planImages({ registry: 'ghcr.io/acme', services, revisions: { orders: newer } }),
     ).toThrow(/no revision for service gateway/);
-  });
-});
-
-describe('pinImages', () => {
-  it('appends the digest the registry gives for each tag', async () => {
-    const digest = (image: string) =>
-      Promise.resolve(`sha256:${(image.endsWith(older) ? '1' : '2').repeat(64)}`);
-    const plan = planImages({
-      registry: 'ghcr.io/acme',
-      services,
-      revisions: { gateway: older, orders: newer },
-    });
-    expect(await pinImages(plan, digest)).toEqual({
-      gateway: `ghcr.io/acme/gateway:${older}@sha256:${'1'.repeat(64)}`,
-      orders: `ghcr.io/acme/orders:${newer}@sha256:${'2'.repeat(64)}`,
-    });
-  });
-
-  it('fails the whole deploy when one digest cannot be resolved', async () => {
-    const plan = planImages({
-      registry: 'ghcr.io/acme',
-      services,
-      revisions: { gateway: older, orders: newer },
-    });
-    await expect(pinImages(plan, () => Promise.reject(new Error('no such tag')))).rejects.toThrow(
-      'no such tag',
-    );
-  });
-});
-
-describe('ensureImage', () => {
-  const image = `ghcr.io/acme/gateway:${older}`;
-  const registry = (existing: string[]): RegistryClient => ({
-    exists: (ref) => existing.includes(ref),
-  });
-
-  it('keeps an image whose tag exists (an unchanged service, a re-run, a rollback)', () => {
-    expect(ensureImage({ image }, registry([image]))).toBe('present');
-  });
-
-  it('asks for a build when the tag is missing', () => {
-    expect(ensureImage({ image }, registry([]))).toBe('build');
   });
 });
 
@@ -109,11 +68,15 @@ describe('the CLIs', () => {
       const lines = readFileSync(out, 'utf8').trim().split('\n');
       const matrix = JSON.parse(lines[0]?.replace(/^matrix=/, '') ?? '');
       expect(
-        matrix.include.map((e: { image: string; revision: string }) => [e.image, e.revision]),
+        matrix.include.map((e: { image: string; revision: string; slot: number }) => [
+          e.image,
+          e.revision,
+          e.slot,
+        ]),
       ).toEqual([
-        [`ghcr.io/acme-corp/audit:${base}`, base],
-        [`ghcr.io/acme-corp/gateway:${base}`, base],
-        [`ghcr.io/acme-corp/orders:${head}`, head],
+        [`ghcr.io/acme-corp/audit:${base}`, base, 0],
+        [`ghcr.io/acme-corp/gateway:${base}`, base, 1],
+        [`ghcr.io/acme-corp/orders:${head}`, head, 2],
       ]);
       expect(lines.slice(1)).toEqual(['registry=ghcr.io/acme-corp', 'count=3']);
     } finally {
@@ -121,32 +84,24 @@ describe('the CLIs', () => {
     }
   });
 
-  it('ensure-image asks `docker buildx imagetools` and reports the action as a step output', () => {
-    // A stand-in docker that knows one image and logs its calls.
-    const log = join(dir, 'docker.log');
-    const docker = join(dir, 'docker');
-    writeFileSync(
-      docker,
-      `#!/bin/sh\necho "$*" >> "${log}"\nif [ "$3" = inspect ] && [ "$4" = "ghcr.io/acme/gateway:${older}" ]; then exit 0; fi\nexit 1\n`,
-    );
-    chmodSync(docker, 0o755);
-    const out = join(dir, 'ensure.txt');
-    ensureImageCommand(
-      ['--image', `ghcr.io/acme/gateway:${older}`, '--docker', docker],
-      recordingContext(out),
-    );
-    expect(readFileSync(out, 'utf8')).toBe('action=present\n');
-    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
-      `buildx imagetools inspect ghcr.io/acme/gateway:${older}`,
-    ]);
-    expect(dockerRegistryClient(docker).exists(`ghcr.io/acme/other:${older}`)).toBe(false);
-  });
-
-  it('ensure-image refuses a mutable tag', () => {
-    expect(() =>
-      ensureImageCommand(['--image', 'ghcr.io/acme/gateway:latest'], recordingContext(), {
-        exists: () => true,
-      }),
-    ).toThrow(/not tagged with a full commit SHA/);
+  it('plan-images refuses more services than the images job has output slots', () => {
+    const repo = createMonorepoFixture();
+    try {
+      for (let n = 0; n < builtImageSlots; n += 1) {
+        repo.write({
+          [`apps/extra${n}/package.json`]: { name: `extra${n}`, version: '0.1.0' },
+          [`apps/extra${n}/service.yaml`]: `name: extra${n}\n`,
+        });
+      }
+      const sha = repo.commit('many services');
+      expect(() =>
+        planImagesCommand(
+          ['--root', repo.root, '--sha', sha, '--registry', 'ghcr.io/acme'],
+          recordingContext(),
+        ),
+      ).toThrow(/output slots: raise builtImageSlots/);
+    } finally {
+      repo.remove();
+    }
   });
 });

@@ -1,132 +1,181 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planImagesCommand } from '../src/commands/plan-images.js';
+import { recordImageCommand } from '../src/commands/record-image.js';
 import { setStackImagesCommand } from '../src/commands/set-stack-images.js';
 import { readStackImages } from '../src/stack-config.js';
-import { type FakeRegistry, startFakeRegistry } from './fake-registry.js';
 import { createMonorepoFixture, type FixtureRepo, recordingContext } from './fixture-repo.js';
 
-// A deploy as the workflows run it, against a real registry on 127.0.0.1: plan-images says which
-// tags to build, the "images job" pushes the missing ones, set-stack-images pins the stack.
-const credentials = { username: 'ci', password: 'ghs_test-token' };
-const env = { REGISTRY_TOKEN: credentials.password, REGISTRY_USERNAME: credentials.username };
+// A deploy as the workflows run it: plan-images plans, the "images job" builds every service and
+// records the digest its build reported, set-stack-images writes the stack, and "pulumi up"
+// records that config as the stack's last deployment, which a stand-in `pulumi config refresh`
+// hands back on the next deploy. No registry exists: nothing may be looked up there.
+const registry = 'ghcr.io/acme';
 
 describe('set-stack-images on successive deploys', () => {
   let repo: FixtureRepo;
-  let registry: FakeRegistry;
   let stackFile = '';
+  let backend = '';
+  let pulumi = '';
+  let run = 0;
 
-  beforeEach(async () => {
-    registry = await startFakeRegistry(credentials);
+  beforeEach(() => {
     repo = createMonorepoFixture();
-    repo.write({ 'platform.json': { registry: `${registry.host}/acme`, cloud: 'none' } });
+    repo.write({ 'platform.json': { registry, cloud: 'none' } });
     stackFile = join(repo.root, 'infra/services/Pulumi.staging.yaml');
+    backend = join(repo.root, 'backend-last-deployment.yaml');
+    pulumi = join(repo.root, 'pulumi');
     writeFileSync(stackFile, 'config:\n  acme-services:namespace: acme-staging\n');
+    writeFileSync(
+      pulumi,
+      [
+        '#!/bin/sh',
+        '[ "$1 $2 $3 $4" = "config refresh --force --stack" ] || exit 2',
+        `[ -f "${backend}" ] || { echo "error: no previous deployment" >&2; exit 255; }`,
+        `cp "${backend}" "Pulumi.$5.yaml"`,
+        '',
+      ].join('\n'),
+    );
+    chmodSync(pulumi, 0o755);
+    run = 0;
   });
-  afterEach(async () => {
-    repo.remove();
-    await registry.close();
-  });
+  afterEach(() => repo.remove());
 
-  /** Plans at `sha`, pushes the tags the registry lacks, pins the stack, returns its images. */
-  async function deploy(sha: string): Promise<Record<string, string>> {
+  /** Every service's build, as the images job records it: a fresh digest on each run. */
+  function build(sha: string): string {
+    run += 1;
     const plan = recordingContext();
     planImagesCommand(['--root', repo.root, '--sha', sha], plan);
-    for (const { image } of JSON.parse(plan.text()) as { image: string }[]) {
-      const [, repository = '', tag = ''] = /^[^/]+\/(.+):([0-9a-f]{40})$/.exec(image) ?? [];
-      if (!registry.has(repository, tag)) registry.push(repository, tag);
+    const outputs: Record<string, string> = {};
+    for (const { image, slot } of JSON.parse(plan.text()) as { image: string; slot: number }[]) {
+      const digest = `sha256:${createHash('sha256').update(`${image} run ${run}`).digest('hex')}`;
+      const ctx = recordingContext();
+      recordImageCommand(['--image', image, '--digest', digest, '--slot', String(slot)], ctx);
+      const [key = '', value = ''] = ctx.text().trim().split(/=(.*)/);
+      outputs[key] = value;
     }
-    await setStackImagesCommand(
-      ['--root', repo.root, '--stack', 'staging', '--sha', sha],
-      recordingContext(undefined, env),
+    return JSON.stringify(outputs);
+  }
+
+  function setImages(sha: string, built: string, extra: string[] = []) {
+    const ctx = recordingContext();
+    setStackImagesCommand(
+      [
+        '--root',
+        repo.root,
+        '--stack',
+        'staging',
+        '--sha',
+        sha,
+        '--built',
+        built,
+        '--pulumi',
+        pulumi,
+        ...extra,
+      ],
+      ctx,
     );
+    return ctx;
+  }
+
+  /** Builds, writes the stack, "deploys" it (the backend records it); returns its images. */
+  function deploy(sha: string): Record<string, string> {
+    setImages(sha, build(sha));
+    copyFileSync(stackFile, backend);
     return readStackImages(readFileSync(stackFile, 'utf8'), 'acme-services');
   }
 
-  it('writes the same gateway string when only orders changed, and a new one for orders', async () => {
+  it("writes the digests this run's build reported on a first deploy", () => {
+    const sha = repo.commit('first deploy');
+    const built = JSON.parse(build(sha)) as Record<string, string>;
+    setImages(sha, JSON.stringify(built));
+    const images = readStackImages(readFileSync(stackFile, 'utf8'), 'acme-services');
+    expect(Object.values(images).sort()).toEqual(Object.values(built).sort());
+    expect(images.orders).toMatch(new RegExp(`^${registry}/orders:${sha}@sha256:[0-9a-f]{64}$`));
+  });
+
+  it('keeps the running gateway image when only orders changed, though every service was rebuilt', () => {
     const first = repo.commit('first deploy');
-    const before = await deploy(first);
+    const before = deploy(first);
     repo.write({ 'apps/orders/src/index.ts': 'export const orders = 2;\n' });
     const second = repo.commit('orders changes');
-    const after = await deploy(second);
+    const built = build(second);
+    const ctx = setImages(second, built);
+    const after = readStackImages(readFileSync(stackFile, 'utf8'), 'acme-services');
 
     expect(after.gateway).toBe(before.gateway);
     expect(after.audit).toBe(before.audit);
-    expect(after.orders).not.toBe(before.orders);
-    expect(after.orders).toMatch(
-      new RegExp(`^${registry.host}/acme/orders:${second}@sha256:[0-9a-f]{64}$`),
-    );
-    expect(after.gateway).toMatch(
-      new RegExp(`^${registry.host}/acme/gateway:${first}@sha256:[0-9a-f]{64}$`),
-    );
+    expect(Object.values(JSON.parse(built))).toContain(after.orders);
+    expect(after.orders).toMatch(new RegExp(`^${registry}/orders:${second}@sha256:[0-9a-f]{64}$`));
+    expect(ctx.text()).toContain(`gateway: ${before.gateway} (deployed)`);
+    expect(ctx.text()).toContain(`orders: ${after.orders} (built)`);
     expect(readFileSync(stackFile, 'utf8')).toContain('acme-services:namespace: acme-staging');
   });
 
-  it('moves every service that depends on a changed shared package, and only those', async () => {
-    const first = repo.commit('first deploy');
-    const before = await deploy(first);
+  it('moves every service that depends on a changed shared package, and only those', () => {
+    const before = deploy(repo.commit('first deploy'));
     repo.write({ 'packages/config/src/index.ts': 'export const config = 2;\n' });
-    const after = await deploy(repo.commit('config changes'));
+    const after = deploy(repo.commit('config changes'));
     // gateway → @acme/kit → @acme/config; orders → @acme/config; audit depends on neither.
     expect(after.gateway).not.toBe(before.gateway);
     expect(after.orders).not.toBe(before.orders);
     expect(after.audit).toBe(before.audit);
   });
 
-  it('keeps every image when a deploy changes no image input (docs only)', async () => {
-    const before = await deploy(repo.commit('first deploy'));
+  it('keeps every image when a deploy changes no image input (docs, template records)', () => {
+    const before = deploy(repo.commit('first deploy'));
     repo.write({ 'docs/deploying.md': '# Deploying, reworded\n' });
-    expect(await deploy(repo.commit('docs'))).toEqual(before);
+    expect(deploy(repo.commit('docs'))).toEqual(before);
+    repo.write({ 'apps/orders/.slipway/template.json': '{ "version": "b" }\n' });
+    expect(deploy(repo.commit('sync: records move forward'))).toEqual(before);
   });
 
-  it("keeps every image when only the services' template records moved (npm run sync)", async () => {
-    const before = await deploy(repo.commit('first deploy'));
-    repo.write({
-      'apps/orders/.slipway/template.json': '{ "version": "b" }\n',
-      'apps/gateway/.slipway/template.json': '{ "version": "b" }\n',
-    });
-    expect(await deploy(repo.commit('sync: records move forward'))).toEqual(before);
-  });
-
-  it('pins the digest the registry serves for the tag', async () => {
-    const sha = repo.commit('first deploy');
-    const digest = registry.push('acme/audit', sha);
-    const images = await deploy(sha);
-    expect(images.audit).toBe(`${registry.host}/acme/audit:${sha}@${digest}`);
-  });
-
-  it('fails, leaving the stack file alone, when an image was never built', async () => {
+  it('refuses, leaving the stack file as committed, an image neither built here nor deployed', () => {
     const sha = repo.commit('first deploy');
     const text = readFileSync(stackFile, 'utf8');
-    await expect(
-      setStackImagesCommand(
-        ['--root', repo.root, '--stack', 'staging', '--sha', sha],
-        recordingContext(undefined, env),
-      ),
-    ).rejects.toThrow(/no such tag in the registry/);
+    const built = JSON.parse(build(sha)) as Record<string, string>;
+    const withoutOrders = Object.fromEntries(
+      Object.entries(built).filter(([, image]) => !image.includes('/orders:')),
+    );
+    expect(() => setImages(sha, JSON.stringify(withoutOrders))).toThrow(
+      /orders: neither this run's build nor the stack's deployment/,
+    );
     expect(readFileSync(stackFile, 'utf8')).toBe(text);
   });
 
-  it('in a preview, leaves a service the base lacks, or an unbuilt one, on an unpinned tag', async () => {
+  it('never trusts a deployed value of another revision: a rollback takes its own build', () => {
+    const first = repo.commit('first deploy');
+    repo.write({ 'apps/orders/src/index.ts': 'export const orders = 2;\n' });
+    const second = repo.commit('orders changes');
+    const newer = deploy(second);
+    const rolledBack = deploy(first);
+    expect(rolledBack.gateway).toBe(newer.gateway);
+    expect(rolledBack.orders).toMatch(new RegExp(`^${registry}/orders:${first}@`));
+  });
+
+  it('says so, and uses the builds, when the stack has no recorded deployment', () => {
+    const sha = repo.commit('first deploy');
+    const ctx = setImages(sha, build(sha));
+    expect(ctx.text()).toContain(
+      'staging: no deployed images read (error: no previous deployment)',
+    );
+    expect(existsSync(stackFile)).toBe(true);
+  });
+
+  it('in a preview, keeps deployed images and leaves a new or unbuilt service on its tag', () => {
     const base = repo.commit('base');
-    registry.push('acme/gateway', base);
+    deploy(base);
+    const deployed = readStackImages(readFileSync(backend, 'utf8'), 'acme-services');
     // The pull request's tree adds a service the base commit does not have.
     repo.write({
       'apps/billing/package.json': { name: 'billing', version: '0.1.0', type: 'module' },
       'apps/billing/service.yaml': 'name: billing\n',
     });
-    const ctx = recordingContext(undefined, env);
-    await setStackImagesCommand(
-      ['--root', repo.root, '--stack', 'staging', '--sha', base, '--preview', 'true'],
-      ctx,
-    );
+    setImages(base, '', ['--preview', 'true']);
     const images = readStackImages(readFileSync(stackFile, 'utf8'), 'acme-services');
-    expect(images.gateway).toMatch(/@sha256:[0-9a-f]{64}$/);
-    expect(images.billing).toBe(`${registry.host}/acme/billing:${base}`);
-    expect(images.orders).toBe(`${registry.host}/acme/orders:${base}`);
-    expect(ctx.text()).toContain(
-      `${registry.host}/acme/orders:${base}: not in the registry, left unpinned (preview)`,
-    );
+    expect(images.gateway).toBe(deployed.gateway);
+    expect(images.billing).toBe(`${registry}/billing:${base}`);
   });
 });

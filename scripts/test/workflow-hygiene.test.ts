@@ -9,6 +9,8 @@ describe('the hygiene rules catch', () => {
     '      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2\n        with:\n          persist-credentials: false\n';
   const rules = (text: string) =>
     [...new Set(checkWorkflow(text, 'x.yml').map((p) => p.rule))].sort();
+  const registryLogin =
+    '      - uses: docker/login-action@650006c6eb7dba73a995cc03b0b2d7f5ca915bee # v4.2.0\n';
 
   it.each([
     ['a clean workflow', minimal(`    steps:\n${checkout}`), []],
@@ -83,7 +85,10 @@ describe('the hygiene rules catch', () => {
     ],
     [
       'packages: write without a registry login',
-      minimal(`    permissions:\n      packages: write\n    steps:\n${checkout}`),
+      minimal(`    permissions:\n      packages: write\n    steps:\n${checkout}`).replace(
+        'on: push',
+        'on:\n  push:\n    branches: [main]',
+      ),
       ['job-permissions'],
     ],
     [
@@ -111,6 +116,47 @@ describe('the hygiene rules catch', () => {
     [
       'a reusable workflow leaving permissions to its caller',
       'on: workflow_call\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    timeout-minutes: 5\n    steps:\n      - run: echo\n',
+      ['top-permissions'],
+    ],
+    [
+      'a reusable workflow declaring its permissions',
+      'on: workflow_call\npermissions:\n  contents: read\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    timeout-minutes: 5\n    steps:\n      - run: echo\n',
+      [],
+    ],
+    [
+      'packages: write in a pull request workflow',
+      minimal(`    permissions:\n      packages: write\n    steps:\n${registryLogin}`).replace(
+        'on: push',
+        'on: pull_request',
+      ),
+      ['branch-packages'],
+    ],
+    [
+      'packages: write on pushes to every branch',
+      minimal(`    permissions:\n      packages: write\n    steps:\n${registryLogin}`),
+      ['branch-packages'],
+    ],
+    [
+      'packages: write on a manual run that any branch can start',
+      minimal(`    permissions:\n      packages: write\n    steps:\n${registryLogin}`).replace(
+        'on: push',
+        'on: workflow_dispatch',
+      ),
+      ['branch-packages'],
+    ],
+    [
+      'packages: write on a manual run held to main',
+      minimal(
+        `    if: github.ref == 'refs/heads/main'\n    permissions:\n      packages: write\n    steps:\n${registryLogin}`,
+      ).replace('on: push', 'on: workflow_dispatch'),
+      [],
+    ],
+    [
+      'packages: write on pushes to main',
+      minimal(`    permissions:\n      packages: write\n    steps:\n${registryLogin}`).replace(
+        'on: push',
+        'on:\n  push:\n    branches: [main]',
+      ),
       [],
     ],
     [
@@ -140,10 +186,15 @@ describe('the hygiene rules see into local actions and reusable workflows', () =
   ].join('\n');
   const called = [
     'on: workflow_call',
+    'permissions:',
+    '  contents: read',
     'jobs:',
     '  deploy:',
     '    runs-on: ubuntu-24.04',
     '    timeout-minutes: 5',
+    '    permissions:',
+    '      contents: read',
+    '      id-token: write',
     '    steps:',
     '      - uses: ./.github/actions/login',
     '',
@@ -153,7 +204,7 @@ describe('the hygiene rules see into local actions and reusable workflows', () =
     '.github/workflows/called.yml': called,
   };
   const caller = (scopes: string) =>
-    `on: push\npermissions:\n  contents: read\njobs:\n  call:\n    uses: ./.github/workflows/called.yml\n    permissions:\n${scopes}`;
+    `on:\n  push:\n    branches: [main]\npermissions:\n  contents: read\njobs:\n  call:\n    uses: ./.github/workflows/called.yml\n    permissions:\n${scopes}`;
   const rules = (text: string) =>
     checkWorkflow(text, 'x.yml', (path) => tree[path]).map((p) => p.rule);
 
@@ -162,13 +213,33 @@ describe('the hygiene rules see into local actions and reusable workflows', () =
   });
 
   it('asks the caller for id-token: write when the called workflow logs in', () => {
-    expect(rules(caller('      contents: read\n'))).toEqual(['job-permissions']);
+    expect(rules(caller('      contents: read\n')).sort()).toEqual([
+      'call-permissions',
+      'job-permissions',
+    ]);
+  });
+
+  it('refuses a call that grants less than a job of the called workflow declares', () => {
+    const problems = checkWorkflow(caller('      contents: read\n'), 'x.yml', (path) => tree[path]);
+    expect(problems.find((p) => p.rule === 'call-permissions')?.message).toBe(
+      'job call: ./.github/workflows/called.yml job deploy needs id-token: write, which this job does not grant',
+    );
+  });
+
+  it('checks the called workflow itself: its job must hold id-token: write for its login', () => {
+    const text = tree['.github/workflows/called.yml'] ?? '';
+    const read = (path: string) => tree[path];
+    expect(checkWorkflow(text, 'called.yml', read)).toEqual([]);
+    const withoutGrant = text.replace('      id-token: write\n', '');
+    expect(checkWorkflow(withoutGrant, 'called.yml', read).map((p) => p.rule)).toEqual([
+      'job-permissions',
+    ]);
   });
 
   it('refuses a write scope nothing in the called workflow uses', () => {
-    expect(rules(caller('      id-token: write\n      packages: write\n'))).toEqual([
-      'job-permissions',
-    ]);
+    expect(
+      rules(caller('      contents: read\n      id-token: write\n      packages: write\n')),
+    ).toEqual(['job-permissions']);
   });
 
   it('checks a composite action like a job: pins, credentials, no expression in run', () => {

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { expr, jobsOf, read, root } from './workflow-files.js';
+import { builtImageOutput, builtImageSlots } from '../src/built-images.js';
+import { localReader } from '../src/commands/check-workflows.js';
+import { checkWorkflow } from '../src/workflow-hygiene.js';
+import { expr, files, jobsOf, read, root } from './workflow-files.js';
 
 describe('deploy.yml', () => {
   const jobs = jobsOf('deploy.yml');
@@ -46,6 +49,7 @@ describe('deploy.yml', () => {
         stack: stackName,
         environment,
         sha: expr('needs.plan.outputs.sha'),
+        built: expr('toJSON(needs.images.outputs)'),
       });
     }
   });
@@ -64,12 +68,12 @@ describe('deploy.yml', () => {
   it('deploys one run at a time per environment, in the GitHub environment the caller names', () => {
     expect(stack?.environment).toBe(expr('inputs.environment'));
     expect(stack?.concurrency).toEqual({
-      group: `deploy-${expr('inputs.environment')}${expr("inputs.preview && format('-pr-{0}', github.event.pull_request.number) || ''")}`,
-      'cancel-in-progress': expr('inputs.preview'),
+      group: `deploy-${expr('inputs.environment')}`,
+      'cancel-in-progress': false,
     });
   });
 
-  it('gives packages: write to the image job only, and id-token: write to the deploy jobs only', () => {
+  it('gives packages: write to the image job only, held to main, and id-token: write to the deploy jobs only', () => {
     const scopes = Object.fromEntries(
       Object.entries(jobs).map(([id, job]) => [
         id,
@@ -77,13 +81,28 @@ describe('deploy.yml', () => {
       ]),
     );
     expect(scopes.images).toEqual({ contents: 'read', packages: 'write' });
+    expect(String(jobs.images?.if)).toContain("github.ref == 'refs/heads/main'");
     expect(scopes.plan).toEqual({ contents: 'read' });
-    // packages: read lets set-stack-images ask the registry for digests.
-    const deploy = { contents: 'read', packages: 'read', 'id-token': 'write' };
+    // No registry access: the digests come from the images job's outputs and the stack's record.
+    const deploy = { contents: 'read', 'id-token': 'write' };
     expect(scopes.staging).toEqual(deploy);
     expect(scopes.production).toEqual(deploy);
-    // The called job holds exactly what its caller grants.
-    expect(stack?.permissions).toBeUndefined();
+  });
+
+  it('deploy-stack declares its own least permissions, at the top and on its job', () => {
+    const workflow = parse(read('deploy-stack.yml')) as { permissions?: unknown };
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(stack?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+  });
+
+  it('no workflow a pull request or another branch runs can write packages', () => {
+    for (const name of ['ci.yml', 'preview.yml', 'e2e-kind.yml', 'deploy-stack.yml']) {
+      expect(read(name)).not.toMatch(/packages:\s*write/);
+    }
+    const problems = files.flatMap((file) =>
+      checkWorkflow(readFileSync(file, 'utf8'), file, localReader(root)),
+    );
+    expect(problems.filter((p) => p.rule === 'branch-packages')).toEqual([]);
   });
 
   it('takes a rollback SHA as a dispatch input and validates it in a script, never in the YAML', () => {
@@ -96,22 +115,26 @@ describe('deploy.yml', () => {
     expect(resolve?.run).toContain('scripts/src/bin/resolve-commit.ts');
   });
 
-  it('pins the stack to digests of the images, then runs pulumi in infra/services', () => {
+  it("pins the stack to this run's build digests or the stack's own, then runs pulumi up in infra/services", () => {
     const steps = stack?.steps ?? [];
     const set = steps.findIndex((s) =>
       String(s.run ?? '').includes(
-        'set-stack-images.ts --stack "$STACK" --sha "$SHA" --registry "$REGISTRY" --preview "$PREVIEW"',
+        'set-stack-images.ts --stack "$STACK" --sha "$SHA" --registry "$REGISTRY" --built "$BUILT"',
       ),
     );
-    const up = steps.findIndex((s) => String(s.uses ?? '').startsWith('pulumi/actions@'));
-    expect(set).toBeGreaterThan(-1);
+    const install = steps.findIndex((s) => String(s.uses ?? '').startsWith('pulumi/actions@'));
+    const up = steps.findIndex(
+      (s) => (s.with as { command?: string } | undefined)?.command === 'up',
+    );
+    expect(install).toBeGreaterThan(-1);
+    expect(set).toBeGreaterThan(install);
     expect(up).toBeGreaterThan(set);
     expect(steps[set]?.env).toMatchObject({
       STACK: expr('inputs.stack'),
       SHA: expr('inputs.sha'),
-      REGISTRY_TOKEN: expr('secrets.GITHUB_TOKEN'),
-      PREVIEW: expr('inputs.preview'),
+      BUILT: expr('inputs.built'),
     });
+    expect(JSON.stringify(steps[set]?.env)).not.toContain('GITHUB_TOKEN');
     expect(steps[up]?.with).toMatchObject({
       'stack-name': expr('inputs.stack'),
       'work-dir': 'infra/services',
@@ -120,6 +143,10 @@ describe('deploy.yml', () => {
       PULUMI_CONFIG_PASSPHRASE: expr(
         "inputs.environment == 'production' && secrets.PULUMI_CONFIG_PASSPHRASE_PRODUCTION || secrets.PULUMI_CONFIG_PASSPHRASE_STAGING",
       ),
+    });
+    expect(steps[set]?.env).toMatchObject({
+      PULUMI_CONFIG_PASSPHRASE: (steps[up]?.env as Record<string, string> | undefined)
+        ?.PULUMI_CONFIG_PASSPHRASE,
     });
   });
 
@@ -141,10 +168,43 @@ describe('deploy.yml', () => {
     ]);
   });
 
-  it('plans each image at the commit that last changed its service, and builds only missing tags', () => {
+  it('builds every planned image and hands on the digest its build step reported, one output per slot', () => {
     const plan = jobs.plan?.steps?.find((s) => s.id === 'images');
     expect(plan?.run).toContain('plan-images.ts --sha "$SHA" --registry "$REGISTRY"');
-    const ensure = jobs.images?.steps?.find((s) => s.id === 'image');
-    expect(ensure?.env).toEqual({ IMAGE: expr('matrix.image') });
+    const steps = jobs.images?.steps ?? [];
+    const build = steps.find((s) => s.id === 'build');
+    expect(String(build?.uses)).toMatch(/^docker\/build-push-action@/);
+    expect(build?.if).toBeUndefined(); // no "skip when the tag exists": a tag proves nothing
+    const record = steps.find((s) => s.id === 'record');
+    expect(record?.env).toEqual({
+      IMAGE: expr('matrix.image'),
+      DIGEST: expr('steps.build.outputs.digest'),
+      SLOT: expr('matrix.slot'),
+    });
+    expect(record?.run).toContain('record-image.ts');
+    expect(jobs.images?.outputs).toEqual(
+      Object.fromEntries(
+        Array.from({ length: builtImageSlots }, (_, n) => [
+          builtImageOutput(n),
+          expr(`steps.record.outputs.${builtImageOutput(n)}`),
+        ]),
+      ),
+    );
+  });
+
+  it('keeps the build cache in the GitHub Actions cache, never in a registry tag', () => {
+    const build = jobs.images?.steps?.find((s) => s.id === 'build');
+    const withs = build?.with as Record<string, string>;
+    expect(withs['cache-from']).toBe(`type=gha,scope=image-${expr('matrix.service')}`);
+    expect(withs['cache-to']).toBe(`type=gha,scope=image-${expr('matrix.service')},mode=max`);
+    for (const file of files) {
+      expect(readFileSync(file, 'utf8')).not.toMatch(/type=registry|buildcache/);
+    }
+  });
+
+  it('docs/rollbacks.md does not call registry tags immutable: every run pushes them again', () => {
+    const rollbacks = readFileSync(join(root, 'docs/rollbacks.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(rollbacks).not.toMatch(/(?<!not )immutable/i);
+    expect(rollbacks).toContain('a registry tag is **not immutable**');
   });
 });

@@ -26,6 +26,7 @@ describe('Node in the workflows', () => {
       'deploy.yml plan',
       'deploy.yml images',
       'e2e-kind.yml kind',
+      'preview.yml preview',
       'release.yml release',
     ]);
     for (const file of files) {

@@ -119,25 +119,26 @@ describe('ci.yml, preview.yml and release.yml', () => {
     const preview = parse(read('preview.yml')) as { on: { pull_request: { paths: string[] } } };
     expect(preview.on.pull_request.paths).toEqual(['infra/**', 'apps/*/service.yaml']);
     const job = jobsOf('preview.yml').preview;
-    expect(job?.uses).toBe('./.github/workflows/deploy-stack.yml');
-    expect(job?.with).toEqual({
-      stack: 'staging',
-      environment: 'preview',
-      sha: expr('github.event.pull_request.base.sha'),
-      preview: true,
+    expect(job?.environment).toBe('preview');
+    // Its own job: the comment's pull-requests: write must not reach deploy-stack's callers.
+    expect(job?.permissions).toEqual({
+      contents: 'read',
+      'id-token': 'write',
+      'pull-requests': 'write',
     });
-    expect(Object.keys(job?.secrets as Record<string, string>)).toEqual([
-      'PULUMI_CONFIG_PASSPHRASE_STAGING',
-      'PULUMI_ACCESS_TOKEN_STAGING',
-    ]);
-    const pulumi = (jobsOf('deploy-stack.yml').deploy?.steps ?? []).find((s) =>
-      String(s.uses).startsWith('pulumi/actions@'),
+    const steps = job?.steps ?? [];
+    const set = steps.find((s) => String(s.run ?? '').includes('set-stack-images.ts'));
+    expect(set?.run).toContain(
+      '--stack staging --sha "$SHA" --registry "$REGISTRY" --preview true',
     );
+    expect(set?.env).toMatchObject({ SHA: expr('github.event.pull_request.base.sha') });
+    const pulumi = steps.find((s) => (s.with as { command?: string })?.command === 'preview');
     expect(pulumi?.with).toMatchObject({
-      command: expr("inputs.preview && 'preview' || 'up'"),
-      'stack-name': expr('inputs.stack'),
-      'comment-on-pr': expr('inputs.preview'),
+      'stack-name': 'staging',
+      'work-dir': 'infra/services',
+      'comment-on-pr': true,
     });
+    expect(read('preview.yml')).not.toContain('_PRODUCTION');
   });
 
   it('release publishes by npm trusted publishing from the release environment, with provenance and no token', () => {

@@ -1,4 +1,5 @@
 import { readPlatformFile } from '@slipway/platform-contract';
+import { builtImageSlots } from '../built-images.js';
 import {
   type CliSpec,
   optionalString,
@@ -17,8 +18,8 @@ export const planImagesSpec: CliSpec = {
   summary:
     'Plans the images of a deployment: every service gets <registry>/<service>:<revision>, where\n' +
     'revision is the commit (first-parent history of --sha) that last changed the service, a\n' +
-    'workspace it depends on, or a global input. An unchanged service keeps its image; a missing\n' +
-    'tag is built (ensure-image decides). Outputs: matrix (a GitHub Actions matrix:\n' +
+    "workspace it depends on, or a global input. main's images job builds every entry and\n" +
+    'fills the output of its slot (record-image). Outputs: matrix (a GitHub Actions matrix:\n' +
     '{"include": [...]}), registry, count.',
   flags: {
     sha: { type: 'string', description: 'The commit being deployed (validated).' },
@@ -45,6 +46,12 @@ export function planImagesCommand(argv: readonly string[], { env, write }: Comma
     owner: env.GITHUB_REPOSITORY_OWNER,
   });
   const plan = planDeployImages({ root, registry, sha });
+  if (plan.length > builtImageSlots) {
+    throw new Error(
+      `${plan.length} services, but the images job has ${builtImageSlots} output slots: raise builtImageSlots ` +
+        'in scripts/src/built-images.ts and declare as many image-<n> outputs in deploy.yml',
+    );
+  }
   writeGithubOutputs(
     { matrix: JSON.stringify({ include: plan }), registry, count: String(plan.length) },
     env.GITHUB_OUTPUT,

@@ -3,6 +3,6 @@ import '@slipway/platform-contract/register-source';
 
 const { runCli } = await import('../cli.js');
 const { processContext } = await import('../commands/command-context.js');
-const { ensureImageCommand, ensureImageSpec } = await import('../commands/ensure-image.js');
+const { recordImageCommand, recordImageSpec } = await import('../commands/record-image.js');
 
-await runCli(ensureImageSpec, (argv) => ensureImageCommand(argv, processContext()));
+await runCli(recordImageSpec, (argv) => recordImageCommand(argv, processContext()));
