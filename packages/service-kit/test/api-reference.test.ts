@@ -138,7 +138,7 @@ describe('API reference page', () => {
       await (await fetch(`${url}${path}`)).text();
     }
     expect(logs.some((line) => line.path === '/ping')).toBe(true);
-    const logged = logs.map((line) => line.path).filter((path) => path !== '/ping');
+    const logged = logs.map((line) => line.path).filter((path) => path && path !== '/ping');
     expect(logged).toEqual([]);
   });
 });
