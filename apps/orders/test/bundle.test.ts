@@ -34,7 +34,7 @@ describe('the bundled orders service', () => {
     const page = await fetch(`${url}/docs`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    const loaded = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
+    const loaded = [...html.matchAll(/(?:src|href)="(\/[^"]*)"/g)].map((match) => match[1] ?? '');
     expect(loaded).toHaveLength(3);
     for (const path of loaded) {
       expect(path).toMatch(/^\/docs\/assets\//);

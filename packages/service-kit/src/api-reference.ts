@@ -54,6 +54,7 @@ function pageHtml(version: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>API reference</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${asset('swagger-ui.css')}">
 </head>
 <body>
