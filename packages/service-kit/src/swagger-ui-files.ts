@@ -18,16 +18,17 @@ export interface SwaggerUiFiles {
 /**
  * Finds `swagger-ui-dist` in `node_modules` the way Node resolves it from this module, which in
  * a service's bundle (`slipway-build`) is `dist/index.js`: the container image keeps the
- * production `node_modules` above it. Throws, naming the fix, when it is not installed.
+ * production `node_modules` above it; `from`, a module path or URL, changes where the search
+ * starts. Throws, naming the fix, when it is not installed.
  *
  * @example
  * const files = findSwaggerUiFiles();
  * const script = await files.read('swagger-ui-bundle.js');
  */
-export function findSwaggerUiFiles(): SwaggerUiFiles {
+export function findSwaggerUiFiles(from: string | URL = import.meta.url): SwaggerUiFiles {
   let manifestPath: string;
   try {
-    manifestPath = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json');
+    manifestPath = createRequire(from).resolve('swagger-ui-dist/package.json');
   } catch (error) {
     throw new Error(
       'The API reference needs Swagger UI, the npm package swagger-ui-dist (a dependency of ' +

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiReferenceAssetPaths, apiReferencePath, openApiPath } from '../src/api-reference.js';
 import { createRoute, serviceOptionsFromConfig, z } from '../src/index.js';
+import { findSwaggerUiFiles } from '../src/swagger-ui-files.js';
 import { startTestService, type TestService } from './helpers/test-service.js';
 
 const require = createRequire(import.meta.url);
@@ -164,5 +167,18 @@ describe('serviceOptionsFromConfig', () => {
   ] as const)('should turn the API reference on only in development (NODE_ENV=%s)', (env, on) => {
     const options = serviceOptionsFromConfig({ ...base, NODE_ENV: env } as never);
     expect(options.create.apiReference).toBe(on);
+  });
+});
+
+describe('findSwaggerUiFiles', () => {
+  it('should name the missing package and the fix when swagger-ui-dist is not installed', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'no-node-modules-'));
+    try {
+      expect(() => findSwaggerUiFiles(join(outside, 'index.js'))).toThrow(
+        /swagger-ui-dist .*npm ci --omit=dev.*apiReference: false/,
+      );
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
