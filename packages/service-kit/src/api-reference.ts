@@ -1,7 +1,11 @@
-import { swaggerUI } from '@hono/swagger-ui';
 import type { Hono } from 'hono';
 import type { Env } from 'hono/types';
 import { serverPaths } from '@slipway/config';
+import {
+  findSwaggerUiFiles,
+  type SwaggerUiFileName,
+  swaggerUiFileNames,
+} from './swagger-ui-files.js';
 
 /** Where a service serves its browsable API reference, when it is on. */
 export const apiReferencePath = serverPaths.apiReference;
@@ -9,34 +13,85 @@ export const apiReferencePath = serverPaths.apiReference;
 /** Where a service serves its OpenAPI document. */
 export const openApiPath = serverPaths.openApi;
 
-/** Where Swagger UI's script and styles come from: the page is for dev, so a CDN is acceptable. */
-const swaggerUiOrigin = 'https://cdn.jsdelivr.net';
-/** The `swagger-ui-dist` release the page loads, pinned so the page does not change by itself. */
-const swaggerUiVersion = '5.35.0';
+const assetsPath = `${apiReferencePath}/assets`;
+const startScriptName = 'swagger-initializer.js';
 
-// The default policy (`default-src 'none'`) suits JSON answers; this page needs Swagger UI's
-// files, its inline start-up script, and to fetch the document and try requests on this origin.
+/** The files the API reference page loads, all served by the service itself. */
+export const apiReferenceAssetPaths: readonly string[] = [
+  ...swaggerUiFileNames.map((name) => `${assetsPath}/${name}`),
+  `${assetsPath}/${startScriptName}`,
+];
+
+// Everything from this origin, nothing inline: Swagger UI sets styles through the DOM, which
+// `style-src` does not govern, and draws a few icons from data: URIs in its CSS.
 const pagePolicy = [
   "default-src 'none'",
-  `script-src 'unsafe-inline' ${swaggerUiOrigin}`,
-  `style-src 'unsafe-inline' ${swaggerUiOrigin}`,
-  `img-src 'self' data: ${swaggerUiOrigin}`,
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
   "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 
+const contentTypes: Record<SwaggerUiFileName, string> = {
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui.css': 'text/css; charset=utf-8',
+};
+
+// Swagger UI's files change only with its version, which their URLs carry: a year in the cache.
+const immutable = 'public, max-age=31536000, immutable';
+
+// The kit's own start-up script, a file rather than inline so the policy needs no 'unsafe-inline'.
+const startScript = `window.ui = SwaggerUIBundle({ url: ${JSON.stringify(openApiPath)}, dom_id: '#swagger-ui' });\n`;
+
+function pageHtml(version: string): string {
+  const asset = (name: string) => `${assetsPath}/${name}?v=${encodeURIComponent(version)}`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>API reference</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="${asset('swagger-ui.css')}">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="${asset('swagger-ui-bundle.js')}"></script>
+<script src="${assetsPath}/${startScriptName}"></script>
+</body>
+</html>
+`;
+}
+
 /**
- * Serves Swagger UI for the service's OpenAPI document on `GET /docs`. A plain route, not an
- * OpenAPI one: the page is no part of the API, so it stays out of `/openapi.json`. The browser
- * loads Swagger UI's files from jsDelivr, so the page needs a connection to the internet.
+ * Serves Swagger UI for the service's OpenAPI document on `GET /docs`, and the files the page
+ * loads under `/docs/assets/`, from the installed `swagger-ui-dist` package: the page works with
+ * no internet connection, and its Content-Security-Policy allows this origin only. Plain routes,
+ * not OpenAPI ones: the page is no part of the API, so it stays out of `/openapi.json`.
+ * Throws, naming the fix, when `swagger-ui-dist` is not installed.
  *
  * @example
  * if (apiReference) addApiReference(app);
  */
 export function addApiReference<E extends Env>(app: Hono<E>): void {
-  const page = swaggerUI<E>({ url: openApiPath, version: swaggerUiVersion });
-  app.get(apiReferencePath, function apiReferenceHandler(c, next) {
-    c.header('Content-Security-Policy', pagePolicy);
-    return page(c, next);
+  const files = findSwaggerUiFiles();
+  const page = pageHtml(files.version);
+  app.get(apiReferencePath, function apiReferenceHandler(c) {
+    return c.html(page, 200, { 'Content-Security-Policy': pagePolicy });
   });
+  app.get(`${assetsPath}/${startScriptName}`, function apiReferenceStartScript(c) {
+    return c.body(startScript, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'no-cache',
+    });
+  });
+  for (const name of swaggerUiFileNames) {
+    app.get(`${assetsPath}/${name}`, async function apiReferenceAsset(c) {
+      const body = await files.read(name);
+      return c.body(body, 200, { 'Content-Type': contentTypes[name], 'Cache-Control': immutable });
+    });
+  }
 }

@@ -4,7 +4,12 @@ import type { Registry } from 'prom-client';
 import { serverDefaults } from '@slipway/config';
 import { Health } from '@slipway/health';
 import { accessLog } from './access-log.js';
-import { addApiReference, apiReferencePath, openApiPath } from './api-reference.js';
+import {
+  addApiReference,
+  apiReferenceAssetPaths,
+  apiReferencePath,
+  openApiPath,
+} from './api-reference.js';
 import { limitBody } from './body-limit.js';
 import { handleError } from './error-handler.js';
 import { addHealthRoutes, probePaths } from './health-routes.js';
@@ -14,6 +19,7 @@ import { handleNotFound } from './not-found.js';
 import { requestId } from './request-id.js';
 import { securityHeaders } from './security-headers.js';
 import type { ServiceEnv } from './service-env.js';
+import { decodeBodyAsUtf8 } from './utf8-body.js';
 import { validationHook } from './validation.js';
 
 /** Options of {@link createServiceApp}; {@link serviceOptionsFromConfig} fills most from config. */
@@ -62,7 +68,8 @@ const metricsPath = '/metrics';
 
 /**
  * Builds a Hono app with everything a production service needs, in this order: request ids,
- * access logs, Prometheus metrics, security headers, a body limit; `GET /metrics`, `/livez`,
+ * access logs, Prometheus metrics, security headers, a body limit, strict UTF-8 decoding of JSON
+ * and text bodies; `GET /metrics`, `/livez`,
  * `/readyz`, `/startupz`, `/openapi.json`, and `/docs` when `apiReference` is on; problem
  * (RFC 9457) answers for 400, 404, 405, 413, 500.
  * Declare routes with `app.openapi(createRoute({...}), handler)` to validate requests and
@@ -98,11 +105,12 @@ export function createServiceApp({
 
   app.use(requestId());
   const quietPaths = [...Object.values(probePaths), metricsPath];
-  if (apiReference) quietPaths.push(apiReferencePath);
+  if (apiReference) quietPaths.push(apiReferencePath, ...apiReferenceAssetPaths);
   app.use(accessLog({ logger, quietPaths }));
   app.use(metrics.middleware);
   app.use(securityHeaders(securityHeaderOverrides));
   app.use(limitBody(bodyLimitBytes));
+  app.use(decodeBodyAsUtf8());
 
   app.get(metricsPath, async function metricsHandler(c) {
     const text = await metrics.registry.metrics();

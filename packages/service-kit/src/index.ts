@@ -1,7 +1,12 @@
 export { createRoute, z } from '@hono/zod-openapi';
 export { HTTPException } from 'hono/http-exception';
 export { type AccessLogOptions, accessLog } from './access-log.js';
-export { addApiReference, apiReferencePath, openApiPath } from './api-reference.js';
+export {
+  addApiReference,
+  apiReferenceAssetPaths,
+  apiReferencePath,
+  openApiPath,
+} from './api-reference.js';
 export { limitBody } from './body-limit.js';
 export {
   type CreateServiceOptions,
@@ -42,4 +47,5 @@ export { type SerializedError, serializeError } from './serialize-error.js';
 export type { ServiceEnv } from './service-env.js';
 export { type RunningService, type StartServiceOptions, startService } from './start-service.js';
 export { type StoredTextOptions, storedText } from './stored-text.js';
+export { decodeBodyAsUtf8 } from './utf8-body.js';
 export { createRouter, validationHook } from './validation.js';

@@ -41,3 +41,19 @@ export function withDefaultHeaders(
     }
   });
 }
+
+/**
+ * Whether the request carries a body, judged from Node's parsed headers (`Content-Length` above
+ * 0, or `Transfer-Encoding`) when served by `@hono/node-server`, without building a Web Request.
+ *
+ * @example
+ * if (!requestHasBody(c)) return next();
+ */
+export function requestHasBody(c: Context): boolean {
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  if (!incoming) return c.req.raw.body !== null;
+  const { headers } = incoming;
+  if (headers['transfer-encoding'] !== undefined) return true;
+  const length = headers['content-length'];
+  return length !== undefined && length !== '0';
+}

@@ -18,20 +18,23 @@ export interface OrdersProcess {
   readonly draining: Promise<void>;
 }
 
+/** How the service is run: its source with tsx, unless `nodeArgs` name a bundle to run. */
+const fromSource = ['--conditions=@slipway/source', '--import', 'tsx', 'src/index.ts'];
+
 /**
- * Starts `src/index.ts` of orders with tsx on a free port and resolves once it listens.
+ * Starts orders (`src/index.ts` with tsx, or what `nodeArgs` say) on a free port and resolves
+ * once it listens.
  * @example const orders = await startOrdersProcess({ SHUTDOWN_DRAIN_MS: '2000' });
  */
-export async function startOrdersProcess(env: Record<string, string> = {}): Promise<OrdersProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@slipway/source', '--import', 'tsx', 'src/index.ts'],
-    {
-      cwd: serviceDir,
-      env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+export async function startOrdersProcess(
+  env: Record<string, string> = {},
+  nodeArgs: readonly string[] = fromSource,
+): Promise<OrdersProcess> {
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: serviceDir,
+    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   const exited = once(child, 'exit').then(([code]) => {
     running.delete(child);

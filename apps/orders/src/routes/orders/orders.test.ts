@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.js';
 import { createOrdersStore, type Database, type Order, openDatabase } from '../../db/index.js';
+import { orders } from '../../db/schema.js';
 
 const newOrder = {
   customerId: 'cus_42',
@@ -92,6 +93,29 @@ describe('orders routes', () => {
     const response = await post('{ not json');
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ status: 400 });
+  });
+
+  it('answers 400 naming invalid UTF-8 when a text field is not UTF-8, and stores nothing', async () => {
+    // "café" in Latin-1 (0xE9): decoded loosely it would be stored as "caf\uFFFD".
+    const prefix = '{"customerId":"caf';
+    const body = new Uint8Array([
+      ...new TextEncoder().encode(prefix),
+      0xe9,
+      ...new TextEncoder().encode('","currency":"EUR","items":[{"sku":"SKU-1","quantity":1}]}'),
+    ]);
+    const before = await database.db.$count(orders);
+    const response = await app.request('/orders', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(((await response.json()) as ProblemBody).detail).toBe(
+      `The request body is not valid UTF-8: invalid byte sequence at byte offset ${prefix.length}. ` +
+        'Send the body encoded as UTF-8.',
+    );
+    expect(await database.db.$count(orders)).toBe(before);
   });
 
   it('answers a 404 problem naming the id when no order has it', async () => {
