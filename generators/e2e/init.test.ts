@@ -68,6 +68,8 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
         'ghcr.io/acme',
         '--cloud',
         'gcp',
+        '--repository',
+        'acme/acme-platform',
       ]);
       expect(run.code, run.output).toBe(0);
       expect(findScope(suite.root(), '@slipway')).toEqual([]);
@@ -75,7 +77,16 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
         scope: '@acme',
         registry: 'ghcr.io/acme',
         cloud: 'gcp',
+        repository: 'acme/acme-platform',
         initialized: true,
+      });
+      const config = JSON.parse(
+        readFileSync(join(suite.root(), 'packages/config/package.json'), 'utf8'),
+      );
+      expect(config.repository).toEqual({
+        type: 'git',
+        url: 'git+https://github.com/acme/acme-platform.git',
+        directory: 'packages/config',
       });
       expect(existsSync(join(suite.root(), 'infra/cluster-gke'))).toBe(true);
       expect(existsSync(join(suite.root(), 'infra/cluster-eks'))).toBe(false);
