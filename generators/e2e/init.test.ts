@@ -80,14 +80,22 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
         repository: 'acme/acme-platform',
         initialized: true,
       });
-      const config = JSON.parse(
-        readFileSync(join(suite.root(), 'packages/config/package.json'), 'utf8'),
-      );
-      expect(config.repository).toEqual({
-        type: 'git',
-        url: 'git+https://github.com/acme/acme-platform.git',
-        directory: 'packages/config',
-      });
+      // npm refuses provenance unless each published package names the repository publishing it.
+      const published = readdirSync(join(suite.root(), 'packages'))
+        .map((name) => `packages/${name}`)
+        .map((dir) => ({
+          dir,
+          pkg: JSON.parse(readFileSync(join(suite.root(), dir, 'package.json'), 'utf8')),
+        }))
+        .filter(({ pkg }) => pkg.private !== true);
+      expect(published.length).toBeGreaterThan(0);
+      for (const { dir, pkg } of published) {
+        expect(pkg.repository).toEqual({
+          type: 'git',
+          url: 'git+https://github.com/acme/acme-platform.git',
+          directory: dir,
+        });
+      }
       expect(existsSync(join(suite.root(), 'infra/cluster-gke'))).toBe(true);
       expect(existsSync(join(suite.root(), 'infra/cluster-eks'))).toBe(false);
       expect(existsSync(join(suite.root(), 'infra/cluster-aks'))).toBe(false);
