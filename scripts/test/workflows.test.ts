@@ -157,8 +157,13 @@ describe('ci.yml, preview.yml and release.yml', () => {
     expect(publish?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     const steps = publish?.steps ?? [];
     expect(steps.some((s) => String(s.uses).startsWith('changesets/action@'))).toBe(false);
-    const run = steps.find((s) => String(s.run ?? '').includes('changeset publish'));
-    expect(run?.env).toEqual({ NPM_CONFIG_PROVENANCE: 'true' });
+    const runs = steps.map((s) => String(s.run ?? ''));
+    const publishing = runs.findIndex((run) => run.includes('changeset publish'));
+    expect(steps[publishing]?.env).toEqual({ NPM_CONFIG_PROVENANCE: 'true' });
+    // The packages' repository fields are checked against this repository before npm sees them.
+    const check = runs.indexOf('node --import tsx scripts/src/bin/check-packages.ts');
+    expect(check).toBeGreaterThan(-1);
+    expect(check).toBeLessThan(publishing);
     for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain('NPM_TOKEN');
   });
 });
