@@ -188,14 +188,17 @@ const repositoryPrompt = (root: string) =>
   }) as const;
 
 /**
- * Whether init asks an optional question: in a terminal, or to take its flag. Plop cannot
+ * Whether init asks for the product name: in a terminal, or to take `--product`. Plop cannot
  * skip a conditional question its flags answer, so without either the question is left out
- * and {@link checkInitAnswers} takes the default (the scope's product name, the origin's
- * repository).
+ * and {@link checkInitAnswers} takes the default from the scope.
  */
-function asks(flag: string, argv: readonly string[] = process.argv): boolean {
-  const pattern = new RegExp(`^--${flag}(=|$)`);
-  return process.stdin.isTTY === true || argv.some((arg) => pattern.test(arg));
+function askProduct(argv: readonly string[] = process.argv): boolean {
+  return process.stdin.isTTY === true || argv.some((arg) => /^--product(=|$)/.test(arg));
+}
+
+/** Whether init asks for the fork's repository, as {@link askProduct}; default: the origin's. */
+function askRepository(argv: readonly string[] = process.argv): boolean {
+  return process.stdin.isTTY === true || argv.some((arg) => /^--repository(=|$)/.test(arg));
 }
 
 /**
@@ -234,8 +237,8 @@ export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
         choices: [...clouds],
         default: catalog.platform.cloud,
       },
-      ...(asks('product') ? [productPrompt] : []),
-      ...(asks('repository') ? [repositoryPrompt(catalog.root)] : []),
+      ...(askProduct() ? [productPrompt] : []),
+      ...(askRepository() ? [repositoryPrompt(catalog.root)] : []),
     ],
     actions: [
       action<InitAnswers>('check', { rules: checkInitAnswers }),
