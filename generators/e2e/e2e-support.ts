@@ -67,7 +67,10 @@ export function shareTemplateSchemathesis(): void {
   process.env.SCHEMATHESIS_BIN ??= findSchemathesis();
 }
 
-/** Makes a copy a git repository with one commit, as a fork is: some of its tests ask git what changed. */
+/**
+ * Makes a copy a git repository with one commit and a GitHub `origin`, as a fork cloned from
+ * GitHub is: some of its tests ask git what changed, and init takes the repository from origin.
+ */
 export function commitAsFork(root: string): void {
   const git = (...args: string[]) =>
     execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', ...args], {
@@ -76,4 +79,5 @@ export function commitAsFork(root: string): void {
   git('init', '--quiet');
   git('add', '--all');
   git('commit', '--quiet', '--no-verify', '--message', 'fork of the template');
+  git('remote', 'add', 'origin', 'git@github.com:acme/platform.git');
 }

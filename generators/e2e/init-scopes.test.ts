@@ -93,7 +93,12 @@ describe.skipIf(alreadyInitialized).each(cases)(
         expect(init.output).toMatch(/Files rewritten: \d+ \(/);
         expect(init.output).toContain('Next steps:');
         expect(init.output).toContain(`${product}-platform: dev, staging, prod`);
-        expect(readPlatformFile(suite.root())).toMatchObject({ scope, cloud, initialized: true });
+        expect(readPlatformFile(suite.root())).toMatchObject({
+          scope,
+          cloud,
+          repository: 'acme/platform',
+          initialized: true,
+        });
         expect(findTemplateName(suite.root())).toEqual([]);
       },
       minutes(5),

@@ -68,6 +68,8 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
         'ghcr.io/acme',
         '--cloud',
         'gcp',
+        '--repository',
+        'acme/acme-platform',
       ]);
       expect(run.code, run.output).toBe(0);
       expect(findScope(suite.root(), '@slipway')).toEqual([]);
@@ -75,8 +77,25 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
         scope: '@acme',
         registry: 'ghcr.io/acme',
         cloud: 'gcp',
+        repository: 'acme/acme-platform',
         initialized: true,
       });
+      // npm refuses provenance unless each published package names the repository publishing it.
+      const published = readdirSync(join(suite.root(), 'packages'))
+        .map((name) => `packages/${name}`)
+        .map((dir) => ({
+          dir,
+          pkg: JSON.parse(readFileSync(join(suite.root(), dir, 'package.json'), 'utf8')),
+        }))
+        .filter(({ pkg }) => pkg.private !== true);
+      expect(published.length).toBeGreaterThan(0);
+      for (const { dir, pkg } of published) {
+        expect(pkg.repository).toEqual({
+          type: 'git',
+          url: 'git+https://github.com/acme/acme-platform.git',
+          directory: dir,
+        });
+      }
       expect(existsSync(join(suite.root(), 'infra/cluster-gke'))).toBe(true);
       expect(existsSync(join(suite.root(), 'infra/cluster-eks'))).toBe(false);
       expect(existsSync(join(suite.root(), 'infra/cluster-aks'))).toBe(false);

@@ -228,6 +228,11 @@ describe('the package generator', () => {
       exports: { '.': { '@slipway/source': './src/index.ts', default: './dist/index.js' } },
       scripts: { build: 'tsc -p tsconfig.build.json', test: 'vitest run' },
       publishConfig: { access: 'public' },
+      repository: {
+        type: 'git',
+        url: 'git+https://github.com/slipway/slipway.git',
+        directory: 'packages/money',
+      },
     });
     expect(tree['.changeset/add-money.md']).toBe(
       "---\n'@slipway/money': minor\n---\n\nAdd @slipway/money: Money amounts in minor units.\n",
@@ -245,29 +250,41 @@ describe('the package generator', () => {
 });
 
 describe('the init generator', () => {
-  it('renames the scope, records registry and cloud, and removes the other clusters', async () => {
+  it('renames the scope, records registry, cloud and repository, and removes the other clusters', async () => {
     const { failures } = await runGenerator(await loadPlop(root), 'init', {
       scope: '@acme',
       registry: 'ghcr.io/acme',
       cloud: 'gcp',
+      repository: 'acme/platform',
     });
     expect(failures).toEqual([]);
     expect(JSON.parse(readFileSync(join(root, 'platform.json'), 'utf8'))).toEqual({
       scope: '@acme',
       registry: 'ghcr.io/acme',
       cloud: 'gcp',
+      repository: 'acme/platform',
       initialized: true,
     });
-    expect(readFileSync(join(root, 'packages/config/package.json'), 'utf8')).toContain(
-      '@acme/config',
-    );
+    expect(JSON.parse(readFileSync(join(root, 'packages/config/package.json'), 'utf8'))).toEqual({
+      name: '@acme/config',
+      repository: {
+        type: 'git',
+        url: 'git+https://github.com/acme/platform.git',
+        directory: 'packages/config',
+      },
+    });
     expect(existsSync(join(root, 'infra/cluster-gke'))).toBe(true);
     expect(existsSync(join(root, 'infra/cluster-eks'))).toBe(false);
     expect(existsSync(join(root, 'infra/cluster-aks'))).toBe(false);
   });
 
   it('refuses a second run and changes no byte', async () => {
-    const answers = { scope: '@acme', registry: 'ghcr.io/acme', cloud: 'aws' };
+    const answers = {
+      scope: '@acme',
+      registry: 'ghcr.io/acme',
+      cloud: 'aws',
+      repository: 'acme/platform',
+    };
     await runGenerator(await loadPlop(root), 'init', answers);
     const before = hashTree(root);
     const { failures } = await runGenerator(await loadPlop(root), 'init', {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageGenerator } from '../src/package/package-generator.js';
+import { packageGenerator, packageView } from '../src/package/package-generator.js';
 import type { ServiceAnswers } from '../src/service/service-answers.js';
 import { renderServiceFiles, serviceFacts } from '../src/service/service-files.js';
 import { formatFiles } from '../src/shared/format-files.js';
@@ -83,7 +83,7 @@ describe('the rendered and formatted templates pass the linter and formatter', (
 
   it.each(['money', `a${'-b'.repeat(24)}`])('the package %s', (name) => {
     expect(packageGenerator(catalog).description).toContain('@slipway/<name>');
-    const view = { name, description: 'Money amounts in minor units.', scope: '@slipway' };
+    const view = packageView({ name, description: 'Money amounts in minor units.' }, catalog);
     const files = formatFiles(repoRoot, renderTemplateFolder(join(templates, 'package'), view));
     const result = lint(`package-${name}`, files);
     expect(result.status, result.stdout + result.stderr).toBe(0);

@@ -1,5 +1,7 @@
 import { checkBranchScopes } from './workflow-branch-scopes.js';
+import { jobUse } from './workflow-job-use.js';
 import { checkPinnedActions, type WorkflowProblem } from './workflow-pins.js';
+import { checkPublishing, publishCommand } from './workflow-publishing.js';
 import {
   actionName,
   isRecord,
@@ -7,7 +9,6 @@ import {
   jobsOf,
   parseMapping,
   type ReadLocal,
-  readLocalUses,
   stepsOf,
   triggersOf,
 } from './workflow-yaml.js';
@@ -32,39 +33,10 @@ export const writeScopeUsers: Readonly<Record<string, readonly string[]>> = {
 
 /** Commands in `run:` that justify a write scope: npm trusted publishing needs the OIDC token. */
 export const writeScopeCommands: Readonly<Record<string, RegExp>> = {
-  'id-token': /\b(?:npm|changeset) publish\b/,
+  'id-token': publishCommand,
 };
 
-/** What a job does, local actions and called workflows expanded. */
-interface JobUse {
-  readonly actions: Set<string>;
-  readonly runs: string[];
-}
-
 const noLocal: ReadLocal = () => undefined;
-
-function collectSteps(steps: Json[], readLocal: ReadLocal, into: JobUse, depth: number): void {
-  for (const step of steps) {
-    if (typeof step.run === 'string') into.runs.push(step.run);
-    if (typeof step.uses !== 'string') continue;
-    into.actions.add(actionName(step.uses));
-    const local = depth < 5 ? readLocalUses(step.uses, readLocal) : undefined;
-    const action = local === undefined ? undefined : parseMapping(local);
-    if (action && isRecord(action.runs))
-      collectSteps(stepsOf(action.runs), readLocal, into, depth + 1);
-  }
-}
-
-function jobUse(job: Json, readLocal: ReadLocal): JobUse {
-  const use: JobUse = { actions: new Set(), runs: [] };
-  collectSteps(stepsOf(job), readLocal, use, 0);
-  const called = typeof job.uses === 'string' ? readLocalUses(job.uses, readLocal) : undefined;
-  const workflow = called === undefined ? undefined : parseMapping(called);
-  for (const [, calledJob] of workflow ? jobsOf(workflow) : []) {
-    collectSteps(stepsOf(calledJob), readLocal, use, 1);
-  }
-  return use;
-}
 
 function isReusableOnly(workflow: Json): boolean {
   const triggers = triggersOf(workflow);
@@ -78,11 +50,11 @@ function isReusableOnly(workflow: Json): boolean {
  * only with an OIDC login or npm trusted publishing), every action pinned to a full commit SHA
  * with a `# vX.Y.Z` comment, checkout without persisted credentials, no `${{ }}` expression
  * inside `run:` (values go through `env:`), no `pull_request_target`, no `secrets: inherit`, a
- * timeout on every job, and `concurrency` on every job that deploys to an environment. A reusable
- * workflow declares its own `permissions` like any other (left out, it would run with whatever a
- * caller grants); no `packages: write` where a branch or pull request runs, and a caller grants
- * what its called workflow declares (workflow-branch-scopes). `readLocal` lets the rules see into
- * local actions and reusable workflows.
+ * timeout on every job, `concurrency` on every job that deploys to an environment, and versioning
+ * apart from publishing (`checkPublishing`). A reusable workflow declares its own `permissions`
+ * like any other (left out, it would run with whatever a caller grants); no `packages: write` where
+ * a branch or pull request runs, and a caller grants what its called workflow declares
+ * (workflow-branch-scopes). `readLocal` lets the rules see into local actions and reusable workflows.
  * @example expect(checkWorkflow(readFileSync(file, 'utf8'), file, readLocal)).toEqual([]);
  */
 export function checkWorkflow(
@@ -179,6 +151,7 @@ export function checkWorkflow(
       const label = `${where} step ${typeof step.name === 'string' ? step.name : index + 1}`;
       problems.push(...checkStep(step, label, file));
     }
+    problems.push(...checkPublishing(job, use, where, file));
   }
   return problems;
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatHelp, parseCli, UsageError, writeGithubOutputs } from '../src/cli.js';
 import { checkDockerfileCommand, checkDockerfileSpec } from '../src/commands/check-dockerfile.js';
+import { checkPackagesCommand, checkPackagesSpec } from '../src/commands/check-packages.js';
 import { checkWorkflowsCommand, checkWorkflowsSpec } from '../src/commands/check-workflows.js';
 import { detectChanges, detectChangesSpec } from '../src/commands/detect-changes.js';
 import { planImagesCommand, planImagesSpec } from '../src/commands/plan-images.js';
@@ -32,6 +33,7 @@ const commands = [
   [setStackImagesSpec, setStackImagesCommand],
   [checkDockerfileSpec, checkDockerfileCommand],
   [checkWorkflowsSpec, checkWorkflowsCommand],
+  [checkPackagesSpec, checkPackagesCommand],
   [versionPackagesSpec, versionPackages],
 ] as const;
 

@@ -79,7 +79,7 @@ describe('platform.json and the platform CLI', () => {
           initialized: true,
         },
       });
-      expect(readPlatformFile(repo.root)).toEqual({
+      expect(readPlatformFile(repo.root)).toMatchObject({
         scope: '@acme',
         registry: 'ghcr.io/<owner>',
         cloud: 'gcp',

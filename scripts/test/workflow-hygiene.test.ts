@@ -162,7 +162,7 @@ describe('the hygiene rules catch', () => {
     [
       'id-token: write for npm trusted publishing',
       minimal(
-        '    permissions:\n      id-token: write\n    steps:\n      - run: npx changeset publish\n',
+        '    environment: release\n    concurrency: release\n    permissions:\n      contents: read\n      id-token: write\n    steps:\n      - run: npx changeset publish\n',
       ),
       [],
     ],

@@ -27,7 +27,8 @@ describe('Node in the workflows', () => {
       'deploy.yml images',
       'e2e-kind.yml kind',
       'preview.yml preview',
-      'release.yml release',
+      'release.yml version',
+      'release.yml publish',
     ]);
     for (const file of files) {
       expect([file, readFileSync(file, 'utf8').includes('actions/setup-node@')]).toEqual([

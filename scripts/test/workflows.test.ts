@@ -141,20 +141,30 @@ describe('ci.yml, preview.yml and release.yml', () => {
     expect(read('preview.yml')).not.toContain('_PRODUCTION');
   });
 
-  it('release publishes by npm trusted publishing from the release environment, with provenance and no token', () => {
-    const job = jobsOf('release.yml').release;
-    expect(job?.environment).toBe('release');
-    expect(job?.permissions).toEqual({
-      contents: 'write',
-      'pull-requests': 'write',
-      'id-token': 'write',
-    });
-    const steps = job?.steps ?? [];
-    const changesets = steps.find((s) => String(s.uses).startsWith('changesets/action@'));
+  it('release versions in one job and publishes from another, by npm trusted publishing from the release environment', () => {
+    const { version, publish } = jobsOf('release.yml');
+    // changesets/action writes GITHUB_TOKEN into ~/.netrc: its job gets no OIDC token.
+    expect(version?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    const changesets = (version?.steps ?? []).find((s) =>
+      String(s.uses).startsWith('changesets/action@'),
+    );
     expect(changesets?.with).toMatchObject({ commitMode: 'github-api' });
-    const publish = steps.find((s) => String(s.run ?? '').includes('changeset publish'));
-    expect(publish?.if).toBe("steps.changesets.outputs.hasChangesets == 'false'");
-    expect(publish?.env).toEqual({ NPM_CONFIG_PROVENANCE: 'true' });
+    expect(changesets?.with).not.toHaveProperty('publish');
+    expect(version?.outputs).toEqual({ pending: expr('steps.changesets.outputs.hasChangesets') });
+
+    expect(publish?.needs).toBe('version');
+    expect(publish?.if).toBe("needs.version.outputs.pending == 'false'");
+    expect(publish?.environment).toBe('release');
+    expect(publish?.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    const steps = publish?.steps ?? [];
+    expect(steps.some((s) => String(s.uses).startsWith('changesets/action@'))).toBe(false);
+    const runs = steps.map((s) => String(s.run ?? ''));
+    const publishing = runs.findIndex((run) => run.includes('changeset publish'));
+    expect(steps[publishing]?.env).toEqual({ NPM_CONFIG_PROVENANCE: 'true' });
+    // The packages' repository fields are checked against this repository before npm sees them.
+    const check = runs.indexOf('node --import tsx scripts/src/bin/check-packages.ts');
+    expect(check).toBeGreaterThan(-1);
+    expect(check).toBeLessThan(publishing);
     for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain('NPM_TOKEN');
   });
 });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,7 +44,12 @@ describe('scopeProblem and registryProblem', () => {
 
 describe('checkInitAnswers', () => {
   it('accepts a valid fork of the untouched template, with the product name from its scope', () => {
-    const answers = { scope: '@acme-corp', registry: 'ghcr.io/acme', cloud: 'gcp' };
+    const answers = {
+      scope: '@acme-corp',
+      registry: 'ghcr.io/acme',
+      cloud: 'gcp',
+      repository: 'acme/platform',
+    };
     expect(checkInitAnswers(answers, readRepoCatalog(root))).toEqual({
       ...answers,
       product: 'acme-corp',
@@ -51,7 +57,12 @@ describe('checkInitAnswers', () => {
   });
 
   it('takes a product name of its own, and refuses one that names nothing usable', () => {
-    const answers = { scope: '@acme', registry: 'ghcr.io/acme', cloud: 'aws' };
+    const answers = {
+      scope: '@acme',
+      registry: 'ghcr.io/acme',
+      cloud: 'aws',
+      repository: 'acme/platform',
+    };
     expect(checkInitAnswers({ ...answers, product: 'shop' }, readRepoCatalog(root))).toEqual({
       ...answers,
       product: 'shop',
@@ -59,6 +70,30 @@ describe('checkInitAnswers', () => {
     expect(() =>
       checkInitAnswers({ ...answers, product: 'Shop_Platform' }, readRepoCatalog(root)),
     ).toThrow(/The product name 'Shop_Platform' is not usable/);
+  });
+
+  it("takes the fork's repository from its GitHub origin remote when none is given", () => {
+    const fork = createFixtureRepo();
+    try {
+      execFileSync('git', ['init', '--quiet'], { cwd: fork });
+      execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:acme/platform.git'], {
+        cwd: fork,
+      });
+      const answers = { scope: '@acme', registry: 'ghcr.io/acme', cloud: 'aws' };
+      expect(checkInitAnswers(answers, readRepoCatalog(fork)).repository).toBe('acme/platform');
+    } finally {
+      rmSync(fork, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a fork whose repository it cannot tell, and one that is not <owner>/<name>', () => {
+    const answers = { scope: '@acme', registry: 'ghcr.io/acme', cloud: 'aws' };
+    expect(() => checkInitAnswers(answers, readRepoCatalog(root))).toThrow(
+      "Init cannot tell this fork's GitHub repository (no 'origin' remote on github.com): pass --repository <owner>/<name>",
+    );
+    expect(() =>
+      checkInitAnswers({ ...answers, repository: 'acme' }, readRepoCatalog(root)),
+    ).toThrow("The repository 'acme' is not a GitHub repository: it must be");
   });
 
   it('lists every problem at once', () => {

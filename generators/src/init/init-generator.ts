@@ -19,6 +19,7 @@ import { type Cloud, clouds } from '../shared/platform-config.js';
 import { action } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
 import { runState } from '../shared/run-state.js';
+import { forkPackageRepositories, originRepository, repositoryProblem } from './fork-repository.js';
 import { describeInit, initNextSteps } from './init-report.js';
 import { type PlatformRename, renamePlatform } from './rename-platform.js';
 
@@ -31,6 +32,8 @@ export interface InitAnswers {
   readonly cloud: Cloud;
   /** The product name every company-facing name is made of; default: from the scope. */
   readonly product: string;
+  /** The fork's GitHub repository, `<owner>/<name>`; default: the `origin` remote's. */
+  readonly repository: string;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
@@ -71,6 +74,7 @@ export function checkInitAnswers(data: unknown, catalog: RepoCatalog): InitAnswe
       registry: z.unknown(),
       cloud: z.unknown(),
       product: z.unknown().optional(),
+      repository: z.unknown().optional(),
     })
     .parse(data);
   const scope = text(raw.scope);
@@ -79,6 +83,7 @@ export function checkInitAnswers(data: unknown, catalog: RepoCatalog): InitAnswe
     registry: text(raw.registry),
     cloud: text(raw.cloud),
     product: text(raw.product) || defaultProductName(scope),
+    repository: text(raw.repository) || originRepository(catalog.root) || '',
   };
   const { platform } = catalog;
   const problems: (string | undefined)[] = [];
@@ -91,6 +96,7 @@ export function checkInitAnswers(data: unknown, catalog: RepoCatalog): InitAnswe
     scopeProblem(answers.scope),
     registryProblem(answers.registry),
     productNameProblem(answers.product),
+    repositoryProblem(answers.repository),
   );
   if (!clouds.includes(answers.cloud as Cloud)) {
     problems.push(
@@ -128,7 +134,13 @@ const planInit: CustomActionFunction = async (data) => {
   const rename = renameOf(answers, catalog);
   const renamed = renamePlatform(root, rename);
   const settings = renamed.files.find((file) => file.path === 'biome.json')?.content;
-  const files = formatFiles(root, renamed.files, settings === undefined ? {} : { settings });
+  const planned = forkPackageRepositories(
+    root,
+    renamed.files,
+    catalog.workspaces,
+    answers.repository,
+  );
+  const files = formatFiles(root, planned, settings === undefined ? {} : { settings });
   const clusters = clouds
     .filter((cloud) => cloud !== answers.cloud)
     .map((cloud) => clusterProgram(cloud))
@@ -139,6 +151,7 @@ const planInit: CustomActionFunction = async (data) => {
       scope: answers.scope,
       registry: answers.registry,
       cloud: answers.cloud,
+      repository: answers.repository,
       initialized: true,
     }),
   });
@@ -164,6 +177,16 @@ const productPrompt = {
   validate: (value: unknown) => productNameProblem(text(value)) ?? true,
 } as const;
 
+/** The fork's repository question: its default is the `origin` remote's. */
+const repositoryPrompt = (root: string) =>
+  ({
+    type: 'input',
+    name: 'repository',
+    message: "The fork's GitHub repository, <owner>/<name> (the packages' repository):",
+    default: originRepository(root),
+    validate: (value: unknown) => repositoryProblem(text(value)) ?? true,
+  }) as const;
+
 /**
  * Whether init asks for the product name: in a terminal, or to take `--product`. Plop cannot
  * skip a conditional question its flags answer, so without either the question is left out
@@ -171,6 +194,11 @@ const productPrompt = {
  */
 function askProduct(argv: readonly string[] = process.argv): boolean {
   return process.stdin.isTTY === true || argv.some((arg) => /^--product(=|$)/.test(arg));
+}
+
+/** Whether init asks for the fork's repository, as {@link askProduct}; default: the origin's. */
+function askRepository(argv: readonly string[] = process.argv): boolean {
+  return process.stdin.isTTY === true || argv.some((arg) => /^--repository(=|$)/.test(arg));
 }
 
 /**
@@ -210,6 +238,7 @@ export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
         default: catalog.platform.cloud,
       },
       ...(askProduct() ? [productPrompt] : []),
+      ...(askRepository() ? [repositoryPrompt(catalog.root)] : []),
     ],
     actions: [
       action<InitAnswers>('check', { rules: checkInitAnswers }),

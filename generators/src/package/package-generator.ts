@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
+import { packageRepository } from '@slipway/platform-contract';
 import type { PlannedFile } from '../shared/change-plan.js';
 import { descriptionProblem } from '../shared/description-problem.js';
 import { GeneratorError } from '../shared/generator-error.js';
@@ -83,6 +84,20 @@ export function packageChangeset(answers: PackageAnswers, scope: string): Planne
 }
 
 /**
+ * What the package templates see: the answers, the scope, the Node engine and the published
+ * package's `repository` field (the repository `platform.json` names, npm provenance checks it).
+ * @example packageView({ name: 'money', description: '...' }, catalog).repository.directory // 'packages/money'
+ */
+export function packageView(answers: PackageAnswers, { platform, nodeEngine }: RepoCatalog) {
+  return {
+    ...answers,
+    scope: platform.scope,
+    nodeEngine,
+    repository: packageRepository(platform.repository, `packages/${answers.name}`),
+  };
+}
+
+/**
  * The `package` generator: a shared library in `packages/<name>` with its build, tests,
  * exports and a changeset for its first release.
  * @example plop.setGenerator('package', packageGenerator(catalog));
@@ -106,11 +121,7 @@ export function packageGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
       action<PackageAnswers>('render', {
         templates: 'package',
         destination: 'packages/{{name}}',
-        view: (answers, { platform, nodeEngine }) => ({
-          ...answers,
-          scope: platform.scope,
-          nodeEngine,
-        }),
+        view: packageView,
       }),
       action<PackageAnswers>('edit', {
         describe: 'add a changeset for its first release',

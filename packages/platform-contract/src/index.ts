@@ -17,6 +17,13 @@ export {
   isCloud,
 } from './clouds.js';
 export {
+  githubRepositoryOfRemote,
+  githubRepositorySchema,
+  type PackageRepository,
+  packageRepository,
+  templateRepository,
+} from './github-repository.js';
+export {
   formatPlatformFile,
   isRegistry,
   ownerPlaceholder,

@@ -20,11 +20,17 @@ describe('platform.json', () => {
   });
 
   it('reads a fork and writes it back in schema order', () => {
-    const fork = { cloud: 'none', scope: '@acme', registry: 'ghcr.io/acme', initialized: true };
+    const fork = {
+      cloud: 'none',
+      initialized: true,
+      repository: 'acme/platform',
+      scope: '@acme',
+      registry: 'ghcr.io/acme',
+    };
     writeFileSync(join(dir, 'platform.json'), JSON.stringify(fork));
     expect(readPlatformFile(dir)).toEqual(fork);
     expect(formatPlatformFile(readPlatformFile(dir))).toBe(
-      '{\n  "scope": "@acme",\n  "registry": "ghcr.io/acme",\n  "cloud": "none",\n  "initialized": true\n}\n',
+      '{\n  "scope": "@acme",\n  "registry": "ghcr.io/acme",\n  "cloud": "none",\n  "repository": "acme/platform",\n  "initialized": true\n}\n',
     );
   });
 
@@ -36,9 +42,10 @@ describe('platform.json', () => {
   });
 
   it('names every invalid field', () => {
-    const parse = () => parsePlatformFile({ scope: 'acme', registry: '', cloud: 'mars', x: 1 });
+    const parse = () =>
+      parsePlatformFile({ scope: 'acme', registry: '', cloud: 'mars', repository: 'acme', x: 1 });
     expect(parse).toThrow(PlatformFileError);
-    expect(parse).toThrow(/scope: must be '@'.*registry: .*cloud: .*top level/);
+    expect(parse).toThrow(/scope: must be '@'.*registry: .*cloud: .*repository: .*top level/);
   });
 
   it('refuses a file that is not JSON', () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { type Cloud, cloudNames } from './clouds.js';
+import { githubRepositorySchema, templateRepository } from './github-repository.js';
 import { repositoryFiles } from './repository.js';
 
 /** An npm scope as package names use it: `@acme`. */
@@ -37,6 +38,8 @@ const platformFileSchema = z.strictObject({
   registry: z.string().min(1).default(`ghcr.io/${ownerPlaceholder}`),
   /** The cloud whose cluster program deploys the platform, or `none`. */
   cloud: z.enum(cloudNames as [Cloud, ...Cloud[]]).default('aws'),
+  /** The GitHub repository, `<owner>/<name>`, that publishes the packages (their `repository`). */
+  repository: githubRepositorySchema.default(templateRepository),
   /** True once `npm run init` has made this repository a company's own platform. */
   initialized: z.boolean().default(false),
 });
@@ -96,6 +99,6 @@ export function readPlatformFile(root: string): PlatformFile {
  * @example writeFileSync('platform.json', formatPlatformFile(config))
  */
 export function formatPlatformFile(config: PlatformFile): string {
-  const { scope, registry, cloud, initialized } = config;
-  return `${JSON.stringify({ scope, registry, cloud, initialized }, null, 2)}\n`;
+  const { scope, registry, cloud, repository, initialized } = config;
+  return `${JSON.stringify({ scope, registry, cloud, repository, initialized }, null, 2)}\n`;
 }
