@@ -53,6 +53,7 @@ export {
 export {
   localLogLevel,
   loopbackHost,
+  metricsEndpoint,
   type PlatformVariable,
   platformSetVariables,
   platformVariables,
