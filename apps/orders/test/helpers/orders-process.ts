@@ -28,7 +28,15 @@ export async function startOrdersProcess(env: Record<string, string> = {}): Prom
     ['--conditions=@slipway/source', '--import', 'tsx', 'src/index.ts'],
     {
       cwd: serviceDir,
-      env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...env },
+      // Free ports for the API and the metrics: tests run several at once.
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        METRICS_PORT: '0',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
