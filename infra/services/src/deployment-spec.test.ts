@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkRestrictedPodSecurity, checkWorkloadStandards } from '@slipway/infra-policy';
+import { metricsEndpoint, servicePortName } from '@slipway/platform-contract';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
-import { deploymentSpec, runAsId } from './deployment-spec.js';
+import { deploymentSpec, runAsId, scrapeAnnotations } from './deployment-spec.js';
 import { standardLabels } from './labels.js';
 import { shutdownTiming } from './shutdown-timing.js';
 
@@ -26,11 +27,26 @@ describe('deploymentSpec', () => {
     expect(JSON.stringify(specOf())).toBe(JSON.stringify(specOf()));
   });
 
-  it('annotates the pod template with the config checksum alone, so a config change rolls the pods', () => {
+  it('annotates the pod template with the config checksum and the fixed scrape annotations, so a config change (only) rolls the pods', () => {
     expect(plain(specOf({}, 'other')).template.metadata.annotations).toEqual({
       'checksum/config': 'other',
+      ...scrapeAnnotations,
     });
     expect(plain(specOf({}, 'other')).template).not.toEqual(plain(specOf()).template);
+  });
+
+  it('serves metrics on a container port of their own, the one the scrape annotations name', () => {
+    const { template } = plain(specOf());
+    const ports: { name: string; containerPort: number }[] = template.spec.containers[0].ports;
+    const metrics = ports.find((p) => p.name === metricsEndpoint.portName);
+    const api = ports.find((p) => p.name === servicePortName);
+    expect(metrics?.containerPort).toBe(metricsEndpoint.port);
+    expect(api?.containerPort).toBe(3001);
+    expect(template.metadata.annotations).toMatchObject({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': String(metrics?.containerPort),
+      'prometheus.io/path': '/metrics',
+    });
   });
 
   it('uses the image reference exactly as given', () => {

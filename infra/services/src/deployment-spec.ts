@@ -1,5 +1,5 @@
 import type * as k8s from '@pulumi/kubernetes';
-import { serverPaths, servicePortName } from '@slipway/platform-contract';
+import { metricsEndpoint, serverPaths, servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.js';
 import { secretMountPath } from './service-environment.js';
@@ -10,6 +10,16 @@ type Probe = k8s.types.input.core.v1.Probe;
 
 /** The uid and gid the container runs as: non-root and above the host's user range. */
 export const runAsId = 10001;
+
+/**
+ * The pod annotations Prometheus's `kubernetes_sd_configs` conventions read to find a pod's
+ * metrics: the metrics port, never the API's (see `metricsEndpoint`).
+ */
+export const scrapeAnnotations = {
+  'prometheus.io/scrape': 'true',
+  'prometheus.io/port': String(metricsEndpoint.port),
+  'prometheus.io/path': metricsEndpoint.path,
+} as const;
 
 /** What {@link deploymentSpec} derives a Deployment from. */
 export interface DeploymentSpecInput {
@@ -57,7 +67,10 @@ export function deploymentSpec({
     revisionHistoryLimit: 5,
     strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' } },
     template: {
-      metadata: { labels: { ...labels }, annotations: { 'checksum/config': configChecksum } },
+      metadata: {
+        labels: { ...labels },
+        annotations: { 'checksum/config': configChecksum, ...scrapeAnnotations },
+      },
       spec: {
         serviceAccountName: service,
         automountServiceAccountToken: false,
@@ -90,7 +103,15 @@ export function deploymentSpec({
             name: service,
             image,
             imagePullPolicy: 'IfNotPresent',
-            ports: [{ name: servicePortName, containerPort: manifest.port, protocol: 'TCP' }],
+            // The API port (Service, HTTPRoute, callers) and the metrics port (the scraper only).
+            ports: [
+              { name: servicePortName, containerPort: manifest.port, protocol: 'TCP' },
+              {
+                name: metricsEndpoint.portName,
+                containerPort: metricsEndpoint.port,
+                protocol: 'TCP',
+              },
+            ],
             envFrom: [{ configMapRef: { name: service } }],
             resources: {
               requests: {

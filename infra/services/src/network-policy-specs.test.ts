@@ -11,6 +11,14 @@ function manifestOf(fields: Partial<ServiceManifestInput> = {}) {
 
 const gateway = { namespace: 'envoy-gateway-system', podLabels: { proxy: 'public' } };
 const http = [{ port: 'http', protocol: 'TCP' }];
+interface IngressRule {
+  readonly from?: readonly unknown[];
+  readonly ports?: readonly unknown[];
+}
+const scraper = {
+  from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+  ports: [{ port: 'metrics', protocol: 'TCP' }],
+};
 
 describe('ingressPolicySpec', () => {
   it("admits a public service's gateway proxies only: their namespace AND their labels, in one peer", () => {
@@ -32,17 +40,42 @@ describe('ingressPolicySpec', () => {
         ],
         ports: http,
       },
+      scraper,
     ]);
   });
 
-  it('admits no gateway to an internal service, even when one is given', () => {
+  it("admits the gateway's proxies and the callers on the http port only, never the metrics port", () => {
+    const spec = ingressPolicySpec({
+      manifest: manifestOf({ public: true, calledBy: ['checkout'] }),
+      environment: 'dev',
+      callees: [],
+      gateway,
+    });
+    // The spec is plain data: read it as such.
+    const rules: IngressRule[] = JSON.parse(JSON.stringify(spec.ingress));
+    const [callerRule, gatewayRule, ...rest] = rules;
+    expect(callerRule?.from).toEqual([
+      {
+        podSelector: {
+          matchLabels: expect.objectContaining({ 'app.kubernetes.io/name': 'checkout' }),
+        },
+      },
+    ]);
+    expect(callerRule?.ports).toEqual(http);
+    expect(JSON.stringify(gatewayRule?.from)).toContain('envoy-gateway-system');
+    expect(gatewayRule?.ports).toEqual(http);
+    // The metrics port is the scraper's alone: the one other rule, admitting one namespace.
+    expect(rest).toEqual([scraper]);
+  });
+
+  it('admits no gateway to an internal service, even when one is given: the scraper only', () => {
     const spec = ingressPolicySpec({
       manifest: manifestOf(),
       environment: 'dev',
       callees: [],
       gateway,
     });
-    expect(spec.ingress).toEqual([]);
+    expect(spec.ingress).toEqual([scraper]);
   });
 
   it('refuses a public service without a gateway rather than leaving it unreachable', () => {

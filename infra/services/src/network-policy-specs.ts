@@ -1,6 +1,6 @@
 import type * as k8s from '@pulumi/kubernetes';
 import type { GatewayDataPlane } from '@slipway/infra-platform/outputs';
-import { servicePortName } from '@slipway/platform-contract';
+import { metricsEndpoint, servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.js';
 import type { Callee } from './service-environment.js';
@@ -31,8 +31,9 @@ function namespaceSelector(namespace: string) {
 /**
  * Ingress only from the declared callers (`calledBy`), on the named `http` port, plus, for a
  * public service, the gateway's data-plane pods (their namespace AND their labels, in one peer,
- * so no other pod of that namespace gets in). No callers gives an empty rule list: the pods
- * accept no ingress at all.
+ * so no other pod of that namespace gets in), on that port too; and from the scraper's namespace
+ * (`metricsEndpoint.scraperNamespace`) on the named `metrics` port alone, which no other peer
+ * reaches.
  * @throws Error for a public service without a gateway: `planServices` reports that first.
  * @example ingressPolicySpec({ manifest: orders, environment: 'dev', callees: [] })
  */
@@ -58,6 +59,10 @@ export function ingressPolicySpec({
       ports: port,
     });
   }
+  ingress.push({
+    from: [{ namespaceSelector: namespaceSelector(metricsEndpoint.scraperNamespace) }],
+    ports: [{ port: metricsEndpoint.portName, protocol: 'TCP' }],
+  });
   return {
     podSelector: { matchLabels: selectorLabels(manifest.name, environment) },
     policyTypes: ['Ingress'],

@@ -1,7 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { checkImageReference } from '@slipway/infra-policy';
-import { stackReference } from '@slipway/platform-contract';
+import { metricsEndpoint, stackReference } from '@slipway/platform-contract';
 import {
   environments,
   ManifestError,
@@ -30,7 +30,8 @@ export interface ServicePlan {
 /**
  * Validates manifests (schema, then the catalog: calls to services that exist, both sides of
  * every call, unique ports) the same way `loadServiceManifests` does, so synthetic manifests
- * get the same errors as files, plus the rules infra adds: no platform variable in `config`.
+ * get the same errors as files, plus the rules infra adds: no platform variable in `config`, and
+ * a port other than the metrics port every pod serves its metrics on.
  * @throws ManifestError naming every service, file and field at fault.
  * @example const manifests = validateManifests([{ name: 'orders', port: 3001 }]);
  */
@@ -52,6 +53,13 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
       unreadable.add(service);
       return;
     }
+    if (manifest.port === metricsEndpoint.port)
+      problems.push({
+        service,
+        file,
+        field: 'port',
+        message: `${metricsEndpoint.port} is the port every pod serves its metrics on, apart from its API: pick another port`,
+      });
     const reserved = new Set(platformConfigKeys(manifest));
     for (const env of ['default', ...environments] as const) {
       for (const key of Object.keys(manifest.config[env])) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricsEndpoint } from '@slipway/platform-contract';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
 import { httpRouteSpec, serviceSpec } from './traffic-specs.js';
 
@@ -25,6 +26,21 @@ describe('serviceSpec', () => {
 });
 
 describe('httpRouteSpec', () => {
+  it("sends traffic to the Service's http port, never to the metrics port", () => {
+    const manifest = manifestOf();
+    const [backend] = httpRouteSpec({
+      manifest,
+      host: 'shop.example.com',
+      parentRef,
+    }).rules.flatMap((rule) => rule.backendRefs);
+    const ports: { port: number; targetPort: string }[] = JSON.parse(
+      JSON.stringify(serviceSpec(manifest, 'dev').ports),
+    );
+    const port = ports.find((p) => p.port === backend?.port);
+    expect(port?.targetPort).toBe('http');
+    expect(backend?.port).not.toBe(metricsEndpoint.port);
+  });
+
   it('attaches the host to the Gateway listener and sends every path to the Service port', () => {
     const spec = httpRouteSpec({ manifest: manifestOf(), host: 'shop.example.com', parentRef });
     expect(spec.parentRefs).toEqual([

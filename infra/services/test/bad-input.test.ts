@@ -76,6 +76,18 @@ describe('bad manifests fail the program before any resource is registered, nami
       "field 'config.default.PORT'",
       'is set by the platform',
     ],
+    [
+      'the metrics port set by config',
+      [manifest('ledger', { config: { prod: { METRICS_PORT: '9000' } } })],
+      "field 'config.prod.METRICS_PORT'",
+      'is set by the platform',
+    ],
+    [
+      'the metrics port as the API port',
+      [manifest('ledger', { port: 9464 })],
+      "field 'port'",
+      '9464 is the port every pod serves its metrics on',
+    ],
   ])('%s', async (_, manifests, field, message) => {
     const valid = manifests.filter((m) => !('replica' in m));
     const { error, registered } = await attempt(manifests, configFor(valid));

@@ -24,7 +24,10 @@ describe('the Deployment of a service', () => {
 
   it('probes /livez, /readyz and /startupz on the named port http, with different probes', () => {
     const container = containerOf(examples, 'orders');
-    expect(container.ports).toEqual([{ name: 'http', containerPort: 3001, protocol: 'TCP' }]);
+    expect(container.ports).toEqual([
+      { name: 'http', containerPort: 3001, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9464, protocol: 'TCP' },
+    ]);
     expect(container.livenessProbe.httpGet).toEqual({ path: '/livez', port: 'http' });
     expect(container.readinessProbe.httpGet).toEqual({ path: '/readyz', port: 'http' });
     expect(container.startupProbe.httpGet).toEqual({ path: '/startupz', port: 'http' });

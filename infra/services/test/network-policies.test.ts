@@ -23,15 +23,26 @@ function podOf(objects: readonly RenderedObject[], name: string): PodEndpoint {
 const dns: PodEndpoint = { namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } };
 const { dataPlane } = fixtureGateway('slipway-dev', 'dev.example.com');
 const gatewayProxy: PodEndpoint = { namespace: dataPlane.namespace, labels: dataPlane.podLabels };
+const prometheus: PodEndpoint = {
+  namespace: 'monitoring',
+  labels: { 'app.kubernetes.io/name': 'prometheus' },
+};
 const stranger: PodEndpoint = {
   namespace: 'slipway-dev',
   labels: { 'app.kubernetes.io/name': 'debug-shell' },
 };
 
 describe('network policies', () => {
-  it('give a service that declares no callers and is not public no ingress at all', async () => {
+  it('give a service that declares no callers and is not public no ingress but the scrapes', async () => {
     const objects = await renderObjects([manifest('ledger')]);
-    expect(find(objects, 'NetworkPolicy', 'ledger-ingress').spec.ingress).toEqual([]);
+    expect(find(objects, 'NetworkPolicy', 'ledger-ingress').spec.ingress).toEqual([
+      {
+        from: [
+          { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+        ],
+        ports: [{ port: 'metrics', protocol: 'TCP' }],
+      },
+    ]);
     expect(find(objects, 'NetworkPolicy', 'ledger-ingress').spec.policyTypes).toEqual(['Ingress']);
     expect(
       allowsConnection(
@@ -113,6 +124,27 @@ describe('network policies', () => {
         checkEgress: false,
       }),
     ).toBe(false);
+  });
+
+  it("let the gateway's proxies and the callers reach the API port only, never the metrics port", () => {
+    const gateway = podOf(examples, 'gateway');
+    const orders = podOf(examples, 'orders');
+    const metricsPort = (pod: PodEndpoint) => pod.ports?.find((p) => p.name === 'metrics')?.port;
+    expect(metricsPort(gateway)).toBe(9464);
+    expect(allowsConnection(examples, gatewayProxy, gateway, 9464, { checkEgress: false })).toBe(
+      false,
+    );
+    expect(allowsConnection(examples, gateway, orders, 9464, { checkEgress: false })).toBe(false);
+  });
+
+  it('let the scraper in the monitoring namespace reach the metrics port only', () => {
+    for (const name of ['gateway', 'orders']) {
+      const pod = podOf(examples, name);
+      const api = pod.ports?.find((p) => p.name === 'http')?.port ?? 0;
+      expect(allowsConnection(examples, prometheus, pod, 9464, { checkEgress: false })).toBe(true);
+      expect(allowsConnection(examples, prometheus, pod, api, { checkEgress: false })).toBe(false);
+      expect(allowsConnection(examples, stranger, pod, 9464, { checkEgress: false })).toBe(false);
+    }
   });
 
   it("admit no other pod of the gateway's namespace, and no proxy of another namespace's gateway", () => {

@@ -17,6 +17,7 @@ describe('the ConfigMap of a service', () => {
     const gateway = find(pair, 'ConfigMap', 'gateway').data;
     expect(gateway).toEqual({
       LOG_LEVEL: 'debug',
+      METRICS_PORT: '9464',
       NODE_ENV: 'production',
       ORDERS_TIMEOUT_MS: '3000',
       ORDERS_URL: 'http://orders.slipway-dev.svc.cluster.local:3001',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   loopbackHost as contractLoopbackHost,
+  metricsEndpoint,
   platformVariables,
 } from '@slipway/platform-contract';
 
@@ -54,6 +55,8 @@ export function baseConfigShape(defaults?: ServiceDefaults) {
     [v.nodeEnv]: z.enum(['development', 'test', 'production']).default('development'),
     [v.host]: z.string().min(1).default(serverDefaults.host),
     [v.port]: defaults ? port.default(defaults.port) : port,
+    // Apart from PORT, so the gateway never reaches it; a cluster's scrape config names this one.
+    [v.metricsPort]: port.default(metricsEndpoint.port),
     [v.logLevel]: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -11,4 +11,4 @@ export { ConfigError, type ConfigProblem } from './config-error.js';
 export { type LoadConfigOptions, loadConfig } from './load-config.js';
 export { type ExitOptions, loadConfigOrExit } from './load-config-or-exit.js';
 export { isSecretField, Secret, secret } from './secret.js';
-export { serverPaths } from './server-paths.js';
+export { metricsEndpoint, serverPaths } from './server-paths.js';

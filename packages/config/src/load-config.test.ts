@@ -36,6 +36,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       SERVICE_NAME: 'orders',
       PORT: 3001,
+      METRICS_PORT: 9464,
       HOST: '0.0.0.0',
       LOG_LEVEL: 'info',
       SHUTDOWN_DRAIN_MS: 5000,

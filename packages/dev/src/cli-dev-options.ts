@@ -1,3 +1,4 @@
+import { devMetricsPortOffset } from './dev-metrics-port.js';
 import { inspectorPortOffset } from './inspector.js';
 import { parseCliArgs } from './parse-cli-args.js';
 import { logFormatVariable } from './service-output.js';
@@ -9,6 +10,7 @@ import { logFormatVariable } from './service-output.js';
 export const devVariables: readonly string[] = [
   logFormatVariable,
   'PORT',
+  'METRICS_PORT',
   'HOST',
   'LOG_LEVEL',
   'FORCE_COLOR',
@@ -21,6 +23,8 @@ export const devHelp = `Usage: slipway-dev [options]
 Runs the service in the current folder with reload on change (tsx watch), on the
 port its service.yaml gives, with <CALLEE>_URL pointing at each service it calls
 on its local port, SERVICE_NAME, NODE_ENV=development and its manifest's dev config.
+Its metrics are served apart, on METRICS_PORT: the service's port + ${devMetricsPortOffset}
+(3000 gives 9464, 3001 gives 9465), so each service has its own.
 Variables already set in your environment win (PORT=4000 npm run dev), except
 HOST: the service listens on 127.0.0.1 only, whatever your shell exports; pass
 --env HOST=<address> to listen elsewhere. A port another process holds is named,
@@ -29,8 +33,8 @@ It starts the services it calls first: it waits (up to 60 s) until each answers
 /readyz with 200. A callee that nothing answers for and no slipway-dev runs is
 named within 3 s, with how to start it, and not waited for (or pass
 --with-callees). It announces the service once its own /readyz answers 200 (with
-its API reference page, /docs, when it serves one), and says when it failed to
-start. Logs are shown readable and coloured (FORCE_COLOR=1 under a pipe, never
+its API reference page, /docs, when it serves one, and its metrics when they
+answer), and says when it failed to start. Logs are shown readable and coloured (FORCE_COLOR=1 under a pipe, never
 with NO_COLOR), at LOG_LEVEL=info unless you set it; SLIPWAY_LOG_FORMAT=json
 shows the service's JSON lines as they are.
 Local secrets: a git-ignored .env at the repository root and one in the

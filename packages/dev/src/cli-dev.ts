@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { serverPaths } from '@slipway/platform-contract';
+import { metricsEndpoint, platformVariables, serverPaths } from '@slipway/platform-contract';
 import { ManifestError, serviceUrlVariable } from '@slipway/service-manifest';
 import { devHelp, parseDevOptions } from './cli-dev-options.js';
 import { createDevEnvironment, devHost } from './dev-environment.js';
+import { devMetricsPortOffset } from './dev-metrics-port.js';
 import { isPortFree, parseDevPort, serviceUrl } from './dev-port.js';
 import { isDevProcessRunning, registerDevProcess } from './dev-registry.js';
 import { envFileFlags } from './env-files.js';
@@ -40,18 +41,25 @@ try {
 
 const { manifest, catalog, repoRoot, serviceDir } = located;
 const name = manifest.name;
-const env = createDevEnvironment(manifest, catalog, process.env, options.env);
 const say = (line: string) => console.log(`[slipway-dev] ${line}`);
 const fail = (message: string): never => {
   console.error(`slipway-dev: ${message}`);
   process.exit(1);
 };
 
+let env: Record<string, string> = {};
 let port = 0;
+let metricsPort = 0;
 let format: LogFormat = 'pretty';
 let inspect: number | undefined;
 try {
+  env = createDevEnvironment(manifest, catalog, process.env, options.env);
   port = parseDevPort(env.PORT);
+  metricsPort = parseDevPort(
+    env[platformVariables.metricsPort],
+    platformVariables.metricsPort,
+    `the service's port + ${devMetricsPortOffset}`,
+  );
   format = parseLogFormat(process.env[logFormatVariable]);
   if (options.inspect !== undefined) inspect = inspectorPort(port, options.inspect);
 } catch (error) {
@@ -77,6 +85,14 @@ if (!(await isPortFree(host, port))) {
       `stop it, or run on another port: PORT=<port> npm run dev`,
   );
 }
+// The service would stop at once on a taken metrics port: name it and its holder instead.
+if (!(await isPortFree(host, metricsPort))) {
+  fail(
+    `metrics port ${metricsPort} on ${host} is in use, so ${name} cannot serve its metrics there. ` +
+      `See what holds it: lsof -iTCP:${metricsPort} -sTCP:LISTEN; ` +
+      `stop it, or pick another: METRICS_PORT=<port> npm run dev`,
+  );
+}
 if (inspect !== undefined && !(await isPortFree(devHost, inspect))) {
   fail(
     `inspector port ${inspect} on ${devHost} is in use (another debugged Node process?): ` +
@@ -88,9 +104,11 @@ process.on('exit', registerDevProcess(repoRoot, name));
 const url = serviceUrl(host, port);
 // The line names the API page only when the service serves it.
 const apiReferenceUrl = `${url}${serverPaths.apiReference}`;
-async function servesApiReference(signal: AbortSignal): Promise<boolean> {
+// Metrics are on a port of their own, which the gateway never reaches; named when they answer.
+const metricsUrl = `${serviceUrl(host, metricsPort)}${metricsEndpoint.path}`;
+async function answers(target: string, signal: AbortSignal): Promise<boolean> {
   try {
-    const response = await fetch(apiReferenceUrl, { signal });
+    const response = await fetch(target, { signal });
     await response.body?.cancel();
     return response.ok;
   } catch {
@@ -233,12 +251,16 @@ function onEvent(event: ServiceEvent): void {
     if (!isReady || signal.aborted) return;
     ready = true;
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-    const api = await servesApiReference(signal);
+    const [api, metrics] = await Promise.all([
+      answers(apiReferenceUrl, signal),
+      answers(metricsUrl, signal),
+    ]);
     if (signal.aborted) return;
     say(
       `${name} is ready on ${url} (after ${seconds} s)` +
         (calls.length > 0 ? `, calls ${calls.join(', ')}` : '') +
-        (api ? ` — API: ${apiReferenceUrl}` : ''),
+        (api ? ` — API: ${apiReferenceUrl}` : '') +
+        (metrics ? ` — metrics: ${metricsUrl}` : ''),
     );
   });
 }

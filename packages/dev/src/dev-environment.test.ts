@@ -32,6 +32,23 @@ describe('createDevEnvironment', () => {
     expect(createDevEnvironment(gateway, catalog)[name]).toBe(value);
   });
 
+  it('gives every service of the catalog a metrics port of its own, apart from every PORT', () => {
+    const envs = catalog.map((service) => createDevEnvironment(service, catalog));
+    const metricsPorts = envs.map((env) => env.METRICS_PORT);
+    expect(metricsPorts).toEqual(['9464', '9465', '9466']);
+    expect(new Set(metricsPorts).size).toBe(catalog.length);
+    for (const env of envs) expect(envs.map((e) => e.PORT)).not.toContain(env.METRICS_PORT);
+  });
+
+  it('takes METRICS_PORT from the shell or an --env flag over its own', () => {
+    expect(createDevEnvironment(orders, catalog, { METRICS_PORT: '9999' }).METRICS_PORT).toBe(
+      '9999',
+    );
+    expect(createDevEnvironment(orders, catalog, {}, { METRICS_PORT: '9998' }).METRICS_PORT).toBe(
+      '9998',
+    );
+  });
+
   it("sets LOG_LEVEL to info over the manifest's dev debug, so probe requests stay quiet", () => {
     expect(createDevEnvironment(gateway, catalog).LOG_LEVEL).toBe('info');
   });

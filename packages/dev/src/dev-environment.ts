@@ -5,6 +5,7 @@ import {
   serviceEnvironment,
 } from '@slipway/platform-contract';
 import { resolveServiceConfig, type ServiceManifest } from '@slipway/service-manifest';
+import { devMetricsPort } from './dev-metrics-port.js';
 
 /** The host every local service listens on and is called at: the platform contract's loopback. */
 export const devHost = loopbackHost;
@@ -17,9 +18,12 @@ export const devLogLevel = localLogLevel;
  * environment (its manifest's `dev` config, then its name, loopback host and port, no shutdown
  * drain, `LOG_LEVEL=info` over the manifest's so the probe requests slipway-dev makes, logged at
  * debug, stay out of the terminal, and `<CALLEE>_URL` pointing at each callee's local port),
- * then `extra` (the `--env` flags of slipway-dev). Variables already set in `overrides` (your
+ * `METRICS_PORT` of its own (`devMetricsPort`, as the services share the machine), then `extra`
+ * (the `--env` flags of slipway-dev). Variables already set in `overrides` (your
  * shell) win, so `PORT=4000 npm run dev` works — except `HOST`: the service listens on loopback
  * whatever the shell exports, and only `extra` (`--env HOST=...`) moves it.
+ * @throws Error when a callee has no manifest, or the default metrics port is unusable
+ *   (`devMetricsPort`) and neither `extra` nor `overrides` sets `METRICS_PORT`.
  * @example const env = createDevEnvironment(orders, catalog, process.env, { PGLITE_DATA_DIR: '.data' });
  */
 export function createDevEnvironment(
@@ -39,7 +43,8 @@ export function createDevEnvironment(
   const defined = Object.entries(overrides).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,
   );
-  const host = platformVariables.host;
+  const { host, metricsPort } = platformVariables;
+  const metricsPortGiven = extra[metricsPort] ?? overrides[metricsPort];
   return {
     ...serviceEnvironment({
       service,
@@ -47,6 +52,7 @@ export function createDevEnvironment(
       config: resolveServiceConfig(service, 'dev'),
       target: { kind: 'local' },
     }),
+    [metricsPort]: metricsPortGiven ?? String(devMetricsPort(service, catalog)),
     ...extra,
     ...Object.fromEntries(defined),
     // Shells and dev containers export HOST for their own reasons (tcsh sets it to the machine's

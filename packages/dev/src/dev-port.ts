@@ -1,17 +1,23 @@
 import { createServer } from 'node:net';
+import { platformVariables } from '@slipway/platform-contract';
 
 /**
  * The port a service gets under slipway-dev, from its environment's `PORT` (the shell's, or
- * else the manifest's). slipway-dev announces and probes the service there, so it must be a
- * fixed port: `0` (any free port) or a non-number is refused.
+ * else the manifest's), or another port variable (`METRICS_PORT`) with what unsetting it gives.
+ * slipway-dev announces and probes the service there, so it must be a fixed port: `0` (any free
+ * port) or a non-number is refused.
  * @throws Error whose message says what is wrong, e.g. `PORT=abc is not a port number`.
  * @example const port = parseDevPort(env.PORT); // 3001
  */
-export function parseDevPort(value: string | undefined): number {
+export function parseDevPort(
+  value: string | undefined,
+  variable: string = platformVariables.port,
+  unsetGives = "the manifest's port",
+): number {
   const port = /^\d{1,5}$/.test(value ?? '') ? Number(value) : Number.NaN;
   if (!(port >= 1 && port <= 65_535)) {
     throw new Error(
-      `PORT=${value ?? ''} is not a port number: set PORT to a number from 1 to 65535, or unset it to use the manifest's port`,
+      `${variable}=${value ?? ''} is not a port number: set ${variable} to a number from 1 to 65535, or unset it to use ${unsetGives}`,
     );
   }
   return port;

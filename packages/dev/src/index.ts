@@ -6,6 +6,7 @@ export {
   defaultExternals,
 } from './build-service.js';
 export { createDevEnvironment, devHost, devLogLevel } from './dev-environment.js';
+export { devMetricsPort, devMetricsPortOffset } from './dev-metrics-port.js';
 export { parseDevPort, serviceUrl } from './dev-port.js';
 export { envFileFlags, envFileName, envFiles } from './env-files.js';
 export { findService, type LocatedService } from './find-service.js';

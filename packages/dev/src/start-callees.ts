@@ -76,8 +76,8 @@ export function startCallees({
   stderr,
 }: StartCalleesOptions): StartedCallees {
   const children = new Map<string, ChildProcess>();
-  // The shell's PORT is meant for the caller: each callee takes its own manifest's.
-  const { PORT: _port, ...calleeEnv } = env;
+  // The shell's PORT and METRICS_PORT are meant for the caller: each callee takes its own.
+  const { PORT: _port, METRICS_PORT: _metricsPort, ...calleeEnv } = env;
   for (const name of names) {
     const dir = join(appsDir, name);
     const args = devScriptArgs(readDevScript(dir));

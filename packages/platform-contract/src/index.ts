@@ -60,6 +60,7 @@ export {
 export {
   localLogLevel,
   loopbackHost,
+  metricsEndpoint,
   type PlatformVariable,
   platformSetVariables,
   platformVariables,

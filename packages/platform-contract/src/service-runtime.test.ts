@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { productNames } from './product-names.js';
 import {
+  metricsEndpoint,
   platformSetVariables,
   secretMountPath,
   serviceEnvironment,
+  servicePortName,
   serviceUrlVariable,
 } from './service-runtime.js';
 
@@ -42,6 +44,7 @@ describe('serviceEnvironment', () => {
     ).toEqual({
       A: '1',
       DATABASE_URL_FILE: `${secretMountPath}/DATABASE_URL`,
+      METRICS_PORT: '9464',
       NODE_ENV: 'production',
       PORT: '3001',
       SERVICE_NAME: 'orders',
@@ -68,6 +71,7 @@ describe('platformSetVariables', () => {
     expect(platformSetVariables(orders, ['gateway'])).toEqual([
       'DATABASE_URL_FILE',
       'GATEWAY_URL',
+      'METRICS_PORT',
       'NODE_ENV',
       'PORT',
       'SERVICE_NAME',
@@ -83,5 +87,14 @@ describe('serviceUrlVariable', () => {
     ['user-profile', 'USER_PROFILE_URL'],
   ])('names the URL of %s %s', (name, variable) => {
     expect(serviceUrlVariable(name)).toBe(variable);
+  });
+});
+
+describe('metricsEndpoint', () => {
+  it('is a port of its own, named apart from the API port that Services and routes name', () => {
+    expect(metricsEndpoint.portName).not.toBe(servicePortName);
+    expect(serviceEnvironment({ service: orders, callees, target: cluster }).METRICS_PORT).toBe(
+      String(metricsEndpoint.port),
+    );
   });
 });

@@ -9,6 +9,7 @@ export const platformVariables = {
   nodeEnv: 'NODE_ENV',
   host: 'HOST',
   port: 'PORT',
+  metricsPort: 'METRICS_PORT',
   logLevel: 'LOG_LEVEL',
   shutdownDrainMs: 'SHUTDOWN_DRAIN_MS',
   shutdownTimeoutMs: 'SHUTDOWN_TIMEOUT_MS',
@@ -66,8 +67,26 @@ export const serverPaths = {
   apiReference: '/docs',
 } as const;
 
-/** The name of a service's one port, in its container, its Service and its network policies. */
+/** The name of a service's API port, in its container, its Service and its network policies. */
 export const servicePortName = 'http';
+
+/**
+ * Where a service serves its Prometheus metrics: a listener of its own, apart from the API port,
+ * so that no Service port, HTTPRoute or caller reaches them (metrics name routes, versions and
+ * load). The service kit serves them here, the cluster sets `METRICS_PORT` and the container port,
+ * and NetworkPolicies admit the scraper's namespace, and nothing else, to it.
+ * @example await fetch(`http://127.0.0.1:${metricsEndpoint.port}${metricsEndpoint.path}`);
+ */
+export const metricsEndpoint = {
+  /** The port in a cluster (each pod has its own; 9464 is OpenTelemetry's Prometheus exporter's). */
+  port: 9464,
+  /** The name of the container port, as NetworkPolicies and scrape configs name it. */
+  portName: 'metrics',
+  /** The path Prometheus scrapes, on the metrics port only. */
+  path: '/metrics',
+  /** The namespace whose pods (Prometheus) may scrape; install the scraper there. */
+  scraperNamespace: 'monitoring',
+} as const;
 
 /**
  * The loopback address, where `npm run dev` serves every service (and calls them) and tests
@@ -120,9 +139,10 @@ export function serviceUrl(name: string, port: number, target: RuntimeTarget): s
 
 /**
  * The environment of a service on a target: its config, then what the platform sets (name,
- * port, mode, shutdown timing, one `<CALLEE>_URL` per callee and, in a cluster, one
- * `<SECRET>_FILE` per mounted secret). Locally it listens on loopback, logs at info and
- * stops at once (no load balancer drains a laptop). Keys are sorted, so renders are stable.
+ * port, mode, shutdown timing, one `<CALLEE>_URL` per callee and, in a cluster, the metrics port
+ * and one `<SECRET>_FILE` per mounted secret). Locally it listens on loopback, logs at info and
+ * stops at once (no load balancer drains a laptop); its metrics port is the dev runner's to
+ * give, one per service, since they share the machine. Keys are sorted, so renders are stable.
  * @example serviceEnvironment({ service: gateway, callees: [{ name: 'orders', port: 3001 }], target: { kind: 'local' } }).ORDERS_URL // 'http://127.0.0.1:3001'
  */
 export function serviceEnvironment({
@@ -142,6 +162,7 @@ export function serviceEnvironment({
         }
       : {
           [v.nodeEnv]: 'production',
+          [v.metricsPort]: String(metricsEndpoint.port),
           [v.shutdownDrainMs]: String(target.shutdown.drainMs),
           [v.shutdownTimeoutMs]: String(target.shutdown.timeoutMs),
         };

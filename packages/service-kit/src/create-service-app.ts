@@ -40,7 +40,7 @@ export interface ServiceAppOptions {
   readonly redactPaths?: readonly string[];
   /** Largest accepted request body; defaults to 1 MiB (1 048 576 bytes). */
   readonly bodyLimitBytes?: number;
-  /** Where metrics are registered; defaults to a registry of the service's own. */
+  /** Where metrics are registered; defaults to a registry of the service's own (`Service.metrics`). */
   readonly registry?: Registry;
   /** Also export Node's process metrics; defaults to true. */
   readonly defaultMetrics?: boolean;
@@ -64,14 +64,12 @@ export interface Service {
   readonly metrics: Registry;
 }
 
-const metricsPath = '/metrics';
-
 /**
  * Builds a Hono app with everything a production service needs, in this order: request ids,
  * access logs, Prometheus metrics, security headers, a body limit, strict UTF-8 decoding of JSON
- * and text bodies; `GET /metrics`, `/livez`,
- * `/readyz`, `/startupz`, `/openapi.json`, and `/docs` when `apiReference` is on; problem
- * (RFC 9457) answers for 400, 404, 405, 413, 500.
+ * and text bodies; `GET /livez`, `/readyz`, `/startupz`, `/openapi.json`, and `/docs` when
+ * `apiReference` is on; problem (RFC 9457) answers for 400, 404, 405, 413, 500. The metrics are
+ * recorded here but served by `startService` on a port of their own (`/metrics` on this app is a 404).
  * Declare routes with `app.openapi(createRoute({...}), handler)` to validate requests and
  * document them.
  *
@@ -104,7 +102,7 @@ export function createServiceApp({
   const app = new OpenAPIHono<ServiceEnv>({ defaultHook: validationHook });
 
   app.use(requestId());
-  const quietPaths = [...Object.values(probePaths), metricsPath];
+  const quietPaths = [...Object.values(probePaths)];
   if (apiReference) quietPaths.push(apiReferencePath, ...apiReferenceAssetPaths);
   app.use(accessLog({ logger, quietPaths }));
   app.use(metrics.middleware);
@@ -112,10 +110,6 @@ export function createServiceApp({
   app.use(limitBody(bodyLimitBytes));
   app.use(decodeBodyAsUtf8());
 
-  app.get(metricsPath, async function metricsHandler(c) {
-    const text = await metrics.registry.metrics();
-    return c.body(text, 200, { 'Content-Type': metrics.registry.contentType });
-  });
   addHealthRoutes(app, health);
   app.doc31(openApiPath, {
     openapi: '3.1.0',

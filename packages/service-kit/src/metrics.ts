@@ -29,7 +29,8 @@ const labelNames = ['method', 'route', 'status'] as const;
  * @example
  * const metrics = httpMetrics();
  * app.use(metrics.middleware);
- * app.get('/metrics', async (c) => c.text(await metrics.registry.metrics()));
+ * // Served apart from the app, on the metrics port: see `startService`.
+ * const text = await metrics.registry.metrics();
  */
 export function httpMetrics({
   registry = new Registry(),

@@ -7,12 +7,12 @@ export interface ServiceOptionsFromConfig {
   readonly create: Pick<ServiceAppOptions, 'name' | 'logLevel' | 'bodyLimitBytes' | 'apiReference'>;
   readonly start: Pick<
     StartServiceOptions,
-    'host' | 'port' | 'keepAliveTimeoutMs' | 'drainDelayMs' | 'shutdownTimeoutMs'
+    'host' | 'port' | 'metricsPort' | 'keepAliveTimeoutMs' | 'drainDelayMs' | 'shutdownTimeoutMs'
   >;
 }
 
 /**
- * Maps the base configuration (SERVICE_NAME, HOST, PORT, LOG_LEVEL, SHUTDOWN_DRAIN_MS,
+ * Maps the base configuration (SERVICE_NAME, HOST, PORT, METRICS_PORT, LOG_LEVEL, SHUTDOWN_DRAIN_MS,
  * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES, NODE_ENV) onto the options of
  * `createServiceApp` and `startService`.
  *
@@ -33,6 +33,7 @@ export function serviceOptionsFromConfig(config: BaseConfig): ServiceOptionsFrom
     start: {
       host: config.HOST,
       port: config.PORT,
+      metricsPort: config.METRICS_PORT,
       keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
       drainDelayMs: config.SHUTDOWN_DRAIN_MS,
       shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,

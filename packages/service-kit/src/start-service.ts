@@ -4,12 +4,20 @@ import { getRequestListener } from '@hono/node-server';
 import { loopbackHost, serverDefaults } from '@slipway/config';
 import type { Service } from './create-service-app.js';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.js';
+import { closeMetricsServer, createMetricsServer, metricsPath } from './metrics-server.js';
 import { withProbeFastPath } from './probe-fast-path.js';
 
 /** Options of {@link startService}; {@link serviceOptionsFromConfig} fills most from config. */
 export interface StartServiceOptions {
   /** Port to listen on; 0 picks a free one. Defaults to 3000. */
   readonly port?: number;
+  /**
+   * Port of the metrics listener (`GET /metrics`), apart from `port` so nothing that reaches the
+   * API reads metrics; 0 picks a free one (see `metricsUrl`). Defaults to 0;
+   * `serviceOptionsFromConfig` gives `METRICS_PORT`, the contract's 9464 unless set, which a
+   * cluster scrapes.
+   */
+  readonly metricsPort?: number;
   /** Address to listen on; defaults to `0.0.0.0` (every IPv4 interface, as a pod needs). */
   readonly host?: string;
   /** Idle keep-alive connections are closed after this; defaults to 65 000, above the 60 s idle timeout of common load balancers, so they close first. */
@@ -32,6 +40,10 @@ export interface RunningService {
   /** Where the service answers, e.g. `http://127.0.0.1:3001`. */
   readonly url: string;
   readonly server: Server;
+  readonly metricsPort: number;
+  /** Where Prometheus scrapes the service, e.g. `http://127.0.0.1:9464/metrics`. */
+  readonly metricsUrl: string;
+  readonly metricsServer: Server;
   /** The graceful sequence a SIGTERM starts, without ending the process; resolves with the exit code it would use. */
   shutdown(): Promise<ExitCode>;
   /** Stops the service without the drain delay and without ending the process (for tests and tools). */
@@ -41,9 +53,11 @@ export interface RunningService {
 const signals = ['SIGTERM', 'SIGINT'] as const;
 
 /**
- * Serves `service` with `@hono/node-server` and shuts it down gracefully on SIGTERM or SIGINT (see
- * `gracefulShutdown`), then ends the process with 0, or 1 if requests had to be cut. A second
- * signal ends the process at once. Marks the startup probe as started once listening.
+ * Serves `service` with `@hono/node-server`, and its metrics on a port of their own, and shuts it
+ * down gracefully on SIGTERM or SIGINT (see `gracefulShutdown`; the metrics listener closes once
+ * the API's has), then ends the process with 0, or 1 if requests had to be cut. A second signal
+ * ends the process at once. Marks the startup probe as started once both listen.
+ * @throws Error when `metricsPort` is `port`, or a port is in use.
  *
  * @example
  * const service = createServiceApp({ name: 'orders' });
@@ -54,6 +68,7 @@ export async function startService(
   service: Service,
   {
     port = 3000,
+    metricsPort = 0,
     host = serverDefaults.host,
     keepAliveTimeoutMs = serverDefaults.keepAliveTimeoutMs,
     drainDelayMs = serverDefaults.shutdownDrainMs,
@@ -64,7 +79,13 @@ export async function startService(
   }: StartServiceOptions = {},
 ): Promise<RunningService> {
   const { logger, health } = service;
+  if (metricsPort !== 0 && metricsPort === port) {
+    throw new Error(
+      `metrics port ${metricsPort} is the service's port too: serve metrics on a port of their own (METRICS_PORT), so the API's callers cannot read them`,
+    );
+  }
   const server = createServer(withProbeFastPath(health, getRequestListener(service.app.fetch)));
+  const metricsServer = createMetricsServer(service.metrics, logger);
   server.keepAliveTimeout = keepAliveTimeoutMs;
   // Headers of a request on a reused connection must be allowed to arrive after the idle time.
   server.headersTimeout = keepAliveTimeoutMs + 1_000;
@@ -75,14 +96,26 @@ export async function startService(
     logger,
     drainDelayMs,
     shutdownTimeoutMs,
-    onShutdown,
+    // Scrapes go on through the drain; the metrics listener closes once the API's has.
+    onShutdown: [() => closeMetricsServer(metricsServer), ...onShutdown],
   });
 
   await listen(server, port, host);
+  try {
+    await listen(metricsServer, metricsPort, host);
+  } catch (error) {
+    await new Promise((resolve) => server.close(resolve));
+    throw new Error(
+      `metrics port ${metricsPort} on ${host} is not available (${(error as Error).message}): set METRICS_PORT to a free port`,
+      { cause: error },
+    );
+  }
   const actualPort = (server.address() as AddressInfo).port;
   const url = `http://${displayHost(host)}:${actualPort}`;
+  const actualMetricsPort = (metricsServer.address() as AddressInfo).port;
+  const metricsUrl = `http://${displayHost(host)}:${actualMetricsPort}${metricsPath}`;
   health.markStarted();
-  logger.info({ url, host, port: actualPort }, `${service.name} listening on ${url}`);
+  logger.info({ url, host, port: actualPort, metricsUrl }, `${service.name} listening on ${url}`);
 
   const onSignal = (signal: NodeJS.Signals) => {
     removeSignalHandlers();
@@ -108,6 +141,9 @@ export async function startService(
     port: actualPort,
     url,
     server,
+    metricsPort: actualMetricsPort,
+    metricsUrl,
+    metricsServer,
     shutdown: () => {
       removeSignalHandlers();
       return graceful.shutdown();

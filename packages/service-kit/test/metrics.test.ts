@@ -8,13 +8,13 @@ afterEach(async () => {
   running = undefined;
 });
 
-describe('/metrics', () => {
+describe('the metrics', () => {
   it('counts a request under its route pattern, method and status', async () => {
     running = await startTestService(({ app }) => {
       app.get('/items/:id', (c) => c.json({ id: c.req.param('id') }));
     });
     await fetch(`${running.url}/items/42`);
-    const response = await fetch(`${running.url}/metrics`);
+    const response = await fetch(running.metricsUrl);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
@@ -28,7 +28,7 @@ describe('/metrics', () => {
   it('labels requests no route handles as unmatched, not by their path', async () => {
     running = await startTestService();
     await fetch(`${running.url}/no/such/path`);
-    const text = await (await fetch(`${running.url}/metrics`)).text();
+    const text = await (await fetch(running.metricsUrl)).text();
     expect(text).toContain('http_requests_total{method="GET",route="unmatched",status="404"} 1');
     expect(text).not.toContain('/no/such/path');
   });

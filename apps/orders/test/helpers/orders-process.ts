@@ -32,7 +32,15 @@ export async function startOrdersProcess(
 ): Promise<OrdersProcess> {
   const child = spawn(process.execPath, nodeArgs, {
     cwd: serviceDir,
-    env: { ...process.env, NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...env },
+    // Free ports for the API and the metrics: tests run several at once.
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      METRICS_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

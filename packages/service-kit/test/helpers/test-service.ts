@@ -11,13 +11,15 @@ export type LogLine = Record<string, unknown>;
 export interface TestService {
   readonly service: Service;
   readonly url: string;
+  /** Where the metrics listener answers `GET /metrics`, on a port apart from `url`'s. */
+  readonly metricsUrl: string;
   readonly logs: LogLine[];
   close(): Promise<void>;
 }
 
 /**
- * Builds a service, lets `addRoutes` declare routes, and serves it on 127.0.0.1 with an
- * ephemeral port; log lines are collected in `logs`. Always `close()` it.
+ * Builds a service, lets `addRoutes` declare routes, and serves it on 127.0.0.1 with ephemeral
+ * ports (the API's and the metrics'); log lines are collected in `logs`. Always `close()` it.
  */
 export async function startTestService(
   addRoutes: (service: Service) => void = () => {},
@@ -33,7 +35,13 @@ export async function startTestService(
   });
   addRoutes(service);
   const running = await startService(service, { port: 0, host: '127.0.0.1', handleSignals: false });
-  return { service, url: running.url, logs, close: () => running.close() };
+  return {
+    service,
+    url: running.url,
+    metricsUrl: running.metricsUrl,
+    logs,
+    close: () => running.close(),
+  };
 }
 
 /** Fails when a body shows internals: stack frames, source paths or node_modules. */
