@@ -55,7 +55,9 @@ describe('the cluster suite fails when the programs are broken on purpose (negat
         tests: run.map((check) => checks[check]),
         kubeconfig: info.kubeconfig,
       });
-      const summary = outcomes.map((o) => `${o.status}: ${o.fullName}`).join('\n');
+      const summary = outcomes
+        .map((o) => `${o.status}: ${o.fullName}\n  ${o.failureMessages.join('').slice(0, 300)}`)
+        .join('\n');
       for (const check of run) {
         const outcome = outcomeOf(outcomes, check);
         const message = fail[check];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clusterEnvNames } from '../../src/cluster-env.js';
 import { startProcess } from '../../src/control-plane/managed-process.js';
+import { negativeControlReport } from '../../vitest.negative-control.config.ts';
 import { repoRoot } from './cluster-suite.js';
 
 /** One test of a run, as vitest's JSON report has it. */
@@ -43,7 +44,8 @@ export async function runBroken({
 }: BrokenRun): Promise<TestOutcome[]> {
   const dir = mkdtempSync(join(tmpdir(), `slipway-break-${breakage}-`));
   try {
-    const report = join(dir, 'report.json');
+    const report = join(workspace, negativeControlReport);
+    rmSync(report, { force: true });
     // The parent's own vitest variables would make the child think it is a worker.
     const env = Object.fromEntries(
       Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
@@ -55,12 +57,10 @@ export async function runBroken({
         join(repoRoot, 'node_modules/vitest/vitest.mjs'),
         'run',
         '--config',
-        'vitest.cluster.config.ts',
+        'vitest.negative-control.config.ts',
         file,
         '--testNamePattern',
         tests.map(asPattern).join('|'),
-        '--reporter=json',
-        `--outputFile=${report}`,
       ],
       logFile: join(dir, 'run.log'),
       cwd: workspace,
