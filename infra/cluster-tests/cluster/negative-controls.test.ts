@@ -31,7 +31,7 @@ const controls: Record<ProgramBreak, { run: Check[]; fail: Partial<Record<Check,
   // Pulumi owns spec.replicas from the create on; the next deploy conflicts with the HPA.
   replicas: {
     run: ['platform', 'services', 'rollout', 'replicaOwner', 'imageChange'],
-    fail: { replicaOwner: /pulumi/, imageChange: /conflict/ },
+    fail: { replicaOwner: /: pulumi/, imageChange: /conflict/ },
   },
 };
 

@@ -140,7 +140,8 @@ describe('the platform and services programs, deployed by the Pulumi engine', ()
         { metadata: { name: `${manifest.name}-admission-check`, namespace }, spec: live.spec },
       );
       expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(201);
-      expect(dryRun.warnings.filter((w) => w.includes('PodSecurity'))).toEqual([]);
+      const podSecurity = dryRun.warnings.filter((w) => w.includes('PodSecurity'));
+      expect(podSecurity, podSecurity.join('\n')).toEqual([]);
     }
   });
 
@@ -173,7 +174,8 @@ describe('the platform and services programs, deployed by the Pulumi engine', ()
   it('leaves the replica count to the HPA: Pulumi never owned spec.replicas, from create to scale-up', () => {
     firstDeploy?.stop();
     expect(firstDeploy?.seen.length).toBeGreaterThan(0);
-    expect(pulumiOwned(firstDeploy as ReplicaRecorder)).toEqual([]);
+    const owned = pulumiOwned(firstDeploy as ReplicaRecorder);
+    expect(owned, owned.map((o) => `${o.name}: ${o.owners.join(', ')}`).join('\n')).toEqual([]);
   });
 
   it('reports no changes on a second pulumi up, nor on a preview that refreshes from the live objects first', async () => {
