@@ -4,7 +4,7 @@ export const clusterEnvNames = {
   kubeconfig: 'SLIPWAY_TEST_KUBECONFIG',
   /** The folder of control-plane and Pulumi binaries `.ci/cluster-tools.sh` prints (envtest's convention). */
   assets: 'SLIPWAY_CLUSTER_ASSETS',
-  /** Test-only: break the deployed programs on purpose (`replicas`, `root`), to see the checks fail. */
+  /** Test-only: break the deployed programs on purpose (`replicas`, `root`, `spread`), to see the checks fail. */
   breakProgram: 'SLIPWAY_CLUSTER_BREAK',
   /** kind end-to-end: where its throwaway Pulumi state and certificates live. */
   e2eDir: 'SLIPWAY_E2E_DIR',

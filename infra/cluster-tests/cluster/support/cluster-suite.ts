@@ -40,8 +40,3 @@ export function useCluster(): ClusterSuite {
       ),
   };
 }
-
-/** True when an operation changed nothing: every resource the same. */
-export function changedNothing(result: StackResult): boolean {
-  return Object.entries(result.changes).every(([kind, count]) => kind === 'same' || count === 0);
-}

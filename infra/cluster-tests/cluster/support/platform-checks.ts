@@ -1,7 +1,7 @@
 import type { KubeClient, KubeObject } from '../../src/kube/kube-client.js';
 import { objectPath } from '../../src/kube/workloads.js';
 
-/** The kinds the services program creates, by API group and plural: what must exist, then be gone. */
+/** The kinds the services program creates, by API group and plural: what each service must have. */
 export const serviceKinds = [
   { group: 'v1', plural: 'serviceaccounts' },
   { group: 'v1', plural: 'configmaps' },
@@ -21,17 +21,6 @@ export async function objectsOfService(
   service: string,
 ): Promise<string[]> {
   const selector = `?labelSelector=${encodeURIComponent(`app.kubernetes.io/name=${service}`)}`;
-  const found: string[] = [];
-  for (const { group, plural } of serviceKinds) {
-    const items = await kube.list<KubeObject>(`${objectPath(group, namespace, plural)}${selector}`);
-    found.push(...items.map((item) => `${plural}/${item.metadata.name}`));
-  }
-  return found.sort();
-}
-
-/** Every object a Pulumi program manages in the namespace (`app.kubernetes.io/managed-by=pulumi`). */
-export async function pulumiManagedObjects(kube: KubeClient, namespace: string): Promise<string[]> {
-  const selector = `?labelSelector=${encodeURIComponent('app.kubernetes.io/managed-by=pulumi')}`;
   const found: string[] = [];
   for (const { group, plural } of serviceKinds) {
     const items = await kube.list<KubeObject>(`${objectPath(group, namespace, plural)}${selector}`);

@@ -10,6 +10,8 @@ export interface ControlPlaneLayout {
   readonly controllerManagerPort: number;
   readonly schedulerPort: number;
   readonly tokenFile: string;
+  /** The scheduler's KubeSchedulerConfiguration (scheduler-config.ts). */
+  readonly schedulerConfig: string;
   /** kubeconfigs by user: the admin's (tests, kwok), the controller manager's, the scheduler's. */
   readonly kubeconfigs: {
     readonly admin: string;
@@ -69,15 +71,14 @@ export function apiServerArgs(layout: ControlPlaneLayout): string[] {
   ];
 }
 
+/** Serving and delegated auth of the controller manager and the scheduler. */
 function delegatedServing(kubeconfig: string, port: number, certDir: string): string[] {
   return [
-    `--kubeconfig=${kubeconfig}`,
     `--authentication-kubeconfig=${kubeconfig}`,
     `--authorization-kubeconfig=${kubeconfig}`,
     `--bind-address=${loopback}`,
     `--secure-port=${port}`,
     `--cert-dir=${certDir}`,
-    '--leader-elect=false',
     '--profiling=false',
   ];
 }
@@ -85,6 +86,8 @@ function delegatedServing(kubeconfig: string, port: number, certDir: string): st
 /** kube-controller-manager: every default controller (ReplicaSets, HPA, disruption, namespaces, garbage collection). */
 export function controllerManagerArgs(layout: ControlPlaneLayout): string[] {
   return [
+    `--kubeconfig=${layout.kubeconfigs.controllerManager}`,
+    '--leader-elect=false',
     ...delegatedServing(
       layout.kubeconfigs.controllerManager,
       layout.controllerManagerPort,
@@ -99,13 +102,19 @@ export function controllerManagerArgs(layout: ControlPlaneLayout): string[] {
   ];
 }
 
-/** kube-scheduler: the default profile, so topology spread is scored as in a real cluster. */
+/**
+ * kube-scheduler: its configuration file (scheduler-config.ts: packing, no default spread), so
+ * only the constraints a program sets spread pods; it names the kubeconfig and leader election.
+ */
 export function schedulerArgs(layout: ControlPlaneLayout): string[] {
-  return delegatedServing(
-    layout.kubeconfigs.scheduler,
-    layout.schedulerPort,
-    `${layout.workDir}/scheduler`,
-  );
+  return [
+    `--config=${layout.schedulerConfig}`,
+    ...delegatedServing(
+      layout.kubeconfigs.scheduler,
+      layout.schedulerPort,
+      `${layout.workDir}/scheduler`,
+    ),
+  ];
 }
 
 /** kwok: the kubelet of the annotated fake nodes only, with the stages that make pods Ready. */

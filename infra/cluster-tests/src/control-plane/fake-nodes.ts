@@ -7,19 +7,30 @@ export const kwokNodeAnnotation = { key: 'kwok.x-k8s.io/node', value: 'fake' } a
 /** The zone label topology spread constraints read. */
 export const zoneLabel = 'topology.kubernetes.io/zone';
 
-/** The suite's fake nodes: one per zone, so spreading over zones is observable. */
+/** What a fake node offers the scheduler. */
+const smallNode = { cpu: '2', memory: '4Gi', pods: '110', 'ephemeral-storage': '100Gi' };
+const largeNode = { cpu: '32', memory: '256Gi', pods: '110', 'ephemeral-storage': '100Gi' };
+
+/**
+ * The suite's fake nodes, uneven on purpose: three small nodes in zone-a, one large node in each
+ * of zone-b and zone-c. The scheduler packs (scheduler-config.ts), and a pod is a larger share of
+ * a small node, so every pod without a zone spread constraint goes to zone-a: on its own node
+ * with a hostname constraint, on the same one without. Only the zone constraint puts a
+ * service's pods in as many zones as pods.
+ */
 export const fakeNodes = [
-  { name: 'kwok-node-a', zone: 'zone-a' },
-  { name: 'kwok-node-b', zone: 'zone-b' },
-  { name: 'kwok-node-c', zone: 'zone-c' },
+  { name: 'kwok-node-a1', zone: 'zone-a', capacity: smallNode },
+  { name: 'kwok-node-a2', zone: 'zone-a', capacity: smallNode },
+  { name: 'kwok-node-a3', zone: 'zone-a', capacity: smallNode },
+  { name: 'kwok-node-b', zone: 'zone-b', capacity: largeNode },
+  { name: 'kwok-node-c', zone: 'zone-c', capacity: largeNode },
 ] as const;
 
 interface NodeStatus extends KubeObject {
   readonly status?: { readonly conditions?: readonly { type: string; status: string }[] };
 }
 
-function nodeObject(name: string, zone: string): object {
-  const capacity = { cpu: '32', memory: '256Gi', pods: '110', 'ephemeral-storage': '100Gi' };
+function nodeObject({ name, zone, capacity }: (typeof fakeNodes)[number]): object {
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -45,9 +56,9 @@ function nodeObject(name: string, zone: string): object {
  * @example await createFakeNodes(kube);
  */
 export async function createFakeNodes(kube: KubeClient): Promise<void> {
-  for (const { name, zone } of fakeNodes) {
-    const res = await kube.create('/api/v1/nodes', nodeObject(name, zone));
-    if (res.status !== 409) expectOk(res, 'POST', `/api/v1/nodes (${name})`);
+  for (const node of fakeNodes) {
+    const res = await kube.create('/api/v1/nodes', nodeObject(node));
+    if (res.status !== 409) expectOk(res, 'POST', `/api/v1/nodes (${node.name})`);
   }
   for (const { name } of fakeNodes) {
     await waitUntil(

@@ -17,6 +17,7 @@ import {
 import { createFakeNodes, kwokNodeAnnotation } from './fake-nodes.js';
 import { freePort } from './free-port.js';
 import { type ManagedProcess, startProcess, untilReady } from './managed-process.js';
+import { schedulerConfiguration } from './scheduler-config.js';
 import { waitUntil } from './wait-until.js';
 
 /** The binaries a local control plane needs, all in the assets folder. */
@@ -72,6 +73,7 @@ async function layoutIn(workDir: string): Promise<ControlPlaneLayout> {
     controllerManagerPort: await freePort(),
     schedulerPort: await freePort(),
     tokenFile: join(workDir, 'tokens.csv'),
+    schedulerConfig: join(workDir, 'scheduler', 'config.json'),
     kubeconfigs: {
       admin: join(workDir, 'admin.kubeconfig'),
       controllerManager: join(workDir, 'controller-manager.kubeconfig'),
@@ -105,8 +107,8 @@ function writeIdentities(layout: ControlPlaneLayout, server: string): string {
 
 /**
  * Starts etcd, kube-apiserver, kube-controller-manager, kube-scheduler and kwok from `assets`,
- * all on 127.0.0.1 and ephemeral ports, in `workDir`, then registers three fake nodes in three
- * zones. Each step waits for the component's health endpoint; a component that dies while
+ * all on 127.0.0.1 and ephemeral ports, in `workDir`, then registers the fake nodes (five, in
+ * three zones, uneven: fake-nodes.ts). Each step waits for the component's health endpoint; a component that dies while
  * awaited fails the start with its log, and whatever started is stopped again.
  * @example const cluster = await startLocalControlPlane({ assets, workDir }); await cluster.stop();
  */
@@ -125,6 +127,10 @@ export async function startLocalControlPlane({
   const layout = await layoutIn(workDir);
   const server = `https://127.0.0.1:${layout.apiServerPort}`;
   const token = writeIdentities(layout, server);
+  writeFileSync(
+    layout.schedulerConfig,
+    JSON.stringify(schedulerConfiguration(layout.kubeconfigs.scheduler)),
+  );
   const processes: ManagedProcess[] = [];
   const start = (name: string, args: string[]) => {
     const child = startProcess({

@@ -9,6 +9,7 @@ import { LocalWorkspace, type OutputMap } from '@pulumi/pulumi/automation/index.
 import { breakProgram } from './break-program.js';
 import { readPulumiProject, runProjectProgram } from './program-entry.js';
 import { resultMarker, type StackRequest, type StackResult } from './stack-request.js';
+import { stateResources } from './state-resources.js';
 
 function plainOutputs(outputs: OutputMap): Record<string, unknown> {
   return Object.fromEntries(Object.entries(outputs).map(([key, output]) => [key, output.value]));
@@ -43,12 +44,27 @@ async function run(request: StackRequest): Promise<StackResult> {
       };
     }
     case 'preview': {
-      const result = await stack.preview({ onOutput });
+      const result = await stack.preview({
+        onOutput,
+        ...(request.refresh ? { refresh: true } : {}),
+        ...(request.expectNoChanges ? { expectNoChanges: true } : {}),
+      });
       return { changes: result.changeSummary, outputs: {}, log };
     }
     case 'destroy': {
-      const result = await stack.destroy({ onOutput, remove: true });
-      return { changes: result.summary.resourceChanges ?? {}, outputs: {}, log };
+      // The state is read on both sides, and the stack removed only after, so a check can see
+      // what the destroy had to delete and that the state it leaves is empty.
+      const before = stateResources(await stack.exportStack());
+      const result = await stack.destroy({ onOutput });
+      const after = stateResources(await stack.exportStack());
+      // A state with resources left is kept (`pulumi stack rm` would refuse it); the check says so.
+      if (after.length === 0) await stack.workspace.removeStack(request.stack);
+      return {
+        changes: result.summary.resourceChanges ?? {},
+        outputs: {},
+        log,
+        destroyed: { before, after },
+      };
     }
   }
 }

@@ -1,3 +1,5 @@
+import type { StateResource } from './state-resources.js';
+
 /** One config value of a stack, as `pulumi config set [--secret]` would store it. */
 export interface StackConfigValue {
   readonly value: string;
@@ -16,6 +18,17 @@ export interface StackRequest {
   readonly workDir?: string;
   /** Test-only breakages of the program (see break-program.ts). Default: none. */
   readonly breaks?: readonly string[];
+  /** `preview` only: read the live objects into the state first (`pulumi preview --refresh`). */
+  readonly refresh?: boolean;
+  /** `preview` only: fail if the preview has any change (`--expect-no-changes`). */
+  readonly expectNoChanges?: boolean;
+}
+
+/** A destroy's view of the stack's state: what it held before, what is left after. */
+export interface DestroyedState {
+  readonly before: readonly StateResource[];
+  /** Read before the stack is removed: a clean destroy leaves nothing. */
+  readonly after: readonly StateResource[];
 }
 
 /** What the operation did. */
@@ -26,6 +39,8 @@ export interface StackResult {
   readonly outputs: Readonly<Record<string, unknown>>;
   /** Everything the engine printed, warnings included. */
   readonly log: string;
+  /** `destroy` only. */
+  readonly destroyed?: DestroyedState;
 }
 
 /** The line prefix the child uses for its one JSON answer, so engine output never parses as one. */
