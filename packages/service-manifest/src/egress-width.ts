@@ -1,23 +1,11 @@
-import type { ManifestProblem } from './manifest-error.js';
+import { prefixOf } from './cidr-prefix.js';
+import type { ManifestProblem } from './manifest-problem.js';
 import type { LocatedManifest } from './validate-catalog.js';
 
 /** IPv4 egress wider than this prefix gets a warning: a database subnet is a /24, not a /8. */
 export const widestIpv4Prefix = 16;
 /** The IPv6 counterpart: a /48 is one site; anything wider spans organisations. */
 export const widestIpv6Prefix = 48;
-
-function prefixOf(cidr: string): { readonly ipv6: boolean; readonly bits: number } {
-  const [address = '', bits = ''] = cidr.split('/');
-  return { ipv6: address.includes(':'), bits: Number(bits) };
-}
-
-/**
- * True for a CIDR that matches every address (`0.0.0.0/0`, `::/0`, any `/0`).
- * @example isAnyAddress('0.0.0.0/0') // true
- */
-export function isAnyAddress(cidr: string): boolean {
-  return prefixOf(cidr).bits === 0;
-}
 
 /**
  * What is legal but probably too open in manifests: egress CIDRs wider than /16 (IPv4) or /48

@@ -1,10 +1,6 @@
 export { checkManifests, type ManifestCheck } from './check-manifests.js';
-export {
-  isAnyAddress,
-  manifestWarnings,
-  widestIpv4Prefix,
-  widestIpv6Prefix,
-} from './egress-width.js';
+export { isAnyAddress } from './cidr-prefix.js';
+export { manifestWarnings, widestIpv4Prefix, widestIpv6Prefix } from './egress-width.js';
 export { formatProblem } from './format-problem.js';
 export {
   type LoadManifestsOptions,
@@ -12,7 +8,8 @@ export {
   manifestFileName,
   manifestPath,
 } from './load-manifests.js';
-export { ManifestError, type ManifestProblem } from './manifest-error.js';
+export { ManifestError } from './manifest-error.js';
+export type { ManifestProblem } from './manifest-problem.js';
 export {
   type ManifestSource,
   parseServiceManifest,

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryFiles, serviceManifestPath } from '@slipway/platform-contract';
-import { ManifestError, type ManifestProblem } from './manifest-error.js';
+import { ManifestError } from './manifest-error.js';
+import type { ManifestProblem } from './manifest-problem.js';
 import { parseServiceManifest } from './parse-manifest.js';
 import type { ServiceManifest } from './schema.js';
 import { locateField } from './source-location.js';

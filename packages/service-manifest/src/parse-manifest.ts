@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { type DescribedIssue, describeIssue } from './describe-issue.js';
-import { ManifestError, type ManifestProblem } from './manifest-error.js';
+import { ManifestError } from './manifest-error.js';
+import type { ManifestProblem } from './manifest-problem.js';
 import { type ServiceManifest, serviceManifestSchema } from './schema.js';
 import { locatePath, locateSyntaxError, type SourceLocation } from './source-location.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAnyAddress } from './egress-width.js';
+import { isAnyAddress } from './cidr-prefix.js';
 
 /** The environments a service is deployed to; each is a Pulumi stack of the same name. */
 export const environments = ['dev', 'staging', 'prod'] as const;

@@ -1,4 +1,4 @@
-import type { ManifestProblem } from './manifest-error.js';
+import type { ManifestProblem } from './manifest-problem.js';
 import type { ServiceManifest } from './schema.js';
 
 /** A manifest together with the file it was read from. */
