@@ -22,6 +22,8 @@ function audits(path: string): string[] {
     zizmor,
     [
       '--offline',
+      '--persona',
+      'pedantic',
       '--min-severity',
       'low',
       '--config',
@@ -49,6 +51,13 @@ describe('zizmor', () => {
     ['pull_request_target', 'target.yml', 'dangerous-triggers'],
     ['no top-level permissions', 'permissions.yml', 'excessive-permissions'],
     ['secrets: inherit', 'inherit.yml', 'secrets-inherit'],
+    [
+      'a reusable workflow leaving permissions to its caller',
+      'reusable.yml',
+      'excessive-permissions',
+    ],
+    ['a write scope at the top', 'top-write.yml', 'excessive-permissions'],
+    ['a secret expanded inside run:', 'secret-in-run.yml', 'template-injection'],
   ])('catches %s', (_label, file, audit) => {
     expect(audits(join(fixtures, file))).toContain(audit);
   });
