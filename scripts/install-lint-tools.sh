@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the workflow linters pinned in lint-tools/requirements.txt beside this script (zizmor)
+# Installs the linters pinned in lint-tools/requirements.txt beside this script (zizmor, hadolint)
 # into a Python virtual environment in a cache folder outside the repository, reused while the pins
 # are unchanged (no network then), and prints the folder holding their binaries:
 #
@@ -50,5 +50,6 @@ mkdir -p "$(dirname "$dir")"
 "$dir/bin/python" -m pip install --quiet --disable-pip-version-check --no-input \
   --only-binary=:all: --requirement "$requirements" >&2
 "$dir/bin/zizmor" --version >&2
+"$dir/bin/hadolint" --version >&2
 pins >"$stamp"
 printf '%s\n' "$dir/bin"

@@ -1,6 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lintTool } from './lint-tools.js';
 import { root } from './workflow-files.js';
 
 // zizmor audits the workflows where our own rules used to: pins, persisted credentials, template
@@ -9,11 +10,7 @@ const fixtures = join(import.meta.dirname, 'fixtures/zizmor');
 let zizmor = '';
 
 beforeAll(() => {
-  // Installs the pinned version into its cache folder the first time; reuses it (offline) after.
-  const bin = execFileSync('bash', [join(root, 'scripts/install-lint-tools.sh')], {
-    encoding: 'utf8',
-  }).trim();
-  zizmor = join(bin, 'zizmor');
+  zizmor = lintTool('zizmor');
 }, 300_000);
 
 /** The audits zizmor reports for a path, as CI runs it. */
