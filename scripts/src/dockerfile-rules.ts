@@ -46,8 +46,8 @@ function installsWithoutOmitDev(stage: DockerStage): boolean {
 
 /**
  * Checks a service Dockerfile against the image standard: multi-stage, `turbo prune --docker`,
- * every base image pinned by exact version and digest (and a `node` one on `nodeMajor`), no ADD,
- * no TLS bypass, a final stage that holds production dependencies only, keeps its compile cache
+ * every base image pinned by exact version and digest (and a `node` one on `nodeMajor`), no TLS
+ * bypass (hadolint does the general Dockerfile practice, COPY not ADD among it), a final stage that holds production dependencies only, keeps its compile cache
  * on a writable path, runs as a numeric non-root USER (≥ 10000) set after its last RUN, and
  * starts with an exec-form `CMD ["node", …]` so SIGTERM reaches Node.
  * @example expect(checkDockerfile(readFileSync('docker/Dockerfile', 'utf8'))).toEqual([]);
@@ -122,11 +122,6 @@ export function checkDockerfile(
     }
   }
 
-  for (const instruction of instructions) {
-    if (instruction.keyword === 'ADD') {
-      problems.push({ rule: 'copy-not-add', message: 'use COPY, not ADD', line: instruction.line });
-    }
-  }
   for (const [pattern, label] of tlsBypassPatterns) {
     const hit = instructions.find((i) => pattern.test(i.args));
     if (hit) {

@@ -1,4 +1,3 @@
-import type { WorkflowProblem } from './workflow-pins.js';
 import {
   isRecord,
   type Json,
@@ -7,6 +6,7 @@ import {
   type ReadLocal,
   readLocalUses,
   triggersOf,
+  type WorkflowProblem,
 } from './workflow-yaml.js';
 
 /** The branch whose code alone may push images. */

@@ -1,6 +1,5 @@
 import type { JobUse } from './workflow-job-use.js';
-import type { WorkflowProblem } from './workflow-pins.js';
-import { actionName, isRecord, type Json, stepsOf } from './workflow-yaml.js';
+import { actionName, isRecord, type Json, stepsOf, type WorkflowProblem } from './workflow-yaml.js';
 
 /** The action that opens the version PR. It writes `GITHUB_TOKEN` into `~/.netrc` first. */
 export const versionPullRequestAction = 'changesets/action';

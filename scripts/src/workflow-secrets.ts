@@ -1,4 +1,3 @@
-import type { WorkflowProblem } from './workflow-pins.js';
 import {
   isRecord,
   type Json,
@@ -8,6 +7,7 @@ import {
   type ReadLocal,
   stringsIn,
   triggersOf,
+  type WorkflowProblem,
 } from './workflow-yaml.js';
 
 /** The environment that holds production's secrets and OIDC trust. */

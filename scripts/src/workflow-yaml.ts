@@ -1,5 +1,12 @@
 import { parse } from 'yaml';
 
+/** One broken workflow rule. */
+export interface WorkflowProblem {
+  readonly file: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
 /** A parsed YAML mapping. */
 export type Json = Record<string, unknown>;
 

@@ -192,11 +192,6 @@ describe('checkDockerfile catches', () => {
       ['exec-form-cmd'],
     ],
     [
-      'ADD',
-      () => swap('COPY tsconfig.base.json ./', 'ADD tsconfig.base.json ./'),
-      ['copy-not-add'],
-    ],
-    [
       'dev dependencies in the final stage',
       () => swap('COPY --from=deps /repo/node_modules', 'COPY --from=build /repo/node_modules'),
       ['production-deps-only'],

@@ -14,8 +14,8 @@ export const checkDockerfileSpec: CliSpec = {
   summary:
     'Checks a Dockerfile against the image standard (multi-stage, turbo prune --docker, pinned base\n' +
     'image on the .nvmrc Node line, production dependencies only, compile cache under /tmp, numeric\n' +
-    'non-root USER >= 10000 last, exec-form CMD node, COPY not ADD, no TLS bypass). Exits 1 listing\n' +
-    'every problem.',
+    'non-root USER >= 10000 last, exec-form CMD node, no TLS bypass); hadolint does the general\n' +
+    'Dockerfile practice (.hadolint.yaml). Exits 1 listing every problem.',
   flags: {
     file: {
       type: 'string',

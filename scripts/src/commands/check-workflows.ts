@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionlint } from '../actionlint.js';
 import { type CliSpec, parseCli } from '../cli.js';
-import { checkCompositeAction, checkWorkflow } from '../workflow-hygiene.js';
+import { checkWorkflow } from '../workflow-hygiene.js';
 import { checkSecretScoping, type WorkflowSource } from '../workflow-secrets.js';
 import type { ReadLocal } from '../workflow-yaml.js';
 import { type CommandContext, rootFrom } from './command-context.js';
@@ -13,16 +13,20 @@ export const workflowsDir = '.github/workflows';
 /** Where the local composite actions live, one folder each. */
 export const actionsDir = '.github/actions';
 
-/** `check-workflows`: actionlint plus the hygiene and secret-scoping rules, on every workflow. */
+/**
+ * `check-workflows`: actionlint plus this project's delivery and secret-scoping rules, on every
+ * workflow. zizmor (scripts/install-lint-tools.sh) does the general security audit beside it.
+ */
 export const checkWorkflowsSpec: CliSpec = {
   name: 'check-workflows',
   summary:
-    'Runs actionlint (WebAssembly, offline) and the hygiene rules (least-privilege permissions,\n' +
-    'SHA-pinned actions with version comments, checkout without persisted credentials, no\n' +
-    'expressions inside run:, no pull_request_target, timeouts, deploy concurrency) on every workflow\n' +
-    'file and local composite action, and the secret-scoping rules across the workflows (no secret\n' +
-    'that unlocks production on a path a pull request starts, following reusable workflow calls;\n' +
-    'every job that reads a secret names its environment). Exits 1 listing every problem.',
+    'Runs actionlint (WebAssembly, offline) and the delivery rules no published linter knows (one\n' +
+    'deploy per environment at a time, no packages: write where a branch or pull request runs, a\n' +
+    'caller grants what its reusable workflow declares, versioning apart from publishing) on every\n' +
+    'workflow, and the secret-scoping rules across them (no secret that unlocks production on a path\n' +
+    'a pull request starts; every job that reads a secret names its environment). zizmor audits the\n' +
+    'rest (pins, credentials, injection, triggers, permissions): scripts/install-lint-tools.sh.\n' +
+    'Exits 1 listing every problem.',
   flags: {
     dir: {
       type: 'string',
@@ -97,11 +101,6 @@ export async function checkWorkflowsCommand(
   }
   for (const p of checkSecretScoping(sources, readLocal))
     lines.push(`${p.file}: [${p.rule}] ${p.message}`);
-  for (const file of listActionFiles(join(root, actionsDir))) {
-    const relativePath = file.slice(root.length + 1);
-    for (const p of checkCompositeAction(readFileSync(file, 'utf8'), relativePath))
-      lines.push(`${p.file}: [${p.rule}] ${p.message}`);
-  }
   if (lines.length > 0) throw new Error(`\n${lines.join('\n')}`);
   write(`${dir}: ok\n`);
 }
