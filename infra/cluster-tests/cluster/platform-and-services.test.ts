@@ -9,6 +9,7 @@ import {
   type Deployment,
   objectPath,
   type Pod,
+  pulumiOwned,
   type ReplicaRecorder,
   readyPods,
   recordReplicas,
@@ -31,7 +32,14 @@ import {
   setUnschedulable,
   unrestrictedPod,
 } from './support/platform-checks.js';
-import { imageFor, platformConfig, projectsOf, servicesConfig } from './support/stack-config.js';
+import {
+  imageFor,
+  type Operation,
+  operationOf,
+  platformConfig,
+  projectsOf,
+  servicesConfig,
+} from './support/stack-config.js';
 
 const namespace = 'slipway-dev';
 const stackName = 'dev';
@@ -41,12 +49,6 @@ const manifests = loadServiceManifests(repoRoot);
 const platformStack = `organization/${projects.platform.name}/${stackName}`;
 const local = info.source === 'local';
 
-type Operation = 'up' | 'destroy' | 'refreshed preview';
-/** A `refreshed preview` reads the live objects first and fails on any change. */
-const operationOf = (operation: Operation) =>
-  operation === 'refreshed preview'
-    ? ({ operation: 'preview', refresh: true, expectNoChanges: true } as const)
-    : { operation };
 const deployPlatform = (operation: Operation) =>
   stack({
     projectDir: projects.platform.dir,
@@ -66,8 +68,6 @@ const deployServices = (operation: Operation, images: Record<string, string> = {
       images,
     }),
   });
-const pulumiOwned = (recorder: ReplicaRecorder) =>
-  recorder.seen.filter((seen) => seen.owners.some((owner) => owner.startsWith('pulumi')));
 const deployment = async (name: string) =>
   (await kube.get<Deployment>(objectPath('apps/v1', namespace, 'deployments', name))) as Deployment;
 
@@ -89,23 +89,20 @@ describe('the platform and services programs, deployed by the Pulumi engine', ()
     const result = await deployPlatform('up');
     expect(result.changes.create).toBeGreaterThan(0);
     const ns = await kube.get<KubeObject>(`/api/v1/namespaces/${namespace}`);
+    const labels = ns?.metadata.labels ?? {};
     for (const mode of ['enforce', 'audit', 'warn']) {
-      expect(ns?.metadata.labels?.[`pod-security.kubernetes.io/${mode}`]).toBe('restricted');
-      expect(ns?.metadata.labels?.[`pod-security.kubernetes.io/${mode}-version`]).toMatch(
-        /^v1\.\d+$/,
-      );
+      expect(labels[`pod-security.kubernetes.io/${mode}`]).toBe('restricted');
+      expect(labels[`pod-security.kubernetes.io/${mode}-version`]).toMatch(/^v1\.\d+$/);
     }
     const policies = await kube.list<KubeObject>(
       objectPath('networking.k8s.io/v1', namespace, 'networkpolicies'),
     );
     expect(policies.map((p) => p.metadata.name)).toContain('default-deny-all');
-    const gateways = await kube.list<KubeObject>(
-      objectPath('gateway.networking.k8s.io/v1', namespace, 'gateways'),
-    );
+    const gatewayApi = (kind: string) =>
+      kube.list<KubeObject>(objectPath('gateway.networking.k8s.io/v1', namespace, kind));
+    const gateways = await gatewayApi('gateways');
     expect(gateways).toHaveLength(1);
-    const routes = await kube.list<KubeObject>(
-      objectPath('gateway.networking.k8s.io/v1', namespace, 'httproutes'),
-    );
+    const routes = await gatewayApi('httproutes');
     expect(routes.map((r) => r.metadata.name)).toContain(
       `${gateways[0]?.metadata.name}-https-redirect`,
     );
@@ -257,9 +254,7 @@ describe('the platform and services programs, deployed by the Pulumi engine', ()
     await waitForRollout(kube, namespace, service.name, service.replicas.min);
     await waitUntil(
       async () => (await readyPods(kube, namespace, service.name)).length === service.replicas.min,
-      {
-        what: `${service.name} back to ${service.replicas.min} ready pods`,
-      },
+      { what: `${service.name} back to ${service.replicas.min} ready pods` },
     );
     expect(await evict(kube, namespace, second.metadata.name)).toBe(201);
     await waitForRollout(kube, namespace, service.name, service.replicas.min);

@@ -170,3 +170,7 @@ export async function recordReplicas(
   );
   return { seen, stop: () => watch.stop() };
 }
+
+/** The versions a recorder saw whose `spec.replicas` a Pulumi field manager owned. */
+export const pulumiOwned = (recorder: ReplicaRecorder) =>
+  recorder.seen.filter((seen) => seen.owners.some((owner) => owner.startsWith('pulumi')));
