@@ -4,8 +4,15 @@ import { clouds } from '../shared/platform-config.js';
 export interface GeneratorSummary {
   readonly name: string;
   readonly description: string;
-  /** Each prompt's name (its flag) and question. */
-  readonly options: readonly { readonly name: string; readonly message: string }[];
+  /**
+   * Each prompt's name (its flag) and question, in the order plop asks them (positional answers
+   * follow it); `asked: false` for a prompt plop skips in this run (its `when` is false).
+   */
+  readonly options: readonly {
+    readonly name: string;
+    readonly message: string;
+    readonly asked?: boolean;
+  }[];
 }
 
 /** How `npm run gen` is called, as `--help` prints it. */

@@ -19,7 +19,7 @@ import { type Cloud, clouds } from '../shared/platform-config.js';
 import { action } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
 import { runState } from '../shared/run-state.js';
-import { describeInit, initNextSteps } from './init-report.js';
+import { derivedProductNote, describeInit, initNextSteps } from './init-report.js';
 import { type PlatformRename, renamePlatform } from './rename-platform.js';
 
 const platformConfigFile = repositoryFiles.platform;
@@ -165,12 +165,15 @@ const productPrompt = {
 } as const;
 
 /**
- * Whether init asks for the product name: in a terminal, or to take `--product`. Plop cannot
- * skip a conditional question its flags answer, so without either the question is left out
- * and {@link checkInitAnswers} takes the default from the scope.
+ * Whether init asks for the product name: in a terminal, or to take `--product` (or to list it
+ * in `--help`). Plop cannot skip a conditional question its flags answer, so without either the
+ * question is left out and {@link checkInitAnswers} takes the default from the scope.
  */
 function askProduct(argv: readonly string[] = process.argv): boolean {
-  return process.stdin.isTTY === true || argv.some((arg) => /^--product(=|$)/.test(arg));
+  // `--help` lists the flags from the questions: the product's must be among them.
+  return (
+    process.stdin.isTTY === true || argv.some((arg) => /^(--product(=|$)|--help$|-h$)/.test(arg))
+  );
 }
 
 /**
@@ -218,7 +221,12 @@ export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
       action('link'),
       async function printNextSteps(data: object) {
         const answers = runState(data).answers as InitAnswers;
-        return `done\n${nextSteps(answers).join('\n')}`;
+        const note = derivedProductNote(
+          answers.scope,
+          answers.product,
+          Reflect.get(data, 'product'),
+        );
+        return `done\n${[...(note ? [note] : []), ...nextSteps(answers)].join('\n')}`;
       },
     ],
   };
