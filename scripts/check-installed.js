@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// The root's `predev`: before `npm install`, `npm run dev` would only say `sh: turbo: not found`.
-// Plain Node with no imports from node_modules (nothing is installed yet) and no work: instant.
+// The root's `predev`, `pretest`, `pregen`, `preinit`, `presync`, `prerender`, `prebuild`,
+// `prelint` and `pretypecheck`: before `npm install` those would only say `sh: turbo: not found`
+// or print a module-not-found stack trace. Plain Node with no imports from node_modules (nothing
+// is installed yet) and no work: instant.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -7,10 +7,15 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
+// Turbo's telemetry is off, as in the root package.json's turbo scripts: the template sends
+// nothing off the machine by default (README, "Telemetry", says how to turn it on).
 const turbo = spawn(
   join(process.cwd(), 'node_modules', '.bin', 'turbo'),
   ['run', 'dev', ...process.argv.slice(2)],
-  { stdio: ['inherit', 'pipe', 'inherit'] },
+  {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  },
 );
 
 let interrupted = false;

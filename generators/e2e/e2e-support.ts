@@ -44,6 +44,8 @@ export function useRepoCopy(): CopySuite {
           ...filters.map((f) => `--filter=${f}`),
         ],
         root(),
+        // As the root package.json's turbo scripts do: nothing leaves the machine.
+        { TURBO_TELEMETRY_DISABLED: '1' },
       ),
   };
   beforeAll(() => {

@@ -90,6 +90,9 @@ describe.skipIf(alreadyInitialized).each(cases)(
         ]);
         expect(init.code, init.output).toBe(0);
         expect(init.output).toContain(`    product name     slipway → ${product}`);
+        const note = `product "${product}" derived from scope ${scope} (pass --product to choose)`;
+        if (product === scope.slice(1)) expect(init.output).not.toContain('derived from scope');
+        else expect(init.output).toContain(note);
         expect(init.output).toMatch(/Files rewritten: \d+ \(/);
         expect(init.output).toContain('Next steps:');
         expect(init.output).toContain(`${product}-platform: dev, staging, prod`);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadServiceManifests } from '@slipway/service-manifest';
+import { outputFolders } from '../src/lifecycle/service-edits.js';
 import { startServer } from '../test/helpers/run-command.js';
 import { minutes, useRepoCopy } from './e2e-support.js';
 
@@ -197,4 +198,37 @@ describe('billing uses @slipway/money', () => {
       minutes(10),
     );
   });
+
+  describe('rename-service, end to end', () => {
+    it(
+      'renames a scaffolded service: no trace of its old name, and it and its caller pass their checks',
+      async () => {
+        const rename = await npm(['run', 'gen', '--', 'rename-service', 'ledger', 'journal']);
+        expect(rename.code, rename.output).toBe(0);
+        expect(rename.output).toContain('Next steps:');
+        const traces = filesUnder(join(suite.root(), 'apps/journal')).flatMap((path) =>
+          readFileSync(path, 'utf8')
+            .split('\n')
+            .filter((line) => /\bledger\b/i.test(line))
+            .map((line) => `${path}: ${line.trim()}`),
+        );
+        expect(traces).toEqual([]);
+        const run = await turbo(['typecheck', 'lint', 'test'], ['journal', 'gateway']);
+        expect(run.code, run.output).toBe(0);
+        expect(run.output).toMatch(/journal:test:.*hello\.test\.ts/s);
+        expect(run.output).toMatch(/journal:test: .*api-fuzz: journal passed \(\d+ requests/);
+        expect(run.output).toMatch(/gateway:test:.*journal-client\.test\.ts/s);
+      },
+      minutes(10),
+    );
+  });
 });
+
+/** The files of a folder, its output and installed folders aside. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return outputFolders.has(entry.name) ? [] : filesUnder(path);
+    return [path];
+  });
+}

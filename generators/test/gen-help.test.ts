@@ -62,13 +62,14 @@ describe('npm run gen -- <generator> -- --help', () => {
     expect(code).toBe(0);
     const usage = stdout.split('\n')[0] ?? '';
     expect(usage).toBe(
-      'Usage: npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>]',
+      'Usage: npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>] [--repository <owner>/<name>]',
     );
     expect(read('docs/forking.md')).toContain(usage);
     const example = 'npm run init -- --scope @acme --registry ghcr.io/acme --cloud aws';
     expect(stdout).toContain(example);
     expect(read('README.md')).toContain(example);
-    for (const option of ['--scope', '--registry', '--cloud']) expect(stdout).toContain(option);
+    for (const option of ['--scope', '--registry', '--cloud', '--product'])
+      expect(stdout).toMatch(new RegExp(`^ {2}${option} +\\S`, 'm'));
     expect(gitStatus()).toBe(before);
   }, 120_000);
 
@@ -113,6 +114,17 @@ describe('npm run gen refuses what it does not know, exits 1 and points to --hel
       'see npm run gen -- package -- --help',
     ],
     [['init', '--', '--colour', 'blue'], "Unknown option '--colour'", 'see npm run init -- --help'],
+    [
+      ['package', '--', '--nmae', 'money'],
+      "Unknown option '--nmae' for the package generator (did you mean --name?)",
+      'see npm run gen -- package -- --help',
+    ],
+    // No terminal here: plop's question would crash with "readline was closed".
+    [
+      ['rename-service', 'orders'],
+      'Nothing can be asked without a terminal, and the rename-service generator still needs --newName (Its new name)',
+      'npm run gen -- rename-service <old> <new>',
+    ],
   ])(
     '%j',
     async (args, problem, hint) => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.js';
 
-// The flags of remove-service as people type them, through plop, in a copy of the repository
+// The flags of remove-service and rename-service as people type them, through plop, in a copy of the repository
 // (node_modules linked, nothing installed: SLIPWAY_SKIP_LINK).
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -43,7 +43,23 @@ describe('npm run gen -- remove-service', () => {
     expect(output).not.toContain('ERROR');
     expect(code).toBe(0);
     expect(existsSync(join(copy.root, 'apps/orders'))).toBe(false);
+    // SLIPWAY_SKIP_LINK: nothing was linked, so npm install comes first.
+    expect(output).toContain(
+      'Next steps:\n  1. npm install: links the workspaces as they are now and updates package-lock.json (this run did not)\n  2. npm test: what used orders fails to compile',
+    );
     const config = readFileSync(join(copy.root, 'apps/gateway/src/config.ts'), 'utf8');
     expect(config).not.toContain('ORDERS_URL');
+  }, 120_000);
+});
+
+describe('npm run gen -- rename-service', () => {
+  it('prints the next steps once the service has its new name', async () => {
+    const { code, output } = await gen(['rename-service', 'gateway', 'portal']);
+    expect(output).not.toContain('ERROR');
+    expect(code).toBe(0);
+    expect(existsSync(join(copy.root, 'apps/portal/service.yaml'))).toBe(true);
+    expect(output).toContain('Next steps:\n  1. npm install: links the workspaces');
+    expect(output).toContain("  3. git grep -nw 'gateway': what still names it");
+    expect(output).toContain('the next deploy creates portal and deletes gateway');
   }, 120_000);
 });

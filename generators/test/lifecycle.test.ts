@@ -157,4 +157,26 @@ describe('rename-service', () => {
     expect(failures).toEqual([]);
     expect(readTree(root)).toEqual(before);
   });
+
+  it('leaves no trace of the old name in what the template wrote, database included', async () => {
+    for (const database of ['none', 'postgres']) {
+      const { failures } = await run('service', { name: 'inventory', port: '3005', database });
+      expect(failures).toEqual([]);
+      const handlers = join(root, 'apps/inventory/src/routes/hello/hello.handlers.ts');
+      writeFileSync(handlers, `// The team's own line.\n${readFileSync(handlers, 'utf8')}`);
+      const renamed = await run('rename-service', { name: 'inventory', newName: 'stock' });
+      expect(renamed.failures).toEqual([]);
+      const tree = readTree(join(root, 'apps/stock'));
+      const traces = Object.entries(tree).flatMap(([path, text]) =>
+        text
+          .split('\n')
+          .filter((line) => /inventory/i.test(line))
+          .map((line) => `${database} ${path}: ${line.trim()}`),
+      );
+      expect(traces).toEqual([]);
+      expect(tree['src/app.ts']).toContain("description: 'The stock service.'");
+      expect(tree['src/routes/hello/hello.handlers.ts']).toMatch(/^\/\/ The team's own line\.\n/);
+      rmSync(join(root, 'apps/stock'), { recursive: true });
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -41,5 +41,35 @@ describe('check-installed', () => {
       scripts: Record<string, string>;
     };
     expect(pkg.scripts.predev).toBe('node scripts/check-installed.js');
+  });
+
+  // A newcomer's first commands, before `npm install`: in a folder holding only the root
+  // package.json and this script, each says what to do instead of a module-not-found stack
+  // trace or `turbo: not found`.
+  it.each([
+    [['run', 'dev']],
+    [['run', 'init', '--', '--help']],
+    [['run', 'gen', '--', 'service']],
+    [['run', 'sync']],
+    [['run', 'render']],
+    [['test']],
+    [['run', 'build']],
+    [['run', 'lint']],
+    [['run', 'typecheck']],
+    [['run', 'test:cluster']],
+  ])('should answer npm %j with the install hint before npm install', (args) => {
+    folder = mkdtempSync(join(tmpdir(), 'check-installed-'));
+    cpSync(join(root, 'package.json'), join(folder, 'package.json'));
+    cpSync(script, join(folder, 'scripts', 'check-installed.js'));
+    const result = spawnSync('npm', args, {
+      cwd: folder,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
+    const output = result.stdout + result.stderr;
+    expect(result.status, output).toBe(1);
+    expect(output).toContain('Dependencies are not installed: run `npm install` first.');
+    expect(output).not.toMatch(/not found|ERR_MODULE_NOT_FOUND|Cannot find/);
   });
 });

@@ -77,7 +77,7 @@ describe('ci.yml, preview.yml and release.yml', () => {
       scripts: { test: string; pretest?: string };
     };
     const testTasks = rootPackage.scripts.test
-      .replace(/^turbo run /, '')
+      .replace(/^(\w+=\S* )*turbo run /, '')
       .split(' ')
       .filter((word) => !word.startsWith('-'));
     expect(testTasks).toContain('test:e2e');

@@ -1,4 +1,5 @@
-import { type GeneratorSummary, generatorHelpCommand } from './gen-usage.js';
+import { closestName } from './closest-name.js';
+import { type GeneratorSummary, generatorHelpCommand, generatorUsage } from './gen-usage.js';
 
 /** What `npm run gen` was asked to do. */
 export type GenRequest =
@@ -18,9 +19,17 @@ const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 export function readGenArguments(
   args: readonly string[],
   generators: readonly GeneratorSummary[],
+  interactive = true,
 ): GenRequest {
   const [name, ...rest] = args;
-  if (name === undefined) return { kind: 'run' };
+  if (name === undefined) {
+    if (interactive) return { kind: 'run' };
+    const names = generators.map((g) => g.name).join(', ');
+    return {
+      kind: 'error',
+      message: `Nothing can be asked without a terminal: name the generator, one of ${names}, as in npm run gen -- package -- --name money (see npm run gen -- --help).`,
+    };
+  }
   if (isHelp(name)) return { kind: 'list-help' };
   if (name.startsWith('-'))
     return { kind: 'error', message: `Unknown option '${name}' (see npm run gen -- --help).` };
@@ -48,13 +57,42 @@ export function readGenArguments(
     const option = flag.slice(2).split('=')[0] ?? '';
     if (!known.has(option)) {
       const valid = [...known].map((o) => `--${o}`).join(', ');
+      const meant = closestName(option, [...known]);
       return {
         kind: 'error',
-        message: `Unknown option '${flag}' for the ${name} generator: it takes ${valid} (see ${help}).`,
+        message: `Unknown option '${flag}' for the ${name} generator${meant ? ` (did you mean --${meant}?)` : ''}: it takes ${valid} (see ${help}).`,
       };
     }
   }
+  const missing = interactive ? [] : unanswered(generator, positional, flags);
+  if (missing.length > 0) {
+    const list = missing.map((o) => `--${o.name} (${o.message.replace(/:$/, '')})`).join(', ');
+    return {
+      kind: 'error',
+      message: `Nothing can be asked without a terminal, and the ${name} generator still needs ${list}: pass ${missing.length === 1 ? 'it' : 'them'}, as in ${generatorUsage(generator)} (see ${help})${name === 'service' ? '; npm create @slipway/service -- --name <name> --yes takes the defaults of the rest' : ''}.`,
+    };
+  }
   return { kind: 'run' };
+}
+
+/**
+ * The options plop would still ask: answered neither by position (`<answer>`s follow the
+ * order of the questions) nor as `--<option>`, and not skipped in this run.
+ */
+function unanswered(
+  generator: GeneratorSummary,
+  positional: readonly string[],
+  flags: readonly string[],
+) {
+  const named = new Set(
+    flags.filter((f) => f.startsWith('--')).map((f) => f.slice(2).split('=')[0]),
+  );
+  return generator.options.filter(
+    (option, index) =>
+      option.asked !== false &&
+      (positional[index] === undefined || positional[index] === '_') &&
+      !named.has(option.name),
+  );
 }
 
 function generatorUsageHint(name: string): string {

@@ -11,6 +11,8 @@ export interface GenCliOptions {
   readonly root: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Whether plop can ask what the arguments leave open. Default: stdin is a terminal. */
+  readonly interactive?: boolean;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface GenCliOptions {
  */
 export async function genCli(
   args: readonly string[],
-  { plopfile, root, stdout, stderr }: GenCliOptions,
+  { plopfile, root, stdout, stderr, interactive = process.stdin.isTTY === true }: GenCliOptions,
 ): Promise<number | undefined> {
   const plop = await nodePlop(plopfile, { destBasePath: root, force: false });
   const generators = plop.getGeneratorList().map(({ name, description }): GeneratorSummary => {
@@ -29,10 +31,12 @@ export async function genCli(
     const options = (Array.isArray(prompts) ? prompts : []).map((prompt) => ({
       name: String(prompt.name),
       message: typeof prompt.message === 'string' ? prompt.message : '',
+      asked: prompt.when !== false,
     }));
     return { name, description, options };
   });
-  const request = readGenArguments(args, generators);
+  // Without a terminal plop's questions would crash (readline closed): nothing may be left to ask.
+  const request = readGenArguments(args, generators, interactive);
   switch (request.kind) {
     case 'list-help':
       stdout(formatGeneratorList(generators));

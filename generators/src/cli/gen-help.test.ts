@@ -23,7 +23,7 @@ describe('formatGeneratorList', () => {
     expect(text).toMatch(/^Usage: npm run gen -- \[<generator>/);
     expect(text).toContain('  init    make this template your own\n');
     expect(text).toContain(
-      '\n          npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>]\n',
+      '\n          npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>] [--repository <owner>/<name>]\n',
     );
     expect(text).toContain(
       '  worker  a queue worker\n          npm run gen -- worker -- [--name <value>]\n',
@@ -35,7 +35,7 @@ describe('formatGeneratorHelp', () => {
   it('shows the usage line, every option with its question, and an example', () => {
     const text = formatGeneratorHelp(init);
     expect(text.split('\n')[0]).toBe(
-      'Usage: npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>]',
+      'Usage: npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>] [--repository <owner>/<name>]',
     );
     expect(text).toContain('  --scope     Your npm scope:\n');
     expect(text).toContain('  -h, --help  show this help\n');

@@ -4,8 +4,15 @@ import { clouds } from '../shared/platform-config.js';
 export interface GeneratorSummary {
   readonly name: string;
   readonly description: string;
-  /** Each prompt's name (its flag) and question. */
-  readonly options: readonly { readonly name: string; readonly message: string }[];
+  /**
+   * Each prompt's name (its flag) and question, in the order plop asks them (positional answers
+   * follow it); `asked: false` for a prompt plop skips in this run (its `when` is false).
+   */
+  readonly options: readonly {
+    readonly name: string;
+    readonly message: string;
+    readonly asked?: boolean;
+  }[];
 }
 
 /** How `npm run gen` is called, as `--help` prints it. */
@@ -18,7 +25,7 @@ const usageLines: Readonly<Record<string, string>> = {
   'remove-service': 'npm run gen -- remove-service <name> [-- --force-callers]',
   'rename-service': 'npm run gen -- rename-service <old> <new>',
   package: 'npm run gen -- package -- --name <name> [--description <text>]',
-  init: `npm run init -- --scope <@scope> --registry <registry> --cloud <${clouds.join('|')}> [--product <name>]`,
+  init: `npm run init -- --scope <@scope> --registry <registry> --cloud <${clouds.join('|')}> [--product <name>] [--repository <owner>/<name>]`,
 };
 
 /** An example run of each generator, as the README and docs show it. */
@@ -32,7 +39,7 @@ const examples: Readonly<Record<string, string>> = {
 
 /**
  * The usage line of a generator: the documented one, else one built from its options.
- * @example generatorUsage({ name: 'init', ... }) // 'npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>]'
+ * @example generatorUsage({ name: 'init', ... }) // 'npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>] [--repository <owner>/<name>]'
  */
 export function generatorUsage(generator: GeneratorSummary): string {
   const flags = generator.options.map((o) => `[--${o.name} <value>]`).join(' ');

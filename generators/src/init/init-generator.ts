@@ -20,7 +20,7 @@ import { action } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
 import { runState } from '../shared/run-state.js';
 import { forkPackageRepositories, originRepository, repositoryProblem } from './fork-repository.js';
-import { describeInit, initNextSteps } from './init-report.js';
+import { derivedProductNote, describeInit, initNextSteps } from './init-report.js';
 import { type PlatformRename, renamePlatform } from './rename-platform.js';
 
 const platformConfigFile = repositoryFiles.platform;
@@ -188,17 +188,22 @@ const repositoryPrompt = (root: string) =>
   }) as const;
 
 /**
- * Whether init asks for the product name: in a terminal, or to take `--product`. Plop cannot
- * skip a conditional question its flags answer, so without either the question is left out
- * and {@link checkInitAnswers} takes the default from the scope.
+ * Whether init asks for the product name: in a terminal, or to take `--product` (or to list it
+ * in `--help`). Plop cannot skip a conditional question its flags answer, so without either the
+ * question is left out and {@link checkInitAnswers} takes the default from the scope.
  */
 function askProduct(argv: readonly string[] = process.argv): boolean {
-  return process.stdin.isTTY === true || argv.some((arg) => /^--product(=|$)/.test(arg));
+  // `--help` lists the flags from the questions: the product's must be among them.
+  return (
+    process.stdin.isTTY === true || argv.some((arg) => /^(--product(=|$)|--help$|-h$)/.test(arg))
+  );
 }
 
 /** Whether init asks for the fork's repository, as {@link askProduct}; default: the origin's. */
 function askRepository(argv: readonly string[] = process.argv): boolean {
-  return process.stdin.isTTY === true || argv.some((arg) => /^--repository(=|$)/.test(arg));
+  return (
+    process.stdin.isTTY === true || argv.some((arg) => /^(--repository(=|$)|--help$|-h$)/.test(arg))
+  );
 }
 
 /**
@@ -247,7 +252,12 @@ export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
       action('link'),
       async function printNextSteps(data: object) {
         const answers = runState(data).answers as InitAnswers;
-        return `done\n${nextSteps(answers).join('\n')}`;
+        const note = derivedProductNote(
+          answers.scope,
+          answers.product,
+          Reflect.get(data, 'product'),
+        );
+        return `done\n${[...(note ? [note] : []), ...nextSteps(answers)].join('\n')}`;
       },
     ],
   };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { productNamesOf } from '@slipway/platform-contract';
-import { describeInit, filesByFolder, initNextSteps } from './init-report.js';
+import { derivedProductNote, describeInit, filesByFolder, initNextSteps } from './init-report.js';
 
 const root = mkdtempSync(join(tmpdir(), 'init-report-'));
 mkdirSync(join(root, 'infra/platform'), { recursive: true });
@@ -49,5 +49,20 @@ describe('the init report', () => {
     expect(steps).toContain('GCP_WORKLOAD_IDENTITY_PROVIDER, GCP_SERVICE_ACCOUNT');
     expect(steps).toContain('PULUMI_CONFIG_PASSPHRASE_STAGING     in staging, preview');
     expect(steps).toContain("is not GHCR: change the deploy workflow's registry login");
+  });
+});
+
+describe('derivedProductNote', () => {
+  it('tells the product name init took from a scope it does not read as', () => {
+    expect(derivedProductNote('@0x-labs', 'x-labs', undefined)).toBe(
+      'product "x-labs" derived from scope @0x-labs (pass --product to choose)',
+    );
+  });
+
+  it.each([
+    ['@acme', 'acme', undefined],
+    ['@0x-labs', 'labs', 'labs'],
+  ])('says nothing for %s when the product is the scope or was passed', (scope, product, typed) => {
+    expect(derivedProductNote(scope, product, typed)).toBeUndefined();
   });
 });

@@ -144,3 +144,19 @@ export function initNextSteps(
     `  ${registry.startsWith('ghcr.io/') ? 7 : 8}. Scaffold services: npm create ${scope}/service -- --name <name>`,
   ];
 }
+
+/**
+ * A line telling that init took a product name of its own from the scope, when it reads
+ * differently from it (`@0x-labs` gives `x-labs`), or undefined: the name is in every
+ * namespace, label and Pulumi project, so nobody should learn it from those.
+ * @example derivedProductNote('@0x-labs', 'x-labs', undefined) // 'product "x-labs" derived from scope @0x-labs (pass --product to choose)'
+ */
+export function derivedProductNote(
+  scope: string,
+  product: string,
+  typed: unknown,
+): string | undefined {
+  const given = typeof typed === 'string' && typed.trim() !== '';
+  if (given || product === scope.replace(/^@/, '')) return undefined;
+  return `product "${product}" derived from scope ${scope} (pass --product to choose)`;
+}

@@ -179,6 +179,7 @@ export function removeServiceGenerator(catalog: RepoCatalog): PlopGeneratorConfi
         ],
       }),
       action('link'),
+      action('next-steps'),
     ],
   };
 }

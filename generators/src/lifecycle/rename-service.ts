@@ -9,8 +9,9 @@ import { formatFiles } from '../shared/format-files.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import { action, type PlannedEdits } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { recordPathOf } from '../sync/template-record.js';
+import { readTemplateRecord, recordPathOf } from '../sync/template-record.js';
 import { unknownServiceProblem } from './remove-service.js';
+import { renamedAnswers, renamedTemplateFiles } from './renamed-template-files.js';
 import {
   calleesOf,
   callersOf,
@@ -90,47 +91,68 @@ const renameKey = (record: Readonly<Record<string, number>>, from: string, to: s
 const renameIn = (names: readonly string[], from: string, to: string) =>
   names.map((n) => (n === from ? to : n));
 
-/** The renamed service's own files, at their new place, with what derives from its name. */
-function renameOwnFiles(texts: PlannedTexts, root: string, from: string, to: string): void {
+/**
+ * The renamed service's own files, at their new place: what the template wrote is written again
+ * under the new name (merged with the team's changes); in the rest, and where a merge cannot
+ * be clean, the tokens its code derives from its name are renamed.
+ */
+function renameOwnFiles(
+  texts: PlannedTexts,
+  root: string,
+  templatesDir: string,
+  from: string,
+  to: string,
+): void {
   const at = (path: string) => `apps/${to}${path.slice(`apps/${from}`.length)}`;
-  for (const path of sourceFiles(root, from, /\.(ts|md)$/)) {
+  const record = readTemplateRecord(root, from);
+  const rendered = record ? renamedTemplateFiles(root, templatesDir, record, to) : new Map();
+  const own = (path: string) => rendered.get(path.slice(`apps/${from}/`.length));
+  for (const path of sourceFiles(root, from, /./)) {
     const before = readFileSync(join(root, path), 'utf8');
-    const after = renameOwnTokens(before, from, to);
+    const merged = own(path);
+    const after =
+      merged !== undefined
+        ? renameOwnTokens(merged, from, to)
+        : /\.(ts|md)$/.test(path)
+          ? renameOwnTokens(before, from, to)
+          : before;
     if (after !== before) texts.set(at(path), after);
   }
-  const pkg = JSON.parse(readFileSync(join(root, 'apps', from, 'package.json'), 'utf8')) as object;
-  texts.set(`apps/${to}/package.json`, `${JSON.stringify({ ...pkg, name: to }, null, 2)}\n`);
-  const manifest = readFileSync(join(root, manifestOf(from)), 'utf8');
-  const nameNode = parseDocument(manifest).get('name', true);
-  const range = isScalar(nameNode) ? nameNode.range : undefined;
-  texts.set(manifestOf(to), range ? replaceScalar(manifest, range, to) : manifest);
+  const packagePath = `apps/${from}/package.json`;
+  if (own(packagePath) === undefined) {
+    const pkg = JSON.parse(readFileSync(join(root, packagePath), 'utf8')) as object;
+    texts.set(`apps/${to}/package.json`, `${JSON.stringify({ ...pkg, name: to }, null, 2)}\n`);
+  }
+  if (own(manifestOf(from)) === undefined) {
+    const manifest = readFileSync(join(root, manifestOf(from)), 'utf8');
+    const nameNode = parseDocument(manifest).get('name', true);
+    const range = isScalar(nameNode) ? nameNode.range : undefined;
+    texts.set(manifestOf(to), range ? replaceScalar(manifest, range, to) : manifest);
+  }
 }
 
 /**
  * Everything renaming a service changes: its folder moves, with what its code derives from its
  * name; callers rename their config variables, client and devDependency; both sides of every
  * call, CODEOWNERS, the stacks' image entries and the template records follow.
- * @example planRenameService({ name: 'orders', newName: 'purchases' }, catalog)
+ * @example planRenameService({ name: 'orders', newName: 'purchases' }, catalog, templatesDir)
  */
 export function planRenameService(
   { name, newName }: RenameAnswers,
   catalog: RepoCatalog,
+  templatesDir: string,
 ): PlannedEdits {
   const { root } = catalog;
   const texts = new PlannedTexts(root);
   const removals: string[] = [];
-  renameOwnFiles(texts, root, name, newName);
+  renameOwnFiles(texts, root, templatesDir, name, newName);
   editRecord(
     texts,
     root,
     name,
     (record) => ({
       ...record,
-      answers: {
-        ...record.answers,
-        name: newName,
-        calls: renameIn(record.answers.calls, name, newName),
-      },
+      answers: renamedAnswers(record.answers, newName),
     }),
     recordPathOf(newName),
   );
@@ -215,6 +237,7 @@ export function renameServiceGenerator(catalog: RepoCatalog): PlopGeneratorConfi
         ],
       }),
       action('link'),
+      action('next-steps'),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { manifestFileName, serviceNameSchema } from '@slipway/service-manifest';
-import { descriptionProblem } from '../shared/description-problem.js';
+import { defaultDescription, descriptionProblem } from '../shared/description-problem.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
 import {
@@ -213,7 +213,7 @@ export function checkServiceAnswers(data: unknown, catalog: RepoCatalog): Servic
   if (problems.length > 0) throw new GeneratorError(label, problems);
   return {
     ...raw,
-    description: raw.description === '' ? `The ${raw.name} service.` : raw.description,
+    description: raw.description === '' ? defaultDescription(raw.name) : raw.description,
     port: raw.port as number,
     database: raw.database as ServiceDatabase,
   };

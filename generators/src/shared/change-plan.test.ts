@@ -1,4 +1,5 @@
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -6,6 +7,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,6 +116,12 @@ describe('applyPlan', () => {
     expect(readdirSync(join(root, 'apps')).sort()).toEqual(['orders']);
     expect(readdirSync(join(root, 'infra'))).toEqual(['cluster-gke']);
     expect(existsSync(join(root, '.github/CODEOWNERS'))).toBe(false);
+  });
+
+  it('gives a new folder the mode of the folder it joins, as its siblings have', () => {
+    chmodSync(join(root, 'apps'), 0o755);
+    applyPlan(root, plan);
+    expect(statSync(join(root, 'apps/billing')).mode & 0o777).toBe(0o755);
   });
 
   it('refuses to write a folder that already exists, changing nothing', () => {

@@ -155,6 +155,9 @@ export function applyPlan(
       makeParents(target);
       const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
       temporary.push(staging);
+      // mkdtemp makes it private (0700): the new folder gets the mode of the folder it joins,
+      // as its siblings have (0755 for apps/ with the usual umask).
+      chmodSync(staging, statSync(dirname(target)).mode & 0o777);
       for (const file of directory.files) {
         mkdirSync(dirname(join(staging, file.path)), { recursive: true });
         writeFile(join(staging, file.path), file.content);

@@ -24,3 +24,10 @@ export function descriptionProblem(description: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The description a service gets when none is typed; derived from its name, so a rename derives
+ * it again.
+ * @example defaultDescription('billing') // 'The billing service.'
+ */
+export const defaultDescription = (name: string) => `The ${name} service.`;

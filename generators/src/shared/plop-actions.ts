@@ -12,7 +12,7 @@ import { formatFiles } from './format-files.js';
 import { linkWorkspaces } from './link-workspaces.js';
 import { renderTemplate, renderTemplateFolder } from './render-templates.js';
 import { type RepoCatalog, readRepoCatalog } from './repo-catalog.js';
-import { runState } from './run-state.js';
+import { type RunResult, runState } from './run-state.js';
 
 /** Checks plop's answers against the repository; returns the checked answers or throws. */
 export type CheckAnswers<Answers> = (data: object, catalog: RepoCatalog) => Answers;
@@ -54,7 +54,7 @@ export interface PlannedEdits {
   readonly moves?: readonly PlannedMove[];
 }
 
-type ActionType = 'check' | 'render' | 'edit' | 'write' | 'link';
+type ActionType = 'check' | 'render' | 'edit' | 'write' | 'link' | 'next-steps';
 
 /**
  * One step of a generator, as it appears in the generator's `actions` list. Every step but
@@ -168,9 +168,32 @@ export function registerActions(plop: NodePlopAPI, templatesDir: string): void {
     return 'linked the workspaces (npm install --offline)';
   };
 
+  // Last: by then `link` has run, so the steps say whether npm install is still to do.
+  const nextSteps: CustomActionFunction = async (data) => {
+    const { result } = runState(data);
+    if (!result || result.dryRun) return 'no next steps: nothing was written';
+    return `done\n${formatNextSteps(nextStepsAfter(result)).join('\n')}`;
+  };
+
   plop.setActionType('check', check);
   plop.setActionType('render', render);
   plop.setActionType('edit', edit);
   plop.setActionType('write', write);
   plop.setActionType('link', link);
+  plop.setActionType('next-steps', nextSteps);
+}
+
+/**
+ * The steps left after a run: npm install first when the run did not link the workspaces.
+ * @example nextStepsAfter({ linked: false, nextSteps: ['commit'] ... }) // ['npm install: ...', 'commit']
+ */
+export function nextStepsAfter(result: RunResult): string[] {
+  const install =
+    'npm install: links the workspaces as they are now and updates package-lock.json (this run did not)';
+  return [...(result.linked ? [] : [install]), ...result.nextSteps];
+}
+
+/** Numbered lines under a heading, as `npm create @slipway/service` prints them. */
+export function formatNextSteps(steps: readonly string[]): string[] {
+  return ['Next steps:', ...steps.map((step, i) => `  ${i + 1}. ${step}`)];
 }

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   copyFileSync,
+  type Dirent,
   existsSync,
   linkSync,
   lstatSync,
@@ -9,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -99,29 +101,69 @@ function listModuleFolders(source: string, dir = ''): string[] {
   });
 }
 
-/** Hard-links a folder tree: fast, and the copy's own files are replaced, never edited, by npm. */
-function linkTree(from: string, to: string): void {
-  const cp = spawnSync('cp', ['-al', from, to]);
-  if (cp.status === 0) return;
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
+/** Caches tools write, rename and delete while they run: never part of a copy. */
+const transientCaches = new Set(['.vite', '.vitest', '.cache']);
+
+/**
+ * Hard-links a folder tree with Node, entry by entry: transient caches are left out, and an
+ * entry that vanishes while it is read (a cache another process is rewriting) is skipped.
+ */
+function walkLinks(from: string, to: string): void {
+  mkdirSync(to);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(from, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory() && transientCaches.has(entry.name)) continue;
     const source = join(from, entry.name);
     const target = join(to, entry.name);
-    if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
-    else if (entry.isDirectory()) linkTree(source, target);
-    else linkSync(source, target);
+    try {
+      if (entry.isSymbolicLink()) symlinkSync(readlinkSync(source), target);
+      else if (entry.isDirectory()) walkLinks(source, target);
+      else linkSync(source, target);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/**
+ * Hard-links a folder tree: fast, and the copy's own files are replaced, never edited, by npm.
+ * It is built in a fresh folder beside `to` and renamed into place, so a failed attempt never
+ * leaves a half-made tree for the next one to run into: `cp -al` first (fast), and when it
+ * fails (an entry vanished under it, as caches do while other tests run) its partial tree goes
+ * and the Node walk, which skips what vanishes, makes it again.
+ */
+function linkTree(from: string, to: string): void {
+  const scratch = mkdtempSync(`${to}.linking-`);
+  try {
+    const fresh = join(scratch, 'tree');
+    const cp = spawnSync('cp', ['-al', from, fresh]);
+    if (cp.status !== 0) {
+      rmSync(fresh, { recursive: true, force: true });
+      walkLinks(from, fresh);
+    }
+    renameSync(fresh, to);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 /** Makes the hard-linked `node_modules` of a copy its own where tools rewrite files in place. */
-function ownRewrittenFiles(source: string, root: string): void {
+function ownRewrittenFiles(source: string, root: string, folders: readonly string[]): void {
   const hidden = join('node_modules', '.package-lock.json');
   if (existsSync(join(source, hidden))) {
-    rmSync(join(root, hidden));
+    rmSync(join(root, hidden), { force: true });
     copyFileSync(join(source, hidden), join(root, hidden));
   }
-  for (const cache of ['.vite', '.vitest', '.cache']) {
-    rmSync(join(root, 'node_modules', cache), { recursive: true, force: true });
+  for (const folder of folders) {
+    for (const cache of transientCaches) {
+      rmSync(join(root, folder, cache), { recursive: true, force: true });
+    }
   }
 }
 
@@ -151,14 +193,15 @@ export function copyRepository(
       const manifest = join(root, 'apps', service, 'service.yaml');
       if (existsSync(manifest)) keepCallsAmong(manifest, services ?? []);
     }
-    for (const folder of listModuleFolders(source).filter((f) => !isLeftOut(f, services))) {
+    const folders = listModuleFolders(source).filter((f) => !isLeftOut(f, services));
+    for (const folder of folders) {
       mkdirSync(dirname(join(root, folder)), { recursive: true });
       if (nodeModules === 'symlink') symlinkSync(join(source, folder), join(root, folder));
       else linkTree(join(source, folder), join(root, folder));
     }
     let installMs = 0;
     if (nodeModules === 'hard-link') {
-      ownRewrittenFiles(source, root);
+      ownRewrittenFiles(source, root, folders);
       const started = performance.now();
       execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund'], {
         cwd: root,
