@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +87,16 @@ describe('turbo telemetry', () => {
   ])('is off in npm %j', (args) => {
     const run = npm(...args);
     expect(run.stdout, run.stderr).toContain('Status: Disabled');
+  });
+});
+
+describe('install analytics', () => {
+  it("are off for @scarf/scarf in the repository's own configuration, not only by allowScripts", () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      allowScripts?: Record<string, boolean>;
+      scarfSettings?: { enabled?: boolean };
+    };
+    expect(pkg.allowScripts?.['@scarf/scarf']).toBe(false);
+    expect(pkg.scarfSettings?.enabled).toBe(false);
   });
 });
