@@ -55,6 +55,7 @@ export {
   listWorkspaceDirs,
   RepositoryNotFoundError,
   repositoryFiles,
+  serviceDir,
   serviceManifestPath,
 } from './repository.js';
 export {

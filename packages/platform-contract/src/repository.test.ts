@@ -6,6 +6,7 @@ import {
   findRepositoryRoot,
   listWorkspaceDirs,
   RepositoryNotFoundError,
+  serviceDir,
   serviceManifestPath,
 } from './repository.js';
 
@@ -44,5 +45,9 @@ describe('the repository model', () => {
 
   it("places a service's manifest in its folder", () => {
     expect(serviceManifestPath('orders')).toBe('apps/orders/service.yaml');
+  });
+
+  it("names a service's folder under the services folder", () => {
+    expect(serviceDir('billing')).toBe('apps/billing');
   });
 });

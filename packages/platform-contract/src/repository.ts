@@ -88,7 +88,15 @@ export function listWorkspaceDirs(root: string): string[] {
 }
 
 /**
- * A service's manifest path, relative to the root.
+ * A service's folder, relative to the repository root: the one spelling of `apps/<name>`.
+ * @example serviceDir('orders') // 'apps/orders'
+ */
+export function serviceDir(service: string): string {
+  return `${repositoryFiles.servicesDir}/${service}`;
+}
+
+/**
+ * A service's manifest, relative to the repository root.
  * @example serviceManifestPath('orders') // 'apps/orders/service.yaml'
  */
 export function serviceManifestPath(
