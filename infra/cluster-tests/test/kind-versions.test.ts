@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { envoyGatewayKubernetesRange } from '@slipway/infra-platform/versions';
 
 // The pins live in the workflow's env (one place, next to why they were chosen).
-const workflowFile = new URL('../../../../.github/workflows/e2e-kind.yml', import.meta.url);
+const workflowFile = new URL('../../../.github/workflows/e2e-kind.yml', import.meta.url);
 
 interface Step {
   readonly uses?: string;
