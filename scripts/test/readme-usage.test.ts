@@ -11,6 +11,10 @@ import {
 } from './readme-usage.js';
 
 const root = join(import.meta.dirname, '../..');
+// Being removed (issue #19: one way to run TypeScript), so not documented further: delete this
+// line with the folder (the last test below says when).
+const leaving = ['packages/run-source'];
+const workspaces = readUsageWorkspaces(root);
 const rootScripts = Object.keys(
   (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: object }).scripts,
 );
@@ -28,11 +32,17 @@ const fenced = (lang: string, code: string) => `\`\`\`${lang}\n${code}\n\`\`\``;
 
 describe('the workspace READMEs', () => {
   it('should each show a true usage', () => {
-    expect(readmeUsageProblems(readUsageWorkspaces(root), rootScripts)).toEqual([]);
+    const staying = workspaces.filter((w) => !leaving.includes(w.dir));
+    expect(readmeUsageProblems(staying, rootScripts)).toEqual([]);
+  });
+
+  it('should let off only workspaces that still exist', () => {
+    const gone = leaving.filter((dir) => !workspaces.some((w) => w.dir === dir));
+    expect(gone, 'no longer a workspace: remove it from `leaving`').toEqual([]);
   });
 
   it('should be read for every workspace of the root package.json', () => {
-    const dirs = readUsageWorkspaces(root).map((w) => w.dir);
+    const dirs = workspaces.map((w) => w.dir);
     expect(dirs).toEqual(expect.arrayContaining(['apps/orders', 'packages/config', 'scripts']));
   });
 
