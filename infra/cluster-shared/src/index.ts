@@ -1,0 +1,1 @@
+export { type NodePool, type NodePoolSchema, resolveNodePool } from './node-pool.js';
