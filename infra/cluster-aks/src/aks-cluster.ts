@@ -2,7 +2,7 @@ import * as containerservice from '@pulumi/azure-native/containerservice/index.j
 import * as network from '@pulumi/azure-native/network/index.js';
 import * as resources from '@pulumi/azure-native/resources/index.js';
 import * as pulumi from '@pulumi/pulumi';
-import { resolveNodePool } from '@slipway/infra-cluster-shared';
+import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import { componentType } from '@slipway/platform-contract';
 import { type AksNodePoolArgs, aksNodePool } from './aks-node-pool.js';
 import { defaultKubernetesVersion } from './versions.js';
@@ -50,12 +50,7 @@ export class AksCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('azure', 'AksCluster'), name, {}, opts);
-    const zones = args.zones ?? ['1', '2', '3'];
-    if (zones.length < 3) {
-      throw new Error(
-        `zones must list at least 3 zones for a zone-redundant cluster, got ${zones.length}`,
-      );
-    }
+    const zones = requireZoneRedundancy('zones', args.zones ?? ['1', '2', '3']);
     const pool = resolveNodePool(aksNodePool, args.nodePool);
     const parent = { parent: this };
     const useEntraId = (args.adminGroupObjectIds?.length ?? 0) > 0;

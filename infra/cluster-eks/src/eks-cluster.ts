@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as eks from '@pulumi/eks';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { resolveNodePool } from '@slipway/infra-cluster-shared';
+import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import { componentType } from '@slipway/platform-contract';
 import { installClusterAutoscaler } from './cluster-autoscaler.js';
 import { EksNetwork } from './eks-network.js';
@@ -62,11 +62,7 @@ export class EksCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('aws', 'EksCluster'), name, {}, opts);
-    if (args.availabilityZones.length < 3) {
-      throw new Error(
-        `availabilityZones must list at least 3 zones for a zone-redundant cluster, got ${args.availabilityZones.length}`,
-      );
-    }
+    requireZoneRedundancy('availabilityZones', args.availabilityZones);
     const pool = resolveNodePool(eksNodePool, args.nodePool);
     const kubernetesVersion = args.kubernetesVersion ?? defaultKubernetesVersion;
     const parent = { parent: this };

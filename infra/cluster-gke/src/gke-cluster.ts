@@ -1,6 +1,6 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
-import { resolveNodePool } from '@slipway/infra-cluster-shared';
+import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import { componentType } from '@slipway/platform-contract';
 import { gkeKubeconfig } from './gke-kubeconfig.js';
 import { GkeNetwork, secondaryRanges } from './gke-network.js';
@@ -62,11 +62,7 @@ export class GkeCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('gcp', 'GkeCluster'), name, {}, opts);
-    if (args.zones.length < 3) {
-      throw new Error(
-        `zones must list at least 3 zones for a zone-redundant cluster, got ${args.zones.length}`,
-      );
-    }
+    requireZoneRedundancy('zones', args.zones);
     const pool = resolveNodePool(gkeNodePool, args.nodePool);
     const parent = { parent: this };
     const workloadPool = `${args.project}.svc.id.goog`;

@@ -41,7 +41,10 @@ describe('resolveNodePool', () => {
       { fewest: 5, most: 4 },
       'nodePool.most must be a whole number of at least nodePool.fewest (5), got 4',
     ],
-    [{ most: 9.5 }, 'nodePool.most must be a whole number of at least nodePool.fewest (3), got 9.5'],
+    [
+      { most: 9.5 },
+      'nodePool.most must be a whole number of at least nodePool.fewest (3), got 9.5',
+    ],
   ])('rejects %o, naming the field as the stack config spells it', (pool, message) => {
     expect(() => resolveNodePool(example, pool)).toThrow(message);
   });

@@ -1,7 +1,13 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { isSecretMarker, kubernetesObjects, maskedSecret, promiseOf } from '@slipway/infra-testing';
+import {
+  isSecretMarker,
+  kubernetesObjects,
+  maskedSecret,
+  promiseOf,
+  type RenderedObject,
+} from '@slipway/infra-testing';
 import { renderServices, serviceYaml } from '../src/render/render-services.js';
 import { ServicesStackConfigError } from '../src/stack-config-error.js';
 import {
@@ -86,8 +92,10 @@ describe('secrets', () => {
       (service) => service.objects,
     );
     const { resources } = await record(manifests, config);
-    const secret = (objects: readonly { kind: string; metadata: { name: string } }[]) =>
-      objects.find((o) => o.kind === 'Secret' && o.metadata.name === `${storefront}-secrets`);
+    const secret = (objects: readonly RenderedObject[]) =>
+      objects.find(
+        (o) => o.kind === 'Secret' && o.metadata.labels?.['app.kubernetes.io/name'] === storefront,
+      );
     expect(secret(rendered)).toMatchObject({
       stringData: { API_TOKEN: maskedSecret, SIGNING_KEY: maskedSecret },
     });
