@@ -2,8 +2,9 @@ import * as containerservice from '@pulumi/azure-native/containerservice/index.j
 import * as network from '@pulumi/azure-native/network/index.js';
 import * as resources from '@pulumi/azure-native/resources/index.js';
 import * as pulumi from '@pulumi/pulumi';
+import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import { componentType } from '@slipway/platform-contract';
-import { type AksNodePoolArgs, resolveAksNodePool } from './aks-node-pool.js';
+import { type AksNodePoolArgs, aksNodePool } from './aks-node-pool.js';
 import { defaultKubernetesVersion } from './versions.js';
 
 /** Arguments of {@link AksCluster}. */
@@ -49,13 +50,8 @@ export class AksCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('azure', 'AksCluster'), name, {}, opts);
-    const zones = args.zones ?? ['1', '2', '3'];
-    if (zones.length < 3) {
-      throw new Error(
-        `zones must list at least 3 zones for a zone-redundant cluster, got ${zones.length}`,
-      );
-    }
-    const pool = resolveAksNodePool(args.nodePool);
+    const zones = requireZoneRedundancy('zones', args.zones ?? ['1', '2', '3']);
+    const pool = resolveNodePool(aksNodePool, args.nodePool);
     const parent = { parent: this };
     const useEntraId = (args.adminGroupObjectIds?.length ?? 0) > 0;
 
@@ -97,13 +93,13 @@ export class AksCluster extends pulumi.ComponentResource {
             type: 'VirtualMachineScaleSets',
             osType: 'Linux',
             osSKU: 'AzureLinux',
-            vmSize: pool.vmSize,
-            osDiskSizeGB: pool.osDiskSizeGB,
+            vmSize: pool.machineType,
+            osDiskSizeGB: pool.diskSize,
             availabilityZones: [...zones],
             enableAutoScaling: true,
-            minCount: pool.minCount,
-            maxCount: pool.maxCount,
-            count: pool.minCount,
+            minCount: pool.minNodes,
+            maxCount: pool.maxNodes,
+            count: pool.minNodes,
             enableNodePublicIP: false,
             vnetSubnetID: subnet.id,
             upgradeSettings: { maxSurge: '33%' },

@@ -1,4 +1,6 @@
-/** Size and shape of the autoscaling node pool. */
+import type { NodePoolSchema } from '@slipway/infra-cluster-shared';
+
+/** Size and shape of the autoscaling node pool, as the stack config's `nodePool` spells it. */
 export interface AksNodePoolArgs {
   /** Azure VM size of every node. Default: `Standard_D2s_v5` (2 vCPU, 8 GiB). */
   readonly vmSize?: string;
@@ -10,32 +12,16 @@ export interface AksNodePoolArgs {
   readonly osDiskSizeGB?: number;
 }
 
-/** The node pool settings once defaults are applied. */
-export type ResolvedAksNodePool = Required<AksNodePoolArgs>;
-
 /**
- * Applies the node pool defaults and rejects settings the cluster could not
- * run with, naming the offending field.
- *
- * @example
- * resolveAksNodePool({ maxCount: 12 }); // { vmSize: 'Standard_D2s_v5', minCount: 3, maxCount: 12, osDiskSizeGB: 64 }
+ * AKS's spelling of the node pool and its defaults, for `resolveNodePool`.
+ * @example resolveNodePool(aksNodePool, { maxCount: 12 }); // { machineType: 'Standard_D2s_v5', minNodes: 3, maxNodes: 12, diskSize: 64 }
  */
-export function resolveAksNodePool(pool: AksNodePoolArgs = {}): ResolvedAksNodePool {
-  const resolved = {
-    vmSize: pool.vmSize ?? 'Standard_D2s_v5',
-    minCount: pool.minCount ?? 3,
-    maxCount: pool.maxCount ?? 9,
-    osDiskSizeGB: pool.osDiskSizeGB ?? 64,
-  };
-  if (!Number.isInteger(resolved.minCount) || resolved.minCount < 1) {
-    throw new Error(
-      `nodePool.minCount must be a whole number of at least 1, got ${resolved.minCount}`,
-    );
-  }
-  if (!Number.isInteger(resolved.maxCount) || resolved.maxCount < resolved.minCount) {
-    throw new Error(
-      `nodePool.maxCount must be a whole number of at least nodePool.minCount (${resolved.minCount}), got ${resolved.maxCount}`,
-    );
-  }
-  return resolved;
-}
+export const aksNodePool: NodePoolSchema<AksNodePoolArgs> = {
+  fields: {
+    machineType: 'vmSize',
+    minNodes: 'minCount',
+    maxNodes: 'maxCount',
+    diskSize: 'osDiskSizeGB',
+  },
+  defaults: { machineType: 'Standard_D2s_v5', minNodes: 3, maxNodes: 9, diskSize: 64 },
+};

@@ -1,14 +1,13 @@
-import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveNodePool } from '@slipway/infra-cluster-shared';
 import {
   named,
   ofType,
-  type ProgramRun,
-  promiseOf,
+  programRunner,
   type RecordedResource,
-  runProgramWithMocks,
+  secretValueOf,
 } from '@slipway/infra-testing';
-import { resolveAksNodePool } from '../src/aks-node-pool.js';
+import { aksNodePool } from '../src/aks-node-pool.js';
 
 const project = 'slipway-cluster-aks';
 const clusterType = 'azure-native:containerservice:ManagedCluster';
@@ -16,29 +15,27 @@ const fakeKubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\n';
 
 type Program = typeof import('../src/index.js');
 
-function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
-  return runProgramWithMocks(
-    {
-      project,
-      config: { 'azure-native:location': 'westeurope', ...config },
-      outputsOf: (resource) =>
-        resource.type === clusterType
-          ? {
-              name: resource.inputs.resourceName,
-              oidcIssuerProfile: { enabled: true, issuerURL: 'https://oidc.example/abc/' },
-            }
-          : undefined,
-      calls: {
-        'azure-native:containerservice:listManagedClusterUserCredentials': {
-          kubeconfigs: [
-            { name: 'clusterUser', value: Buffer.from(fakeKubeconfig).toString('base64') },
-          ],
-        },
+const runProgram = programRunner(
+  {
+    project,
+    config: { 'azure-native:location': 'westeurope' },
+    outputsOf: (resource) =>
+      resource.type === clusterType
+        ? {
+            name: resource.inputs.resourceName,
+            oidcIssuerProfile: { enabled: true, issuerURL: 'https://oidc.example/abc/' },
+          }
+        : undefined,
+    calls: {
+      'azure-native:containerservice:listManagedClusterUserCredentials': {
+        kubeconfigs: [
+          { name: 'clusterUser', value: Buffer.from(fakeKubeconfig).toString('base64') },
+        ],
       },
     },
-    () => import('../src/index.js'),
-  );
-}
+  },
+  () => import('../src/index.js'),
+);
 
 const systemPool = (resources: RecordedResource[]) => {
   const profiles = named(resources, clusterType, 'slipway-aks').inputs.agentPoolProfiles;
@@ -51,9 +48,9 @@ describe('AKS cluster program with settings from stack config', () => {
 
   beforeAll(async () => {
     ({ resources, program } = await runProgram({
-      [`${project}:kubernetesVersion`]: '1.34',
-      [`${project}:nodePool`]: { vmSize: 'Standard_D4s_v5', minCount: 6, maxCount: 18 },
-      [`${project}:apiAllowedCidrs`]: ['203.0.113.0/24'],
+      kubernetesVersion: '1.34',
+      nodePool: { vmSize: 'Standard_D4s_v5', minCount: 6, maxCount: 18 },
+      apiAllowedCidrs: ['203.0.113.0/24'],
     }));
   });
 
@@ -102,8 +99,7 @@ describe('AKS cluster program with settings from stack config', () => {
   });
 
   it('exports the kubeconfig, decoded, as a secret output', async () => {
-    expect(await pulumi.isSecret(program.kubeconfig)).toBe(true);
-    expect(await promiseOf(program.kubeconfig)).toBe(fakeKubeconfig);
+    expect(await secretValueOf(program.kubeconfig)).toBe(fakeKubeconfig);
   });
 });
 
@@ -111,7 +107,7 @@ describe('AKS cluster program with only the provider config', () => {
   let resources: RecordedResource[];
 
   beforeAll(async () => {
-    ({ resources } = await runProgram({}));
+    ({ resources } = await runProgram());
   });
 
   it('uses Kubernetes 1.35, the Standard tier and 3 to 9 Standard_D2s_v5 nodes', () => {
@@ -136,7 +132,7 @@ describe('AKS cluster program with only the provider config', () => {
 describe('AKS cluster program with Entra ID admin groups', () => {
   it('turns local accounts off and lets only those groups administer the cluster', async () => {
     const { resources } = await runProgram({
-      [`${project}:adminGroupObjectIds`]: ['11111111-2222-3333-4444-555555555555'],
+      adminGroupObjectIds: ['11111111-2222-3333-4444-555555555555'],
     });
     expect(named(resources, clusterType, 'slipway-aks').inputs).toMatchObject({
       disableLocalAccounts: true,
@@ -145,11 +141,11 @@ describe('AKS cluster program with Entra ID admin groups', () => {
   });
 });
 
-describe('resolveAksNodePool', () => {
+describe('the AKS node pool', () => {
   it.each([
     [{ minCount: 0 }, /nodePool\.minCount/],
     [{ minCount: 5, maxCount: 4 }, /nodePool\.maxCount/],
-  ])('rejects %o naming the field', (pool, message) => {
-    expect(() => resolveAksNodePool(pool)).toThrow(message);
+  ])('rejects %o, naming the field as the stack config spells it', (pool, message) => {
+    expect(() => resolveNodePool(aksNodePool, pool)).toThrow(message);
   });
 });

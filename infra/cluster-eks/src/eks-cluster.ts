@@ -2,25 +2,15 @@ import * as aws from '@pulumi/aws';
 import * as eks from '@pulumi/eks';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import { componentType } from '@slipway/platform-contract';
 import { installClusterAutoscaler } from './cluster-autoscaler.js';
 import { EksNetwork } from './eks-network.js';
+import { type EksNodePoolArgs, eksNodePool } from './eks-node-pool.js';
 import { createIrsaRole } from './irsa-role.js';
 import { installMetricsServer } from './metrics-server.js';
 import { createNodeRole } from './node-role.js';
 import { defaultKubernetesVersion } from './versions.js';
-
-/** Size and shape of the autoscaling node pool. */
-export interface EksNodePoolArgs {
-  /** EC2 instance type of every node. Default: `m7i.large` (2 vCPU, 8 GiB). */
-  readonly instanceType?: string;
-  /** Fewest nodes; at least one per zone keeps the pool zone-redundant. Default: 3. */
-  readonly minSize?: number;
-  /** Most nodes cluster-autoscaler may add. Default: 9. */
-  readonly maxSize?: number;
-  /** Root volume size of each node in GiB. Default: 50. */
-  readonly diskSizeGiB?: number;
-}
 
 /** Arguments of {@link EksCluster}. */
 export interface EksClusterArgs {
@@ -36,36 +26,6 @@ export interface EksClusterArgs {
   readonly nodePool?: EksNodePoolArgs;
   /** CIDRs allowed to reach the public API endpoint. Default: `['0.0.0.0/0']` (the API still requires IAM auth). */
   readonly apiAllowedCidrs?: readonly string[];
-}
-
-/** The node pool settings once defaults are applied. */
-export type ResolvedEksNodePool = Required<EksNodePoolArgs>;
-
-/**
- * Applies the node pool defaults and rejects settings the cluster could not
- * run with, naming the offending field.
- *
- * @example
- * resolveEksNodePool({ maxSize: 12 }); // { instanceType: 'm7i.large', minSize: 3, maxSize: 12, diskSizeGiB: 50 }
- */
-export function resolveEksNodePool(pool: EksNodePoolArgs = {}): ResolvedEksNodePool {
-  const resolved = {
-    instanceType: pool.instanceType ?? 'm7i.large',
-    minSize: pool.minSize ?? 3,
-    maxSize: pool.maxSize ?? 9,
-    diskSizeGiB: pool.diskSizeGiB ?? 50,
-  };
-  if (!Number.isInteger(resolved.minSize) || resolved.minSize < 1) {
-    throw new Error(
-      `nodePool.minSize must be a whole number of at least 1, got ${resolved.minSize}`,
-    );
-  }
-  if (!Number.isInteger(resolved.maxSize) || resolved.maxSize < resolved.minSize) {
-    throw new Error(
-      `nodePool.maxSize must be a whole number of at least nodePool.minSize (${resolved.minSize}), got ${resolved.maxSize}`,
-    );
-  }
-  return resolved;
 }
 
 /**
@@ -102,12 +62,8 @@ export class EksCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('aws', 'EksCluster'), name, {}, opts);
-    if (args.availabilityZones.length < 3) {
-      throw new Error(
-        `availabilityZones must list at least 3 zones for a zone-redundant cluster, got ${args.availabilityZones.length}`,
-      );
-    }
-    const pool = resolveEksNodePool(args.nodePool);
+    requireZoneRedundancy('availabilityZones', args.availabilityZones);
+    const pool = resolveNodePool(eksNodePool, args.nodePool);
     const kubernetesVersion = args.kubernetesVersion ?? defaultKubernetesVersion;
     const parent = { parent: this };
 
@@ -149,15 +105,15 @@ export class EksCluster extends pulumi.ComponentResource {
         cluster,
         nodeRole,
         subnetIds: network.privateSubnetIds,
-        instanceTypes: [pool.instanceType],
+        instanceTypes: [pool.machineType],
         scalingConfig: {
-          minSize: pool.minSize,
-          maxSize: pool.maxSize,
-          desiredSize: pool.minSize,
+          minSize: pool.minNodes,
+          maxSize: pool.maxNodes,
+          desiredSize: pool.minNodes,
         },
         // cluster-autoscaler owns the desired size; a deploy must not reset it.
         ignoreScalingChanges: true,
-        diskSize: pool.diskSizeGiB,
+        diskSize: pool.diskSize,
         operatingSystem: eks.OperatingSystem.AL2023,
       },
       parent,

@@ -1,6 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { clusterName } from '@slipway/platform-contract';
-import type { EksNodePoolArgs } from './eks-cluster.js';
+import type { EksNodePoolArgs } from './eks-node-pool.js';
 import { defaultKubernetesVersion } from './versions.js';
 
 /** What the stack config says about the cluster (`Pulumi.<stack>.yaml`). */

@@ -1,14 +1,13 @@
-import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveNodePool } from '@slipway/infra-cluster-shared';
 import {
   named,
   ofType,
-  type ProgramRun,
-  promiseOf,
+  programRunner,
   type RecordedResource,
-  runProgramWithMocks,
+  secretValueOf,
 } from '@slipway/infra-testing';
-import { resolveEksNodePool } from '../src/eks-cluster.js';
+import { eksNodePool } from '../src/eks-node-pool.js';
 import { zoneCidrs } from '../src/subnet-cidrs.js';
 
 const project = 'slipway-cluster-eks';
@@ -16,29 +15,27 @@ const fakeKubeconfig = '{"apiVersion":"v1","kind":"Config","clusters":[]}';
 
 type Program = typeof import('../src/index.js');
 
-function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
-  return runProgramWithMocks(
-    {
-      project,
-      config: { 'aws:region': 'eu-west-1', ...config },
-      outputsOf: (resource) =>
-        resource.type === 'eks:index:Cluster'
-          ? {
-              kubeconfigJson: fakeKubeconfig,
-              oidcProviderArn: 'arn:aws:iam::123456789012:oidc-provider/oidc.eks.example',
-              oidcIssuer: 'oidc.eks.example/id/ABC',
-            }
-          : undefined,
-      calls: {
-        'aws:index/getAvailabilityZones:getAvailabilityZones': {
-          names: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1d'],
-        },
-        'aws:index/getPartition:getPartition': { partition: 'aws' },
+const runProgram = programRunner(
+  {
+    project,
+    config: { 'aws:region': 'eu-west-1' },
+    outputsOf: (resource) =>
+      resource.type === 'eks:index:Cluster'
+        ? {
+            kubeconfigJson: fakeKubeconfig,
+            oidcProviderArn: 'arn:aws:iam::123456789012:oidc-provider/oidc.eks.example',
+            oidcIssuer: 'oidc.eks.example/id/ABC',
+          }
+        : undefined,
+    calls: {
+      'aws:index/getAvailabilityZones:getAvailabilityZones': {
+        names: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1d'],
       },
+      'aws:index/getPartition:getPartition': { partition: 'aws' },
     },
-    () => import('../src/index.js'),
-  );
-}
+  },
+  () => import('../src/index.js'),
+);
 
 const privateSubnets = (resources: RecordedResource[]) =>
   ofType(resources, 'aws:ec2/subnet:Subnet').filter((subnet) => subnet.name.includes('-private-'));
@@ -49,9 +46,9 @@ describe('EKS cluster program with settings from stack config', () => {
 
   beforeAll(async () => {
     ({ resources, program } = await runProgram({
-      [`${project}:kubernetesVersion`]: '1.34',
-      [`${project}:availabilityZones`]: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-      [`${project}:nodePool`]: { instanceType: 'c7i.xlarge', minSize: 4, maxSize: 12 },
+      kubernetesVersion: '1.34',
+      availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      nodePool: { instanceType: 'c7i.xlarge', minSize: 4, maxSize: 12 },
     }));
   });
 
@@ -119,8 +116,7 @@ describe('EKS cluster program with settings from stack config', () => {
   });
 
   it('exports the kubeconfig as a secret output', async () => {
-    expect(await pulumi.isSecret(program.kubeconfig)).toBe(true);
-    expect(await promiseOf(program.kubeconfig)).toBe(fakeKubeconfig);
+    expect(await secretValueOf(program.kubeconfig)).toBe(fakeKubeconfig);
   });
 });
 
@@ -128,7 +124,7 @@ describe('EKS cluster program with an empty stack config', () => {
   let resources: RecordedResource[];
 
   beforeAll(async () => {
-    ({ resources } = await runProgram({}));
+    ({ resources } = await runProgram());
   });
 
   it('uses Kubernetes 1.35 and 3 to 9 m7i.large nodes', () => {
@@ -148,13 +144,13 @@ describe('EKS cluster program with an empty stack config', () => {
   });
 });
 
-describe('resolveEksNodePool', () => {
+describe('the EKS node pool', () => {
   it.each([
     [{ minSize: 0 }, /nodePool\.minSize/],
     [{ minSize: 5, maxSize: 4 }, /nodePool\.maxSize/],
     [{ minSize: 2.5 }, /nodePool\.minSize/],
-  ])('rejects %o naming the field', (pool, message) => {
-    expect(() => resolveEksNodePool(pool)).toThrow(message);
+  ])('rejects %o, naming the field as the stack config spells it', (pool, message) => {
+    expect(() => resolveNodePool(eksNodePool, pool)).toThrow(message);
   });
 });
 

@@ -1,9 +1,10 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
+import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import { componentType } from '@slipway/platform-contract';
 import { gkeKubeconfig } from './gke-kubeconfig.js';
 import { GkeNetwork, secondaryRanges } from './gke-network.js';
-import { type GkeNodePoolArgs, resolveGkeNodePool } from './gke-node-pool.js';
+import { type GkeNodePoolArgs, gkeNodePool } from './gke-node-pool.js';
 import { defaultKubernetesVersion } from './versions.js';
 
 /** Arguments of {@link GkeCluster}. */
@@ -61,12 +62,8 @@ export class GkeCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('gcp', 'GkeCluster'), name, {}, opts);
-    if (args.zones.length < 3) {
-      throw new Error(
-        `zones must list at least 3 zones for a zone-redundant cluster, got ${args.zones.length}`,
-      );
-    }
-    const pool = resolveGkeNodePool(args.nodePool);
+    requireZoneRedundancy('zones', args.zones);
+    const pool = resolveNodePool(gkeNodePool, args.nodePool);
     const parent = { parent: this };
     const workloadPool = `${args.project}.svc.id.goog`;
 
@@ -143,7 +140,7 @@ export class GkeCluster extends pulumi.ComponentResource {
         upgradeSettings: { maxSurge: 1, maxUnavailable: 0 },
         nodeConfig: {
           machineType: pool.machineType,
-          diskSizeGb: pool.diskSizeGb,
+          diskSizeGb: pool.diskSize,
           diskType: 'pd-balanced',
           imageType: 'COS_CONTAINERD',
           serviceAccount: nodeAccount.email,

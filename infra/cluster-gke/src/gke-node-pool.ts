@@ -1,4 +1,6 @@
-/** Size and shape of the autoscaling node pool. */
+import type { NodePoolSchema } from '@slipway/infra-cluster-shared';
+
+/** Size and shape of the autoscaling node pool, as the stack config's `nodePool` spells it. */
 export interface GkeNodePoolArgs {
   /** Compute Engine machine type of every node. Default: `e2-standard-2` (2 vCPU, 8 GB). */
   readonly machineType?: string;
@@ -10,32 +12,16 @@ export interface GkeNodePoolArgs {
   readonly diskSizeGb?: number;
 }
 
-/** The node pool settings once defaults are applied. */
-export type ResolvedGkeNodePool = Required<GkeNodePoolArgs>;
-
 /**
- * Applies the node pool defaults and rejects settings the cluster could not
- * run with, naming the offending field.
- *
- * @example
- * resolveGkeNodePool({ maxNodes: 12 }); // { machineType: 'e2-standard-2', minNodes: 3, maxNodes: 12, diskSizeGb: 50 }
+ * GKE's spelling of the node pool and its defaults, for `resolveNodePool`.
+ * @example resolveNodePool(gkeNodePool, { maxNodes: 12 }); // { machineType: 'e2-standard-2', minNodes: 3, maxNodes: 12, diskSize: 50 }
  */
-export function resolveGkeNodePool(pool: GkeNodePoolArgs = {}): ResolvedGkeNodePool {
-  const resolved = {
-    machineType: pool.machineType ?? 'e2-standard-2',
-    minNodes: pool.minNodes ?? 3,
-    maxNodes: pool.maxNodes ?? 9,
-    diskSizeGb: pool.diskSizeGb ?? 50,
-  };
-  if (!Number.isInteger(resolved.minNodes) || resolved.minNodes < 1) {
-    throw new Error(
-      `nodePool.minNodes must be a whole number of at least 1, got ${resolved.minNodes}`,
-    );
-  }
-  if (!Number.isInteger(resolved.maxNodes) || resolved.maxNodes < resolved.minNodes) {
-    throw new Error(
-      `nodePool.maxNodes must be a whole number of at least nodePool.minNodes (${resolved.minNodes}), got ${resolved.maxNodes}`,
-    );
-  }
-  return resolved;
-}
+export const gkeNodePool: NodePoolSchema<GkeNodePoolArgs> = {
+  fields: {
+    machineType: 'machineType',
+    minNodes: 'minNodes',
+    maxNodes: 'maxNodes',
+    diskSize: 'diskSizeGb',
+  },
+  defaults: { machineType: 'e2-standard-2', minNodes: 3, maxNodes: 9, diskSize: 50 },
+};

@@ -1,44 +1,41 @@
-import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveNodePool } from '@slipway/infra-cluster-shared';
 import {
   named,
   ofType,
-  type ProgramRun,
-  promiseOf,
+  programRunner,
   type RecordedResource,
-  runProgramWithMocks,
+  secretValueOf,
 } from '@slipway/infra-testing';
-import { resolveGkeNodePool } from '../src/gke-node-pool.js';
+import { gkeNodePool } from '../src/gke-node-pool.js';
 
 const project = 'slipway-cluster-gke';
 
 type Program = typeof import('../src/index.js');
 
-function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
-  return runProgramWithMocks(
-    {
-      project,
-      config: { 'gcp:project': 'acme-prod', 'gcp:region': 'europe-west1', ...config },
-      outputsOf: (resource) => {
-        if (resource.type === 'gcp:container/cluster:Cluster') {
-          return { endpoint: '203.0.113.10', masterAuth: { clusterCaCertificate: 'Q0EtREFUQQ==' } };
-        }
-        if (resource.type === 'gcp:serviceaccount/account:Account') {
-          return {
-            email: `${String(resource.inputs.accountId)}@acme-prod.iam.gserviceaccount.com`,
-          };
-        }
-        return undefined;
-      },
-      calls: {
-        'gcp:compute/getZones:getZones': {
-          names: ['europe-west1-d', 'europe-west1-b', 'europe-west1-c'],
-        },
+const runProgram = programRunner(
+  {
+    project,
+    config: { 'gcp:project': 'acme-prod', 'gcp:region': 'europe-west1' },
+    outputsOf: (resource) => {
+      if (resource.type === 'gcp:container/cluster:Cluster') {
+        return { endpoint: '203.0.113.10', masterAuth: { clusterCaCertificate: 'Q0EtREFUQQ==' } };
+      }
+      if (resource.type === 'gcp:serviceaccount/account:Account') {
+        return {
+          email: `${String(resource.inputs.accountId)}@acme-prod.iam.gserviceaccount.com`,
+        };
+      }
+      return undefined;
+    },
+    calls: {
+      'gcp:compute/getZones:getZones': {
+        names: ['europe-west1-d', 'europe-west1-b', 'europe-west1-c'],
       },
     },
-    () => import('../src/index.js'),
-  );
-}
+  },
+  () => import('../src/index.js'),
+);
 
 describe('GKE cluster program with settings from stack config', () => {
   let resources: RecordedResource[];
@@ -46,10 +43,10 @@ describe('GKE cluster program with settings from stack config', () => {
 
   beforeAll(async () => {
     ({ resources, program } = await runProgram({
-      [`${project}:kubernetesVersion`]: '1.34',
-      [`${project}:zones`]: ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
-      [`${project}:nodePool`]: { machineType: 'n2-standard-4', minNodes: 6, maxNodes: 15 },
-      [`${project}:apiAllowedCidrs`]: ['203.0.113.0/24'],
+      kubernetesVersion: '1.34',
+      zones: ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
+      nodePool: { machineType: 'n2-standard-4', minNodes: 6, maxNodes: 15 },
+      apiAllowedCidrs: ['203.0.113.0/24'],
     }));
   });
 
@@ -109,8 +106,7 @@ describe('GKE cluster program with settings from stack config', () => {
   });
 
   it('exports the kubeconfig as a secret output that authenticates with the gcloud plugin', async () => {
-    expect(await pulumi.isSecret(program.kubeconfig)).toBe(true);
-    const kubeconfig = JSON.parse(await promiseOf(program.kubeconfig));
+    const kubeconfig = JSON.parse(await secretValueOf(program.kubeconfig));
     expect(kubeconfig.clusters[0].cluster.server).toBe('https://203.0.113.10');
     expect(kubeconfig.users[0].user.exec.command).toBe('gke-gcloud-auth-plugin');
   });
@@ -120,7 +116,7 @@ describe('GKE cluster program with only the provider config', () => {
   let resources: RecordedResource[];
 
   beforeAll(async () => {
-    ({ resources } = await runProgram({}));
+    ({ resources } = await runProgram());
   });
 
   it('uses Kubernetes 1.35 and 3 to 9 e2-standard-2 nodes, protected from deletion', () => {
@@ -150,11 +146,11 @@ describe('GKE cluster program with only the provider config', () => {
   });
 });
 
-describe('resolveGkeNodePool', () => {
+describe('the GKE node pool', () => {
   it.each([
     [{ minNodes: 0 }, /nodePool\.minNodes/],
     [{ minNodes: 5, maxNodes: 4 }, /nodePool\.maxNodes/],
-  ])('rejects %o naming the field', (pool, message) => {
-    expect(() => resolveGkeNodePool(pool)).toThrow(message);
+  ])('rejects %o, naming the field as the stack config spells it', (pool, message) => {
+    expect(() => resolveNodePool(gkeNodePool, pool)).toThrow(message);
   });
 });

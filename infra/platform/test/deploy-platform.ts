@@ -70,13 +70,6 @@ export async function deployPlatformWithOptions(
   return { resources, options };
 }
 
-/** The plain Kubernetes objects among the registered resources (Helm releases are not objects). */
-export function kubernetesObjects(resources: readonly RecordedResource[]): object[] {
-  return resources
-    .filter((resource) => resource.type.startsWith('kubernetes:') && resource.type !== releaseType)
-    .map((resource) => resource.inputs);
-}
-
 /** The `metadata` of a recorded Kubernetes resource. */
 export function metadataOf(resource: RecordedResource | undefined): {
   name?: string;

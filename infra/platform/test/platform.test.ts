@@ -5,7 +5,7 @@ import {
   hasKubernetesSchema,
   type KubernetesObject,
 } from '@slipway/infra-policy';
-import { ofType, type RecordedResource } from '@slipway/infra-testing';
+import { kubernetesObjects, ofType, type RecordedResource } from '@slipway/infra-testing';
 import {
   certManagerChart,
   envoyGatewayChart,
@@ -17,7 +17,6 @@ import {
   deployPlatform,
   everythingOn,
   gatewayType,
-  kubernetesObjects,
   metadataOf,
   namespaceType,
   networkPolicyType,

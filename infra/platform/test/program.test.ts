@@ -1,41 +1,29 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import {
-  type ProgramRun,
-  promiseOf,
-  type RecordedResource,
-  runProgramWithMocks,
-} from '@slipway/infra-testing';
+import { programRunner, promiseOf, type RecordedResource } from '@slipway/infra-testing';
 import { platformOutputNames } from '../src/platform-outputs.js';
 
 const project = 'slipway-platform';
 const clusterKubeconfig = 'apiVersion: v1\nkind: Config\ncurrent-context: eks\n';
 
-type Program = typeof import('../src/index.js');
-
-function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
-  return runProgramWithMocks(
-    {
-      project,
-      config: Object.fromEntries(
-        Object.entries({
-          gateway: { domains: { 'slipway-dev': 'dev.example.com' } },
-          certManager: {
-            email: 'platform@example.com',
-            dns01: { provider: 'cloudDNS', project: 'acme-dns' },
-          },
-          backups: { provider: 'gcp', bucket: 'acme-velero' },
-          ...config,
-        }).map(([key, value]) => [`${project}:${key}`, value]),
-      ),
-      outputsOf: (resource) =>
-        resource.type === 'pulumi:pulumi:StackReference'
-          ? { outputs: { kubeconfig: clusterKubeconfig }, secretOutputNames: ['kubeconfig'] }
-          : undefined,
+const runProgram = programRunner(
+  {
+    project,
+    config: {
+      gateway: { domains: { 'slipway-dev': 'dev.example.com' } },
+      certManager: {
+        email: 'platform@example.com',
+        dns01: { provider: 'cloudDNS', project: 'acme-dns' },
+      },
+      backups: { provider: 'gcp', bucket: 'acme-velero' },
     },
-    () => import('../src/index.js'),
-  );
-}
+    outputsOf: (resource) =>
+      resource.type === 'pulumi:pulumi:StackReference'
+        ? { outputs: { kubeconfig: clusterKubeconfig }, secretOutputNames: ['kubeconfig'] }
+        : undefined,
+  },
+  () => import('../src/index.js'),
+);
 
 const kubernetesProviders = (resources: RecordedResource[]) =>
   resources.filter((resource) => resource.type === 'pulumi:providers:kubernetes');
@@ -62,7 +50,7 @@ describe('platform program', () => {
   });
 
   it('exports exactly the outputs the services stack reads, by their contract names', async () => {
-    const { program } = await runProgram({});
+    const { program } = await runProgram();
     const outputs = program.default;
     expect(Object.keys(outputs).sort()).toEqual(Object.values(platformOutputNames).sort());
     expect(await promiseOf(outputs.namespaces)).toEqual(['slipway-dev']);

@@ -7,10 +7,7 @@ import { readPlatformStackConfig } from '../src/read-platform-stack-config.js';
 const project = 'slipway-platform';
 
 async function read(config: Record<string, unknown>, stack = 'dev') {
-  const prefixed = Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [`${project}:${key}`, value]),
-  );
-  await installMocks({ project, stack, config: prefixed });
+  await installMocks({ project, stack, config });
   return readPlatformStackConfig(new pulumi.Config(project), stack);
 }
 

@@ -155,7 +155,7 @@ describe('the Deployment of a service', () => {
 
   it('labels every object with the six app.kubernetes.io labels and selects pods by name and instance', () => {
     for (const object of examples.filter(
-      (o) => o.metadata.labels['app.kubernetes.io/name'] === 'orders',
+      (o) => o.metadata.labels?.['app.kubernetes.io/name'] === 'orders',
     )) {
       expect(object.metadata.labels).toEqual({
         'app.kubernetes.io/name': 'orders',

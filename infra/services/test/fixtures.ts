@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
+import { kubernetesObjects, type RenderedObject } from '@slipway/infra-testing';
 import {
   loadServiceManifests,
   type ServiceManifest,
@@ -7,7 +8,6 @@ import {
 } from '@slipway/service-manifest';
 import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.js';
 import { type RecordedDeployment, recordDeployment } from '../src/render/record-deployment.js';
-import { kubernetesObjects, type RenderedObject } from '../src/render/render-services.js';
 import {
   resolveStackConfig,
   type StackConfig,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { RenderedObject } from '@slipway/infra-testing';
 import { fixtureGateway } from '../src/render/fixture-platform-outputs.js';
 import { allowsConnection, type PodEndpoint } from '../src/render/network-reachability.js';
-import type { RenderedObject } from '../src/render/render-services.js';
 import { exampleManifests, find, manifest, renderObjects } from './fixtures.js';
 
 const examples = await renderObjects(exampleManifests());

@@ -1,12 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  named,
-  type ProgramRun,
-  promiseOf,
-  type RecordedResource,
-  runProgramWithMocks,
-} from '@slipway/infra-testing';
+import { named, programRunner, promiseOf, type RecordedResource } from '@slipway/infra-testing';
 import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.js';
 import { projectName } from '../src/stack-config.js';
 import { exampleManifests, exampleNames, image, sentinel } from './fixtures.js';
@@ -29,29 +23,24 @@ const platformOutputs = {
 };
 
 /** The program as `pulumi up` runs it, with config as `pulumi config set [--secret] --path` leaves it. */
-function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
-  return runProgramWithMocks(
-    {
-      project: projectName,
-      config: Object.fromEntries(
-        Object.entries({
-          images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
-          secrets: Object.fromEntries(
-            manifests
-              .filter((m) => m.secrets.length > 0)
-              .map((m) => [m.name, Object.fromEntries(m.secrets.map((s) => [s, sentinel]))]),
-          ),
-          ...config,
-        }).map(([key, value]) => [`${projectName}:${key}`, value]),
+const runProgram = programRunner(
+  {
+    project: projectName,
+    config: {
+      images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
+      secrets: Object.fromEntries(
+        manifests
+          .filter((m) => m.secrets.length > 0)
+          .map((m) => [m.name, Object.fromEntries(m.secrets.map((s) => [s, sentinel]))]),
       ),
-      secretKeys: [`${projectName}:secrets`],
-      // The platform stack's outputs, as its StackReference reads them.
-      outputsOf: (resource) =>
-        resource.type === 'pulumi:pulumi:StackReference' ? { outputs: platformOutputs } : undefined,
     },
-    () => import('../src/index.js'),
-  );
-}
+    secretKeys: ['secrets'],
+    // The platform stack's outputs, as its StackReference reads them.
+    outputsOf: (resource) =>
+      resource.type === 'pulumi:pulumi:StackReference' ? { outputs: platformOutputs } : undefined,
+  },
+  () => import('../src/index.js'),
+);
 
 let program: Program;
 let resources: RecordedResource[];

@@ -1,8 +1,14 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { isSecretMarker, promiseOf } from '@slipway/infra-testing';
-import { maskedSecret, renderServices, serviceYaml } from '../src/render/render-services.js';
+import {
+  isSecretMarker,
+  kubernetesObjects,
+  maskedSecret,
+  promiseOf,
+  type RenderedObject,
+} from '@slipway/infra-testing';
+import { renderServices, serviceYaml } from '../src/render/render-services.js';
 import { ServicesStackConfigError } from '../src/stack-config-error.js';
 import {
   configFor,
@@ -79,6 +85,21 @@ describe('secrets', () => {
     expect(yaml).not.toContain(sentinel);
     expect(yaml).toContain(`DATABASE_URL: "${maskedSecret}"`);
     expect(yaml).toContain(`API_TOKEN: "${maskedSecret}"`);
+  });
+
+  it('are masked in the render by the one masking the tests read objects with', async () => {
+    const rendered = (await renderServices(manifests, config, platformFor(config))).flatMap(
+      (service) => service.objects,
+    );
+    const { resources } = await record(manifests, config);
+    const secret = (objects: readonly RenderedObject[]) =>
+      objects.find(
+        (o) => o.kind === 'Secret' && o.metadata.labels?.['app.kubernetes.io/name'] === storefront,
+      );
+    expect(secret(rendered)).toMatchObject({
+      stringData: { API_TOKEN: maskedSecret, SIGNING_KEY: maskedSecret },
+    });
+    expect(secret(rendered)).toEqual(secret(kubernetesObjects(resources)));
   });
 
   it('appear in no error message about the stack config', async () => {

@@ -1,11 +1,4 @@
-export {
-  installMocks,
-  isSecretMarker,
-  type MockSetup,
-  named,
-  ofType,
-  promiseOf,
-  type RecordedResource,
-  settle,
-} from './pulumi-mocks.js';
-export { type ProgramRun, runProgramWithMocks } from './run-program.js';
+// Everything the render shares (./render.ts), and what only tests need.
+export * from './render.js';
+export { type ProgramRun, programRunner, runProgramWithMocks } from './run-program.js';
+export { secretValueOf } from './secret-output.js';

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { installMocks, isSecretMarker, named, promiseOf, settle } from './pulumi-mocks.js';
+import { installMocks, named, promiseOf, settle } from './pulumi-mocks.js';
+import { isSecretMarker } from './secret-masking.js';
 
 class Thing extends pulumi.CustomResource {
   declare readonly extra: pulumi.Output<string>;
@@ -44,6 +45,17 @@ describe('installMocks', () => {
     };
     expect(isConfigSecret('test:token')).toBe(true);
     expect(isConfigSecret('test:plain')).toBe(false);
+  });
+
+  it("reads a key without a namespace as the project's, as `pulumi config set` stores it", async () => {
+    await installMocks({
+      project: 'test',
+      config: { plain: 'a', 'aws:region': 'eu-west-1', token: 'c' },
+      secretKeys: ['token'],
+    });
+    expect(new pulumi.Config('test').get('plain')).toBe('a');
+    expect(new pulumi.Config('aws').get('region')).toBe('eu-west-1');
+    expect(await pulumi.isSecret(new pulumi.Config('test').requireSecret('token'))).toBe(true);
   });
 
   it('throws, naming the type and name, when a resource was not registered', async () => {

@@ -12,14 +12,22 @@ export interface MockSetup {
   /** The Pulumi project name the program reads its config under. */
   readonly project: string;
   readonly stack?: string;
-  /** Stack config by full key (`project:key`, `aws:region`); objects are JSON-encoded. */
+  /**
+   * Stack config by key; objects are JSON-encoded. A key without a namespace (`nodePool`) is
+   * the project's, as `pulumi config set nodePool` would store it; `aws:region` stays as it is.
+   */
   readonly config?: Record<string, unknown>;
-  /** Config keys set with `pulumi config set --secret`; their values reach the program as secrets. */
+  /** Config keys (namespaced as in `config`) set with `pulumi config set --secret`; they reach the program as secrets. */
   readonly secretKeys?: readonly string[];
   /** Extra output properties for a resource, on top of its inputs. */
   readonly outputsOf?: (resource: RecordedResource) => Record<string, unknown> | undefined;
   /** Results of provider functions (invokes) by token. */
   readonly calls?: Record<string, Record<string, unknown>>;
+}
+
+// A key without a namespace is the project's, as the Pulumi CLI stores it.
+function fullKey(project: string, key: string): string {
+  return key.includes(':') ? key : `${project}:${key}`;
 }
 
 /**
@@ -49,28 +57,16 @@ export async function installMocks(setup: MockSetup): Promise<RecordedResource[]
   );
   const config: Record<string, string> = {};
   for (const [key, value] of Object.entries(setup.config ?? {})) {
-    config[key] = typeof value === 'string' ? value : JSON.stringify(value);
+    config[fullKey(setup.project, key)] = typeof value === 'string' ? value : JSON.stringify(value);
   }
-  pulumi.runtime.setAllConfig(config, [...(setup.secretKeys ?? [])]);
+  const secretKeys = (setup.secretKeys ?? []).map((key) => fullKey(setup.project, key));
+  pulumi.runtime.setAllConfig(config, secretKeys);
   return resources;
 }
 
 /** Waits until every registration the program started has reached the mocks. */
 export function settle(): Promise<void> {
   return pulumi.runtime.disconnect();
-}
-
-/**
- * True for a value Pulumi marked secret, as the mocks receive it: `{ <sig>: <secret sig>, value }`.
- * @example isSecretMarker(named(resources, 'kubernetes:core/v1:Secret', 'orders-secrets').inputs.stringData) // true
- */
-export function isSecretMarker(value: unknown): value is { readonly value: unknown } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<string, unknown>)[pulumi.runtime.specialSigKey] ===
-      pulumi.runtime.specialSecretSig
-  );
 }
 
 /** The value of an output, once known. */

@@ -23,3 +23,20 @@ export async function runProgramWithMocks<Program>(
   await settle();
   return { program, resources };
 }
+
+/**
+ * One program's runner for its tests: every call runs the program afresh (see
+ * {@link runProgramWithMocks}) with `setup.config` (the provider config it cannot start
+ * without) and then the test's own stack config on top. Keys without a namespace are the
+ * program's project's.
+ * @example
+ * const runProgram = programRunner({ project: 'slipway-cluster-eks', config: { 'aws:region': 'eu-west-1' } }, () => import('../src/index.js'));
+ * const { resources } = await runProgram({ nodePool: { minSize: 4 } });
+ */
+export function programRunner<Program>(
+  setup: MockSetup,
+  importProgram: () => Promise<Program>,
+): (config?: Record<string, unknown>) => Promise<ProgramRun<Program>> {
+  return (config = {}) =>
+    runProgramWithMocks({ ...setup, config: { ...setup.config, ...config } }, importProgram);
+}

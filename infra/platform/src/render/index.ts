@@ -1,9 +1,2 @@
-export { platformProject, type RecordedResource } from './record-platform.js';
-export {
-  maskedSecret,
-  maskSecrets,
-  type RenderedObject,
-  type RenderedPlatform,
-  type RenderedRelease,
-  renderPlatform,
-} from './render-platform.js';
+export { platformProject } from './record-platform.js';
+export { type RenderedPlatform, type RenderedRelease, renderPlatform } from './render-platform.js';

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import { installMocks, type RecordedResource, settle } from '@slipway/infra-testing/render';
 import { pulumiProject } from '@slipway/platform-contract';
 import { definePlatformStack } from '../define-platform-stack.js';
 import type { PlatformStackOutputs } from '../platform-stack-outputs.js';
@@ -6,16 +7,9 @@ import type { PlatformStackOutputs } from '../platform-stack-outputs.js';
 /** The Pulumi project the platform program's config keys are prefixed with. */
 export const platformProject = pulumiProject('platform');
 
-/** One resource the program registered, inputs as the engine received them (secrets still marked). */
-export interface RecordedResource {
-  /** The Pulumi type token, such as `kubernetes:helm.sh/v3:Release`. */
-  readonly type: string;
-  readonly name: string;
-  readonly inputs: Readonly<Record<string, unknown>>;
-}
-
 /** What a run of the program under mocks registered and exported. */
 export interface RecordedPlatform {
+  /** Every registered resource with its inputs; secrets still marked (`isSecretMarker`). */
   readonly resources: readonly RecordedResource[];
   readonly outputs: PlatformStackOutputs;
 }
@@ -24,24 +18,11 @@ export interface RecordedPlatform {
 const mockKubeconfig = 'apiVersion: v1\nkind: Config\n';
 
 /**
- * Stack config as the Pulumi engine hands it to a program: keys `slipway-platform:<key>`
- * (an unprefixed key gets the prefix, another namespace's `kubernetes:context` stays), objects
- * JSON-encoded.
- */
-function engineConfig(config: Readonly<Record<string, unknown>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(config).map(([key, value]) => [
-      key.includes(':') ? key : `${platformProject}:${key}`,
-      typeof value === 'string' ? value : JSON.stringify(value),
-    ]),
-  );
-}
-
-/**
  * Runs the platform program (the same `definePlatformStack` the entry point calls) under
  * Pulumi mocks, with no engine, cloud or cluster, and records every registered resource.
- * Mocks are process-wide: run one at a time. (Minimal copy of infra/testing's mocks, which is
- * a test-only package.)
+ * `config` is the stack file's `config:` map: a key without a namespace is the platform's
+ * (`gateway` is `slipway-platform:gateway`), another namespace's `kubernetes:context` stays.
+ * Mocks are process-wide: run one at a time.
  *
  * @example
  * const { resources, outputs } = await recordPlatform('dev', { namespaces: ['slipway-dev'] });
@@ -50,35 +31,17 @@ export async function recordPlatform(
   stack: string,
   config: Readonly<Record<string, unknown>>,
 ): Promise<RecordedPlatform> {
-  const resources: RecordedResource[] = [];
-  await pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        resources.push({ type: args.type, name: args.name, inputs: args.inputs });
-        // A StackReference's state is the referenced stack's outputs.
-        const state =
-          args.type === 'pulumi:pulumi:StackReference'
-            ? { ...args.inputs, outputs: { kubeconfig: mockKubeconfig } }
-            : args.inputs;
-        return { id: `${args.name}-id`, state };
-      },
-      call: (args) => args.inputs,
-    },
-    platformProject,
+  const resources = await installMocks({
+    project: platformProject,
     stack,
-    false,
-  );
-  pulumi.runtime.setAllConfig(engineConfig(config));
+    config,
+    // A StackReference's state is the referenced stack's outputs.
+    outputsOf: (resource) =>
+      resource.type === 'pulumi:pulumi:StackReference'
+        ? { outputs: { kubeconfig: mockKubeconfig } }
+        : undefined,
+  });
   const outputs = definePlatformStack(new pulumi.Config(platformProject), stack);
-  // Waits until every registration the program started has reached the mocks.
-  await pulumi.runtime.disconnect();
+  await settle();
   return { resources, outputs };
-}
-
-/**
- * The value of an Output, for code that runs under mocks where every value is known.
- * @example const namespaces = await promiseOf(outputs.namespaces);
- */
-export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
-  return new Promise((resolve) => output.apply(resolve));
 }

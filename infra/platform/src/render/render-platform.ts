@@ -1,16 +1,13 @@
 import * as pulumi from '@pulumi/pulumi';
+import {
+  kubernetesObjects,
+  maskSecrets,
+  promiseOf,
+  type RecordedResource,
+  type RenderedObject,
+} from '@slipway/infra-testing/render';
 import type { PlatformOutputs } from '../platform-outputs.js';
-import { promiseOf, type RecordedResource, recordPlatform } from './record-platform.js';
-
-/** What a masked secret value renders as. */
-export const maskedSecret = '[secret]';
-
-/** A Kubernetes object as rendered: plain data, secrets masked. */
-export type RenderedObject = Readonly<Record<string, unknown>> & {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly metadata: { readonly name: string; readonly namespace?: string };
-};
+import { recordPlatform } from './record-platform.js';
 
 /** A Helm release the program installs; the chart is not expanded offline. */
 export interface RenderedRelease {
@@ -31,33 +28,6 @@ export interface RenderedPlatform {
 }
 
 const releaseType = 'kubernetes:helm.sh/v3:Release';
-
-// Pulumi's wire format for a secret value (runtime/rpc: specialSigKey and specialSecretSig).
-const signatureKey = '4dabf18193072939515e22adb298388d';
-const secretSignature = '1b47061264138c4ac30d75fd1eb44270';
-
-function isSecretMarker(value: unknown): value is { readonly value: unknown } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<string, unknown>)[signatureKey] === secretSignature
-  );
-}
-
-/**
- * Replaces every Pulumi secret in a value with {@link maskedSecret}; a secret object keeps its
- * keys (which settings exist is not secret), never its values.
- * @example maskSecrets(recorded.inputs)
- */
-export function maskSecrets(value: unknown, inSecret = false): unknown {
-  if (isSecretMarker(value)) return maskSecrets(value.value, true);
-  if (Array.isArray(value)) return value.map((item) => maskSecrets(item, inSecret));
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(
-      Object.entries(value).map(([key, field]) => [key, maskSecrets(field, inSecret)]),
-    );
-  return inSecret ? maskedSecret : value;
-}
 
 function renderRelease(resource: RecordedResource): RenderedRelease {
   const inputs = maskSecrets(resource.inputs) as {
@@ -94,16 +64,8 @@ export async function renderPlatform(
   config: Readonly<Record<string, unknown>>,
 ): Promise<RenderedPlatform> {
   const { resources, outputs } = await recordPlatform(stack, config);
-  const objects = resources
-    .filter(
-      (r) =>
-        r.type.startsWith('kubernetes:') &&
-        r.type !== releaseType &&
-        typeof r.inputs.kind === 'string',
-    )
-    .map((r) => maskSecrets(r.inputs) as RenderedObject);
   return {
-    objects,
+    objects: kubernetesObjects(resources),
     releases: resources.filter((r) => r.type === releaseType).map(renderRelease),
     // Unwraps every output at once; each is known under mocks.
     outputs: (await promiseOf(pulumi.output(outputs))) as PlatformOutputs,

@@ -6,20 +6,6 @@ export {
   type ExternalEndpoint,
   type PodEndpoint,
 } from './network-reachability.js';
-export {
-  isSecretMarker,
-  promiseOf,
-  type RecordedDeployment,
-  type RecordedResource,
-  recordDeployment,
-} from './record-deployment.js';
-export {
-  kubernetesObjects,
-  maskedSecret,
-  maskSecrets,
-  type RenderedObject,
-  type RenderedService,
-  renderServices,
-  serviceYaml,
-} from './render-services.js';
+export { type RecordedDeployment, recordDeployment } from './record-deployment.js';
+export { type RenderedService, renderServices, serviceYaml } from './render-services.js';
 export { syntheticCatalog } from './synthetic-catalog.js';

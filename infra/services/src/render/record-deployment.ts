@@ -1,10 +1,8 @@
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
-import { installMocks, promiseOf, type RecordedResource } from '@slipway/infra-testing/mocks';
+import { installMocks, promiseOf, type RecordedResource } from '@slipway/infra-testing/render';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { type DeployedServices, deployServices } from '../deploy-services.js';
 import { projectName, type StackConfig } from '../stack-config.js';
-
-export { isSecretMarker, promiseOf, type RecordedResource } from '@slipway/infra-testing/mocks';
 
 /** What a deployment under mocks registered. */
 export interface RecordedDeployment {

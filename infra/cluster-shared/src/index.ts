@@ -1,0 +1,2 @@
+export { type NodePool, type NodePoolSchema, resolveNodePool } from './node-pool.js';
+export { minimumZones, requireZoneRedundancy } from './zones.js';
