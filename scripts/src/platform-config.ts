@@ -1,19 +1,13 @@
 import {
   type Cloud,
   cloudNames,
+  clusterClouds,
   isCloud,
   isRegistry,
   ownerPlaceholder,
   repositoryFiles,
   repositoryVariables,
 } from '@slipway/platform-contract';
-
-export type { Cloud } from '@slipway/platform-contract';
-
-/** The repository variable that overrides platform.json's cloud for one repository. */
-export const cloudVariable = repositoryVariables.cloud;
-/** The repository variable that overrides platform.json's registry for one repository. */
-export const registryVariable = repositoryVariables.registry;
 
 /** The platform.json fields the delivery settings start from (read with `readPlatformFile`). */
 export interface DeliveryConfig {
@@ -89,7 +83,7 @@ export function resolveRegistry({
   if (!registry) {
     if (!ownerLower) {
       throw new DeliverySettingsError(
-        `no image registry: set "registry" in ${platformFile} (npm run init -- --registry ghcr.io/acme) or the ${registryVariable} repository variable`,
+        `no image registry: set "registry" in ${platformFile} (npm run init -- --registry ghcr.io/acme) or the ${repositoryVariables.registry} repository variable`,
       );
     }
     registry = `ghcr.io/${ownerLower}`;
@@ -110,7 +104,7 @@ export function resolveCloud({
   const cloud = (cloudOverride?.trim() || config.cloud?.trim() || '').toLowerCase();
   if (!cloud) {
     throw new DeliverySettingsError(
-      `no cloud: set "cloud" in ${platformFile} (npm run init -- --cloud ${cloudNames.filter((c) => c !== 'none').join('|')}) or the ${cloudVariable} repository variable`,
+      `no cloud: set "cloud" in ${platformFile} (npm run init -- --cloud ${clusterClouds.join('|')}) or the ${repositoryVariables.cloud} repository variable`,
     );
   }
   if (!isCloud(cloud)) {
