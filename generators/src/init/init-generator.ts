@@ -4,6 +4,7 @@ import type { CustomActionFunction, PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
 import {
   type ClusterCloud,
+  clouds,
   clusterClouds,
   clusterProgram,
   defaultProductName,
@@ -240,7 +241,7 @@ export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
         type: 'list',
         name: 'cloud',
         message: 'Cloud the platform runs on:',
-        choices: [...clusterClouds],
+        choices: clusterClouds.map((cloud) => ({ name: clouds[cloud].title, value: cloud })),
         default: catalog.platform.cloud,
       },
       ...(askProduct() ? [productPrompt] : []),
