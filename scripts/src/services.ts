@@ -4,7 +4,7 @@ import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 import type { Workspace } from './workspaces.js';
 
 /** A deployable service: its name (the folder, also its image name) and its workspace. */
-export interface Service {
+export interface DeployableService {
   /** The service name: the folder under `apps/`, a DNS-1123 label. */
   readonly name: string;
   /** The npm package name, what `turbo prune` and the Dockerfile's SERVICE take. */
@@ -17,7 +17,7 @@ export interface Service {
  * layout is read here: the manifest's contents are validated by the service-manifest package.
  * @example listServices(root, readWorkspaces(root)).map((s) => s.name) // ['gateway', 'orders']
  */
-export function listServices(root: string, workspaces: readonly Workspace[]): Service[] {
+export function listServices(root: string, workspaces: readonly Workspace[]): DeployableService[] {
   return workspaces
     .map((ws) => ({ name: posix.basename(ws.dir), packageName: ws.name, dir: ws.dir }))
     .filter(

@@ -14,7 +14,7 @@ export interface Callee {
 }
 
 /** What {@link buildServiceConfig} combines. */
-export interface ServiceEnvironmentInput {
+export interface ServiceConfigInput {
   readonly manifest: ServiceManifest;
   readonly environment: Environment;
   readonly namespace: string;
@@ -55,7 +55,7 @@ export function buildServiceConfig({
   namespace,
   callees,
   timing,
-}: ServiceEnvironmentInput): Record<string, string> {
+}: ServiceConfigInput): Record<string, string> {
   return serviceEnvironment({
     service: manifest,
     callees,

@@ -26,7 +26,7 @@ import {
   type ServiceEvent,
   serviceEventsFlag,
 } from './service-output.js';
-import { calleesOf, type StartedCallees, startCallees } from './start-callees.js';
+import { type StartedCallees, startCallees, transitiveCalleesOf } from './start-callees.js';
 import { waitForCallees } from './wait-for-callees.js';
 import { probeReadiness, waitForReady } from './wait-for-ready.js';
 
@@ -132,7 +132,7 @@ let callees: StartedCallees | undefined;
 if (options.withCallees) {
   const ports = new Map(catalog.map((m) => [m.name, m.port]));
   const idle = await Promise.all(
-    calleesOf(manifest, catalog).map(async (callee) => {
+    transitiveCalleesOf(manifest, catalog).map(async (callee) => {
       const state = await probeReadiness(
         `http://${loopbackHost}:${ports.get(callee)}${serverPaths.readiness}`,
       );

@@ -14,7 +14,7 @@ export interface CloudEntry {
  * Every cloud a fork can deploy to. Adding one here makes every table keyed by {@link Cloud} or
  * {@link ClusterCloud} (the cloud-login steps the workflows test holds the action to, Velero's
  * plugin per cloud) a compile error until it has the new cloud's entry; what is derived from
- * this list (`clusterClouds`, init's choices, {@link ClusterProgram}) follows by itself.
+ * this list (`clusterClouds`, init's choices, {@link ClusterPulumiProgram}) follows by itself.
  * @example clouds.gcp.clusterProgram // 'infra/cluster-gke'
  */
 export const clouds = {
@@ -58,9 +58,9 @@ export type ClusterCloud = {
 
 /**
  * The Pulumi program name of each cluster program, the folder's name under `infra/`.
- * @example const program: ClusterProgram = 'cluster-gke';
+ * @example const program: ClusterPulumiProgram = 'cluster-gke';
  */
-export type ClusterProgram = {
+export type ClusterPulumiProgram = {
   [C in ClusterCloud]: (typeof clouds)[C]['clusterProgram'] extends `infra/${infer Name}`
     ? Name
     : never;

@@ -1,4 +1,4 @@
-import type { ClusterProgram } from './clouds.js';
+import type { ClusterPulumiProgram } from './clouds.js';
 
 /**
  * The names a company sees, all made from one product name: namespaces, the `part-of` label,
@@ -113,9 +113,10 @@ export function clusterName(stack: string): string {
 
 /**
  * The Pulumi programs of the repository, by the suffix of their project name: the platform, the
- * services and each cloud's cluster program ({@link ClusterProgram}: a cloud added to `clouds` adds its own).
+ * services and each cloud's cluster program ({@link ClusterPulumiProgram}: a cloud added to
+ * `clouds` adds its own).
  */
-export type PulumiProgram = 'platform' | 'services' | ClusterProgram;
+export type PulumiProgram = 'platform' | 'services' | ClusterPulumiProgram;
 
 /**
  * A Pulumi program's project name, which prefixes its config keys (`slipway-services:namespace`).
