@@ -29,8 +29,6 @@ export class DeliverySettingsError extends Error {
   override readonly name = 'DeliverySettingsError';
 }
 
-const platformFile = repositoryFiles.platform;
-
 /**
  * Validates an image registry reference (host, optional port, optional lowercase path), with
  * the platform contract's rule, the one init checks too.
@@ -83,7 +81,7 @@ export function resolveRegistry({
   if (!registry) {
     if (!ownerLower) {
       throw new DeliverySettingsError(
-        `no image registry: set "registry" in ${platformFile} (npm run init -- --registry ghcr.io/acme) or the ${repositoryVariables.registry} repository variable`,
+        `no image registry: set "registry" in ${repositoryFiles.platform} (npm run init -- --registry ghcr.io/acme) or the ${repositoryVariables.registry} repository variable`,
       );
     }
     registry = `ghcr.io/${ownerLower}`;
@@ -104,7 +102,7 @@ export function resolveCloud({
   const cloud = (cloudOverride?.trim() || config.cloud?.trim() || '').toLowerCase();
   if (!cloud) {
     throw new DeliverySettingsError(
-      `no cloud: set "cloud" in ${platformFile} (npm run init -- --cloud ${clusterClouds.join('|')}) or the ${repositoryVariables.cloud} repository variable`,
+      `no cloud: set "cloud" in ${repositoryFiles.platform} (npm run init -- --cloud ${clusterClouds.join('|')}) or the ${repositoryVariables.cloud} repository variable`,
     );
   }
   if (!isCloud(cloud)) {
