@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultProductName } from '@slipway/platform-contract';
-import { readPlatformFile } from '../src/shared/platform-config.js';
+import { defaultProductName, readPlatformFile } from '@slipway/platform-contract';
 import {
   commitAsFork,
   minutes,

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPlatformFile } from '../src/shared/platform-config.js';
+import { readPlatformFile } from '@slipway/platform-contract';
 import { hashTree } from '../test/helpers/fixture-repo.js';
 import {
   commitAsFork,

@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { repositoryFiles, serviceDir } from '@slipway/platform-contract';
 import { templateTreeId } from '../src/sync/template-tree.js';
 import { hashTree, readTree } from './helpers/fixture-repo.js';
 import {
@@ -189,7 +190,7 @@ describe('npm run sync', () => {
     });
     expect(failures).toEqual([]);
     const record = (service: string) =>
-      JSON.parse(read(`apps/${service}/.slipway/template.json`)) as {
+      JSON.parse(read(`${serviceDir(service)}/${repositoryFiles.templateRecord}`)) as {
         answers: { calls: string[]; calledBy: string[] };
         repository: { ports: Record<string, number> };
       };

@@ -5,7 +5,7 @@ import { isCommitSha, nullSha } from './commit-sha.js';
 import { owningWorkspace, workspaceClosure } from './dependency-graph.js';
 import { commitExists, changedFiles as gitChangedFiles } from './git.js';
 import { matchesPattern } from './path-pattern.js';
-import { listServices, type Service } from './services.js';
+import { type DeployableService, listServices } from './services.js';
 import { readWorkspaces, type Workspace } from './workspaces.js';
 
 /**
@@ -26,7 +26,7 @@ export const imageGlobalInputs: readonly string[] = [
 /** Inputs of {@link selectAffectedServices}: the repository's shape and the changed files. */
 export interface AffectedInput {
   readonly workspaces: readonly Workspace[];
-  readonly services: readonly Service[];
+  readonly services: readonly DeployableService[];
   readonly changedFiles: readonly string[];
   /** Patterns whose change affects every service. Default: {@link imageGlobalInputs}. */
   readonly globalInputs?: readonly string[];

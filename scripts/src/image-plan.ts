@@ -1,6 +1,6 @@
 import type { CommitSha } from './commit-sha.js';
 import { imageReference } from './image-ref.js';
-import type { Service } from './services.js';
+import type { DeployableService } from './services.js';
 
 /** What the images job does for one service. */
 export interface ImagePlanEntry {
@@ -18,7 +18,7 @@ export interface ImagePlanEntry {
 /** Inputs of {@link planImages}. */
 export interface PlanImagesInput {
   readonly registry: string;
-  readonly services: readonly Service[];
+  readonly services: readonly DeployableService[];
   /** service name → the commit that last changed it (serviceRevisions). */
   readonly revisions: Readonly<Record<string, CommitSha>>;
 }

@@ -1,19 +1,13 @@
 import {
   type Cloud,
   cloudNames,
+  clusterClouds,
   isCloud,
   isRegistry,
   ownerPlaceholder,
   repositoryFiles,
   repositoryVariables,
 } from '@slipway/platform-contract';
-
-export type { Cloud } from '@slipway/platform-contract';
-
-/** The repository variable that overrides platform.json's cloud for one repository. */
-export const cloudVariable = repositoryVariables.cloud;
-/** The repository variable that overrides platform.json's registry for one repository. */
-export const registryVariable = repositoryVariables.registry;
 
 /** The platform.json fields the delivery settings start from (read with `readPlatformFile`). */
 export interface DeliveryConfig {
@@ -34,8 +28,6 @@ export interface DeliverySettings {
 export class DeliverySettingsError extends Error {
   override readonly name = 'DeliverySettingsError';
 }
-
-const platformFile = repositoryFiles.platform;
 
 /**
  * Validates an image registry reference (host, optional port, optional lowercase path), with
@@ -89,7 +81,7 @@ export function resolveRegistry({
   if (!registry) {
     if (!ownerLower) {
       throw new DeliverySettingsError(
-        `no image registry: set "registry" in ${platformFile} (npm run init -- --registry ghcr.io/acme) or the ${registryVariable} repository variable`,
+        `no image registry: set "registry" in ${repositoryFiles.platform} (npm run init -- --registry ghcr.io/acme) or the ${repositoryVariables.registry} repository variable`,
       );
     }
     registry = `ghcr.io/${ownerLower}`;
@@ -110,7 +102,7 @@ export function resolveCloud({
   const cloud = (cloudOverride?.trim() || config.cloud?.trim() || '').toLowerCase();
   if (!cloud) {
     throw new DeliverySettingsError(
-      `no cloud: set "cloud" in ${platformFile} (npm run init -- --cloud ${cloudNames.filter((c) => c !== 'none').join('|')}) or the ${cloudVariable} repository variable`,
+      `no cloud: set "cloud" in ${repositoryFiles.platform} (npm run init -- --cloud ${clusterClouds.join('|')}) or the ${repositoryVariables.cloud} repository variable`,
     );
   }
   if (!isCloud(cloud)) {

@@ -2,7 +2,7 @@ import { type CommitSha, parseCommitSha } from './commit-sha.js';
 import { workspaceClosure } from './dependency-graph.js';
 import { bookkeepingPattern, imageGlobalPatterns } from './detect-changes.js';
 import { git } from './git.js';
-import type { Service } from './services.js';
+import type { DeployableService } from './services.js';
 import type { Workspace } from './workspaces.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Workspace } from './workspaces.js';
  */
 export function imagePathspecs(
   workspaces: readonly Workspace[],
-  service: Service,
+  service: DeployableService,
   globalPatterns: readonly string[],
 ): string[] {
   const dirs = [service.dir];
@@ -31,7 +31,7 @@ export function imagePathspecs(
 export interface ServiceRevisionsInput {
   readonly root: string;
   readonly workspaces: readonly Workspace[];
-  readonly services: readonly Service[];
+  readonly services: readonly DeployableService[];
   /** The commit being deployed: revisions are looked up in its history. */
   readonly sha: CommitSha;
   /**

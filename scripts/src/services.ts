@@ -1,15 +1,10 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 import type { Workspace } from './workspaces.js';
 
-/** The folder that holds one folder per service. */
-export const appsDir = 'apps';
-
-/** The manifest file that makes a folder under `apps/` a deployable service. */
-export const serviceManifestFile = 'service.yaml';
-
 /** A deployable service: its name (the folder, also its image name) and its workspace. */
-export interface Service {
+export interface DeployableService {
   /** The service name: the folder under `apps/`, a DNS-1123 label. */
   readonly name: string;
   /** The npm package name, what `turbo prune` and the Dockerfile's SERVICE take. */
@@ -22,16 +17,13 @@ export interface Service {
  * layout is read here: the manifest's contents are validated by the service-manifest package.
  * @example listServices(root, readWorkspaces(root)).map((s) => s.name) // ['gateway', 'orders']
  */
-export function listServices(root: string, workspaces: readonly Workspace[]): Service[] {
+export function listServices(root: string, workspaces: readonly Workspace[]): DeployableService[] {
   return workspaces
-    .filter((ws) => {
-      const parts = ws.dir.split('/');
-      return (
-        parts.length === 2 &&
-        parts[0] === appsDir &&
-        existsSync(join(root, ws.dir, serviceManifestFile))
-      );
-    })
-    .map((ws) => ({ name: ws.dir.split('/')[1] ?? ws.name, packageName: ws.name, dir: ws.dir }))
+    .map((ws) => ({ name: posix.basename(ws.dir), packageName: ws.name, dir: ws.dir }))
+    .filter(
+      (service) =>
+        service.dir === serviceDir(service.name) &&
+        existsSync(join(root, serviceManifestPath(service.name))),
+    )
     .sort((a, b) => a.name.localeCompare(b.name));
 }

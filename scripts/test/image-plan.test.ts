@@ -6,12 +6,12 @@ import { builtImageSlots } from '../src/built-images.js';
 import { planImagesCommand } from '../src/commands/plan-images.js';
 import { parseCommitSha } from '../src/commit-sha.js';
 import { planImages } from '../src/image-plan.js';
-import type { Service } from '../src/services.js';
+import type { DeployableService } from '../src/services.js';
 import { createMonorepoFixture, recordingContext } from './fixture-repo.js';
 
 const older = parseCommitSha('a'.repeat(40));
 const newer = parseCommitSha('b'.repeat(40));
-const services: Service[] = [
+const services: DeployableService[] = [
   { name: 'gateway', packageName: 'gateway', dir: 'apps/gateway' },
   { name: 'orders', packageName: 'orders', dir: 'apps/orders' },
 ];

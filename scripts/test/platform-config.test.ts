@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   PlatformFileError,
   readPlatformFile,
+  repositoryVariables,
   templatePlatformFile,
 } from '@slipway/platform-contract';
 import { platform } from '../src/commands/platform.js';
 import {
-  cloudVariable,
   DeliverySettingsError,
   resolveCloud,
   resolveDeliverySettings,
@@ -62,7 +62,9 @@ describe('resolveCloud', () => {
     expect(() => resolveCloud({ config: { cloud: 'digitalocean' } })).toThrow(
       /one of aws, gcp, azure, none/,
     );
-    expect(() => resolveCloud({ config: {} })).toThrow(`the ${cloudVariable} repository variable`);
+    expect(() => resolveCloud({ config: {} })).toThrow(
+      `the ${repositoryVariables.cloud} repository variable`,
+    );
   });
 });
 

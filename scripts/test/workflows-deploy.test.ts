@@ -158,14 +158,7 @@ describe('deploy.yml', () => {
       'gcp-workload-identity-provider': expr('vars.GCP_WORKLOAD_IDENTITY_PROVIDER'),
       'azure-client-id': expr('vars.AZURE_CLIENT_ID'),
     });
-    const action = parse(
-      readFileSync(join(root, '.github/actions/cloud-login/action.yml'), 'utf8'),
-    ) as { runs: { steps: Record<string, unknown>[] } };
-    expect(action.runs.steps.map((s) => [String(s.uses).split('@')[0], s.if])).toEqual([
-      ['aws-actions/configure-aws-credentials', "inputs.cloud == 'aws'"],
-      ['google-github-actions/auth', "inputs.cloud == 'gcp'"],
-      ['azure/login', "inputs.cloud == 'azure'"],
-    ]);
+    // Each cloud's step and inputs: cloud-registry.test.ts, from the contract's clouds.
   });
 
   it('builds every planned image and hands on the digest its build step reported, one output per slot', () => {

@@ -2,7 +2,7 @@ import { createApp as createOrdersApp } from 'orders/app';
 import { createOrdersStore, type Database, openDatabase } from 'orders/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzService, fuzzTestTimeoutMs } from '@slipway/api-fuzz';
-import { loopbackHost } from '@slipway/config';
+import { loopbackHost } from '@slipway/platform-contract';
 import { type RunningService, startService } from '@slipway/service-kit';
 import { createApp } from '../src/app.js';
 

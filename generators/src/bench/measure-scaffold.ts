@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readPlatformFile } from '../shared/platform-config.js';
+import { readPlatformFile } from '@slipway/platform-contract';
 import { copyRepository } from '../testing/repo-copy.js';
 
 /** How long scaffolding a service takes, each figure from the start of `npm create`. */

@@ -1,4 +1,4 @@
-import { clouds } from '../shared/platform-config.js';
+import { clusterClouds } from '@slipway/platform-contract';
 
 /** What the gen CLI knows of a generator: plop's name and description, and its prompts. */
 export interface GeneratorSummary {
@@ -25,7 +25,7 @@ const usageLines: Readonly<Record<string, string>> = {
   'remove-service': 'npm run gen -- remove-service <name> [-- --force-callers]',
   'rename-service': 'npm run gen -- rename-service <old> <new>',
   package: 'npm run gen -- package -- --name <name> [--description <text>]',
-  init: `npm run init -- --scope <@scope> --registry <registry> --cloud <${clouds.join('|')}> [--product <name>] [--repository <owner>/<name>]`,
+  init: `npm run init -- --scope <@scope> --registry <registry> --cloud <${clusterClouds.join('|')}> [--product <name>] [--repository <owner>/<name>]`,
 };
 
 /** An example run of each generator, as the README and docs show it. */

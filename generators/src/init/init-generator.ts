@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type { CustomActionFunction, PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
 import {
+  type ClusterCloud,
+  clouds,
+  clusterClouds,
   clusterProgram,
   defaultProductName,
   formatPlatformFile,
@@ -15,7 +18,6 @@ import {
 } from '@slipway/platform-contract';
 import { formatFiles } from '../shared/format-files.js';
 import { GeneratorError } from '../shared/generator-error.js';
-import { type Cloud, clouds } from '../shared/platform-config.js';
 import { action } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
 import { runState } from '../shared/run-state.js';
@@ -29,7 +31,7 @@ const platformConfigFile = repositoryFiles.platform;
 export interface InitAnswers {
   readonly scope: string;
   readonly registry: string;
-  readonly cloud: Cloud;
+  readonly cloud: ClusterCloud;
   /** The product name every company-facing name is made of; default: from the scope. */
   readonly product: string;
   /** The fork's GitHub repository, `<owner>/<name>`; default: the `origin` remote's. */
@@ -98,18 +100,18 @@ export function checkInitAnswers(data: unknown, catalog: RepoCatalog): InitAnswe
     productNameProblem(answers.product),
     repositoryProblem(answers.repository),
   );
-  if (!clouds.includes(answers.cloud as Cloud)) {
+  if (!clusterClouds.includes(answers.cloud as ClusterCloud)) {
     problems.push(
-      `The cloud '${answers.cloud}' is not supported: choose one of ${clouds.join(', ')}.`,
+      `The cloud '${answers.cloud}' is not supported: choose one of ${clusterClouds.join(', ')}.`,
     );
-  } else if (!existsSync(join(catalog.root, clusterProgram(answers.cloud as Cloud)))) {
+  } else if (!existsSync(join(catalog.root, clusterProgram(answers.cloud as ClusterCloud)))) {
     problems.push(
-      `The cluster program of ${answers.cloud} (${clusterProgram(answers.cloud as Cloud)}) is missing: restore it from the template first.`,
+      `The cluster program of ${answers.cloud} (${clusterProgram(answers.cloud as ClusterCloud)}) is missing: restore it from the template first.`,
     );
   }
   const found = problems.filter((p): p is string => p !== undefined);
   if (found.length > 0) throw new GeneratorError('initialize this repository', found);
-  return { ...answers, cloud: answers.cloud as Cloud };
+  return { ...answers, cloud: answers.cloud as ClusterCloud };
 }
 
 /** The names init changes, from this repository's to the answers'. */
@@ -141,7 +143,7 @@ const planInit: CustomActionFunction = async (data) => {
     answers.repository,
   );
   const files = formatFiles(root, planned, settings === undefined ? {} : { settings });
-  const clusters = clouds
+  const clusters = clusterClouds
     .filter((cloud) => cloud !== answers.cloud)
     .map((cloud) => clusterProgram(cloud))
     .filter((dir) => existsSync(join(root, dir)));
@@ -239,7 +241,7 @@ export function initGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
         type: 'list',
         name: 'cloud',
         message: 'Cloud the platform runs on:',
-        choices: [...clouds],
+        choices: clusterClouds.map((cloud) => ({ name: clouds[cloud].title, value: cloud })),
         default: catalog.platform.cloud,
       },
       ...(askProduct() ? [productPrompt] : []),

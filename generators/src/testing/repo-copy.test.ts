@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 import { copyRepository, type RepoCopy } from './repo-copy.js';
 
 const made: string[] = [];
@@ -22,8 +23,8 @@ function repoWith(manifests: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'slipway-source-'));
   made.push(root);
   for (const [service, text] of Object.entries(manifests)) {
-    mkdirSync(join(root, 'apps', service), { recursive: true });
-    writeFileSync(join(root, 'apps', service, 'service.yaml'), text);
+    mkdirSync(join(root, serviceDir(service)), { recursive: true });
+    writeFileSync(join(root, serviceManifestPath(service)), text);
   }
   return root;
 }

@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clusterClouds, clusterProgram } from '@slipway/platform-contract';
 
 const manifest = (name: string, port: number, calls: string, calledBy: string) =>
   `# The platform reads this file: local dev, generators, infra and CI.
@@ -67,9 +68,9 @@ export type Config = z.output<typeof configSchema>;
     devDependencies: { '@types/pg': '^8.23.1' },
   }),
   'node_modules/hono/package.json': JSON.stringify({ name: 'hono' }),
-  'infra/cluster-eks/index.ts': 'export {};\n',
-  'infra/cluster-gke/index.ts': 'export {};\n',
-  'infra/cluster-aks/index.ts': 'export {};\n',
+  ...Object.fromEntries(
+    clusterClouds.map((cloud) => [`${clusterProgram(cloud)}/index.ts`, 'export {};\n']),
+  ),
 };
 
 /**

@@ -9,6 +9,8 @@
  * new k8s.helm.v3.Release('cert-manager', { ...helmChartArgs(certManagerChart), ... });
  */
 
+import type { ClusterCloud } from '@slipway/platform-contract';
+
 /** A Helm chart at a pinned version; `repo` is an HTTP repository or an `oci://` registry path. */
 export interface HelmChart {
   readonly repo: string;
@@ -65,12 +67,16 @@ export const veleroChart = {
 /** The Velero release chart {@link veleroChart} installs (its appVersion). */
 export const veleroVersion = 'v1.18.1';
 
-/** The object-storage and snapshot plugin image for each cloud, paired with Velero 1.18. */
+/**
+ * The object-storage and snapshot plugin image for each cloud with a cluster program, paired
+ * with Velero 1.18; the cloud's name is Velero's provider name. A cloud added to the contract
+ * does not compile here until it has its plugin.
+ */
 export const veleroPluginImages = {
   aws: 'velero/velero-plugin-for-aws:v1.14.2',
   gcp: 'velero/velero-plugin-for-gcp:v1.14.2',
   azure: 'velero/velero-plugin-for-microsoft-azure:v1.14.2',
-} as const;
+} as const satisfies Record<ClusterCloud, string>;
 
 /**
  * The Go module (and version) each CRD-typed object's published schema comes from: what

@@ -1,7 +1,7 @@
 import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.js';
 
 /** The recommended labels every object Slipway creates carries (STANDARDS.md rule 17). */
-export const standardLabels = [
+export const standardLabelKeys = [
   'app.kubernetes.io/name',
   'app.kubernetes.io/instance',
   'app.kubernetes.io/version',
@@ -17,7 +17,7 @@ export const standardLabels = [
 export function checkStandardLabels(obj: unknown): PolicyViolation[] {
   if (!isKubernetesObject(obj)) return [];
   const labels = obj.metadata?.labels ?? {};
-  return standardLabels
+  return standardLabelKeys
     .filter((label) => !labels[label])
     .map((label) => ({
       rule: 'standards/labels',

@@ -3,7 +3,7 @@ export { checkImageReference } from './check-image-reference.js';
 export { checkNamespace } from './check-namespace.js';
 export { checkObjectSet, type ObjectSetOptions } from './check-object-set.js';
 export { checkRestrictedPodSecurity } from './check-restricted-pod-security.js';
-export { checkStandardLabels, standardLabels } from './check-standard-labels.js';
+export { checkStandardLabels, standardLabelKeys } from './check-standard-labels.js';
 export {
   checkWorkloadStandards,
   type WorkloadStandardsOptions,

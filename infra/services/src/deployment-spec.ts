@@ -1,8 +1,12 @@
 import type * as k8s from '@pulumi/kubernetes';
-import { metricsEndpoint, serverPaths, servicePortName } from '@slipway/platform-contract';
+import {
+  metricsEndpoint,
+  secretMountPath,
+  serverPaths,
+  servicePortName,
+} from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.js';
-import { secretMountPath } from './service-environment.js';
 import type { ShutdownTiming } from './shutdown-timing.js';
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;

@@ -1,11 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import * as pulumi from '@pulumi/pulumi';
-import {
-  formatProblem,
-  loadServiceManifests,
-  manifestPath,
-  manifestWarnings,
-} from '@slipway/service-manifest';
+import { serviceManifestPath } from '@slipway/platform-contract';
+import { formatProblem, loadServiceManifests, manifestWarnings } from '@slipway/service-manifest';
 import { deployServices } from './deploy-services.js';
 import { readPlatformOutputs } from './platform-stack.js';
 import { readStackConfig } from './stack-config.js';
@@ -13,7 +9,10 @@ import { readStackConfig } from './stack-config.js';
 // Infra reads the manifests, never the services' code.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const manifests = loadServiceManifests(repoRoot);
-const located = manifests.map((manifest) => ({ manifest, file: manifestPath(manifest.name) }));
+const located = manifests.map((manifest) => ({
+  manifest,
+  file: serviceManifestPath(manifest.name),
+}));
 // Legal but too open (egress wider than /16): shown in every preview, never blocking.
 for (const warning of manifestWarnings(located)) pulumi.log.warn(formatProblem(warning));
 const config = readStackConfig();

@@ -13,9 +13,6 @@ export interface LabelSource {
   readonly public: boolean;
 }
 
-/** The system every service belongs to (`app.kubernetes.io/part-of`): the product's name. */
-export const partOf = productNames.partOf;
-
 /**
  * The labels that select a service's pods: stable across releases, unlike `version`, because
  * a Deployment's selector is immutable.
@@ -34,7 +31,7 @@ export function standardLabels(source: LabelSource): Record<string, string> {
     ...selectorLabels(source.name, source.environment),
     'app.kubernetes.io/version': imageVersion(source.image),
     'app.kubernetes.io/component': source.public ? 'edge' : 'backend',
-    'app.kubernetes.io/part-of': partOf,
+    'app.kubernetes.io/part-of': productNames.partOf,
     'app.kubernetes.io/managed-by': 'pulumi',
   };
 }

@@ -10,8 +10,8 @@ import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.js';
 import {
   buildServiceConfig,
   type Callee,
+  clusterServiceUrl,
   configChecksum,
-  serviceUrl,
 } from './service-environment.js';
 import { defaultPreStopSeconds, shutdownTiming } from './shutdown-timing.js';
 import { gatewayApiGroup, httpRouteSpec, serviceSpec } from './traffic-specs.js';
@@ -139,7 +139,7 @@ export class Microservice extends pulumi.ComponentResource {
     }
 
     this.resources = resources;
-    this.url = pulumi.output(serviceUrl(service, namespace, manifest.port));
+    this.url = pulumi.output(clusterServiceUrl(service, namespace, manifest.port));
     this.publicUrl = pulumi.output(route ? `https://${route.host}` : undefined);
     this.registerOutputs({ url: this.url, publicUrl: this.publicUrl });
   }

@@ -1,12 +1,11 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { checkImageReference } from '@slipway/infra-policy';
-import { metricsEndpoint, stackReference } from '@slipway/platform-contract';
+import { metricsEndpoint, serviceManifestPath, stackReference } from '@slipway/platform-contract';
 import {
   environments,
   ManifestError,
   type ManifestProblem,
-  manifestPath,
   type ServiceManifest,
   type ServiceManifestInput,
   validateCatalog,
@@ -43,7 +42,7 @@ export function validateManifests(inputs: readonly ServiceManifestInput[]): Serv
     const raw: unknown = input;
     const named = typeof raw === 'object' && raw !== null && 'name' in raw ? raw.name : undefined;
     const service = typeof named === 'string' ? named : `#${i}`;
-    const file = manifestPath(service);
+    const file = serviceManifestPath(service);
     let manifest: ServiceManifest;
     try {
       manifest = validateServiceManifest(raw, { file, folder: service });
@@ -110,12 +109,20 @@ export function planServices(
 
   for (const service of Object.keys(config.images)) {
     if (!byName.has(service))
-      problem(service, `images.${service}`, `names no service (no ${manifestPath(service)})`);
+      problem(
+        service,
+        `images.${service}`,
+        `names no service (no ${serviceManifestPath(service)})`,
+      );
   }
   for (const [service, values] of Object.entries(config.secrets)) {
     const manifest = byName.get(service);
     if (!manifest) {
-      problem(service, `secrets.${service}`, `names no service (no ${manifestPath(service)})`);
+      problem(
+        service,
+        `secrets.${service}`,
+        `names no service (no ${serviceManifestPath(service)})`,
+      );
       continue;
     }
     for (const name of Object.keys(values)) {
@@ -123,7 +130,7 @@ export function planServices(
         problem(
           service,
           `secrets.${service}.${name}`,
-          `is configured but ${manifestPath(service)} does not list it in secrets`,
+          `is configured but ${serviceManifestPath(service)} does not list it in secrets`,
         );
     }
   }

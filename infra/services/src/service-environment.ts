@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  secretMountPath as contractSecretMountPath,
-  serviceUrl as contractServiceUrl,
-  platformSetVariables,
-  serviceEnvironment,
-} from '@slipway/platform-contract';
+import { calleeUrl, platformSetVariables, serviceEnvironment } from '@slipway/platform-contract';
 import {
   type Environment,
   resolveServiceConfig,
   type ServiceManifest,
 } from '@slipway/service-manifest';
 import type { ShutdownTiming } from './shutdown-timing.js';
-
-/** Where a service's Secret is mounted (the platform contract's); each secret is one file named after it. */
-export const secretMountPath = contractSecretMountPath;
 
 /** A service this one calls, as its URL needs it. */
 export interface Callee {
@@ -22,7 +14,7 @@ export interface Callee {
 }
 
 /** What {@link buildServiceConfig} combines. */
-export interface ServiceEnvironmentInput {
+export interface ServiceConfigInput {
   readonly manifest: ServiceManifest;
   readonly environment: Environment;
   readonly namespace: string;
@@ -32,10 +24,10 @@ export interface ServiceEnvironmentInput {
 
 /**
  * The in-cluster base URL of a service: its Service's DNS name and port.
- * @example serviceUrl('orders', 'slipway-dev', 3001) // 'http://orders.slipway-dev.svc.cluster.local:3001'
+ * @example clusterServiceUrl('orders', 'slipway-dev', 3001) // 'http://orders.slipway-dev.svc.cluster.local:3001'
  */
-export function serviceUrl(name: string, namespace: string, port: number): string {
-  return contractServiceUrl(name, port, {
+export function clusterServiceUrl(name: string, namespace: string, port: number): string {
+  return calleeUrl(name, port, {
     kind: 'cluster',
     namespace,
     shutdown: { drainMs: 0, timeoutMs: 0 },
@@ -63,7 +55,7 @@ export function buildServiceConfig({
   namespace,
   callees,
   timing,
-}: ServiceEnvironmentInput): Record<string, string> {
+}: ServiceConfigInput): Record<string, string> {
   return serviceEnvironment({
     service: manifest,
     callees,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { installMocks, settle } from '@slipway/infra-testing';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 import {
   loadServiceManifests,
   ManifestError,
@@ -112,9 +113,9 @@ describe('bad manifests fail the program before any resource is registered, nami
 
   it('reads manifest files the same way, naming the file', () => {
     const root = mkdtempSync(join(tmpdir(), 'slipway-bad-'));
-    mkdirSync(join(root, 'apps', 'ledger'), { recursive: true });
+    mkdirSync(join(root, serviceDir('ledger')), { recursive: true });
     writeFileSync(
-      join(root, 'apps', 'ledger', 'service.yaml'),
+      join(root, serviceManifestPath('ledger')),
       'name: ledger\nport: 4100\nreplicas: { min: 4, max: 2 }\n',
     );
     expect(() => loadServiceManifests(root)).toThrow(

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { loopbackHost } from '@slipway/config';
+import { loopbackHost } from '@slipway/platform-contract';
 import { type Service, startService } from '@slipway/service-kit';
 import { readFuzzEnv } from './fuzz-env.js';
 import { buildFuzzReport, type FuzzReport } from './fuzz-report.js';

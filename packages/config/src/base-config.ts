@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  loopbackHost as contractLoopbackHost,
-  metricsEndpoint,
-  platformVariables,
-} from '@slipway/platform-contract';
+import { metricsEndpoint, platformVariables } from '@slipway/platform-contract';
 
 /** Local-development defaults a service gives for its identity. */
 export interface ServiceDefaults {
@@ -28,15 +24,6 @@ export const serverDefaults = {
   keepAliveTimeoutMs: 65_000,
   bodyLimitBytes: 1_048_576,
 } as const;
-
-/**
- * The loopback address, where `npm run dev` serves every service (and calls them) and tests
- * listen: reachable from the machine itself only, never from its network.
- *
- * @example
- * await startService(service, { port: 0, host: loopbackHost });
- */
-export const loopbackHost = contractLoopbackHost;
 
 const dnsLabel = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);

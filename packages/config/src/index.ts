@@ -3,7 +3,6 @@ export {
   baseConfigSchema,
   baseConfigShape,
   defineConfigSchema,
-  loopbackHost,
   type ServiceDefaults,
   serverDefaults,
 } from './base-config.js';
@@ -11,4 +10,3 @@ export { ConfigError, type ConfigProblem } from './config-error.js';
 export { type LoadConfigOptions, loadConfig } from './load-config.js';
 export { type ExitOptions, loadConfigOrExit } from './load-config-or-exit.js';
 export { isSecretField, Secret, secret } from './secret.js';
-export { metricsEndpoint, serverPaths } from './server-paths.js';

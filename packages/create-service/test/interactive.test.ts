@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { serviceManifestPath } from '@slipway/platform-contract';
 import { canDriveTerminal, driveTerminal, keys } from './helpers/drive-terminal.js';
 import {
   cliPath,
@@ -75,7 +76,7 @@ describe.skipIf(!canDriveTerminal)(
       });
       expect(run.code, run.screen).toBe(0);
       expect(run.screen).not.toContain('Service name');
-      const manifest = readFileSync(join(root, `apps/${ledger}/service.yaml`), 'utf8');
+      const manifest = readFileSync(join(root, serviceManifestPath(ledger)), 'utf8');
       expect(manifest).toContain('port: 3002\npublic: false\ncalls: []\ncalledBy: []\n');
     }, 60_000);
   },

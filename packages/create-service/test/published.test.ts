@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repositoryFiles, serviceManifestPath } from '@slipway/platform-contract';
 import {
   createSandbox,
   removeSandbox,
@@ -118,14 +119,14 @@ describe('the published @slipway/create-service', () => {
   it("scaffolds a service with the repository's own generators", () => {
     const name = unusedServiceName('published');
     const run = spawnSync(process.execPath, [bin, '--name', name, '--yes', '--no-install'], {
-      cwd: join(sandbox, 'apps'),
+      cwd: join(sandbox, repositoryFiles.servicesDir),
       encoding: 'utf8',
     });
 
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(`✔ write: wrote`);
-    expect(readFileSync(join(sandbox, `apps/${name}/service.yaml`), 'utf8')).toContain(
+    expect(readFileSync(join(sandbox, serviceManifestPath(name)), 'utf8')).toContain(
       `name: ${name}`,
     );
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceManifestPath } from '@slipway/platform-contract';
 import {
   createSandbox,
   hashTree,
@@ -184,7 +185,7 @@ describe('--dry-run', () => {
       linked: false,
       updated: [],
     });
-    expect(result.created).toContain(`apps/${fresh}/service.yaml`);
+    expect(result.created).toContain(serviceManifestPath(fresh));
     expect(hashTree(root)).toBe(before);
   });
 });

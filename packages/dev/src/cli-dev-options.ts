@@ -1,3 +1,4 @@
+import { platformVariables } from '@slipway/platform-contract';
 import { devMetricsPortOffset } from './dev-metrics-port.js';
 import { inspectorPortOffset } from './inspector.js';
 import { parseCliArgs } from './parse-cli-args.js';
@@ -9,10 +10,10 @@ import { logFormatVariable } from './service-output.js';
  */
 export const devVariables: readonly string[] = [
   logFormatVariable,
-  'PORT',
-  'METRICS_PORT',
-  'HOST',
-  'LOG_LEVEL',
+  platformVariables.port,
+  platformVariables.metricsPort,
+  platformVariables.host,
+  platformVariables.logLevel,
   'FORCE_COLOR',
   'NO_COLOR',
 ];

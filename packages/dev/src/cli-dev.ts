@@ -1,12 +1,18 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { metricsEndpoint, platformVariables, serverPaths } from '@slipway/platform-contract';
-import { ManifestError, serviceUrlVariable } from '@slipway/service-manifest';
+import {
+  loopbackHost,
+  metricsEndpoint,
+  platformVariables,
+  serverPaths,
+  serviceUrlVariable,
+} from '@slipway/platform-contract';
+import { ManifestError } from '@slipway/service-manifest';
 import { devHelp, parseDevOptions } from './cli-dev-options.js';
-import { createDevEnvironment, devHost } from './dev-environment.js';
+import { createDevEnvironment } from './dev-environment.js';
 import { devMetricsPortOffset } from './dev-metrics-port.js';
-import { isPortFree, parseDevPort, serviceUrl } from './dev-port.js';
+import { isPortFree, listenerUrl, parseDevPort } from './dev-port.js';
 import { isDevProcessRunning, registerDevProcess } from './dev-registry.js';
 import { envFileFlags } from './env-files.js';
 import { findService } from './find-service.js';
@@ -20,9 +26,9 @@ import {
   type ServiceEvent,
   serviceEventsFlag,
 } from './service-output.js';
-import { calleesOf, type StartedCallees, startCallees } from './start-callees.js';
+import { type StartedCallees, startCallees, transitiveCalleesOf } from './start-callees.js';
 import { waitForCallees } from './wait-for-callees.js';
-import { probeReadiness, readinessPath, waitForReady } from './wait-for-ready.js';
+import { probeReadiness, waitForReady } from './wait-for-ready.js';
 
 const options = parseDevOptions(process.argv.slice(2));
 if (options.help) {
@@ -74,7 +80,7 @@ if (shellHost !== undefined && shellHost !== env.HOST) {
   );
 }
 
-const host = env.HOST ?? devHost;
+const host = env.HOST ?? loopbackHost;
 // Checked before anything starts: the service would only crash with EADDRINUSE, and slipway-dev
 // would probe whatever holds the port and could take it for the service.
 if (!(await isPortFree(host, port))) {
@@ -93,19 +99,19 @@ if (!(await isPortFree(host, metricsPort))) {
       `stop it, or pick another: METRICS_PORT=<port> npm run dev`,
   );
 }
-if (inspect !== undefined && !(await isPortFree(devHost, inspect))) {
+if (inspect !== undefined && !(await isPortFree(loopbackHost, inspect))) {
   fail(
-    `inspector port ${inspect} on ${devHost} is in use (another debugged Node process?): ` +
+    `inspector port ${inspect} on ${loopbackHost} is in use (another debugged Node process?): ` +
       `see what holds it: lsof -iTCP:${inspect} -sTCP:LISTEN; or pick another: --inspect=<port>`,
   );
 }
 process.on('exit', registerDevProcess(repoRoot, name));
 
-const url = serviceUrl(host, port);
+const url = listenerUrl(host, port);
 // The line names the API page only when the service serves it.
 const apiReferenceUrl = `${url}${serverPaths.apiReference}`;
 // Metrics are on a port of their own, which the gateway never reaches; named when they answer.
-const metricsUrl = `${serviceUrl(host, metricsPort)}${metricsEndpoint.path}`;
+const metricsUrl = `${listenerUrl(host, metricsPort)}${metricsEndpoint.path}`;
 async function answers(target: string, signal: AbortSignal): Promise<boolean> {
   try {
     const response = await fetch(target, { signal });
@@ -126,8 +132,10 @@ let callees: StartedCallees | undefined;
 if (options.withCallees) {
   const ports = new Map(catalog.map((m) => [m.name, m.port]));
   const idle = await Promise.all(
-    calleesOf(manifest, catalog).map(async (callee) => {
-      const state = await probeReadiness(`http://${devHost}:${ports.get(callee)}${readinessPath}`);
+    transitiveCalleesOf(manifest, catalog).map(async (callee) => {
+      const state = await probeReadiness(
+        `http://${loopbackHost}:${ports.get(callee)}${serverPaths.readiness}`,
+      );
       return state === 'down' && !isDevProcessRunning(repoRoot, callee) ? [callee] : [];
     }),
   );
@@ -211,8 +219,8 @@ child = spawn(
 );
 if (inspect !== undefined) {
   say(
-    `inspector of ${name} on ${devHost}:${inspect}: attach from chrome://inspect ` +
-      `(Configure…: add ${devHost}:${inspect}) or VS Code ("request": "attach", "port": ${inspect})`,
+    `inspector of ${name} on ${loopbackHost}:${inspect}: attach from chrome://inspect ` +
+      `(Configure…: add ${loopbackHost}:${inspect}) or VS Code ("request": "attach", "port": ${inspect})`,
   );
 }
 // Should slipway-dev end any other way, its service must not outlive it.
@@ -247,7 +255,7 @@ function onEvent(event: ServiceEvent): void {
   const current = new AbortController();
   attempt = current;
   const signal = AbortSignal.any([current.signal, stopping.signal]);
-  void waitForReady({ url: `${url}${readinessPath}`, signal }).then(async (isReady) => {
+  void waitForReady({ url: `${url}${serverPaths.readiness}`, signal }).then(async (isReady) => {
     if (!isReady || signal.aborted) return;
     ready = true;
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

@@ -1,17 +1,6 @@
-import {
-  localLogLevel,
-  loopbackHost,
-  platformVariables,
-  serviceEnvironment,
-} from '@slipway/platform-contract';
+import { loopbackHost, platformVariables, serviceEnvironment } from '@slipway/platform-contract';
 import { resolveServiceConfig, type ServiceManifest } from '@slipway/service-manifest';
 import { devMetricsPort } from './dev-metrics-port.js';
-
-/** The host every local service listens on and is called at: the platform contract's loopback. */
-export const devHost = loopbackHost;
-
-/** The log level under slipway-dev unless `--env` or the shell sets `LOG_LEVEL`. */
-export const devLogLevel = localLogLevel;
 
 /**
  * The environment a service runs with under `npm run dev`: the platform contract's local
@@ -58,6 +47,6 @@ export function createDevEnvironment(
     // Shells and dev containers export HOST for their own reasons (tcsh sets it to the machine's
     // name, some images to 0.0.0.0): taken from there, it would put a laptop's dev services on
     // its network. Listening elsewhere takes a deliberate --env HOST=<address>.
-    [host]: extra[host] ?? devHost,
+    [host]: extra[host] ?? loopbackHost,
   };
 }

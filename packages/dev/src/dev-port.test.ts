@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDevPort, serviceUrl } from './dev-port.js';
+import { listenerUrl, parseDevPort } from './dev-port.js';
 
 describe('parseDevPort', () => {
   it.each([
@@ -17,13 +17,13 @@ describe('parseDevPort', () => {
   );
 });
 
-describe('serviceUrl', () => {
+describe('listenerUrl', () => {
   it.each([
     ['127.0.0.1', 'http://127.0.0.1:3001'],
     ['0.0.0.0', 'http://127.0.0.1:3001'],
     ['::', 'http://127.0.0.1:3001'],
     ['::1', 'http://[::1]:3001'],
   ])('should call a service listening on %s at %s', (host, url) => {
-    expect(serviceUrl(host, 3001)).toBe(url);
+    expect(listenerUrl(host, 3001)).toBe(url);
   });
 });

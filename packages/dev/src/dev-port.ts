@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { platformVariables } from '@slipway/platform-contract';
+import { loopbackHost, platformVariables } from '@slipway/platform-contract';
 
 /**
  * The port a service gets under slipway-dev, from its environment's `PORT` (the shell's, or
@@ -24,12 +24,12 @@ export function parseDevPort(
 }
 
 /**
- * The address to call a service at, from the host it listens on: loopback when it listens on
- * every interface, brackets around an IPv6 address.
- * @example serviceUrl('0.0.0.0', 3001); // 'http://127.0.0.1:3001'
+ * The URL that reaches a server listening on `host`:`port` from this machine: loopback when it
+ * listens on every interface, brackets around an IPv6 address.
+ * @example listenerUrl('0.0.0.0', 3001); // 'http://127.0.0.1:3001'
  */
-export function serviceUrl(host: string, port: number, loopback = '127.0.0.1'): string {
-  if (host === '0.0.0.0' || host === '::') return `http://${loopback}:${port}`;
+export function listenerUrl(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::') return `http://${loopbackHost}:${port}`;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 

@@ -1,10 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import {
-  loadServiceManifests,
-  manifestFileName,
-  type ServiceManifest,
-} from '@slipway/service-manifest';
+import { repositoryFiles } from '@slipway/platform-contract';
+import { loadServiceManifests, type ServiceManifest } from '@slipway/service-manifest';
 
 /** A service folder's manifest and every manifest of its repository, and where both are. */
 export interface LocatedService {
@@ -31,8 +28,10 @@ function isWorkspaceRoot(dir: string): boolean {
  */
 export function findService(serviceDir: string): LocatedService {
   const dir = resolve(serviceDir);
-  if (!existsSync(join(dir, manifestFileName))) {
-    throw new Error(`no ${manifestFileName} in ${dir}: run this from a service folder`);
+  if (!existsSync(join(dir, repositoryFiles.serviceManifest))) {
+    throw new Error(
+      `no ${repositoryFiles.serviceManifest} in ${dir}: run this from a service folder`,
+    );
   }
   let repoRoot = dirname(dir);
   while (!isWorkspaceRoot(repoRoot)) {

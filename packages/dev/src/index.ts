@@ -5,11 +5,11 @@ export {
   defaultAssets,
   defaultExternals,
 } from './build-service.js';
-export { createDevEnvironment, devHost, devLogLevel } from './dev-environment.js';
+export { createDevEnvironment } from './dev-environment.js';
 export { devMetricsPort, devMetricsPortOffset } from './dev-metrics-port.js';
-export { parseDevPort, serviceUrl } from './dev-port.js';
+export { listenerUrl, parseDevPort } from './dev-port.js';
 export { envFileFlags, envFileName, envFiles } from './env-files.js';
 export { findService, type LocatedService } from './find-service.js';
 export { type FormatLogLineOptions, formatLogLine, useColor } from './format-log-line.js';
 export { type LogFormat, logFormatVariable, parseLogFormat } from './service-output.js';
-export { readinessPath, type WaitForReadyOptions, waitForReady } from './wait-for-ready.js';
+export { type WaitForReadyOptions, waitForReady } from './wait-for-ready.js';

@@ -1,4 +1,4 @@
-import { devHost } from './dev-environment.js';
+import { loopbackHost } from '@slipway/platform-contract';
 
 /** The default inspector port is the service's port plus this: gateway 3000 → 9229 (Node's). */
 export const inspectorPortOffset = 6229;
@@ -21,7 +21,7 @@ export function inspectorPort(servicePort: number, requested: string): number {
   const port = /^\d{1,5}$/.test(requested) ? Number(requested) : Number.NaN;
   if (!(port >= 1 && port <= 65_535)) {
     throw new Error(
-      `--inspect=${requested} is not a port number: give a port from 1 to 65535 (the inspector listens on ${devHost} only)`,
+      `--inspect=${requested} is not a port number: give a port from 1 to 65535 (the inspector listens on ${loopbackHost} only)`,
     );
   }
   return port;
@@ -33,5 +33,5 @@ export function inspectorPort(servicePort: number, requested: string): number {
  * @example inspectorFlag(9230); // '--inspect=127.0.0.1:9230'
  */
 export function inspectorFlag(port: number): string {
-  return `--inspect=${devHost}:${port}`;
+  return `--inspect=${loopbackHost}:${port}`;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { calleesOf, devScriptArgs } from './start-callees.js';
+import { devScriptArgs, transitiveCalleesOf } from './start-callees.js';
 
 const service = (name: string, calls: string[]) => ({ name, calls }) as unknown as ServiceManifest;
 
-describe('calleesOf', () => {
+describe('transitiveCalleesOf', () => {
   it('should list the callees and their callees once each, nearest first, never the caller', () => {
     const catalog = [
       service('gateway', ['orders', 'billing']),
@@ -12,7 +12,7 @@ describe('calleesOf', () => {
       service('billing', ['gateway']),
       service('stock', []),
     ];
-    expect(calleesOf(catalog[0] as ServiceManifest, catalog)).toEqual([
+    expect(transitiveCalleesOf(catalog[0] as ServiceManifest, catalog)).toEqual([
       'orders',
       'billing',
       'stock',

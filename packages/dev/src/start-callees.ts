@@ -8,9 +8,12 @@ import type { ServiceManifest } from '@slipway/service-manifest';
 
 /**
  * Every service `service` calls, directly or through its callees, each once, nearest first.
- * @example calleesOf(gateway, catalog); // ['orders']
+ * @example transitiveCalleesOf(gateway, catalog); // ['orders']
  */
-export function calleesOf(service: ServiceManifest, catalog: readonly ServiceManifest[]): string[] {
+export function transitiveCalleesOf(
+  service: ServiceManifest,
+  catalog: readonly ServiceManifest[],
+): string[] {
   const byName = new Map(catalog.map((manifest) => [manifest.name, manifest]));
   const found: string[] = [];
   const queue = [...service.calls];

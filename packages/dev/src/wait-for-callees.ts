@@ -1,4 +1,5 @@
-import { pause, probeReadiness, readinessPath } from './wait-for-ready.js';
+import { serverPaths } from '@slipway/platform-contract';
+import { pause, probeReadiness } from './wait-for-ready.js';
 
 /** Options of {@link waitForCallees}. */
 export interface WaitForCalleesOptions {
@@ -60,7 +61,7 @@ export async function waitForCallees({
   const grace = AbortSignal.timeout(graceMs);
   const states = await Promise.all(
     names.map(async (name): Promise<[string, CalleeState]> => {
-      const url = `${callees[name]}${readinessPath}`;
+      const url = `${callees[name]}${serverPaths.readiness}`;
       while (!stop.aborted) {
         const state = await probeReadiness(url, stop);
         if (state === 'ready') return [name, 'ready'];
@@ -81,7 +82,7 @@ export async function waitForCallees({
   if (signal?.aborted) return { late, notRunning };
   if (late.length > 0) {
     say(
-      `${late.join(', ')} did not answer ${readinessPath} with 200 within ${timeoutMs / 1000} s: ` +
+      `${late.join(', ')} did not answer ${serverPaths.readiness} with 200 within ${timeoutMs / 1000} s: ` +
         `starting ${service} anyway (its calls fail until then)`,
     );
   } else if (notRunning.length > 0) {

@@ -1,5 +1,3 @@
-import { serverPaths } from '@slipway/platform-contract';
-
 /** Options of {@link waitForReady}. */
 export interface WaitForReadyOptions {
   /** The readiness endpoint, e.g. `http://127.0.0.1:3001/readyz`. */
@@ -11,9 +9,6 @@ export interface WaitForReadyOptions {
   /** Pause between two tries; defaults to 200. */
   readonly intervalMs?: number;
 }
-
-/** The path of the readiness probe every service serves (the platform contract's `serverPaths`). */
-export const readinessPath = serverPaths.readiness;
 
 /**
  * What one readiness request found: `ready` (200), `starting` (something listens but answered

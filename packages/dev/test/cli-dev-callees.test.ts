@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serviceDir } from '@slipway/platform-contract';
 import { isPortFree } from '../src/dev-port.js';
 import { type DevProcess, freePort, startDev } from './dev-process.js';
 import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
@@ -34,7 +35,7 @@ describe('slipway-dev and callees that are not running', () => {
   });
 
   function dev(service: string, args: string[] = []): DevProcess {
-    const started = startDev(repo?.path(`apps/${service}`) ?? '', {}, args);
+    const started = startDev(repo?.path(serviceDir(service)) ?? '', {}, args);
     running.push(started);
     return started;
   }

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serviceDir } from '@slipway/platform-contract';
 import { cleanEnv, type DevProcess, freePort, startDev } from './dev-process.js';
 import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
 
@@ -47,7 +48,7 @@ describe('slipway-dev lifecycle', () => {
   });
 
   function dev(service: string, env: Record<string, string> = {}): DevProcess {
-    const started = startDev(repo?.path(`apps/${service}`) ?? '', {
+    const started = startDev(repo?.path(serviceDir(service)) ?? '', {
       READY_FILE: repo?.path(`${service}.ready`) ?? '',
       ...env,
     });

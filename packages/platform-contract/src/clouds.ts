@@ -11,8 +11,10 @@ export interface CloudEntry {
 }
 
 /**
- * Every cloud a fork can deploy to. Adding one here makes every `Record<Cloud, …>` that must
- * follow (the cloud-login inputs, the cluster programs) a compile error until it does.
+ * Every cloud a fork can deploy to. Adding one here makes every table keyed by {@link Cloud} or
+ * {@link ClusterCloud} (the cloud-login steps the workflows test holds the action to, Velero's
+ * plugin per cloud) a compile error until it has the new cloud's entry; what is derived from
+ * this list (`clusterClouds`, init's choices, {@link ClusterPulumiProgram}) follows by itself.
  * @example clouds.gcp.clusterProgram // 'infra/cluster-gke'
  */
 export const clouds = {
@@ -53,6 +55,16 @@ export type Cloud = keyof typeof clouds;
 export type ClusterCloud = {
   [C in Cloud]: (typeof clouds)[C] extends { clusterProgram: string } ? C : never;
 }[Cloud];
+
+/**
+ * The Pulumi program name of each cluster program, the folder's name under `infra/`.
+ * @example const program: ClusterPulumiProgram = 'cluster-gke';
+ */
+export type ClusterPulumiProgram = {
+  [C in ClusterCloud]: (typeof clouds)[C]['clusterProgram'] extends `infra/${infer Name}`
+    ? Name
+    : never;
+}[ClusterCloud];
 
 /**
  * Every cloud's name, `none` last.

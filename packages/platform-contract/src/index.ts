@@ -59,6 +59,7 @@ export {
   serviceManifestPath,
 } from './repository.js';
 export {
+  calleeUrl,
   localLogLevel,
   loopbackHost,
   metricsEndpoint,
@@ -74,6 +75,5 @@ export {
   serverPaths,
   serviceEnvironment,
   servicePortName,
-  serviceUrl,
   serviceUrlVariable,
 } from './service-runtime.js';

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   defaultProductName,
+  type PulumiProgram,
   productNameMaxLength,
   productNameProblem,
   productNames,
@@ -49,5 +50,13 @@ describe('defaultProductName', () => {
   ])('derives a usable name from %s', (scope, name) => {
     expect(defaultProductName(scope)).toBe(name);
     expect(productNameProblem(name)).toBeUndefined();
+  });
+});
+
+describe('PulumiProgram', () => {
+  it("is the platform, the services and each cloud's cluster program", () => {
+    expectTypeOf<PulumiProgram>().toEqualTypeOf<
+      'platform' | 'services' | 'cluster-eks' | 'cluster-gke' | 'cluster-aks'
+    >();
   });
 });

@@ -1,3 +1,5 @@
+import type { ClusterPulumiProgram } from './clouds.js';
+
 /**
  * The names a company sees, all made from one product name: namespaces, the `part-of` label,
  * the secret mount, Pulumi projects, component type tokens and CI variables. `npm run init`
@@ -109,8 +111,12 @@ export function clusterName(stack: string): string {
   return `${productNames.namespacePrefix}-${stack}`;
 }
 
-/** The Pulumi programs of the repository, by the suffix of their project name. */
-export type PulumiProgram = 'platform' | 'services' | 'cluster-eks' | 'cluster-gke' | 'cluster-aks';
+/**
+ * The Pulumi programs of the repository, by the suffix of their project name: the platform, the
+ * services and each cloud's cluster program ({@link ClusterPulumiProgram}: a cloud added to
+ * `clouds` adds its own).
+ */
+export type PulumiProgram = 'platform' | 'services' | ClusterPulumiProgram;
 
 /**
  * A Pulumi program's project name, which prefixes its config keys (`slipway-services:namespace`).

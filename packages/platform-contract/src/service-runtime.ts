@@ -129,9 +129,9 @@ export interface ServiceEnvironmentInput {
 /**
  * A callee's base URL from where the caller runs: its loopback port locally, its Service's
  * DNS name in a cluster.
- * @example serviceUrl('orders', 3001, { kind: 'local' }) // 'http://127.0.0.1:3001'
+ * @example calleeUrl('orders', 3001, { kind: 'local' }) // 'http://127.0.0.1:3001'
  */
-export function serviceUrl(name: string, port: number, target: RuntimeTarget): string {
+export function calleeUrl(name: string, port: number, target: RuntimeTarget): string {
   return target.kind === 'local'
     ? `http://${loopbackHost}:${port}`
     : `http://${name}.${target.namespace}.svc.cluster.local:${port}`;
@@ -173,7 +173,7 @@ export function serviceEnvironment({
     ...platform,
   };
   for (const callee of callees) {
-    data[serviceUrlVariable(callee.name)] = serviceUrl(callee.name, callee.port, target);
+    data[serviceUrlVariable(callee.name)] = calleeUrl(callee.name, callee.port, target);
   }
   if (target.kind === 'cluster') {
     for (const secret of service.secrets) {

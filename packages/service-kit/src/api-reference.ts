@@ -1,19 +1,13 @@
 import type { Hono } from 'hono';
 import type { Env } from 'hono/types';
-import { serverPaths } from '@slipway/config';
+import { serverPaths } from '@slipway/platform-contract';
 import {
   findSwaggerUiFiles,
   type SwaggerUiFileName,
   swaggerUiFileNames,
 } from './swagger-ui-files.js';
 
-/** Where a service serves its browsable API reference, when it is on. */
-export const apiReferencePath = serverPaths.apiReference;
-
-/** Where a service serves its OpenAPI document. */
-export const openApiPath = serverPaths.openApi;
-
-const assetsPath = `${apiReferencePath}/assets`;
+const assetsPath = `${serverPaths.apiReference}/assets`;
 const startScriptName = 'swagger-initializer.js';
 
 /** The files the API reference page loads, all served by the service itself. */
@@ -44,7 +38,7 @@ const contentTypes: Record<SwaggerUiFileName, string> = {
 const immutable = 'public, max-age=31536000, immutable';
 
 // The kit's own start-up script, a file rather than inline so the policy needs no 'unsafe-inline'.
-const startScript = `window.ui = SwaggerUIBundle({ url: ${JSON.stringify(openApiPath)}, dom_id: '#swagger-ui' });\n`;
+const startScript = `window.ui = SwaggerUIBundle({ url: ${JSON.stringify(serverPaths.openApi)}, dom_id: '#swagger-ui' });\n`;
 
 function pageHtml(version: string): string {
   const asset = (name: string) => `${assetsPath}/${name}?v=${encodeURIComponent(version)}`;
@@ -79,7 +73,7 @@ function pageHtml(version: string): string {
 export function addApiReference<E extends Env>(app: Hono<E>): void {
   const files = findSwaggerUiFiles();
   const page = pageHtml(files.version);
-  app.get(apiReferencePath, function apiReferenceHandler(c) {
+  app.get(serverPaths.apiReference, function apiReferenceHandler(c) {
     return c.html(page, 200, { 'Content-Security-Policy': pagePolicy });
   });
   app.get(`${assetsPath}/${startScriptName}`, function apiReferenceStartScript(c) {

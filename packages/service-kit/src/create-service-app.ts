@@ -3,13 +3,9 @@ import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { serverDefaults } from '@slipway/config';
 import { Health } from '@slipway/health';
+import { serverPaths } from '@slipway/platform-contract';
 import { accessLog } from './access-log.js';
-import {
-  addApiReference,
-  apiReferenceAssetPaths,
-  apiReferencePath,
-  openApiPath,
-} from './api-reference.js';
+import { addApiReference, apiReferenceAssetPaths } from './api-reference.js';
 import { limitBody } from './body-limit.js';
 import { handleError } from './error-handler.js';
 import { addHealthRoutes, probePaths } from './health-routes.js';
@@ -103,7 +99,7 @@ export function createServiceApp({
 
   app.use(requestId());
   const quietPaths = [...Object.values(probePaths)];
-  if (apiReference) quietPaths.push(apiReferencePath, ...apiReferenceAssetPaths);
+  if (apiReference) quietPaths.push(serverPaths.apiReference, ...apiReferenceAssetPaths);
   app.use(accessLog({ logger, quietPaths }));
   app.use(metrics.middleware);
   app.use(securityHeaders(securityHeaderOverrides));
@@ -111,7 +107,7 @@ export function createServiceApp({
   app.use(decodeBodyAsUtf8());
 
   addHealthRoutes(app, health);
-  app.doc31(openApiPath, {
+  app.doc31(serverPaths.openApi, {
     openapi: '3.1.0',
     info: { title: name, version, ...(description ? { description } : {}) },
   });

@@ -1,8 +1,8 @@
 import type { Hono } from 'hono';
 import type { Env } from 'hono/types';
-import { serverPaths } from '@slipway/config';
 import type { Health, ProbeKind } from '@slipway/health';
 import { probeStatusCode } from '@slipway/health';
+import { serverPaths } from '@slipway/platform-contract';
 
 /** The path of each probe's endpoint. */
 export const probePaths: Readonly<Record<ProbeKind, string>> = {

@@ -1,12 +1,7 @@
 export { createRoute, z } from '@hono/zod-openapi';
 export { HTTPException } from 'hono/http-exception';
 export { type AccessLogOptions, accessLog } from './access-log.js';
-export {
-  addApiReference,
-  apiReferenceAssetPaths,
-  apiReferencePath,
-  openApiPath,
-} from './api-reference.js';
+export { addApiReference, apiReferenceAssetPaths } from './api-reference.js';
 export { limitBody } from './body-limit.js';
 export {
   type CreateServiceOptions,

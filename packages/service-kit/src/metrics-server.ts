@@ -3,12 +3,9 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { metricsEndpoint } from '@slipway/config';
+import { metricsEndpoint } from '@slipway/platform-contract';
 import { handleNotFound } from './not-found.js';
 import { problem } from './problem.js';
-
-/** The path Prometheus scrapes, on the metrics port only (the platform contract's). */
-export const metricsPath = metricsEndpoint.path;
 
 /**
  * The app of the metrics listener: `GET /metrics` answers the registry in Prometheus's text
@@ -18,7 +15,7 @@ export const metricsPath = metricsEndpoint.path;
  */
 export function metricsApp(registry: Registry, logger: Logger): Hono {
   const app = new Hono();
-  app.get(metricsPath, async function metricsHandler(c) {
+  app.get(metricsEndpoint.path, async function metricsHandler(c) {
     const text = await registry.metrics();
     return c.body(text, 200, {
       'Content-Type': registry.contentType,

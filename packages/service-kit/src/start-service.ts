@@ -1,10 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { loopbackHost, serverDefaults } from '@slipway/config';
+import { serverDefaults } from '@slipway/config';
+import { loopbackHost, metricsEndpoint } from '@slipway/platform-contract';
 import type { Service } from './create-service-app.js';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.js';
-import { closeMetricsServer, createMetricsServer, metricsPath } from './metrics-server.js';
+import { closeMetricsServer, createMetricsServer } from './metrics-server.js';
 import { withProbeFastPath } from './probe-fast-path.js';
 
 /** Options of {@link startService}; {@link serviceOptionsFromConfig} fills most from config. */
@@ -113,7 +114,7 @@ export async function startService(
   const actualPort = (server.address() as AddressInfo).port;
   const url = `http://${displayHost(host)}:${actualPort}`;
   const actualMetricsPort = (metricsServer.address() as AddressInfo).port;
-  const metricsUrl = `http://${displayHost(host)}:${actualMetricsPort}${metricsPath}`;
+  const metricsUrl = `http://${displayHost(host)}:${actualMetricsPort}${metricsEndpoint.path}`;
   health.markStarted();
   logger.info({ url, host, port: actualPort, metricsUrl }, `${service.name} listening on ${url}`);
 

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiReferenceAssetPaths, apiReferencePath, openApiPath } from '../src/api-reference.js';
+import { serverPaths } from '@slipway/platform-contract';
+import { apiReferenceAssetPaths } from '../src/api-reference.js';
 import { createRoute, serviceOptionsFromConfig, z } from '../src/index.js';
 import { findSwaggerUiFiles } from '../src/swagger-ui-files.js';
 import { startTestService, type TestService } from './helpers/test-service.js';
@@ -36,24 +37,26 @@ async function start(apiReference?: boolean): Promise<TestService> {
 }
 
 async function documentOf(url: string): Promise<unknown> {
-  return (await fetch(`${url}${openApiPath}`)).json();
+  return (await fetch(`${url}${serverPaths.openApi}`)).json();
 }
 
 describe('API reference page', () => {
   it('should serve an HTML page that loads the OpenAPI document when on', async () => {
     const { url } = await start(true);
-    const response = await fetch(`${url}${apiReferencePath}`);
+    const response = await fetch(`${url}${serverPaths.apiReference}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     const page = await response.text();
     expect(page).toContain('<div id="swagger-ui"></div>');
-    const startScript = await fetch(`${url}${apiReferencePath}/assets/swagger-initializer.js`);
-    expect(await startScript.text()).toContain(`SwaggerUIBundle({ url: "${openApiPath}"`);
+    const startScript = await fetch(
+      `${url}${serverPaths.apiReference}/assets/swagger-initializer.js`,
+    );
+    expect(await startScript.text()).toContain(`SwaggerUIBundle({ url: "${serverPaths.openApi}"`);
   });
 
   it('should load every file from the service itself, none from the internet', async () => {
     const { url } = await start(true);
-    const page = await (await fetch(`${url}${apiReferencePath}`)).text();
+    const page = await (await fetch(`${url}${serverPaths.apiReference}`)).text();
     expect(page).not.toMatch(/(https?:)?\/\/[a-z]/i);
     const loaded = [...page.matchAll(/(?:src|href)="([^"]+)"/g)]
       .map((match) => match[1])
@@ -71,9 +74,9 @@ describe('API reference page', () => {
     'should serve %s from the installed swagger-ui-dist, cached for a year',
     async (name, type, text) => {
       const { url } = await start(true);
-      const page = await (await fetch(`${url}${apiReferencePath}`)).text();
+      const page = await (await fetch(`${url}${serverPaths.apiReference}`)).text();
       const version = (require('swagger-ui-dist/package.json') as { version: string }).version;
-      const path = `${apiReferencePath}/assets/${name}?v=${version}`;
+      const path = `${serverPaths.apiReference}/assets/${name}?v=${version}`;
       expect(page).toContain(path);
       const response = await fetch(`${url}${path}`);
       expect(response.status).toBe(200);
@@ -87,7 +90,7 @@ describe('API reference page', () => {
 
   it('should allow scripts and styles from this origin only, none inline', async () => {
     const { url } = await start(true);
-    const response = await fetch(`${url}${apiReferencePath}`);
+    const response = await fetch(`${url}${serverPaths.apiReference}`);
     const policy = response.headers.get('content-security-policy') ?? '';
     const directives = new Map(
       policy.split(';').map((directive) => {
@@ -125,7 +128,7 @@ describe('API reference page', () => {
 
   it('should answer 404 when off, which is the default', async () => {
     const { url } = await start();
-    const response = await fetch(`${url}${apiReferencePath}`);
+    const response = await fetch(`${url}${serverPaths.apiReference}`);
     expect(response.status).toBe(404);
   });
 
@@ -139,7 +142,7 @@ describe('API reference page', () => {
 
   it('should keep the page and its files out of the info access log, like the probes', async () => {
     const { url, logs } = await start(true);
-    for (const path of [apiReferencePath, ...apiReferenceAssetPaths, '/ping']) {
+    for (const path of [serverPaths.apiReference, ...apiReferenceAssetPaths, '/ping']) {
       await (await fetch(`${url}${path}`)).text();
     }
     expect(logs.some((line) => line.path === '/ping')).toBe(true);

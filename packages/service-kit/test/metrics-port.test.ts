@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { baseConfigSchema, loadConfig, metricsEndpoint } from '@slipway/config';
+import { baseConfigSchema, loadConfig } from '@slipway/config';
+import { metricsEndpoint } from '@slipway/platform-contract';
 import {
   createServiceApp,
   type RunningService,

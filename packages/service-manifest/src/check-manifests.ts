@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serviceManifestPath } from '@slipway/platform-contract';
 import { manifestWarnings } from './egress-width.js';
 import { formatProblem } from './format-problem.js';
-import { loadServiceManifests, manifestPath } from './load-manifests.js';
+import { loadServiceManifests } from './load-manifests.js';
 import { ManifestError } from './manifest-error.js';
 import { locateField } from './source-location.js';
 
@@ -23,7 +24,7 @@ export function checkManifests(repoRoot: string): ManifestCheck {
   try {
     const located = loadServiceManifests(repoRoot).map((manifest) => ({
       manifest,
-      file: manifestPath(manifest.name),
+      file: serviceManifestPath(manifest.name),
     }));
     const warnings = manifestWarnings(located).map((warning) => {
       const location = locateField(

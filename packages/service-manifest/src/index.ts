@@ -6,7 +6,6 @@ export {
   type LoadManifestsOptions,
   loadServiceManifests,
   manifestFileName,
-  manifestPath,
 } from './load-manifests.js';
 export { ManifestError } from './manifest-error.js';
 export type { ManifestProblem } from './manifest-problem.js';

@@ -8,19 +8,11 @@ import type { ServiceManifest } from './schema.js';
 import { locateField } from './source-location.js';
 import { type LocatedManifest, validateCatalog } from './validate-catalog.js';
 
-/** The file name of a service manifest inside its service folder (the repository model's). */
-export const manifestFileName = repositoryFiles.serviceManifest;
-
 /**
- * Where a service's manifest is, relative to the repository root: how problems name the file.
- * @example manifestPath('orders') // 'apps/orders/service.yaml'
+ * @deprecated The repository model's: import `repositoryFiles.serviceManifest` from
+ * `@slipway/platform-contract`. Kept until the generators stop importing it from here.
  */
-export function manifestPath(
-  service: string,
-  appsDir: string = repositoryFiles.servicesDir,
-): string {
-  return serviceManifestPath(service, appsDir);
-}
+export const manifestFileName = repositoryFiles.serviceManifest;
 
 /** Options for {@link loadServiceManifests}. */
 export interface LoadManifestsOptions {
@@ -47,13 +39,15 @@ export function loadServiceManifests(
   const texts = new Map<string, string>();
   const folders = readdirSync(appsPath, { withFileTypes: true })
     .filter(
-      (entry) => entry.isDirectory() && existsSync(join(appsPath, entry.name, manifestFileName)),
+      (entry) =>
+        entry.isDirectory() &&
+        existsSync(join(appsPath, entry.name, repositoryFiles.serviceManifest)),
     )
     .map((entry) => entry.name)
     .sort();
 
   for (const folder of folders) {
-    const file = manifestPath(folder, appsDir);
+    const file = serviceManifestPath(folder, appsDir);
     try {
       const text = readFileSync(join(repoRoot, file), 'utf8');
       texts.set(file, text);

@@ -1,8 +1,8 @@
 import type { Environment, ServiceManifest } from './schema.js';
 
 /**
- * The config variable that carries a callee's base URL (`orders` → `ORDERS_URL`): the platform
- * contract's rule, re-exported for the generated config schemas.
+ * @deprecated The platform contract's: import `serviceUrlVariable` from
+ * `@slipway/platform-contract`. Kept until the generators stop importing it from here.
  */
 export { serviceUrlVariable } from '@slipway/platform-contract';
 

@@ -1,3 +1,4 @@
+import { repositoryFiles, serviceManifestPath } from '@slipway/platform-contract';
 import type { ManifestProblem } from './manifest-problem.js';
 import type { ServiceManifest } from './schema.js';
 
@@ -27,7 +28,7 @@ export interface ValidateCatalogOptions {
  */
 export function validateCatalog(
   located: readonly LocatedManifest[],
-  { appsDir = 'apps', unreadable = new Set() }: ValidateCatalogOptions = {},
+  { appsDir = repositoryFiles.servicesDir, unreadable = new Set() }: ValidateCatalogOptions = {},
 ): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const byName = new Map(located.map((l) => [l.manifest.name, l]));
@@ -47,7 +48,7 @@ export function validateCatalog(
       if (!target)
         problem(
           `calls.${i}`,
-          `calls '${callee}', which does not exist (no ${appsDir}/${callee}/service.yaml)`,
+          `calls '${callee}', which does not exist (no ${serviceManifestPath(callee, appsDir)})`,
         );
       else if (!target.manifest.calledBy.includes(manifest.name))
         problem(
@@ -61,7 +62,7 @@ export function validateCatalog(
       if (!source)
         problem(
           `calledBy.${i}`,
-          `names caller '${caller}', which does not exist (no ${appsDir}/${caller}/service.yaml)`,
+          `names caller '${caller}', which does not exist (no ${serviceManifestPath(caller, appsDir)})`,
         );
       else if (!source.manifest.calls.includes(manifest.name))
         problem(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 
 const binPath = fileURLToPath(new URL('../bin/check-manifests.ts', import.meta.url));
 const roots: string[] = [];
@@ -12,8 +13,8 @@ function repoWith(manifests: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'slipway-check-'));
   roots.push(root);
   for (const [folder, text] of Object.entries(manifests)) {
-    mkdirSync(join(root, 'apps', folder), { recursive: true });
-    writeFileSync(join(root, 'apps', folder, 'service.yaml'), text);
+    mkdirSync(join(root, serviceDir(folder)), { recursive: true });
+    writeFileSync(join(root, serviceManifestPath(folder)), text);
   }
   return root;
 }

@@ -3,20 +3,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  loadServiceManifests,
-  ManifestError,
-  resolveServiceConfig,
-  serviceUrlVariable,
-} from '../src/index.js';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
+import { loadServiceManifests, ManifestError, resolveServiceConfig } from '../src/index.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 function repoWith(manifests: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'slipway-manifests-'));
   for (const [folder, text] of Object.entries(manifests)) {
-    mkdirSync(join(root, 'apps', folder), { recursive: true });
-    writeFileSync(join(root, 'apps', folder, 'service.yaml'), text);
+    mkdirSync(join(root, serviceDir(folder)), { recursive: true });
+    writeFileSync(join(root, serviceManifestPath(folder)), text);
   }
   return root;
 }
@@ -155,15 +151,6 @@ describe('loadServiceManifests', () => {
       repoWith({ a: 'name: a\nport: 80\n', b: 'name: b\nport: 3004\nfoo: 1\n' }),
     );
     expect(problems.map((p) => p.service)).toEqual(['a', 'b']);
-  });
-});
-
-describe('serviceUrlVariable', () => {
-  it.each([
-    ['orders', 'ORDERS_URL'],
-    ['user-profile', 'USER_PROFILE_URL'],
-  ])('names the URL variable of %s as %s', (name, variable) => {
-    expect(serviceUrlVariable(name)).toBe(variable);
   });
 });
 

@@ -2,14 +2,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 import { loadServiceManifests, ManifestError } from '../src/index.js';
 
 /** A repository holding the given manifests, by folder. */
 function repoWith(manifests: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'slipway-manifest-errors-'));
   for (const [folder, text] of Object.entries(manifests)) {
-    mkdirSync(join(root, 'apps', folder), { recursive: true });
-    writeFileSync(join(root, 'apps', folder, 'service.yaml'), text);
+    mkdirSync(join(root, serviceDir(folder)), { recursive: true });
+    writeFileSync(join(root, serviceManifestPath(folder)), text);
   }
   return root;
 }

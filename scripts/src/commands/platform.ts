@@ -1,6 +1,6 @@
-import { cloudNames, readPlatformFile } from '@slipway/platform-contract';
+import { cloudNames, readPlatformFile, repositoryVariables } from '@slipway/platform-contract';
 import { type CliSpec, optionalString, parseCli, writeGithubOutputs } from '../cli.js';
-import { cloudVariable, registryVariable, resolveDeliverySettings } from '../platform-config.js';
+import { resolveDeliverySettings } from '../platform-config.js';
 import { type CommandContext, rootFrom } from './command-context.js';
 
 /** `platform`: prints the registry and cloud the workflows use. */
@@ -8,13 +8,16 @@ export const platformSpec: CliSpec = {
   name: 'platform',
   summary:
     'Decides the image registry and the cloud for the delivery workflows from platform.json, the\n' +
-    `${registryVariable} and ${cloudVariable} repository variables (which win), and GITHUB_REPOSITORY_OWNER\n` +
+    `${repositoryVariables.registry} and ${repositoryVariables.cloud} repository variables (which win), and GITHUB_REPOSITORY_OWNER\n` +
     '(registry default ghcr.io/<owner>). Outputs: registry, registry-host, cloud.',
   flags: {
-    registry: { type: 'string', description: `Registry override. Default: $${registryVariable}.` },
+    registry: {
+      type: 'string',
+      description: `Registry override. Default: $${repositoryVariables.registry}.`,
+    },
     cloud: {
       type: 'string',
-      description: `Cloud override (${cloudNames.join('|')}). Default: $${cloudVariable}.`,
+      description: `Cloud override (${cloudNames.join('|')}). Default: $${repositoryVariables.cloud}.`,
     },
     root: { type: 'string', description: 'Repository root. Default: this monorepo.' },
   },
@@ -29,8 +32,8 @@ export function platform(argv: readonly string[], { env, write }: CommandContext
   if (!values) return;
   const settings = resolveDeliverySettings({
     config: readPlatformFile(rootFrom(values.root)),
-    registryOverride: optionalString(values, 'registry') ?? env[registryVariable],
-    cloudOverride: optionalString(values, 'cloud') ?? env[cloudVariable],
+    registryOverride: optionalString(values, 'registry') ?? env[repositoryVariables.registry],
+    cloudOverride: optionalString(values, 'cloud') ?? env[repositoryVariables.cloud],
     owner: env.GITHUB_REPOSITORY_OWNER,
   });
   const outputs = {

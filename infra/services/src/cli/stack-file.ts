@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { serviceManifestPath } from '@slipway/platform-contract';
 import {
   formatProblem,
   loadServiceManifests,
-  manifestPath,
   manifestWarnings,
   type ServiceManifest,
 } from '@slipway/service-manifest';
@@ -126,7 +126,10 @@ export function loadStack(stack: string, { strict }: { readonly strict: boolean 
   const { input, warnings } = strict
     ? { input: stackInput, warnings: [] }
     : fillForRender(stackInput, manifests);
-  const located = manifests.map((manifest) => ({ manifest, file: manifestPath(manifest.name) }));
+  const located = manifests.map((manifest) => ({
+    manifest,
+    file: serviceManifestPath(manifest.name),
+  }));
   return {
     manifests,
     config: resolveStackConfig(stack, input),

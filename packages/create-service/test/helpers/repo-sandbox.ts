@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyRepository } from '@slipway/generators';
+import { serviceDir } from '@slipway/platform-contract';
 
 /** The repository this package lives in. */
 export const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -30,7 +31,8 @@ export function createSandbox(): string {
  */
 export function unusedServiceName(base: string): string {
   const taken = (name: string) =>
-    existsSync(join(repoRoot, 'apps', name)) || existsSync(join(repoRoot, 'node_modules', name));
+    existsSync(join(repoRoot, serviceDir(name))) ||
+    existsSync(join(repoRoot, 'node_modules', name));
   let name = base;
   for (let i = 2; taken(name); i++) name = `${base}-${i}`;
   return name;
