@@ -1,4 +1,4 @@
-import { parsePlatformFile } from '@slipway/platform-contract';
+import { parsePlatformFile, repositoryFiles } from '@slipway/platform-contract';
 import { parseServiceManifest } from '@slipway/service-manifest';
 import type { RepoView } from '../shared/generator.js';
 import type { RepoCatalog, WorkspacePackage } from '../shared/repo-catalog.js';
@@ -24,16 +24,18 @@ function catalogOf(files: RepoFiles): RepoCatalog {
     files
       .list(dir)
       .flatMap((entry) => (entry.endsWith('/') ? [`${dir}/${entry.slice(0, -1)}`] : []));
-  const workspaces: WorkspacePackage[] = [...folders('apps'), ...folders('packages')]
+  const { servicesDir, serviceManifest } = repositoryFiles;
+  const workspaces: WorkspacePackage[] = [...folders(servicesDir), ...folders('packages')]
     .filter((dir) => files.exists(`${dir}/package.json`))
     .map((dir) => {
       const pkg = json(files.read(`${dir}/package.json`));
       return { name: String(pkg.name ?? dir), dir, private: pkg.private === true };
     });
-  const services = folders('apps').flatMap((dir) => {
-    const file = `${dir}/service.yaml`;
+  const services = folders(servicesDir).flatMap((dir) => {
+    const file = `${dir}/${serviceManifest}`;
     const text = files.read(file);
-    return text === undefined ? [] : [parseServiceManifest(text, { file, folder: dir.slice(5) })];
+    const folder = dir.slice(servicesDir.length + 1);
+    return text === undefined ? [] : [parseServiceManifest(text, { file, folder })];
   });
   const engines = json(files.read('package.json')).engines;
   const node =

@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { serviceManifestPath } from '@slipway/platform-contract';
 
 /** A temporary copy of a repository, installed and ready to run its scripts. */
 export interface RepoCopy {
@@ -190,7 +191,7 @@ export function copyRepository(
       } else copyFileSync(join(source, file), join(root, file));
     }
     for (const service of services ?? []) {
-      const manifest = join(root, 'apps', service, 'service.yaml');
+      const manifest = join(root, serviceManifestPath(service));
       if (existsSync(manifest)) keepCallsAmong(manifest, services ?? []);
     }
     const folders = listModuleFolders(source).filter((f) => !isLeftOut(f, services));
