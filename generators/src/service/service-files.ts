@@ -115,26 +115,6 @@ export function serviceView(answers: ServiceAnswers, facts: ServiceFacts) {
 }
 
 /**
- * The files of the new service beyond its template folder: a typed client (and its test) of
- * each service it calls, and with `--database postgres` the database, its migrations and routes.
- * @example serviceExtraFiles({ ...answers, calls: ['orders'] }, facts, templates)[0].path // 'src/clients/orders-client.test.ts'
- */
-export function serviceExtraFiles(
-  answers: ServiceAnswers,
-  facts: ServiceFacts,
-  templates: RepoFiles,
-): PlannedFile[] {
-  return [
-    ...answers.calls.flatMap((callee) =>
-      clientFiles(templates, { scope: facts.scope, caller: answers.name, callee }),
-    ),
-    ...(answers.database === 'postgres'
-      ? renderTemplateFolder(templates, 'service-postgres', serviceView(answers, facts))
-      : []),
-  ];
-}
-
-/**
  * Every file the templates make of a service, paths relative to its folder, before
  * formatting: what the generator writes, and what sync merges.
  * @example renderServiceFiles(diskFiles(join(root, 'generators/templates')), answers, facts)
@@ -146,6 +126,12 @@ export function renderServiceFiles(
 ): PlannedFile[] {
   return [
     ...renderTemplateFolder(templates, 'service', serviceView(answers, facts)),
-    ...serviceExtraFiles(answers, facts, templates),
+    // A typed client (and its test) of each service it calls; the database with `postgres`.
+    ...answers.calls.flatMap((callee) =>
+      clientFiles(templates, { scope: facts.scope, caller: answers.name, callee }),
+    ),
+    ...(answers.database === 'postgres'
+      ? renderTemplateFolder(templates, 'service-postgres', serviceView(answers, facts))
+      : []),
   ];
 }

@@ -15,15 +15,21 @@ export interface RepoFiles {
 }
 
 /**
- * The files under `root` on disk, read when asked.
+ * The files under `root` on disk, each read once when first asked: a snapshot of what the
+ * planner saw, which the runner compares with the disk before writing.
  * @example diskFiles(repoRoot).read('apps/orders/service.yaml')
  */
 export function diskFiles(root: string): RepoFiles {
   const at = (path: string) => join(root, path);
+  const texts = new Map<string, string | undefined>();
   return {
     read: (path) => {
-      const file = at(path);
-      return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined;
+      if (!texts.has(path)) {
+        const file = at(path);
+        const isFile = existsSync(file) && statSync(file).isFile();
+        texts.set(path, isFile ? readFileSync(file, 'utf8') : undefined);
+      }
+      return texts.get(path);
     },
     exists: (path) => existsSync(at(path)),
     list: (dir) => {

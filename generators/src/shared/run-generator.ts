@@ -23,7 +23,21 @@ export async function runGenerator<Answers>(
   const repo = readRepoView(root);
   const answers = generator.check(data, repo.catalog);
   onStep('check', 'the answers are valid');
-  const plan = normalizePlan(generator.plan(answers, repo));
+  const planned = normalizePlan(generator.plan(answers, repo));
+  // Each file as the view showed it to the planner: applyPlan refuses if one changes meanwhile.
+  const beforeMove = (path: string) => {
+    const move = planned.moves?.find((m) => path.startsWith(`${m.to}/`));
+    return move ? `${move.from}${path.slice(move.to.length)}` : path;
+  };
+  const plan = {
+    ...planned,
+    base: Object.fromEntries(
+      planned.files.map((file) => {
+        const path = beforeMove(file.path);
+        return [path, repo.files.read(path) ?? null];
+      }),
+    ),
+  };
   // Asked before applying: afterwards every path exists.
   const described = describePlan(plan, (path) => existsSync(join(root, path)));
   const paths = [

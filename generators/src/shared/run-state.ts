@@ -1,9 +1,4 @@
-import {
-  createPlan,
-  type PlannedDirectory,
-  type PlannedFile,
-  type PlannedMove,
-} from './change-plan.js';
+import type { PlannedDirectory, PlannedFile, PlannedMove } from './change-plan.js';
 import type { GeneratorOptions, GeneratorReport } from './generator.js';
 import type { RepoCatalog } from './repo-catalog.js';
 
@@ -36,7 +31,8 @@ const runStateKey = Symbol('slipway.generator-run');
 export function runState(data: object): RunState {
   const existing: unknown = Reflect.get(data, runStateKey);
   if (typeof existing === 'object' && existing !== null) return existing as RunState;
-  const state: RunState = { options: {}, plan: createPlan() };
+  const plan = { directories: [], files: [], removals: [], moves: [] };
+  const state: RunState = { options: {}, plan };
   Reflect.set(data, runStateKey, state);
   return state;
 }
