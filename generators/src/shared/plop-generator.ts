@@ -19,7 +19,8 @@ export function plopGenerator<Answers>(
     const report = await runGenerator(generator, answers, plop.getDestBasePath(), {
       onStep: (step, detail) => lines.push(`${step}: ${detail}`),
     });
-    return [...lines, ...formatNextSteps(nextStepsAfter(report))].join('\n');
+    const steps = lines.map((line) => `  ${line}`);
+    return [generator.name, ...steps, ...formatNextSteps(nextStepsAfter(report))].join('\n');
   };
   return {
     description:
