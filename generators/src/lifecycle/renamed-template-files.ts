@@ -2,6 +2,7 @@ import { serviceDir } from '@slipway/platform-contract';
 import type { ServiceAnswers } from '../service/service-answers.js';
 import { renderServiceFiles } from '../service/service-files.js';
 import { defaultDescription } from '../shared/description-problem.js';
+import { formatGroups } from '../shared/format-files.js';
 import type { RepoView } from '../shared/generator.js';
 import type { RepoFiles } from '../shared/repo-files.js';
 import { mergeFile } from '../sync/merge-file.js';
@@ -42,27 +43,20 @@ export function renamedTemplateFiles(
   const templates = recordedTemplates(repo, record.version);
   if (templates === undefined) return new Map();
   const dir = serviceDir(from);
-  const sides = [
-    { side: 'base', answers: record.answers },
-    { side: 'theirs', answers: renamedAnswers(record.answers, to) },
-  ].flatMap(({ side, answers }) =>
+  const render = (answers: ServiceAnswers) =>
     renderServiceFiles(templates, answers, record.repository).map((f) => ({
-      path: `${side}/${dir}/${f.path}`,
-      content: f.content,
-    })),
-  );
-  const renders = repo.format(sides);
-  const side = (prefix: string) =>
-    new Map(
-      renders
-        .filter((f) => f.path.startsWith(prefix))
-        .map((f) => [f.path.slice(prefix.length), f.content]),
-    );
-  const base = side(`base/${dir}/`);
+      ...f,
+      path: `${dir}/${f.path}`,
+    }));
+  const { base, theirs } = formatGroups(repo.format, {
+    base: render(record.answers),
+    theirs: render(renamedAnswers(record.answers, to)),
+  });
   const merged = new Map<string, string>();
-  for (const [path, renamed] of side(`theirs/${dir}/`)) {
-    const ours = repo.files.read(`${dir}/${path}`);
-    const original = base.get(path);
+  for (const [file, renamed] of theirs) {
+    const path = file.slice(dir.length + 1);
+    const ours = repo.files.read(file);
+    const original = base.get(file);
     if (original === undefined || isExcluded(path, record.excluded) || ours === undefined) continue;
     const result = mergeFile(
       { base: original, ours, theirs: renamed },

@@ -1,6 +1,7 @@
 import { serviceDir } from '@slipway/platform-contract';
 import { serviceUrlVariable } from '@slipway/service-manifest';
 import type { ChangePlan } from '../shared/change-plan.js';
+import { formatGroups } from '../shared/format-files.js';
 import type { Generator, RepoView } from '../shared/generator.js';
 import { templateRecordFile } from '../sync/template-record.js';
 import { calleeTimeoutVariable } from './caller-config.js';
@@ -51,35 +52,27 @@ export function planService(answers: ServiceAnswers, repo: RepoView): ChangePlan
   const { catalog, files, templates } = repo;
   const dir = serviceDir(answers.name);
   const facts = serviceFacts(answers, catalog, files);
-  const own = [
-    ...renderServiceFiles(templates, answers, facts),
-    templateRecordFile({
-      template: 'service',
-      version: repo.templateVersion(),
-      answers,
-      repository: facts,
-    }),
-  ].map((file) => ({ ...file, path: `${dir}/${file.path}` }));
-  const formatted = repo.format([
-    ...own,
-    ...connectServices(answers, files),
-    ...wireCallers(answers, repo),
-    ...recordCalls(answers, files),
-    ...addCodeowner(files, dir, answers.owner),
-  ]);
-  const inside = (path: string) => path.startsWith(`${dir}/`);
-  return {
-    directories: [
-      {
-        path: dir,
-        files: formatted
-          .filter((file) => inside(file.path))
-          .map((file) => ({ ...file, path: file.path.slice(dir.length + 1) })),
-      },
+  // The new folder and the edits elsewhere, formatted in one Biome run.
+  const { own, edits } = formatGroups(repo.format, {
+    own: [
+      ...renderServiceFiles(templates, answers, facts),
+      templateRecordFile({
+        template: 'service',
+        version: repo.templateVersion(),
+        answers,
+        repository: facts,
+      }),
     ],
-    files: formatted.filter((file) => !inside(file.path)),
-    removals: [],
-  };
+    edits: [
+      ...connectServices(answers, files),
+      ...wireCallers(answers, repo),
+      ...recordCalls(answers, files),
+      ...addCodeowner(files, dir, answers.owner),
+    ],
+  });
+  const planned = (group: Map<string, string>) =>
+    [...group].map(([path, content]) => ({ path, content }));
+  return { directories: [{ path: dir, files: planned(own) }], files: planned(edits), removals: [] };
 }
 
 /**

@@ -2,6 +2,7 @@ import { serviceDir } from '@slipway/platform-contract';
 import { outputFolders } from '../lifecycle/service-edits.js';
 import { renderServiceFiles } from '../service/service-files.js';
 import type { ChangePlan, PlannedFile } from '../shared/change-plan.js';
+import { formatGroups } from '../shared/format-files.js';
 import type { RepoView } from '../shared/generator.js';
 import { type RepoFiles, walkFiles } from '../shared/repo-files.js';
 import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.js';
@@ -49,36 +50,6 @@ function render(templates: RepoFiles, record: TemplateRecord): PlannedFile[] {
   }));
 }
 
-/**
- * Formats both renderings and the new record with the repository's Biome in one run (a run
- * costs a process start), so base and theirs read like the service's own formatted code.
- */
-function formatSides(
-  format: RepoView['format'],
-  base: PlannedFile[],
-  theirs: PlannedFile[],
-  record: PlannedFile,
-) {
-  const sides = [
-    ...base.map((f) => ({ ...f, path: `base/${f.path}` })),
-    ...theirs.map((f) => ({ ...f, path: `theirs/${f.path}` })),
-    { ...record, path: `record/${record.path}` },
-  ];
-  const formatted = format(sides);
-  const side = (prefix: string) =>
-    new Map(
-      formatted
-        .filter((f) => f.path.startsWith(prefix))
-        .map((f) => [f.path.slice(prefix.length), f.content]),
-    );
-  const [formattedRecord] = side('record/').values();
-  return {
-    base: side('base/'),
-    theirs: side('theirs/'),
-    record: formattedRecord ?? record.content,
-  };
-}
-
 /** The change of one file, given what the old and the current templates make of it. */
 function changeOf(
   path: string,
@@ -119,13 +90,16 @@ function changeOf(
 export function planServiceSync(repo: RepoView, record: TemplateRecord): ServiceSync {
   const service = record.answers.name;
   const version = repo.templateVersion();
-  const recordFile = templateRecordFile({ ...record, version });
-  const { base, theirs, ...formatted } = formatSides(
-    repo.format,
-    render(repo.templatesAt(record.version), record),
-    render(repo.templates, record),
-    { path: recordPathOf(service), content: recordFile.content },
-  );
+  const recordFile = {
+    path: recordPathOf(service),
+    content: templateRecordFile({ ...record, version }).content,
+  };
+  // Both renderings and the record in one Biome run, so they read like the service's own code.
+  const { base, theirs, ...formatted } = formatGroups(repo.format, {
+    base: render(repo.templatesAt(record.version), record),
+    theirs: render(repo.templates, record),
+    record: [recordFile],
+  });
   const template = `template ${version.slice(0, 12)}`;
   const dir = `${serviceDir(service)}/`;
   const paths = [...new Set([...base.keys(), ...theirs.keys()])]
@@ -141,7 +115,7 @@ export function planServiceSync(repo: RepoView, record: TemplateRecord): Service
     from: record.version,
     to: version,
     changes,
-    record: { path: recordPathOf(service), content: formatted.record },
+    record: { ...recordFile, content: formatted.record.get(recordFile.path) ?? recordFile.content },
   };
 }
 
