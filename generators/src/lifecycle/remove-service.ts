@@ -4,9 +4,10 @@ import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 import { serviceUrlVariable } from '@slipway/service-manifest';
 import { clientsFolder } from '../service/typed-clients.js';
 import type { ChangePlan } from '../shared/change-plan.js';
-import type { Generator, RepoView } from '../shared/generator.js';
+import type { Generator } from '../shared/generator.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { RepoView } from '../shared/repo-view.js';
 import {
   calleesOf,
   callersOf,

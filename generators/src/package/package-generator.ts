@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { packageRepository } from '@slipway/platform-contract';
 import type { ChangePlan, PlannedFile } from '../shared/change-plan.js';
 import { descriptionProblem } from '../shared/description-problem.js';
-import type { Generator, RepoView } from '../shared/generator.js';
+import type { Generator } from '../shared/generator.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import { renderTemplateFolder } from '../shared/render-templates.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { RepoView } from '../shared/repo-view.js';
 
 /** Checked answers of the package generator. */
 export interface PackageAnswers {

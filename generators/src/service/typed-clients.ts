@@ -1,9 +1,9 @@
 import { serviceDir } from '@slipway/platform-contract';
 import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoView } from '../shared/generator.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import { renderTemplateFolder } from '../shared/render-templates.js';
 import type { RepoFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { addCalleeToConfig } from './caller-config.js';
 import type { ServiceAnswers } from './service-answers.js';
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPlan, describePlan, normalizePlan } from './change-plan.js';
 import type { Generator, GeneratorOptions, GeneratorReport } from './generator.js';
-import { readRepoView } from './generator.js';
 import { linkWorkspaces } from './link-workspaces.js';
+import { readRepoView } from './repo-view.js';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

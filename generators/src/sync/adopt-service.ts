@@ -3,8 +3,8 @@ import { serviceDir } from '@slipway/platform-contract';
 import type { ServiceAnswers } from '../service/service-answers.js';
 import { renderServiceFiles, type ServiceFacts, serviceFacts } from '../service/service-files.js';
 import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoView } from '../shared/generator.js';
 import type { RepoFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { readTemplateRecord, recordPathOf, templateRecordFile } from './template-record.js';
 
 /**

@@ -3,8 +3,8 @@ import { outputFolders } from '../lifecycle/service-edits.js';
 import { renderServiceFiles } from '../service/service-files.js';
 import type { ChangePlan, PlannedFile } from '../shared/change-plan.js';
 import { formatGroups } from '../shared/format-files.js';
-import type { RepoView } from '../shared/generator.js';
 import { type RepoFiles, walkFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.js';
 import {
   isExcluded,

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryFiles, serviceDir } from '@slipway/platform-contract';
 import { applyPlan } from '../shared/change-plan.js';
-import { type RepoView, readRepoView } from '../shared/generator.js';
 import { diskFiles } from '../shared/repo-files.js';
+import { type RepoView, readRepoView } from '../shared/repo-view.js';
 import { adoptService } from './adopt-service.js';
 import {
   planServiceSync,

@@ -1,8 +1,8 @@
 import { parsePlatformFile, repositoryFiles } from '@slipway/platform-contract';
 import { parseServiceManifest } from '@slipway/service-manifest';
-import type { RepoView } from '../shared/generator.js';
 import type { RepoCatalog, WorkspacePackage } from '../shared/repo-catalog.js';
 import { memoryFiles, type RepoFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { TemplateVersionError } from '../sync/template-tree.js';
 
 /** Options for {@link memoryRepo}. */

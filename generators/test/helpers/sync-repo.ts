@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { planService } from '../../src/service/service-generator.js';
 import { checkServiceAnswers } from '../../src/service/service-rules.js';
 import { applyPlan, normalizePlan } from '../../src/shared/change-plan.js';
-import { readRepoView } from '../../src/shared/generator.js';
+import { readRepoView } from '../../src/shared/repo-view.js';
 import { syncCli } from '../../src/sync/sync-cli.js';
 import { templatesFolder } from '../../src/sync/template-tree.js';
 import { createFixtureRepo, linkBiome } from './fixture-repo.js';
