@@ -13,7 +13,7 @@ export function plopGenerator<Answers>(
   generator: Generator<Answers>,
   catalog: RepoCatalog,
 ): PlopGeneratorConfig {
-  // Named for what plop prints before its result; async, so a refusal reaches plop as a failure.
+  // Async, so a refusal reaches plop as a failure it prints, not as a crash.
   const generate = async (answers: object) => {
     const lines: string[] = [];
     const report = await runGenerator(generator, answers, plop.getDestBasePath(), {
