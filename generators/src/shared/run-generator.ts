@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { applyPlan, describePlan, normalizePlan } from './change-plan.js';
 import type { Generator, GeneratorOptions, GeneratorReport } from './generator.js';
 import { linkWorkspaces } from './link-workspaces.js';
+import { withBase } from './plan-base.js';
 import { readRepoView } from './repo-view.js';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -23,21 +24,7 @@ export async function runGenerator<Answers>(
   const repo = readRepoView(root);
   const answers = generator.check(data, repo.catalog);
   onStep('check', 'the answers are valid');
-  const planned = normalizePlan(generator.plan(answers, repo));
-  // Each file as the view showed it to the planner: applyPlan refuses if one changes meanwhile.
-  const beforeMove = (path: string) => {
-    const move = planned.moves?.find((m) => path.startsWith(`${m.to}/`));
-    return move ? `${move.from}${path.slice(move.to.length)}` : path;
-  };
-  const plan = {
-    ...planned,
-    base: Object.fromEntries(
-      planned.files.map((file) => {
-        const path = beforeMove(file.path);
-        return [path, repo.files.read(path) ?? null];
-      }),
-    ),
-  };
+  const plan = withBase(normalizePlan(generator.plan(answers, repo)), repo.files);
   // Asked before applying: afterwards every path exists.
   const described = describePlan(plan, (path) => existsSync(join(root, path)));
   const paths = [

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryFiles, serviceDir } from '@slipway/platform-contract';
 import { applyPlan } from '../shared/change-plan.js';
+import { withBase } from '../shared/plan-base.js';
 import { diskFiles } from '../shared/repo-files.js';
 import { type RepoView, readRepoView } from '../shared/repo-view.js';
 import { adoptService } from './adopt-service.js';
@@ -162,7 +163,7 @@ export async function syncCli(
   if (parsed.adopt !== undefined) {
     try {
       const record = adoptService(repo, parsed.adopt);
-      applyPlan(root, { directories: [], files: [record], removals: [] });
+      applyPlan(root, withBase({ directories: [], files: [record], removals: [] }, repo.files));
       stdout(`${record.path}: ${parsed.adopt} follows the template from ${short(version)} on.\n`);
       return 0;
     } catch (error) {
@@ -212,7 +213,7 @@ export async function syncCli(
     return problems.length > 0 || conflicts.length > 0 ? 1 : 0;
   }
   try {
-    applyPlan(root, syncChangePlan(plans));
+    applyPlan(root, withBase(syncChangePlan(plans), repo.files));
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\nNothing was written.`);
   }
