@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixtureRepo, hashTree, linkBiome, readTree } from './helpers/fixture-repo.js';
-import { loadPlop, runGenerator } from './helpers/load-plop.js';
+import { runGenerator } from './helpers/load-plop.js';
 
 // remove-service and rename-service in the fixture repository: gateway calls orders, and
 // billing (generated here) calls orders and is called by gateway.
@@ -25,7 +25,7 @@ function writeStack(entries: string): void {
 }
 
 const run = async (generator: string, answers: Record<string, unknown>) =>
-  runGenerator(await loadPlop(root), generator, answers);
+  runGenerator(root, generator, answers);
 const errors = (failures: { error: string }[]) => failures.map((f) => f.error).join('\n');
 
 async function addBilling() {

@@ -24,10 +24,9 @@ const buildLine = '# one bundled file: dist/index.js';
 
 let root: string;
 let others: string[] = [];
-beforeEach(async () => {
+beforeEach(() => {
   root = createSyncRepo();
-  const { failures } = await generateService(root, billing);
-  expect(failures).toEqual([]);
+  generateService(root, billing);
   commitAll(root, 'billing');
 });
 afterEach(() => {
@@ -67,8 +66,7 @@ describe('npm run sync', () => {
     rmSync(join(fresh, 'apps/billing'), { recursive: true });
     // Orders' manifest as it was before billing, which the new scaffold lists again.
     git(fresh, 'checkout', 'HEAD~2', '--', 'apps/orders/service.yaml');
-    const { failures } = await generateService(fresh, billing);
-    expect(failures).toEqual([]);
+    generateService(fresh, billing);
     expect(readTree(join(root, 'apps/billing'))).toEqual(readTree(join(fresh, 'apps/billing')));
     expect(recordedVersion()).toBe(git(root, 'rev-parse', 'HEAD:generators/templates').trim());
   });
@@ -182,13 +180,12 @@ describe('npm run sync', () => {
 
   it('records a new call in the template records of both sides', async () => {
     await runSync(root, '--adopt', 'gateway');
-    const { failures } = await generateService(root, {
+    generateService(root, {
       name: 'audit',
       port: '3010',
       calledBy: ['gateway'],
       calls: ['billing'],
     });
-    expect(failures).toEqual([]);
     const record = (service: string) =>
       JSON.parse(read(`${serviceDir(service)}/${repositoryFiles.templateRecord}`)) as {
         answers: { calls: string[]; calledBy: string[] };

@@ -11,10 +11,11 @@ import { renderServiceFiles, serviceFacts } from '../src/service/service-files.j
 import { formatFiles } from '../src/shared/format-files.js';
 import { renderTemplateFolder } from '../src/shared/render-templates.js';
 import { readRepoCatalog } from '../src/shared/repo-catalog.js';
+import { diskFiles } from '../src/shared/repo-files.js';
 import { createFixtureRepo } from './helpers/fixture-repo.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const templates = fileURLToPath(new URL('../templates', import.meta.url));
+const templateFiles = diskFiles(fileURLToPath(new URL('../templates', import.meta.url)));
 const biome = createRequire(join(repoRoot, 'package.json')).resolve('@biomejs/biome/bin/biome');
 const fixture = createFixtureRepo();
 const catalog = readRepoCatalog(fixture);
@@ -51,7 +52,10 @@ const base: ServiceAnswers = {
 
 /** Every file of a new service, as the generator renders them before formatting. */
 const renderService = (answers: ServiceAnswers, scope = catalog.platform.scope) =>
-  renderServiceFiles(templates, answers, { ...serviceFacts(answers, catalog), scope });
+  renderServiceFiles(templateFiles, answers, {
+    ...serviceFacts(answers, catalog, diskFiles(fixture)),
+    scope,
+  });
 
 describe('the rendered and formatted templates pass the linter and formatter', () => {
   it.each([
@@ -82,9 +86,13 @@ describe('the rendered and formatted templates pass the linter and formatter', (
   });
 
   it.each(['money', `a${'-b'.repeat(24)}`])('the package %s', (name) => {
-    expect(packageGenerator(catalog).description).toContain('@slipway/<name>');
-    const view = packageView({ name, description: 'Money amounts in minor units.' }, catalog);
-    const files = formatFiles(repoRoot, renderTemplateFolder(join(templates, 'package'), view));
+    const { description } = packageGenerator;
+    expect(typeof description === 'string' ? description : description(catalog)).toContain(
+      '@slipway/<name>',
+    );
+    const answers = { name, description: 'Money amounts in minor units.', scope: '@slipway' };
+    const view = packageView(answers, catalog);
+    const files = formatFiles(repoRoot, renderTemplateFolder(templateFiles, 'package', view));
     const result = lint(`package-${name}`, files);
     expect(result.status, result.stdout + result.stderr).toBe(0);
   });

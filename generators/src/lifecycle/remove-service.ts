@@ -1,19 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import type { PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 import { serviceUrlVariable } from '@slipway/service-manifest';
 import { clientsFolder } from '../service/typed-clients.js';
-import { formatFiles } from '../shared/format-files.js';
+import type { ChangePlan } from '../shared/change-plan.js';
+import type { Generator } from '../shared/generator.js';
 import { GeneratorError } from '../shared/generator-error.js';
-import { action, type PlannedEdits } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { RepoView } from '../shared/repo-view.js';
 import {
   calleesOf,
   callersOf,
   dependentsOf,
   editCodeowners,
   editRecord,
-  manifestOf,
   PlannedTexts,
 } from './service-edits.js';
 import { editManifestList, withoutCalleeConfig } from './service-references.js';
@@ -40,7 +40,7 @@ export function unknownServiceProblem(name: string, catalog: RepoCatalog): strin
   const names = catalog.services.map((s) => s.name).join(', ') || 'none';
   return name === ''
     ? `Name the service: npm run gen -- remove-service <name> (services: ${names}).`
-    : `There is no service '${name}' (no ${manifestOf(name)}); services: ${names}.`;
+    : `There is no service '${name}' (no ${serviceManifestPath(name)}); services: ${names}.`;
 }
 
 /**
@@ -50,15 +50,13 @@ export function unknownServiceProblem(name: string, catalog: RepoCatalog): strin
 function uncommittedProblem(root: string, name: string): string | undefined {
   const status = spawnSync(
     'git',
-    ['status', '--porcelain', '--untracked-files=all', '--', `apps/${name}`],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
+    ['status', '--porcelain', '--untracked-files=all', '--', serviceDir(name)],
+    { cwd: root, encoding: 'utf8' },
   );
   if (status.status !== 0 || status.stdout.trim() === '') return undefined;
   const count = status.stdout.trim().split('\n').length;
-  return `apps/${name} has ${count} uncommitted change${count === 1 ? '' : 's'} (git status apps/${name}) that removing it would lose: commit or discard them first.`;
+  const dir = serviceDir(name);
+  return `${dir} has ${count} uncommitted change${count === 1 ? '' : 's'} (git status ${dir}) that removing it would lose: commit or discard them first.`;
 }
 
 /**
@@ -86,9 +84,9 @@ export function checkRemoveAnswers(data: unknown, catalog: RepoCatalog): RemoveA
       `${answers.name} is still called by ${callers.join(', ')}: remove those calls first (the code that makes them, then run this again), or add -- --force-callers to also remove from each caller the call in its manifest, ${serviceUrlVariable(answers.name)} and its timeout in src/config.ts, ${clientsFolder}/${answers.name}-client.ts and the devDependency; code that uses that client then stops compiling, and tsc shows where.`,
     );
   }
-  const callerDirs = answers.forceCallers ? callers.map((c) => `apps/${c}`) : [];
+  const callerDirs = answers.forceCallers ? callers.map(serviceDir) : [];
   for (const workspace of dependentsOf(answers.name, catalog, callerDirs)) {
-    if (callers.includes(workspace.dir.replace(/^apps\//, ''))) continue;
+    if (callers.some((caller) => serviceDir(caller) === workspace.dir)) continue;
     problems.push(
       `${workspace.dir}/package.json depends on ${answers.name}: remove that dependency and the code that uses it first.`,
     );
@@ -101,22 +99,22 @@ export function checkRemoveAnswers(data: unknown, catalog: RepoCatalog): RemoveA
  * Everything removing a service changes: its folder goes; the services it calls drop it from
  * `calledBy`; with `--force-callers` each caller loses the call, its config and its client;
  * CODEOWNERS and the stack files lose its entries; template records follow.
- * @example planRemoveService({ name: 'billing', forceCallers: false }, catalog)
+ * @example planRemoveService({ name: 'billing', forceCallers: false }, repo)
  */
-export function planRemoveService({ name }: RemoveAnswers, catalog: RepoCatalog): PlannedEdits {
-  const { root } = catalog;
-  const texts = new PlannedTexts(root);
-  const removals = [`apps/${name}`];
+export function planRemoveService({ name }: RemoveAnswers, repo: RepoView): ChangePlan {
+  const { catalog, files } = repo;
+  const texts = new PlannedTexts(files);
+  const removals = [serviceDir(name)];
   for (const callee of calleesOf(name, catalog)) {
-    texts.edit(manifestOf(callee), (text) => editManifestList(text, 'calledBy', name));
-    editRecord(texts, root, callee, (record) => ({
+    texts.edit(serviceManifestPath(callee), (text) => editManifestList(text, 'calledBy', name));
+    editRecord(texts, callee, (record) => ({
       ...record,
       answers: { ...record.answers, calledBy: record.answers.calledBy.filter((s) => s !== name) },
     }));
   }
   for (const caller of callersOf(name, catalog)) {
-    const dir = `apps/${caller}`;
-    texts.edit(manifestOf(caller), (text) => editManifestList(text, 'calls', name));
+    const dir = serviceDir(caller);
+    texts.edit(serviceManifestPath(caller), (text) => editManifestList(text, 'calls', name));
     texts.edit(`${dir}/src/config.ts`, (text) => withoutCalleeConfig(text, name));
     texts.edit(`${dir}/package.json`, (text) => {
       const pkg = JSON.parse(text) as { devDependencies?: Record<string, string> };
@@ -128,7 +126,7 @@ export function planRemoveService({ name }: RemoveAnswers, catalog: RepoCatalog)
       const client = `${dir}/${clientsFolder}/${name}-${suffix}`;
       if (texts.exists(client)) removals.push(client);
     }
-    editRecord(texts, root, caller, (record) => {
+    editRecord(texts, caller, (record) => {
       const { [name]: _removed, ...ports } = record.repository.ports;
       return {
         ...record,
@@ -139,47 +137,42 @@ export function planRemoveService({ name }: RemoveAnswers, catalog: RepoCatalog)
   }
   editCodeowners(texts, name);
   return {
-    files: [...formatFiles(root, texts.files()), ...removeStackEntries(root, name)],
+    directories: [],
+    files: [...repo.format(texts.files()), ...removeStackEntries(files, name)],
     removals,
   };
 }
 
+/** The `remove-service` question that only a terminal asks; without one the check names the flag. */
+const forceCallersQuestion = {
+  type: 'confirm',
+  name: 'force-callers',
+  message: 'Also remove its calls from the services that still call it, if any?',
+  default: false,
+  // A boolean, not a function: plop refuses a flag for a prompt with a function `when`.
+  when: process.stdin.isTTY === true,
+} as const;
+
 /**
  * The `remove-service` generator: `npm run gen -- remove-service <name> [-- --force-callers]`.
- * @example plop.setGenerator('remove-service', removeServiceGenerator(catalog));
+ * @example await runGenerator(removeServiceGenerator, { name: 'billing' }, root);
  */
-export function removeServiceGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
-  return {
-    description: 'remove a service: its folder, both sides of its calls, CODEOWNERS, stack entries',
-    prompts: [
-      {
-        type: 'input',
-        name: 'name',
-        message: 'Service to remove:',
-        validate: (value: unknown) => unknownServiceProblem(String(value).trim(), catalog) ?? true,
-      },
-      {
-        type: 'confirm',
-        name: 'force-callers',
-        message: 'Also remove its calls from the services that still call it, if any?',
-        default: false,
-        // Asked in a terminal only: without one, the check refuses and names the flag. A
-        // boolean, not a function: plop refuses a flag for a prompt with a function `when`.
-        when: process.stdin.isTTY === true,
-      },
-    ],
-    actions: [
-      action<RemoveAnswers>('check', { rules: checkRemoveAnswers }),
-      action<RemoveAnswers>('edit', { describe: 'remove it everywhere', edit: planRemoveService }),
-      action<RemoveAnswers>('write', {
-        generator: 'remove-service',
-        nextSteps: ({ name }) => [
-          `npm test: what used ${name} fails to compile, if anything still does`,
-          `commit the removal with package-lock.json; the next deploy deletes ${name} from each cluster`,
-        ],
-      }),
-      action('link'),
-      action('next-steps'),
-    ],
-  };
-}
+export const removeServiceGenerator: Generator<RemoveAnswers> = {
+  name: 'remove-service',
+  description: 'remove a service: its folder, both sides of its calls, CODEOWNERS, stack entries',
+  questions: (catalog) => [
+    {
+      type: 'input',
+      name: 'name',
+      message: 'Service to remove:',
+      validate: (value: unknown) => unknownServiceProblem(String(value).trim(), catalog) ?? true,
+    },
+    forceCallersQuestion,
+  ],
+  check: checkRemoveAnswers,
+  plan: planRemoveService,
+  nextSteps: ({ name }) => [
+    `npm test: what used ${name} fails to compile, if anything still does`,
+    `commit the removal with package-lock.json; the next deploy deletes ${name} from each cluster`,
+  ],
+};

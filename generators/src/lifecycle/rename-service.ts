@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { PlopGeneratorConfig } from 'node-plop';
 import { isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
 import { nameProblem } from '../service/service-rules.js';
 import { clientsFolder } from '../service/typed-clients.js';
-import { formatFiles } from '../shared/format-files.js';
+import type { ChangePlan } from '../shared/change-plan.js';
+import type { Generator } from '../shared/generator.js';
 import { GeneratorError } from '../shared/generator-error.js';
-import { action, type PlannedEdits } from '../shared/plop-actions.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { diskFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { readTemplateRecord, recordPathOf } from '../sync/template-record.js';
 import { unknownServiceProblem } from './remove-service.js';
 import { renamedAnswers, renamedTemplateFiles } from './renamed-template-files.js';
@@ -18,7 +18,6 @@ import {
   dependentsOf,
   editCodeowners,
   editRecord,
-  manifestOf,
   PlannedTexts,
   sourceFiles,
 } from './service-edits.js';
@@ -41,7 +40,7 @@ const schema = z.object({ name: text, newName: text });
 
 /** Why secrets stored under the old name stop a rename, with the commands that move them. */
 function secretsProblem(name: string, newName: string, catalog: RepoCatalog): string | undefined {
-  const stacks = stackEntriesOf(catalog.root, name).filter((s) => s.secrets.length > 0);
+  const stacks = stackEntriesOf(diskFiles(catalog.root), name).filter((s) => s.secrets.length > 0);
   if (stacks.length === 0) return undefined;
   const commands = stacks.flatMap((s) =>
     moveSecretCommands(
@@ -73,11 +72,7 @@ export function checkRenameAnswers(data: unknown, catalog: RepoCatalog): RenameA
       ? `'${answers.newName}' is already its name: choose another one.`
       : nameProblem(answers.newName, catalog),
     secretsProblem(answers.name, answers.newName, catalog),
-    ...dependentsOf(
-      answers.name,
-      catalog,
-      callersOf(answers.name, catalog).map((c) => `apps/${c}`),
-    ).map(
+    ...dependentsOf(answers.name, catalog, callersOf(answers.name, catalog).map(serviceDir)).map(
       (w) =>
         `${w.dir}/package.json depends on ${answers.name} but does not call it: rename that dependency by hand after the rename, or remove it first.`,
     ),
@@ -96,19 +91,13 @@ const renameIn = (names: readonly string[], from: string, to: string) =>
  * under the new name (merged with the team's changes); in the rest, and where a merge cannot
  * be clean, the tokens its code derives from its name are renamed.
  */
-function renameOwnFiles(
-  texts: PlannedTexts,
-  root: string,
-  templatesDir: string,
-  from: string,
-  to: string,
-): void {
-  const at = (path: string) => `apps/${to}${path.slice(`apps/${from}`.length)}`;
-  const record = readTemplateRecord(root, from);
-  const rendered = record ? renamedTemplateFiles(root, templatesDir, record, to) : new Map();
-  const own = (path: string) => rendered.get(path.slice(`apps/${from}/`.length));
-  for (const path of sourceFiles(root, from, /./)) {
-    const before = readFileSync(join(root, path), 'utf8');
+function renameOwnFiles(texts: PlannedTexts, repo: RepoView, from: string, to: string): void {
+  const at = (path: string) => `${serviceDir(to)}${path.slice(serviceDir(from).length)}`;
+  const record = readTemplateRecord(repo.files, from);
+  const rendered = record ? renamedTemplateFiles(repo, record, to) : new Map<string, string>();
+  const own = (path: string) => rendered.get(path.slice(`${serviceDir(from)}/`.length));
+  for (const path of sourceFiles(repo.files, from, /./)) {
+    const before = repo.files.read(path) ?? '';
     const merged = own(path);
     const after =
       merged !== undefined
@@ -118,16 +107,19 @@ function renameOwnFiles(
           : before;
     if (after !== before) texts.set(at(path), after);
   }
-  const packagePath = `apps/${from}/package.json`;
+  const packagePath = `${serviceDir(from)}/package.json`;
   if (own(packagePath) === undefined) {
-    const pkg = JSON.parse(readFileSync(join(root, packagePath), 'utf8')) as object;
-    texts.set(`apps/${to}/package.json`, `${JSON.stringify({ ...pkg, name: to }, null, 2)}\n`);
+    const pkg = JSON.parse(repo.files.read(packagePath) ?? '{}') as object;
+    texts.set(
+      `${serviceDir(to)}/package.json`,
+      `${JSON.stringify({ ...pkg, name: to }, null, 2)}\n`,
+    );
   }
-  if (own(manifestOf(from)) === undefined) {
-    const manifest = readFileSync(join(root, manifestOf(from)), 'utf8');
+  if (own(serviceManifestPath(from)) === undefined) {
+    const manifest = repo.files.read(serviceManifestPath(from)) ?? '';
     const nameNode = parseDocument(manifest).get('name', true);
     const range = isScalar(nameNode) ? nameNode.range : undefined;
-    texts.set(manifestOf(to), range ? replaceScalar(manifest, range, to) : manifest);
+    texts.set(serviceManifestPath(to), range ? replaceScalar(manifest, range, to) : manifest);
   }
 }
 
@@ -135,20 +127,15 @@ function renameOwnFiles(
  * Everything renaming a service changes: its folder moves, with what its code derives from its
  * name; callers rename their config variables, client and devDependency; both sides of every
  * call, CODEOWNERS, the stacks' image entries and the template records follow.
- * @example planRenameService({ name: 'orders', newName: 'purchases' }, catalog, templatesDir)
+ * @example planRenameService({ name: 'orders', newName: 'purchases' }, repo)
  */
-export function planRenameService(
-  { name, newName }: RenameAnswers,
-  catalog: RepoCatalog,
-  templatesDir: string,
-): PlannedEdits {
-  const { root } = catalog;
-  const texts = new PlannedTexts(root);
+export function planRenameService({ name, newName }: RenameAnswers, repo: RepoView): ChangePlan {
+  const { catalog, files } = repo;
+  const texts = new PlannedTexts(files);
   const removals: string[] = [];
-  renameOwnFiles(texts, root, templatesDir, name, newName);
+  renameOwnFiles(texts, repo, name, newName);
   editRecord(
     texts,
-    root,
     name,
     (record) => ({
       ...record,
@@ -157,23 +144,23 @@ export function planRenameService(
     recordPathOf(newName),
   );
   for (const callee of calleesOf(name, catalog)) {
-    texts.edit(manifestOf(callee), (t) => editManifestList(t, 'calledBy', name, newName));
-    editRecord(texts, root, callee, (record) => ({
+    texts.edit(serviceManifestPath(callee), (t) => editManifestList(t, 'calledBy', name, newName));
+    editRecord(texts, callee, (record) => ({
       ...record,
       answers: { ...record.answers, calledBy: renameIn(record.answers.calledBy, name, newName) },
     }));
   }
   for (const caller of callersOf(name, catalog)) {
-    const dir = `apps/${caller}`;
-    texts.edit(manifestOf(caller), (t) => editManifestList(t, 'calls', name, newName));
-    for (const path of sourceFiles(root, caller, /\.ts$/)) {
+    const dir = serviceDir(caller);
+    texts.edit(serviceManifestPath(caller), (t) => editManifestList(t, 'calls', name, newName));
+    for (const path of sourceFiles(files, caller, /\.ts$/)) {
       const client = new RegExp(`/${clientsFolder}/${name}-(client(\\.test)?\\.ts)$`).exec(path);
       if (!client) {
         texts.edit(path, (t) => renameCalleeTokens(t, name, newName));
         continue;
       }
       removals.push(path);
-      const content = renameCalleeTokens(readFileSync(join(root, path), 'utf8'), name, newName);
+      const content = renameCalleeTokens(files.read(path) ?? '', name, newName);
       texts.set(`${dir}/${clientsFolder}/${newName}-${client[1]}`, content);
     }
     texts.edit(`${dir}/package.json`, (t) => {
@@ -186,7 +173,7 @@ export function planRenameService(
       );
       return `${JSON.stringify(pkg, null, 2)}\n`;
     });
-    editRecord(texts, root, caller, (record) => ({
+    editRecord(texts, caller, (record) => ({
       ...record,
       answers: { ...record.answers, calls: renameIn(record.answers.calls, name, newName) },
       repository: {
@@ -197,47 +184,40 @@ export function planRenameService(
   }
   editCodeowners(texts, name, newName);
   return {
-    moves: [{ from: `apps/${name}`, to: `apps/${newName}` }],
+    directories: [],
+    moves: [{ from: serviceDir(name), to: serviceDir(newName) }],
     // Images are named after the service: CI builds and sets images.<new name>.
-    files: [...formatFiles(root, texts.files()), ...removeStackEntries(root, name)],
+    files: [...repo.format(texts.files()), ...removeStackEntries(files, name)],
     removals,
   };
 }
 
 /**
  * The `rename-service` generator: `npm run gen -- rename-service <old> <new>`.
- * @example plop.setGenerator('rename-service', renameServiceGenerator(catalog));
+ * @example await runGenerator(renameServiceGenerator, { name: 'orders', newName: 'purchases' }, root);
  */
-export function renameServiceGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
-  return {
-    description: 'rename a service: its folder, package, manifest, callers, CODEOWNERS, stacks',
-    prompts: [
-      {
-        type: 'input',
-        name: 'name',
-        message: 'Service to rename:',
-        validate: (value: unknown) => unknownServiceProblem(String(value).trim(), catalog) ?? true,
-      },
-      {
-        type: 'input',
-        name: 'newName',
-        message: 'Its new name:',
-        validate: (value: unknown) => nameProblem(String(value).trim(), catalog) ?? true,
-      },
-    ],
-    actions: [
-      action<RenameAnswers>('check', { rules: checkRenameAnswers }),
-      action<RenameAnswers>('edit', { describe: 'rename it everywhere', edit: planRenameService }),
-      action<RenameAnswers>('write', {
-        generator: 'rename-service',
-        nextSteps: ({ name, newName }) => [
-          `npm test: the typecheck shows anything that still uses the old name`,
-          `git grep -nw '${name}': what still names it (docs, words of its domain); rename what you mean`,
-          `commit with package-lock.json; the next deploy creates ${newName} and deletes ${name} (its local data in apps/${newName}/.data moved with it)`,
-        ],
-      }),
-      action('link'),
-      action('next-steps'),
-    ],
-  };
-}
+export const renameServiceGenerator: Generator<RenameAnswers> = {
+  name: 'rename-service',
+  description: 'rename a service: its folder, package, manifest, callers, CODEOWNERS, stacks',
+  questions: (catalog) => [
+    {
+      type: 'input',
+      name: 'name',
+      message: 'Service to rename:',
+      validate: (value: unknown) => unknownServiceProblem(String(value).trim(), catalog) ?? true,
+    },
+    {
+      type: 'input',
+      name: 'newName',
+      message: 'Its new name:',
+      validate: (value: unknown) => nameProblem(String(value).trim(), catalog) ?? true,
+    },
+  ],
+  check: checkRenameAnswers,
+  plan: planRenameService,
+  nextSteps: ({ name, newName }) => [
+    `npm test: the typecheck shows anything that still uses the old name`,
+    `git grep -nw '${name}': what still names it (docs, words of its domain); rename what you mean`,
+    `commit with package-lock.json; the next deploy creates ${newName} and deletes ${name} (its local data in ${serviceDir(newName)}/.data moved with it)`,
+  ],
+};

@@ -1,18 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { serviceDir } from '@slipway/platform-contract';
 import type { ServiceAnswers } from '../service/service-answers.js';
 import { renderServiceFiles } from '../service/service-files.js';
 import { defaultDescription } from '../shared/description-problem.js';
-import { formatFiles } from '../shared/format-files.js';
+import { formatGroups } from '../shared/format-files.js';
+import type { RepoFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { mergeFile } from '../sync/merge-file.js';
 import { isExcluded, type TemplateRecord } from '../sync/template-record.js';
-import {
-  extractTemplates,
-  repositoryHash,
-  TemplateVersionError,
-  templateTreeId,
-} from '../sync/template-tree.js';
+import { TemplateVersionError } from '../sync/template-tree.js';
 
 /**
  * A service's answers under its new name: a description the generator derived from the old
@@ -29,29 +24,6 @@ export function renamedAnswers(answers: ServiceAnswers, to: string): ServiceAnsw
 }
 
 /**
- * Runs `use` with the templates of the recorded version: the current ones when they are that
- * version (no git needed), else that version from git. Undefined when git does not hold it.
- */
-function withRecordedTemplates<T>(
-  root: string,
-  templatesDir: string,
-  version: string,
-  use: (dir: string) => T,
-): T | undefined {
-  if (templateTreeId(templatesDir, repositoryHash(root)) === version) return use(templatesDir);
-  const scratch = mkdtempSync(join(tmpdir(), 'slipway-rename-'));
-  try {
-    extractTemplates(root, version, scratch);
-    return use(scratch);
-  } catch (error) {
-    if (error instanceof TemplateVersionError) return undefined;
-    throw error;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-/**
  * The files the template wrote for a service, as it writes them under its new name, merged
  * with the service's own (the team's changes kept), by path relative to the service folder.
  * The template of the recorded version is rendered with the recorded answers and with the
@@ -60,45 +32,47 @@ function withRecordedTemplates<T>(
  * `InventoryApi`, `INVENTORY_URL`, the derived description, comments) follows. A file the team
  * deleted, excluded, or changed where the name is (a conflict) is left out: the caller renames
  * what it can in it token by token. Empty when the template version is not to be had.
- * @example renamedTemplateFiles(root, templatesDir, record, 'stock').get('src/app.ts')
+ * @example renamedTemplateFiles(repo, record, 'stock').get('src/app.ts')
  */
 export function renamedTemplateFiles(
-  root: string,
-  templatesDir: string,
+  repo: RepoView,
   record: TemplateRecord,
   to: string,
 ): Map<string, string> {
   const from = record.answers.name;
-  const renders = withRecordedTemplates(root, templatesDir, record.version, (dir) => {
-    const sides = [
-      { side: 'base', answers: record.answers },
-      { side: 'theirs', answers: renamedAnswers(record.answers, to) },
-    ].flatMap(({ side, answers }) =>
-      renderServiceFiles(dir, answers, record.repository).map((f) => ({
-        path: `${side}/apps/${from}/${f.path}`,
-        content: f.content,
-      })),
-    );
-    return formatFiles(root, sides);
+  const templates = recordedTemplates(repo, record.version);
+  if (templates === undefined) return new Map();
+  const dir = serviceDir(from);
+  const render = (answers: ServiceAnswers) =>
+    renderServiceFiles(templates, answers, record.repository).map((f) => ({
+      ...f,
+      path: `${dir}/${f.path}`,
+    }));
+  const { base, theirs } = formatGroups(repo.format, {
+    base: render(record.answers),
+    theirs: render(renamedAnswers(record.answers, to)),
   });
-  const side = (prefix: string) =>
-    new Map(
-      (renders ?? [])
-        .filter((f) => f.path.startsWith(prefix))
-        .map((f) => [f.path.slice(prefix.length), f.content]),
-    );
-  const base = side(`base/apps/${from}/`);
-  const theirs = side(`theirs/apps/${from}/`);
   const merged = new Map<string, string>();
-  for (const [path, renamed] of theirs) {
-    const file = join(root, 'apps', from, path);
-    const original = base.get(path);
-    if (original === undefined || isExcluded(path, record.excluded) || !existsSync(file)) continue;
+  for (const [file, renamed] of theirs) {
+    const path = file.slice(dir.length + 1);
+    const ours = repo.files.read(file);
+    const original = base.get(file);
+    if (original === undefined || isExcluded(path, record.excluded) || ours === undefined) continue;
     const result = mergeFile(
-      { base: original, ours: readFileSync(file, 'utf8'), theirs: renamed },
-      { ours: `apps/${from}/${path}`, theirs: `apps/${to}/${path}` },
+      { base: original, ours, theirs: renamed },
+      { ours: `${dir}/${path}`, theirs: `${serviceDir(to)}/${path}` },
     );
     if (result.conflicts === 0) merged.set(path, result.content);
   }
   return merged;
+}
+
+/** The templates of the recorded version, or undefined when git does not hold it. */
+function recordedTemplates(repo: RepoView, version: string): RepoFiles | undefined {
+  try {
+    return repo.templatesAt(version);
+  } catch (error) {
+    if (error instanceof TemplateVersionError) return undefined;
+    throw error;
+  }
 }

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestFileName } from '@slipway/service-manifest';
+import { serviceDir } from '@slipway/platform-contract';
 import { codeownersFile } from '../service/codeowners.js';
 import type { PlannedFile } from '../shared/change-plan.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { type RepoFiles, walkFiles } from '../shared/repo-files.js';
 import {
   readTemplateRecord,
   recordPathOf,
@@ -28,7 +29,7 @@ export function calleesOf(name: string, catalog: RepoCatalog): string[] {
 /** Workspaces other than `except` whose package.json depends on the package `name`. */
 export function dependentsOf(name: string, catalog: RepoCatalog, except: readonly string[]) {
   return catalog.workspaces.filter((w) => {
-    if (except.includes(w.dir) || w.dir === `apps/${name}`) return false;
+    if (except.includes(w.dir) || w.dir === serviceDir(name)) return false;
     const pkg = JSON.parse(
       readFileSync(join(catalog.root, w.dir, 'package.json'), 'utf8'),
     ) as Record<string, Record<string, string> | undefined>;
@@ -38,24 +39,24 @@ export function dependentsOf(name: string, catalog: RepoCatalog, except: readonl
   });
 }
 
-/** A repository file's text, as edited so far in this plan. */
+/** A repository file's text, as edited so far in this plan: a virtual tree over a read-only view. */
 export class PlannedTexts {
   readonly #edits = new Map<string, string>();
 
-  constructor(private readonly root: string) {}
+  constructor(private readonly base: RepoFiles) {}
 
-  read(path: string): string {
-    return this.#edits.get(path) ?? readFileSync(join(this.root, path), 'utf8');
+  read(path: string): string | undefined {
+    return this.#edits.get(path) ?? this.base.read(path);
   }
 
   exists(path: string): boolean {
-    return this.#edits.has(path) || existsSync(join(this.root, path));
+    return this.#edits.has(path) || this.base.exists(path);
   }
 
   /** Applies `edit` to the file's text; an edit that changes nothing plans nothing. */
   edit(path: string, edit: (text: string) => string): void {
     if (!this.exists(path)) return;
-    const before = this.read(path);
+    const before = this.read(path) ?? '';
     const after = edit(before);
     if (after !== before) this.#edits.set(path, after);
   }
@@ -69,18 +70,14 @@ export class PlannedTexts {
   }
 }
 
-/** The manifest path of a service. */
-export const manifestOf = (service: string) => `apps/${service}/${manifestFileName}`;
-
 /** Edits a service's template record, when it has one (format the plan before writing). */
 export function editRecord(
   texts: PlannedTexts,
-  root: string,
   service: string,
   edit: (record: TemplateRecord) => TemplateRecord,
   path = recordPathOf(service),
 ): void {
-  const record = readTemplateRecord(root, service);
+  const record = readTemplateRecord(texts, service);
   if (record) texts.set(path, templateRecordFile(edit(record)).content);
 }
 
@@ -90,16 +87,16 @@ export function editCodeowners(texts: PlannedTexts, from: string, to?: string): 
     text
       .split('\n')
       .flatMap((line) => {
-        const prefix = `/apps/${from}/`;
+        const prefix = `/${serviceDir(from)}/`;
         if (!line.startsWith(`${prefix} `) && line !== prefix) return [line];
-        return to === undefined ? [] : [`/apps/${to}/${line.slice(prefix.length)}`];
+        return to === undefined ? [] : [`/${serviceDir(to)}/${line.slice(prefix.length)}`];
       })
       .join('\n'),
   );
 }
 
 /** Folders of a service that hold output, not sources: never edited, never merged. */
-export const outputFolders = new Set([
+export const outputFolders: ReadonlySet<string> = new Set([
   'node_modules',
   'dist',
   '.turbo',
@@ -110,14 +107,10 @@ export const outputFolders = new Set([
 
 /**
  * A service's source files of the given kinds, relative to the repository root.
- * @example sourceFiles(root, 'gateway', /\.ts$/) // ['apps/gateway/src/app.ts', ...]
+ * @example sourceFiles(files, 'gateway', /\.ts$/) // ['apps/gateway/src/app.ts', ...]
  */
-export function sourceFiles(root: string, service: string, pattern: RegExp): string[] {
-  const walk = (dir: string): string[] =>
-    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) return outputFolders.has(entry.name) ? [] : walk(path);
-      return entry.isFile() && pattern.test(entry.name) ? [path] : [];
-    });
-  return existsSync(join(root, 'apps', service)) ? walk(`apps/${service}`) : [];
+export function sourceFiles(files: RepoFiles, service: string, pattern: RegExp): string[] {
+  return walkFiles(files, serviceDir(service), outputFolders).filter((path) =>
+    pattern.test(path.slice(path.lastIndexOf('/') + 1)),
+  );
 }

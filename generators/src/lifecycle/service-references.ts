@@ -1,4 +1,5 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
+import { serviceDir } from '@slipway/platform-contract';
 import { serviceUrlVariable } from '@slipway/service-manifest';
 import { calleeTimeoutVariable } from '../service/caller-config.js';
 import { templateHelpers } from '../shared/render-templates.js';
@@ -143,6 +144,6 @@ export function renameOwnTokens(text: string, from: string, to: string): string 
       `describe($1${to} app$1`,
     )
     .replace(new RegExp(`\\b${pascalCase(from)}Api\\b`, 'g'), `${pascalCase(to)}Api`)
-    .replace(new RegExp(`\\bapps/${escapeRegExp(from)}\\b(?!-)`, 'g'), `apps/${to}`)
+    .replace(new RegExp(`\\b${escapeRegExp(serviceDir(from))}\\b(?!-)`, 'g'), serviceDir(to))
     .replace(new RegExp(`^# ${escapeRegExp(from)}$`, 'm'), `# ${to}`);
 }

@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { isMap, parse, parseDocument } from 'yaml';
 import type { PlannedFile } from '../shared/change-plan.js';
+import type { RepoFiles } from '../shared/repo-files.js';
 
 /** The Pulumi program that deploys the services; its stack files name each service. */
 export const servicesProgram = 'infra/services';
@@ -18,17 +17,16 @@ export interface StackEntries {
 }
 
 /** The program's project name, the namespace of its config keys (`slipway-services:images`). */
-function projectName(root: string): string | undefined {
-  const file = join(root, servicesProgram, 'Pulumi.yaml');
-  if (!existsSync(file)) return undefined;
-  const name: unknown = Reflect.get(parse(readFileSync(file, 'utf8')) ?? {}, 'name');
+function projectName(files: RepoFiles): string | undefined {
+  const text = files.read(`${servicesProgram}/Pulumi.yaml`);
+  if (text === undefined) return undefined;
+  const name: unknown = Reflect.get(parse(text) ?? {}, 'name');
   return typeof name === 'string' ? name : undefined;
 }
 
-function stackFiles(root: string): { stack: string; path: string }[] {
-  const dir = join(root, servicesProgram);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+function stackFiles(files: RepoFiles): { stack: string; path: string }[] {
+  return files
+    .list(servicesProgram)
     .flatMap((file) => {
       const stack = /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1];
       return stack ? [{ stack, path: `${servicesProgram}/${file}` }] : [];
@@ -41,13 +39,13 @@ const keyOf = (project: string, field: 'images' | 'secrets') => `${project}:${fi
 /**
  * What every stack of the services program holds for `service`; stacks that hold nothing are
  * left out.
- * @example stackEntriesOf(root, 'orders') // [{ stack: 'prod', image: true, secrets: [{ name: 'DATABASE_URL', encrypted: true }], ... }]
+ * @example stackEntriesOf(files, 'orders') // [{ stack: 'prod', image: true, secrets: [{ name: 'DATABASE_URL', encrypted: true }], ... }]
  */
-export function stackEntriesOf(root: string, service: string): StackEntries[] {
-  const project = projectName(root);
+export function stackEntriesOf(files: RepoFiles, service: string): StackEntries[] {
+  const project = projectName(files);
   if (project === undefined) return [];
-  return stackFiles(root).flatMap(({ stack, path }) => {
-    const document = parseDocument(readFileSync(join(root, path), 'utf8'));
+  return stackFiles(files).flatMap(({ stack, path }) => {
+    const document = parseDocument(files.read(path) ?? '');
     const image = document.getIn(['config', keyOf(project, 'images'), service]) !== undefined;
     const values = document.getIn(['config', keyOf(project, 'secrets'), service], true);
     const secrets = isMap(values)
@@ -66,13 +64,13 @@ export function stackEntriesOf(root: string, service: string): StackEntries[] {
 /**
  * The stack files without `images.<service>` and `secrets.<service>`, comments and every other
  * key kept (the yaml Document API); a map left empty goes too.
- * @example removeStackEntries(root, 'billing') // [{ path: 'infra/services/Pulumi.dev.yaml', content }]
+ * @example removeStackEntries(files, 'billing') // [{ path: 'infra/services/Pulumi.dev.yaml', content }]
  */
-export function removeStackEntries(root: string, service: string): PlannedFile[] {
-  const project = projectName(root);
+export function removeStackEntries(files: RepoFiles, service: string): PlannedFile[] {
+  const project = projectName(files);
   if (project === undefined) return [];
-  return stackEntriesOf(root, service).map(({ path }) => {
-    const document = parseDocument(readFileSync(join(root, path), 'utf8'));
+  return stackEntriesOf(files, service).map(({ path }) => {
+    const document = parseDocument(files.read(path) ?? '');
     for (const field of ['images', 'secrets'] as const) {
       const key = ['config', keyOf(project, field)];
       if (document.hasIn([...key, service])) document.deleteIn([...key, service]);

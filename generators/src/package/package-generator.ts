@@ -1,19 +1,22 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
 import { packageRepository } from '@slipway/platform-contract';
-import type { PlannedFile } from '../shared/change-plan.js';
+import type { ChangePlan, PlannedFile } from '../shared/change-plan.js';
 import { descriptionProblem } from '../shared/description-problem.js';
+import type { Generator } from '../shared/generator.js';
 import { GeneratorError } from '../shared/generator-error.js';
-import { action } from '../shared/plop-actions.js';
+import { renderTemplateFolder } from '../shared/render-templates.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { RepoView } from '../shared/repo-view.js';
 
 /** Checked answers of the package generator. */
 export interface PackageAnswers {
   /** The folder and unscoped package name, e.g. `money` for `@slipway/money`. */
   readonly name: string;
   readonly description: string;
+  /** The repository's npm scope, e.g. `@slipway`. */
+  readonly scope: string;
 }
 
 const packageAnswersSchema = z.object({
@@ -68,15 +71,17 @@ export function checkPackageAnswers(data: unknown, catalog: RepoCatalog): Packag
   return {
     ...raw,
     description: raw.description || `Shared ${raw.name} code for the services of this platform.`,
+    scope: catalog.platform.scope,
   };
 }
 
 /**
  * The changeset that releases the new package: it is published, so its first version is a
  * release like any other.
- * @example packageChangeset({ name: 'money', description: '...' }, '@slipway')
+ * @example packageChangeset({ name: 'money', description: '...', scope: '@slipway' })
  */
-export function packageChangeset(answers: PackageAnswers, scope: string): PlannedFile {
+export function packageChangeset(answers: PackageAnswers): PlannedFile {
+  const { scope } = answers;
   return {
     path: `.changeset/add-${answers.name}.md`,
     content: `---\n'${scope}/${answers.name}': minor\n---\n\nAdd ${scope}/${answers.name}: ${answers.description}\n`,
@@ -98,44 +103,49 @@ export function packageView(answers: PackageAnswers, { platform, nodeEngine }: R
 }
 
 /**
- * The `package` generator: a shared library in `packages/<name>` with its build, tests,
- * exports and a changeset for its first release.
- * @example plop.setGenerator('package', packageGenerator(catalog));
+ * Everything a new package changes: its folder rendered from the templates, and a changeset.
+ * @example planPackage({ name: 'money', description: '...' }, repo).directories[0]?.path // 'packages/money'
  */
-export function packageGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
-  const scope = catalog.platform.scope;
+export function planPackage(answers: PackageAnswers, repo: RepoView): ChangePlan {
+  const { catalog } = repo;
   return {
-    description: `a shared library in packages/ (${scope}/<name>): build, tests, exports, changeset`,
-    prompts: [
+    directories: [
       {
-        type: 'input',
-        name: 'name',
-        message: `Package name, without the scope (becomes ${scope}/<name>):`,
-        validate: (value: unknown) =>
-          packageNameProblem(typeof value === 'string' ? value.trim() : '', catalog) ?? true,
+        path: `packages/${answers.name}`,
+        files: repo.format(
+          renderTemplateFolder(repo.templates, 'package', packageView(answers, catalog)),
+        ),
       },
-      { type: 'input', name: 'description', message: 'One-line description:' },
     ],
-    actions: [
-      action<PackageAnswers>('check', { rules: checkPackageAnswers }),
-      action<PackageAnswers>('render', {
-        templates: 'package',
-        destination: 'packages/{{name}}',
-        view: packageView,
-      }),
-      action<PackageAnswers>('edit', {
-        describe: 'add a changeset for its first release',
-        edit: (answers, { platform }) => [packageChangeset(answers, platform.scope)],
-      }),
-      action<PackageAnswers>('write', {
-        generator: 'package',
-        nextSteps: (answers) => [
-          `use it from a service: add "${scope}/${answers.name}": "*" to its dependencies, then npm install`,
-          `npm test: typechecks, lints and tests every workspace, ${scope}/${answers.name} included`,
-          `commit packages/${answers.name}, the changeset and package-lock.json`,
-        ],
-      }),
-      action('link'),
-    ],
+    files: [packageChangeset(answers)],
+    removals: [],
   };
 }
+
+/**
+ * The `package` generator: a shared library in `packages/<name>` with its build, tests,
+ * exports and a changeset for its first release.
+ * @example await runGenerator(packageGenerator, { name: 'money' }, root);
+ */
+export const packageGenerator: Generator<PackageAnswers> = {
+  name: 'package',
+  description: ({ platform }) =>
+    `a shared library in packages/ (${platform.scope}/<name>): build, tests, exports, changeset`,
+  questions: (catalog) => [
+    {
+      type: 'input',
+      name: 'name',
+      message: `Package name, without the scope (becomes ${catalog.platform.scope}/<name>):`,
+      validate: (value: unknown) =>
+        packageNameProblem(typeof value === 'string' ? value.trim() : '', catalog) ?? true,
+    },
+    { type: 'input', name: 'description', message: 'One-line description:' },
+  ],
+  check: checkPackageAnswers,
+  plan: planPackage,
+  nextSteps: ({ name, scope }) => [
+    `use it from a service: add "${scope}/${name}": "*" to its dependencies, then npm install`,
+    `npm test: typechecks, lints and tests every workspace, ${scope}/${name} included`,
+    `commit packages/${name}, the changeset and package-lock.json`,
+  ],
+};

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { PlannedFile } from '../shared/change-plan.js';
+import type { RepoFiles } from '../shared/repo-files.js';
 
 /** Where GitHub reads code owners from. */
 export const codeownersFile = '.github/CODEOWNERS';
@@ -12,12 +11,11 @@ const header = `# Who reviews what: GitHub requests a review from the owners of 
 /**
  * `.github/CODEOWNERS` with a line that gives `folder` to `owner`, or nothing to change
  * when there is no owner or the line is already there.
- * @example addCodeowner(repoRoot, 'apps/billing', '@acme/payments') // [{ path: '.github/CODEOWNERS', content: '...' }]
+ * @example addCodeowner(files, 'apps/billing', '@acme/payments') // [{ path: '.github/CODEOWNERS', content: '...' }]
  */
-export function addCodeowner(root: string, folder: string, owner: string): PlannedFile[] {
+export function addCodeowner(files: RepoFiles, folder: string, owner: string): PlannedFile[] {
   if (owner === '') return [];
-  const file = join(root, codeownersFile);
-  const before = existsSync(file) ? readFileSync(file, 'utf8') : header;
+  const before = files.read(codeownersFile) ?? header;
   const line = `/${folder}/ ${owner}`;
   if (before.split('\n').includes(line)) return [];
   const separator = before === '' || before.endsWith('\n') ? '' : '\n';

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { type Document, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
-import { manifestFileName } from '@slipway/service-manifest';
+import { serviceManifestPath } from '@slipway/platform-contract';
 import type { PlannedFile } from '../shared/change-plan.js';
+import type { RepoFiles } from '../shared/repo-files.js';
 import type { ServiceAnswers } from './service-answers.js';
 
 type ListField = 'calls' | 'calledBy';
@@ -77,16 +76,16 @@ export function addToManifestList(text: string, field: ListField, entry: string)
  * The manifests of the services the new one calls and is called by, each updated so both
  * sides of every call agree (`calls` on the caller, `calledBy` on the callee), which is
  * what the network policies of both are generated from.
- * @example connectServices({ name: 'billing', calls: ['orders'], calledBy: [] }, repoRoot)
+ * @example connectServices({ name: 'billing', calls: ['orders'], calledBy: [] }, files)
  */
 export function connectServices(
   answers: Pick<ServiceAnswers, 'name' | 'calls' | 'calledBy'>,
-  root: string,
+  files: RepoFiles,
 ): PlannedFile[] {
   const edits = new Map<string, string>();
   const update = (service: string, field: ListField) => {
-    const path = `apps/${service}/${manifestFileName}`;
-    const before = edits.get(path) ?? readFileSync(join(root, path), 'utf8');
+    const path = serviceManifestPath(service);
+    const before = edits.get(path) ?? files.read(path) ?? '';
     edits.set(path, addToManifestList(before, field, answers.name));
   };
   for (const callee of answers.calls) update(callee, 'calledBy');

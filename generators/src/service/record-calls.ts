@@ -1,5 +1,6 @@
 import { editRecord, PlannedTexts } from '../lifecycle/service-edits.js';
 import type { PlannedFile } from '../shared/change-plan.js';
+import type { RepoFiles } from '../shared/repo-files.js';
 import type { ServiceAnswers } from './service-answers.js';
 
 const withName = (names: readonly string[], name: string) =>
@@ -10,21 +11,21 @@ const withName = (names: readonly string[], name: string) =>
  * added (and, for a caller, the new service's port), so each record still describes its
  * service as the generator would make it: sync then keeps the caller's new client current too.
  * Services without a record are left alone.
- * @example recordCalls({ name: 'billing', port: 3004, calls: ['orders'], calledBy: [] }, root)
+ * @example recordCalls({ name: 'billing', port: 3004, calls: ['orders'], calledBy: [] }, files)
  */
 export function recordCalls(
   answers: Pick<ServiceAnswers, 'name' | 'port' | 'calls' | 'calledBy'>,
-  root: string,
+  files: RepoFiles,
 ): PlannedFile[] {
-  const texts = new PlannedTexts(root);
+  const texts = new PlannedTexts(files);
   for (const callee of answers.calls) {
-    editRecord(texts, root, callee, (record) => ({
+    editRecord(texts, callee, (record) => ({
       ...record,
       answers: { ...record.answers, calledBy: withName(record.answers.calledBy, answers.name) },
     }));
   }
   for (const caller of answers.calledBy) {
-    editRecord(texts, root, caller, (record) => ({
+    editRecord(texts, caller, (record) => ({
       ...record,
       answers: { ...record.answers, calls: withName(record.answers.calls, answers.name) },
       repository: {

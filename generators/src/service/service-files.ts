@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { serviceUrlVariable } from '@slipway/service-manifest';
 import type { PlannedFile } from '../shared/change-plan.js';
 import { renderTemplateFolder } from '../shared/render-templates.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { RepoFiles } from '../shared/repo-files.js';
 import { calleeTimeoutVariable } from './caller-config.js';
 import type { ServiceAnswers } from './service-answers.js';
 import { clientFiles } from './typed-clients.js';
@@ -33,14 +32,18 @@ type PackageManifest = {
  * service kit first, then the database package, then any workspace) so a new service always
  * matches them and installs offline: they are in the lockfile already.
  */
-function libraryVersions({ root, platform, workspaces }: RepoCatalog, postgres: boolean) {
+function libraryVersions(
+  { platform, workspaces }: RepoCatalog,
+  files: RepoFiles,
+  postgres: boolean,
+) {
   const first = [`${platform.scope}/service-kit`, `${platform.scope}/database`];
   const ordered = [
     ...first.flatMap((name) => workspaces.filter((w) => w.name === name)),
     ...workspaces.filter((w) => !first.includes(w.name)),
   ];
   const manifests = ordered.map(
-    (w) => JSON.parse(readFileSync(join(root, w.dir, 'package.json'), 'utf8')) as PackageManifest,
+    (w) => JSON.parse(files.read(`${w.dir}/package.json`) ?? '{}') as PackageManifest,
   );
   const range = (name: string) => {
     for (const pkg of manifests) {
@@ -68,9 +71,13 @@ function libraryVersions({ root, platform, workspaces }: RepoCatalog, postgres: 
 
 /**
  * What the templates of `answers` need from the repository as it is now.
- * @example serviceFacts({ name: 'billing', calls: ['orders'], ... }, catalog).ports // { orders: 3001 }
+ * @example serviceFacts({ name: 'billing', calls: ['orders'], ... }, catalog, files).ports // { orders: 3001 }
  */
-export function serviceFacts(answers: ServiceAnswers, catalog: RepoCatalog): ServiceFacts {
+export function serviceFacts(
+  answers: ServiceAnswers,
+  catalog: RepoCatalog,
+  files: RepoFiles,
+): ServiceFacts {
   const ports: Record<string, number> = {};
   for (const name of answers.calls) {
     const port = catalog.services.find((s) => s.name === name)?.port;
@@ -79,7 +86,7 @@ export function serviceFacts(answers: ServiceAnswers, catalog: RepoCatalog): Ser
   return {
     scope: catalog.platform.scope,
     ...(catalog.nodeEngine === undefined ? {} : { nodeEngine: catalog.nodeEngine }),
-    versions: libraryVersions(catalog, answers.database === 'postgres'),
+    versions: libraryVersions(catalog, files, answers.database === 'postgres'),
     ports,
   };
 }
@@ -108,37 +115,23 @@ export function serviceView(answers: ServiceAnswers, facts: ServiceFacts) {
 }
 
 /**
- * The files of the new service beyond its template folder: a typed client (and its test) of
- * each service it calls, and with `--database postgres` the database, its migrations and routes.
- * @example serviceExtraFiles({ ...answers, calls: ['orders'] }, facts, templatesDir)[0].path // 'src/clients/orders-client.test.ts'
- */
-export function serviceExtraFiles(
-  answers: ServiceAnswers,
-  facts: ServiceFacts,
-  templatesDir: string,
-): PlannedFile[] {
-  return [
-    ...answers.calls.flatMap((callee) =>
-      clientFiles(templatesDir, { scope: facts.scope, caller: answers.name, callee }),
-    ),
-    ...(answers.database === 'postgres'
-      ? renderTemplateFolder(join(templatesDir, 'service-postgres'), serviceView(answers, facts))
-      : []),
-  ];
-}
-
-/**
- * Every file the templates in `templatesDir` make of a service, paths relative to its folder,
- * before formatting: what the generator writes, and what sync merges.
- * @example renderServiceFiles(join(root, 'generators/templates'), answers, facts)
+ * Every file the templates make of a service, paths relative to its folder, before
+ * formatting: what the generator writes, and what sync merges.
+ * @example renderServiceFiles(diskFiles(join(root, 'generators/templates')), answers, facts)
  */
 export function renderServiceFiles(
-  templatesDir: string,
+  templates: RepoFiles,
   answers: ServiceAnswers,
   facts: ServiceFacts,
 ): PlannedFile[] {
   return [
-    ...renderTemplateFolder(join(templatesDir, 'service'), serviceView(answers, facts)),
-    ...serviceExtraFiles(answers, facts, templatesDir),
+    ...renderTemplateFolder(templates, 'service', serviceView(answers, facts)),
+    // A typed client (and its test) of each service it calls; the database with `postgres`.
+    ...answers.calls.flatMap((callee) =>
+      clientFiles(templates, { scope: facts.scope, caller: answers.name, callee }),
+    ),
+    ...(answers.database === 'postgres'
+      ? renderTemplateFolder(templates, 'service-postgres', serviceView(answers, facts))
+      : []),
   ];
 }

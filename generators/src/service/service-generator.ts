@@ -1,44 +1,26 @@
-import type { PlopGeneratorConfig } from 'node-plop';
+import { serviceDir } from '@slipway/platform-contract';
 import { serviceUrlVariable } from '@slipway/service-manifest';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { formatFiles } from '../shared/format-files.js';
-import { action } from '../shared/plop-actions.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { ChangePlan } from '../shared/change-plan.js';
+import { formatGroups } from '../shared/format-files.js';
+import type { Generator } from '../shared/generator.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { templateRecordFile } from '../sync/template-record.js';
-import { repositoryHash, templateTreeId } from '../sync/template-tree.js';
 import { calleeTimeoutVariable } from './caller-config.js';
 import { addCodeowner } from './codeowners.js';
 import { connectServices } from './connect-services.js';
 import { recordCalls } from './record-calls.js';
 import type { ServiceAnswers } from './service-answers.js';
-import { serviceExtraFiles, serviceFacts, serviceView } from './service-files.js';
+import { renderServiceFiles, serviceFacts } from './service-files.js';
 import { servicePrompts } from './service-prompts.js';
 import { checkServiceAnswers } from './service-rules.js';
 import { clientsFolder, wireCallers } from './typed-clients.js';
-
-/**
- * The files of the new service beyond its template folder, its template record included:
- * the version of the templates it is rendered from, the answers and the repository's facts.
- */
-function extraFiles(
-  answers: ServiceAnswers,
-  catalog: RepoCatalog,
-  templatesDir: string,
-): PlannedFile[] {
-  const facts = serviceFacts(answers, catalog);
-  const version = templateTreeId(templatesDir, repositoryHash(catalog.root));
-  return [
-    ...serviceExtraFiles(answers, facts, templatesDir),
-    templateRecordFile({ template: 'service', version, answers, repository: facts }),
-  ];
-}
 
 /**
  * What to do once the service exists, as the CLI prints it.
  * @example serviceNextSteps(answers)[0] // 'npm run dev: runs every service, billing on http://127.0.0.1:3004 ...'
  */
 export function serviceNextSteps(answers: ServiceAnswers): string[] {
-  const dir = `apps/${answers.name}`;
+  const dir = serviceDir(answers.name);
   return [
     `npm run dev: runs every service, ${answers.name} on http://127.0.0.1:${answers.port} (try /livez, /readyz and /openapi.json)`,
     `write your routes in ${dir}/src/routes/ (the example group shows the pattern, tests beside the code)`,
@@ -48,7 +30,7 @@ export function serviceNextSteps(answers: ServiceAnswers): string[] {
     ),
     ...answers.calledBy.map(
       (caller) =>
-        `${caller} may now call ${answers.name}: apps/${caller}/${clientsFolder}/${answers.name}-client.ts, with ${serviceUrlVariable(answers.name)} in apps/${caller}/src/config.ts`,
+        `${caller} may now call ${answers.name}: ${serviceDir(caller)}/${clientsFolder}/${answers.name}-client.ts, with ${serviceUrlVariable(answers.name)} in ${serviceDir(caller)}/src/config.ts`,
     ),
     ...(answers.database === 'postgres'
       ? [
@@ -61,41 +43,49 @@ export function serviceNextSteps(answers: ServiceAnswers): string[] {
 }
 
 /**
+ * Everything a new service changes: its folder rendered from the templates (with its template
+ * record: the templates' version, the answers and the repository's facts); both sides of its
+ * calls in the manifests; a typed client in each caller; the calls in the others' template
+ * records; its owner in CODEOWNERS. All formatted in one Biome run.
+ * @example planService(answers, readRepoView(root)).directories[0]?.path // 'apps/billing'
+ */
+export function planService(answers: ServiceAnswers, repo: RepoView): ChangePlan {
+  const { catalog, files, templates } = repo;
+  const dir = serviceDir(answers.name);
+  const facts = serviceFacts(answers, catalog, files);
+  // The new folder and the edits elsewhere, formatted in one Biome run.
+  const { own, edits } = formatGroups(repo.format, {
+    own: [
+      ...renderServiceFiles(templates, answers, facts),
+      templateRecordFile({
+        template: 'service',
+        version: repo.templateVersion(),
+        answers,
+        repository: facts,
+      }),
+    ],
+    edits: [
+      ...connectServices(answers, files),
+      ...wireCallers(answers, repo),
+      ...recordCalls(answers, files),
+      ...addCodeowner(files, dir, answers.owner),
+    ],
+  });
+  const planned = (group: Map<string, string>) =>
+    [...group].map(([path, content]) => ({ path, content }));
+  return { directories: [{ path: dir, files: planned(own) }], files: planned(edits), removals: [] };
+}
+
+/**
  * The `service` generator: a new service in `apps/<name>` in the shape of the examples,
  * with both sides of its calls declared and the workspace linked.
- * @example plop.setGenerator('service', serviceGenerator(readRepoCatalog(root)));
+ * @example await runGenerator(serviceGenerator, { name: 'billing' }, root);
  */
-export function serviceGenerator(catalog: RepoCatalog): PlopGeneratorConfig {
-  return {
-    description: 'a service in apps/: Hono app on the service kit, config, health, tests, manifest',
-    prompts: servicePrompts(catalog),
-    actions: [
-      action<ServiceAnswers>('check', { rules: checkServiceAnswers }),
-      action<ServiceAnswers>('render', {
-        templates: 'service',
-        destination: 'apps/{{name}}',
-        view: (answers, catalog) => serviceView(answers, serviceFacts(answers, catalog)),
-        extraFiles,
-      }),
-      action<ServiceAnswers>('edit', {
-        describe: 'declare both sides of its calls',
-        edit: (answers, { root }) => connectServices(answers, root),
-      }),
-      action<ServiceAnswers>('edit', {
-        describe: 'give its callers a typed client',
-        edit: (answers, catalog, templatesDir) =>
-          formatFiles(catalog.root, wireCallers(answers, catalog, templatesDir)),
-      }),
-      action<ServiceAnswers>('edit', {
-        describe: "note its calls in the others' template records",
-        edit: (answers, { root }) => formatFiles(root, recordCalls(answers, root)),
-      }),
-      action<ServiceAnswers>('edit', {
-        describe: 'add its owner to CODEOWNERS',
-        edit: (answers, { root }) => addCodeowner(root, `apps/${answers.name}`, answers.owner),
-      }),
-      action<ServiceAnswers>('write', { generator: 'service', nextSteps: serviceNextSteps }),
-      action('link'),
-    ],
-  };
-}
+export const serviceGenerator: Generator<ServiceAnswers> = {
+  name: 'service',
+  description: 'a service in apps/: Hono app on the service kit, config, health, tests, manifest',
+  questions: servicePrompts,
+  check: checkServiceAnswers,
+  plan: planService,
+  nextSteps: serviceNextSteps,
+};

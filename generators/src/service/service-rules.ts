@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { manifestFileName, serviceNameSchema } from '@slipway/service-manifest';
+import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
+import { serviceNameSchema } from '@slipway/service-manifest';
 import { defaultDescription, descriptionProblem } from '../shared/description-problem.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';
@@ -63,7 +64,7 @@ export function nameProblem(name: string, catalog: RepoCatalog): string | undefi
   if (name.includes('--')) {
     return `The service name '${name}' has a double hyphen: callers would read it as ${name.toUpperCase().replaceAll('-', '_')}_URL, which reads like two names. Use single hyphens (for example '${name.replace(/-+/g, '-')}').`;
   }
-  const folder = `apps/${name}`;
+  const folder = serviceDir(name);
   if (existsSync(join(catalog.root, folder))) {
     return `The name '${name}' is taken: ${folder} already exists. Choose another name, or remove that service first (npm run gen -- remove-service ${name}).`;
   }
@@ -99,7 +100,7 @@ export function portProblem(port: unknown, catalog: RepoCatalog): string | undef
   }
   const owner = catalog.services.find((s) => s.port === port);
   if (owner) {
-    return `Port ${port} is already used by service '${owner.name}' (apps/${owner.name}/${manifestFileName}): pick a free port, such as ${free}.`;
+    return `Port ${port} is already used by service '${owner.name}' (${serviceManifestPath(owner.name)}): pick a free port, such as ${free}.`;
   }
   return undefined;
 }
@@ -123,7 +124,7 @@ export function servicesProblem(
       return `'${name}' is the new service itself: a service never lists itself in ${field}.`;
     }
     if (!existing.includes(name)) {
-      return `The new service ${role} '${name}', but there is no such service (no apps/${name}/${manifestFileName}). Existing services: ${list}.`;
+      return `The new service ${role} '${name}', but there is no such service (no ${serviceManifestPath(name)}). Existing services: ${list}.`;
     }
   }
   return undefined;

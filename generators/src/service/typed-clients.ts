@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { serviceDir } from '@slipway/platform-contract';
 import type { PlannedFile } from '../shared/change-plan.js';
 import { GeneratorError } from '../shared/generator-error.js';
 import { renderTemplateFolder } from '../shared/render-templates.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { RepoFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { addCalleeToConfig } from './caller-config.js';
 import type { ServiceAnswers } from './service-answers.js';
 
@@ -12,12 +12,13 @@ export const clientsFolder = 'src/clients';
 
 /** The files of `caller`'s typed client of `callee`, relative to `apps/<caller>`. */
 export function clientFiles(
-  templatesDir: string,
+  templates: RepoFiles,
   { scope, caller, callee }: { scope: string; caller: string; callee: string },
 ): PlannedFile[] {
-  return renderTemplateFolder(join(templatesDir, 'client'), { scope, caller, callee }).map(
-    (file) => ({ ...file, path: `${clientsFolder}/${file.path}` }),
-  );
+  return renderTemplateFolder(templates, 'client', { scope, caller, callee }).map((file) => ({
+    ...file,
+    path: `${clientsFolder}/${file.path}`,
+  }));
 }
 
 type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
@@ -42,43 +43,40 @@ function withClientDependencies(text: string, scope: string, callee: string): st
  * planned before anything is written; a caller whose files are not in the expected shape
  * refuses the whole run, saying what to add by hand.
  * @throws GeneratorError naming each caller that cannot be wired, and why.
- * @example wireCallers(answers, catalog, templatesDir) // apps/gateway/src/config.ts, ... audit-trail-client.ts
+ * @example wireCallers(answers, repo) // apps/gateway/src/config.ts, ... audit-trail-client.ts
  */
 export function wireCallers(
   answers: Pick<ServiceAnswers, 'name' | 'port' | 'calledBy'>,
-  { root, platform }: RepoCatalog,
-  templatesDir: string,
+  { catalog: { platform }, files, templates }: RepoView,
 ): PlannedFile[] {
   const problems: string[] = [];
-  const files = answers.calledBy.flatMap((caller) => {
-    const dir = `apps/${caller}`;
+  const planned = answers.calledBy.flatMap((caller) => {
+    const dir = serviceDir(caller);
     const configPath = `${dir}/src/config.ts`;
-    const config = existsSync(join(root, configPath))
-      ? addCalleeToConfig(
-          readFileSync(join(root, configPath), 'utf8'),
-          answers.name,
-          `http://127.0.0.1:${answers.port}`,
-        )
-      : undefined;
+    const text = files.read(configPath);
+    const config =
+      text === undefined
+        ? undefined
+        : addCalleeToConfig(text, answers.name, `http://127.0.0.1:${answers.port}`);
     if (config === undefined) {
       problems.push(
         `${configPath} has no \`defineConfigSchema({ ... }, { ... })\` call whose variables could take ${answers.name}'s URL: declare ${caller}'s config that way (as the service template does), or create ${answers.name} without --called-by ${caller} and wire the call by hand (docs/calling-a-service.md).`,
       );
       return [];
     }
-    const clients = clientFiles(templatesDir, {
+    const clients = clientFiles(templates, {
       scope: platform.scope,
       caller,
       callee: answers.name,
     }).map((file) => ({ ...file, path: `${dir}/${file.path}` }));
-    const taken = clients.find((file) => existsSync(join(root, file.path)));
+    const taken = clients.find((file) => files.exists(file.path));
     if (taken) {
       problems.push(
         `${taken.path} already exists: ${caller} has a client of that name. Move it aside, or create ${answers.name} without --called-by ${caller}.`,
       );
       return [];
     }
-    const packageJson = readFileSync(join(root, dir, 'package.json'), 'utf8');
+    const packageJson = files.read(`${dir}/package.json`) ?? '{}';
     return [
       { path: configPath, content: config },
       {
@@ -89,5 +87,5 @@ export function wireCallers(
     ];
   });
   if (problems.length > 0) throw new GeneratorError(`create service '${answers.name}'`, problems);
-  return files;
+  return planned;
 }

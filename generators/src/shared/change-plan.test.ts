@@ -133,6 +133,36 @@ describe('applyPlan', () => {
   });
 });
 
+describe('applyPlan with the base the plan was made from', () => {
+  const based: ChangePlan = {
+    ...plan,
+    base: { 'apps/orders/service.yaml': 'name: orders\n', '.github/CODEOWNERS': null },
+  };
+
+  it('writes the plan while every file is as the planner saw it', () => {
+    applyPlan(root, based);
+    expect(readFileSync(join(root, '.github/CODEOWNERS'), 'utf8')).toBe(
+      '/apps/billing/ @acme/pay\n',
+    );
+  });
+
+  it.each([
+    ['a file it would create appeared', '.github/CODEOWNERS', '* @someone\n', 'was created'],
+    [
+      'a file it would rewrite changed',
+      'apps/orders/service.yaml',
+      'name: orders\nport: 1\n',
+      'changed',
+    ],
+  ])('refuses to overwrite, writing nothing, when %s since', (_case, path, content, verb) => {
+    mkdirSync(join(root, '.github'), { recursive: true });
+    writeFileSync(join(root, path), content);
+    const before = snapshot(root);
+    expect(() => applyPlan(root, based)).toThrow(`${path} ${verb} after the change was planned`);
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
 describe('normalizePlan and describePlan', () => {
   it('keeps the last content of a file planned twice and drops files inside removed folders', () => {
     const normalized = normalizePlan({

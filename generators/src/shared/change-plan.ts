@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -35,6 +36,12 @@ export interface ChangePlan {
   readonly removals: readonly string[];
   /** Folders renamed as they are, ignored files included (a renamed service); before any file is written. */
   readonly moves?: readonly PlannedMove[];
+  /**
+   * What each file the plan writes held when the plan was made (null: it was not there), by
+   * its path before any move. {@link applyPlan} refuses, writing nothing, when one has changed
+   * since: a plan never overwrites what it did not see.
+   */
+  readonly base?: Readonly<Record<string, string | null>>;
 }
 
 /** A folder that moves whole: `from` becomes `to`, which must not exist yet. */
@@ -50,19 +57,6 @@ export interface ApplyPlanOptions {
 }
 
 /**
- * An empty plan that generators add to.
- * @example const plan = createPlan(); plan.files.push({ path: 'README.md', content });
- */
-export function createPlan(): {
-  directories: PlannedDirectory[];
-  files: PlannedFile[];
-  removals: string[];
-  moves: PlannedMove[];
-} {
-  return { directories: [], files: [], removals: [], moves: [] };
-}
-
-/**
  * The plan as it will be applied: a file planned twice keeps its last content, and files
  * inside a folder that is removed are dropped.
  * @example normalizePlan({ directories: [], files: [a, a2], removals: [] }).files // [a2]
@@ -75,6 +69,7 @@ export function normalizePlan(plan: ChangePlan): ChangePlan {
     files: [...files.values()].filter((file) => !removed(file.path)),
     removals: plan.removals,
     moves: plan.moves ?? [],
+    ...(plan.base === undefined ? {} : { base: plan.base }),
   };
 }
 
@@ -142,6 +137,15 @@ export function applyPlan(
     if (created) undo.push({ path: created, run: () => rmSync(created, { recursive: true }) });
   };
   try {
+    for (const [path, expected] of Object.entries(plan.base ?? {})) {
+      const file = join(root, path);
+      const current = existsSync(file) ? readFileSync(file, 'utf8') : null;
+      if (current !== expected) {
+        throw new Error(
+          `${path} ${expected === null ? 'was created' : 'changed'} after the change was planned: nothing was written; run it again.`,
+        );
+      }
+    }
     // Moves first: files planned inside a moved folder are written at its new place.
     for (const { from, to } of plan.moves ?? []) {
       if (existsSync(join(root, to))) throw new Error(`${to} already exists`);

@@ -96,3 +96,28 @@ export function formatFiles(
     rmSync(settingsDir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Formats groups of files in one run (each run costs a process start), each group under its
+ * own prefix so equal paths stay apart, and gives each group back by path.
+ * @example formatGroups(repo.format, { base, theirs }).theirs.get('apps/orders/src/app.ts')
+ */
+export function formatGroups<Group extends string>(
+  format: (files: readonly PlannedFile[]) => PlannedFile[],
+  groups: Readonly<Record<Group, readonly PlannedFile[]>>,
+): Record<Group, Map<string, string>> {
+  const names = Object.keys(groups) as Group[];
+  const formatted = format(
+    names.flatMap((name) => groups[name].map((f) => ({ ...f, path: `${name}/${f.path}` }))),
+  );
+  const group = (name: Group) =>
+    new Map(
+      formatted
+        .filter((f) => f.path.startsWith(`${name}/`))
+        .map((f) => [f.path.slice(name.length + 1), f.content]),
+    );
+  return Object.fromEntries(names.map((name) => [name, group(name)])) as Record<
+    Group,
+    Map<string, string>
+  >;
+}

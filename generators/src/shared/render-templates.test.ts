@@ -1,8 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, renderTemplateFolder, templateHelpers } from './render-templates.js';
+import { memoryFiles } from './repo-files.js';
 
 describe('templateHelpers', () => {
   it.each([
@@ -39,27 +37,18 @@ describe('renderTemplate', () => {
 
 describe('renderTemplateFolder', () => {
   it('renders paths and contents of every .hbs file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'templates-'));
-    mkdirSync(join(dir, 'src/{{name}}'), { recursive: true });
-    writeFileSync(join(dir, 'src/{{name}}/index.ts.hbs'), "export const name = '{{name}}';\n");
-    try {
-      expect(renderTemplateFolder(dir, { name: 'money' })).toEqual([
-        { path: 'src/money/index.ts', content: "export const name = 'money';\n" },
-      ]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const templates = memoryFiles({
+      'package/src/{{name}}/index.ts.hbs': "export const name = '{{name}}';\n",
+    });
+    expect(renderTemplateFolder(templates, 'package', { name: 'money' })).toEqual([
+      { path: 'src/money/index.ts', content: "export const name = 'money';\n" },
+    ]);
   });
 
   it('refuses a file that is not a template', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'templates-'));
-    writeFileSync(join(dir, 'README.md'), '# x\n');
-    try {
-      expect(() => renderTemplateFolder(dir, {})).toThrow(
-        'every file under a template folder ends in .hbs',
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const templates = memoryFiles({ 'package/README.md': '# x\n' });
+    expect(() => renderTemplateFolder(templates, 'package', {})).toThrow(
+      'every file under a template folder ends in .hbs',
+    );
   });
 });

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
 import type { PlannedFile } from './change-plan.js';
+import { type RepoFiles, walkFiles } from './repo-files.js';
 
 const words = (name: string) => name.split(/[^a-zA-Z0-9]+/).filter((w) => w !== '');
 const capitalize = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
@@ -52,31 +51,25 @@ export function renderTemplate(template: string, data: object): string {
   return handlebars.compile(template, { noEscape: true, strict: true })(data);
 }
 
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
-
 /**
  * Renders every `*.hbs` file of a template folder, paths included (a folder may be named
  * `{{name}}`), into the files of a new folder.
  * @throws Error naming a file without the `.hbs` suffix: every template file is a template.
- * @example renderTemplateFolder('generators/templates/service', view)
+ * @example renderTemplateFolder(templates, 'service', view)
  */
-export function renderTemplateFolder(folder: string, data: object): PlannedFile[] {
-  return listFiles(folder)
-    .sort()
-    .map((file) => {
-      const path = relative(folder, file).split(sep).join('/');
-      if (!path.endsWith('.hbs')) {
-        throw new Error(
-          `${file} is not a template: every file under a template folder ends in .hbs`,
-        );
-      }
-      return {
-        path: renderTemplate(path.slice(0, -'.hbs'.length), data),
-        content: renderTemplate(readFileSync(file, 'utf8'), data),
-      };
-    });
+export function renderTemplateFolder(
+  templates: RepoFiles,
+  folder: string,
+  data: object,
+): PlannedFile[] {
+  return walkFiles(templates, folder).map((file) => {
+    const path = file.slice(folder.length + 1);
+    if (!path.endsWith('.hbs')) {
+      throw new Error(`${file} is not a template: every file under a template folder ends in .hbs`);
+    }
+    return {
+      path: renderTemplate(path.slice(0, -'.hbs'.length), data),
+      content: renderTemplate(templates.read(file) ?? '', data),
+    };
+  });
 }

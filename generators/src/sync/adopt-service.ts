@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { serviceDir } from '@slipway/platform-contract';
 import type { ServiceAnswers } from '../service/service-answers.js';
 import { renderServiceFiles, type ServiceFacts, serviceFacts } from '../service/service-files.js';
 import type { PlannedFile } from '../shared/change-plan.js';
-import { formatFiles } from '../shared/format-files.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { RepoFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { readTemplateRecord, recordPathOf, templateRecordFile } from './template-record.js';
 
 /**
@@ -12,19 +12,19 @@ import { readTemplateRecord, recordPathOf, templateRecordFile } from './template
  * what an adopted service never took from the template, and sync leaves alone.
  */
 function missingTemplateFiles(
-  root: string,
-  templatesDir: string,
+  files: RepoFiles,
+  templates: RepoFiles,
   answers: ServiceAnswers,
   facts: ServiceFacts,
 ): string[] {
-  const dir = join(root, 'apps', answers.name);
-  const missing = renderServiceFiles(templatesDir, answers, facts)
+  const dir = serviceDir(answers.name);
+  const missing = renderServiceFiles(templates, answers, facts)
     .map((file) => file.path)
-    .filter((path) => !existsSync(join(dir, path)))
+    .filter((path) => !files.exists(`${dir}/${path}`))
     .map((path) => {
       let entry = path;
       for (let parent = dirname(path); parent !== '.'; parent = dirname(parent)) {
-        if (!existsSync(join(dir, parent))) entry = `${parent}/`;
+        if (!files.exists(`${dir}/${parent}`)) entry = `${parent}/`;
       }
       return entry;
     });
@@ -38,19 +38,16 @@ function missingTemplateFiles(
  * does not have are excluded. From then on sync brings it each later change of the templates;
  * what it already differs in stays its own.
  * @throws Error when the service does not exist or already has a record.
- * @example adoptService(catalog, 'gateway', currentVersion) // { path: 'apps/gateway/.slipway/template.json', ... }
+ * @example adoptService(repo, 'gateway') // { path: 'apps/gateway/.slipway/template.json', ... }
  */
-export function adoptService(
-  catalog: RepoCatalog,
-  name: string,
-  current: { readonly templatesDir: string; readonly version: string },
-): PlannedFile {
+export function adoptService(repo: RepoView, name: string): PlannedFile {
+  const { catalog, files } = repo;
   const manifest = catalog.services.find((s) => s.name === name);
   if (!manifest) {
     const names = catalog.services.map((s) => s.name).join(', ') || 'none';
     throw new Error(`There is no service '${name}' to adopt (services: ${names}).`);
   }
-  if (readTemplateRecord(catalog.root, name)) {
+  if (readTemplateRecord(files, name)) {
     throw new Error(
       `${recordPathOf(name)} exists already: ${name} follows the template; npm run sync -- --service ${name} brings it up to date.`,
     );
@@ -65,15 +62,15 @@ export function adoptService(
     owner: manifest.owner ?? '',
     database: manifest.secrets.includes('DATABASE_URL') ? 'postgres' : 'none',
   };
-  const repository = serviceFacts(answers, catalog);
+  const repository = serviceFacts(answers, catalog, files);
   const record = templateRecordFile({
     template: 'service',
-    version: current.version,
+    version: repo.templateVersion(),
     answers,
     repository,
-    excluded: missingTemplateFiles(catalog.root, current.templatesDir, answers, repository),
+    excluded: missingTemplateFiles(files, repo.templates, answers, repository),
   });
-  const [formatted] = formatFiles(catalog.root, [{ ...record, path: recordPathOf(name) }]);
+  const [formatted] = repo.format([{ ...record, path: recordPathOf(name) }]);
   if (!formatted) throw new Error('formatting dropped the template record');
   return formatted;
 }

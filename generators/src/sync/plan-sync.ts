@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { serviceDir } from '@slipway/platform-contract';
 import { outputFolders } from '../lifecycle/service-edits.js';
 import { renderServiceFiles } from '../service/service-files.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { formatFiles } from '../shared/format-files.js';
+import type { ChangePlan, PlannedFile } from '../shared/change-plan.js';
+import { formatGroups } from '../shared/format-files.js';
+import { type RepoFiles, walkFiles } from '../shared/repo-files.js';
+import type { RepoView } from '../shared/repo-view.js';
 import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.js';
 import {
   isExcluded,
@@ -12,7 +12,6 @@ import {
   type TemplateRecord,
   templateRecordFile,
 } from './template-record.js';
-import { extractTemplates } from './template-tree.js';
 
 /** What sync does to one file of a service; paths are relative to the repository root. */
 export type FileChange =
@@ -32,67 +31,23 @@ export interface ServiceSync {
   readonly record: PlannedFile;
 }
 
-function listFiles(root: string, dir: string): string[] {
-  if (!existsSync(join(root, dir))) return [];
-  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return outputFolders.has(entry.name) ? [] : listFiles(root, path);
-    return entry.isFile() ? [path] : [];
-  });
-}
-
 /**
  * The files of a service that still hold conflict markers, e.g. from the last sync.
- * @example unresolvedConflicts(root, 'orders') // ['apps/orders/README.md']
+ * @example unresolvedConflicts(diskFiles(root), 'orders') // ['apps/orders/README.md']
  */
-export function unresolvedConflicts(root: string, service: string): string[] {
-  return listFiles(root, `apps/${service}`).filter((path) =>
-    hasConflictMarkers(readFileSync(join(root, path), 'utf8')),
+export function unresolvedConflicts(files: RepoFiles, service: string): string[] {
+  return walkFiles(files, serviceDir(service), outputFolders).filter((path) =>
+    hasConflictMarkers(files.read(path) ?? ''),
   );
 }
 
 /** The files a set of templates makes of the recorded service, by path in the repository. */
-function render(templatesDir: string, record: TemplateRecord): PlannedFile[] {
-  const dir = `apps/${record.answers.name}`;
-  return renderServiceFiles(templatesDir, record.answers, record.repository).map((f) => ({
+function render(templates: RepoFiles, record: TemplateRecord): PlannedFile[] {
+  const dir = serviceDir(record.answers.name);
+  return renderServiceFiles(templates, record.answers, record.repository).map((f) => ({
     path: `${dir}/${f.path}`,
     content: f.content,
   }));
-}
-
-/**
- * Formats both renderings and the new record with the repository's Biome in one run (a run
- * costs a process start), so base and theirs read like the service's own formatted code.
- */
-function formatSides(
-  root: string,
-  base: PlannedFile[],
-  theirs: PlannedFile[],
-  record: PlannedFile,
-) {
-  const sides = [
-    ...base.map((f) => ({ ...f, path: `base/${f.path}` })),
-    ...theirs.map((f) => ({ ...f, path: `theirs/${f.path}` })),
-    { ...record, path: `record/${record.path}` },
-  ];
-  const formatted = formatFiles(root, sides);
-  const side = (prefix: string) =>
-    new Map(
-      formatted
-        .filter((f) => f.path.startsWith(prefix))
-        .map((f) => [f.path.slice(prefix.length), f.content]),
-    );
-  const [formattedRecord] = side('record/').values();
-  return {
-    base: side('base/'),
-    theirs: side('theirs/'),
-    record: formattedRecord ?? record.content,
-  };
-}
-
-function readIfExists(root: string, path: string): string | undefined {
-  const file = join(root, path);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
 /** The change of one file, given what the old and the current templates make of it. */
@@ -130,49 +85,56 @@ function changeOf(
  * version (from git) and the current ones are rendered with the recorded answers and formatted
  * with the repository's Biome, then each file is merged three ways with the service's own.
  * @throws TemplateVersionError when git does not hold the recorded version.
- * @example planServiceSync(root, record, { templatesDir, version: currentVersion })
+ * @example planServiceSync(readRepoView(root), record)
  */
-export function planServiceSync(
-  root: string,
-  record: TemplateRecord,
-  current: { readonly templatesDir: string; readonly version: string },
-): ServiceSync {
+export function planServiceSync(repo: RepoView, record: TemplateRecord): ServiceSync {
   const service = record.answers.name;
-  const scratch = mkdtempSync(join(tmpdir(), 'slipway-sync-'));
-  try {
-    extractTemplates(root, record.version, scratch);
-    const recordFile = templateRecordFile({ ...record, version: current.version });
-    const {
-      base,
-      theirs,
-      record: recordContent,
-    } = formatSides(root, render(scratch, record), render(current.templatesDir, record), {
-      path: recordPathOf(service),
-      content: recordFile.content,
-    });
-    const template = `template ${current.version.slice(0, 12)}`;
-    const dir = `apps/${service}/`;
-    const paths = [...new Set([...base.keys(), ...theirs.keys()])]
-      .filter((path) => !isExcluded(path.slice(dir.length), record.excluded))
-      .sort();
-    const changes = paths.flatMap((path) => {
-      const change = changeOf(
-        path,
-        readIfExists(root, path),
-        base.get(path),
-        theirs.get(path),
-        template,
-      );
-      return change ? [change] : [];
-    });
-    return {
-      service,
-      from: record.version,
-      to: current.version,
-      changes,
-      record: { path: recordPathOf(service), content: recordContent },
-    };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const version = repo.templateVersion();
+  const recordFile = {
+    path: recordPathOf(service),
+    content: templateRecordFile({ ...record, version }).content,
+  };
+  // Both renderings and the record in one Biome run, so they read like the service's own code.
+  const { base, theirs, ...formatted } = formatGroups(repo.format, {
+    base: render(repo.templatesAt(record.version), record),
+    theirs: render(repo.templates, record),
+    record: [recordFile],
+  });
+  const template = `template ${version.slice(0, 12)}`;
+  const dir = `${serviceDir(service)}/`;
+  const paths = [...new Set([...base.keys(), ...theirs.keys()])]
+    .filter((path) => !isExcluded(path.slice(dir.length), record.excluded))
+    .sort();
+  const changes = paths.flatMap((path) => {
+    const ours = repo.files.read(path);
+    const change = changeOf(path, ours, base.get(path), theirs.get(path), template);
+    return change ? [change] : [];
+  });
+  return {
+    service,
+    from: record.version,
+    to: version,
+    changes,
+    record: { ...recordFile, content: formatted.record.get(recordFile.path) ?? recordFile.content },
+  };
+}
+
+/**
+ * What applying the syncs writes: each changed file, conflicts with their markers, and each
+ * record moved forward; files the templates no longer make are removed.
+ * @example applyPlan(root, syncChangePlan(plans));
+ */
+export function syncChangePlan(plans: readonly ServiceSync[]): ChangePlan {
+  return {
+    directories: [],
+    files: plans.flatMap((plan) => [
+      ...plan.changes.flatMap((c) =>
+        c.kind === 'remove' ? [] : [{ path: c.path, content: c.content }],
+      ),
+      plan.record,
+    ]),
+    removals: plans.flatMap((plan) =>
+      plan.changes.filter((c) => c.kind === 'remove').map((c) => c.path),
+    ),
+  };
 }

@@ -1,13 +1,20 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyPlan, type PlannedFile } from '../shared/change-plan.js';
-import { type RepoCatalog, readRepoCatalog } from '../shared/repo-catalog.js';
+import { repositoryFiles, serviceDir } from '@slipway/platform-contract';
+import { applyPlan } from '../shared/change-plan.js';
+import { withBase } from '../shared/plan-base.js';
+import { diskFiles } from '../shared/repo-files.js';
+import { type RepoView, readRepoView } from '../shared/repo-view.js';
 import { adoptService } from './adopt-service.js';
-import { planServiceSync, type ServiceSync, unresolvedConflicts } from './plan-sync.js';
+import {
+  planServiceSync,
+  type ServiceSync,
+  syncChangePlan,
+  unresolvedConflicts,
+} from './plan-sync.js';
 import { syncDiff } from './sync-diff.js';
 import { readTemplateRecord, recordPathOf, templateRecordPath } from './template-record.js';
-import { repositoryHash, templatesFolder, templateTreeId } from './template-tree.js';
+import { templatesFolder } from './template-tree.js';
 
 /** Where {@link syncCli} works and writes its answers. */
 export interface SyncCliOptions {
@@ -84,15 +91,17 @@ function readArgs(args: readonly string[]): SyncArgs | string {
 
 /** The services with a template record, by folder name. */
 function recordedServices(root: string): string[] {
-  const apps = join(root, 'apps');
-  if (!existsSync(apps)) return [];
-  return readdirSync(apps)
-    .filter((name) => existsSync(join(apps, name, templateRecordPath)))
+  const files = diskFiles(root);
+  return files
+    .list(repositoryFiles.servicesDir)
+    .filter((entry) => entry.endsWith('/'))
+    .map((entry) => entry.slice(0, -1))
+    .filter((name) => files.exists(recordPathOf(name)))
     .sort();
 }
 
 const conflictsProblem = (name: string, files: readonly string[]) =>
-  `apps/${name} still holds conflict markers in ${files.join(', ')}: keep the lines you want and delete the markers (a file that is one whole conflict: keep it or delete it), then run sync again.`;
+  `${serviceDir(name)} still holds conflict markers in ${files.join(', ')}: keep the lines you want and delete the markers (a file that is one whole conflict: keep it or delete it), then run sync again.`;
 
 const short = (version: string) => version.slice(0, 12);
 const list = (paths: readonly string[]) => paths.map((p) => `  ${p}\n`).join('');
@@ -109,7 +118,7 @@ function summary(plan: ServiceSync): string {
     .map(([kind, word]) => [word, plan.changes.filter((c) => c.kind === kind).length] as const)
     .filter(([, n]) => n > 0)
     .map(([word, n]) => `${n} ${word}`);
-  return `apps/${plan.service}: template ${short(plan.from)} → ${short(plan.to)}${counts.length > 0 ? ` (${counts.join(', ')})` : ', no file changes'}\n`;
+  return `${serviceDir(plan.service)}: template ${short(plan.from)} → ${short(plan.to)}${counts.length > 0 ? ` (${counts.join(', ')})` : ', no file changes'}\n`;
 }
 
 /**
@@ -133,30 +142,28 @@ export async function syncCli(
   }
   // Conflict markers first: a package.json holding them would stop the repository from reading.
   const unresolved = recordedServices(root).flatMap((name) => {
-    const files = unresolvedConflicts(root, name);
+    const files = unresolvedConflicts(diskFiles(root), name);
     return files.length > 0 ? [conflictsProblem(name, files)] : [];
   });
   if (unresolved.length > 0) {
     for (const problem of unresolved) stderr(`✖ ${problem}\n`);
     return 1;
   }
-  let catalog: RepoCatalog;
+  let repo: RepoView;
   try {
-    catalog = readRepoCatalog(root);
+    repo = readRepoView(root, join(root, templatesFolder));
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   }
+  const { catalog } = repo;
   if (catalog.manifestProblem !== undefined) {
     return fail(`The service manifests are invalid, fix them first:\n${catalog.manifestProblem}`);
   }
-  const version = templateTreeId(join(root, templatesFolder), repositoryHash(root));
+  const version = repo.templateVersion();
   if (parsed.adopt !== undefined) {
     try {
-      const record = adoptService(catalog, parsed.adopt, {
-        templatesDir: join(root, templatesFolder),
-        version,
-      });
-      applyPlan(root, { directories: [], files: [record], removals: [] });
+      const record = adoptService(repo, parsed.adopt);
+      applyPlan(root, withBase({ directories: [], files: [record], removals: [] }, repo.files));
       stdout(`${record.path}: ${parsed.adopt} follows the template from ${short(version)} on.\n`);
       return 0;
     } catch (error) {
@@ -173,18 +180,15 @@ export async function syncCli(
   const plans: ServiceSync[] = [];
   for (const name of parsed.service === undefined ? names : [parsed.service]) {
     try {
-      const record = readTemplateRecord(root, name);
+      const record = readTemplateRecord(repo.files, name);
       if (!record) {
         if (parsed.service !== undefined)
           problems.push(
-            `apps/${name} has no ${templateRecordPath}: it does not follow the template. Record it with npm run sync -- --adopt ${name}.`,
+            `${serviceDir(name)} has no ${templateRecordPath}: it does not follow the template. Record it with npm run sync -- --adopt ${name}.`,
           );
         continue;
       }
-      if (record.version !== version)
-        plans.push(
-          planServiceSync(root, record, { templatesDir: join(root, templatesFolder), version }),
-        );
+      if (record.version !== version) plans.push(planServiceSync(repo, record));
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }
@@ -194,7 +198,7 @@ export async function syncCli(
     for (const plan of plans) {
       const paths = plan.changes.map((c) => c.path);
       stderr(
-        `✖ apps/${plan.service} lags the templates (recorded ${short(plan.from)}, current ${short(plan.to)}): run npm run sync${paths.length > 0 ? `; it would change:\n${list(paths)}` : ' to record the current version.\n'}`,
+        `✖ ${serviceDir(plan.service)} lags the templates (recorded ${short(plan.from)}, current ${short(plan.to)}): run npm run sync${paths.length > 0 ? `; it would change:\n${list(paths)}` : ' to record the current version.\n'}`,
       );
     }
     return problems.length > 0 || plans.length > 0 ? 1 : 0;
@@ -208,17 +212,8 @@ export async function syncCli(
       stderr(`✖ Sync would leave conflicts in:\n${list(conflicts.map((c) => c.path))}`);
     return problems.length > 0 || conflicts.length > 0 ? 1 : 0;
   }
-  const files: PlannedFile[] = plans.flatMap((plan) => [
-    ...plan.changes.flatMap((c) =>
-      c.kind === 'remove' ? [] : [{ path: c.path, content: c.content }],
-    ),
-    plan.record,
-  ]);
-  const removals = plans.flatMap((plan) =>
-    plan.changes.filter((c) => c.kind === 'remove').map((c) => c.path),
-  );
   try {
-    applyPlan(root, { directories: [], files, removals });
+    applyPlan(root, withBase(syncChangePlan(plans), repo.files));
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\nNothing was written.`);
   }

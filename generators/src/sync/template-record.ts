@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { repositoryFiles } from '@slipway/platform-contract';
+import { repositoryFiles, serviceDir } from '@slipway/platform-contract';
 import { type ServiceAnswers, serviceDatabases } from '../service/service-answers.js';
 import type { ServiceFacts } from '../service/service-files.js';
 import type { PlannedFile } from '../shared/change-plan.js';
+import type { RepoFiles } from '../shared/repo-files.js';
 
 /** Where a service records the template it follows, relative to its folder. */
 export const templateRecordPath = repositoryFiles.templateRecord;
@@ -62,20 +61,23 @@ export class TemplateRecordError extends Error {
 }
 
 /** The record's path relative to the repository root. */
-export const recordPathOf = (service: string) => `apps/${service}/${templateRecordPath}`;
+export const recordPathOf = (service: string) => `${serviceDir(service)}/${templateRecordPath}`;
 
 /**
  * The template record of a service, or undefined when it has none (made by hand, or before
  * records existed).
  * @throws TemplateRecordError naming the file and each invalid field.
- * @example readTemplateRecord(root, 'orders')?.version
+ * @example readTemplateRecord(diskFiles(root), 'orders')?.version
  */
-export function readTemplateRecord(root: string, service: string): TemplateRecord | undefined {
-  const file = join(root, recordPathOf(service));
-  if (!existsSync(file)) return undefined;
+export function readTemplateRecord(
+  files: Pick<RepoFiles, 'read'>,
+  service: string,
+): TemplateRecord | undefined {
+  const text = files.read(recordPathOf(service));
+  if (text === undefined) return undefined;
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (error) {
     throw new TemplateRecordError(
       `${recordPathOf(service)} is not valid JSON (${(error as Error).message}): fix it, or restore it from git.`,

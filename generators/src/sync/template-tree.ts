@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { diskFiles, memoryFiles, type RepoFiles, walkFiles } from '../shared/repo-files.js';
 
 /**
  * Where a repository keeps its generator templates, relative to its root; the template
@@ -89,4 +91,23 @@ export function extractTemplates(root: string, version: string, into: string): v
   mkdirSync(into, { recursive: true });
   const tar = spawnSync('tar', ['-x', '-C', into], { input: archive.stdout });
   if (tar.status !== 0) throw new Error(`tar could not unpack ${tree}: ${tar.stderr.toString()}`);
+}
+
+/**
+ * The templates of a recorded version as a read-only view held in memory: unpacked from git
+ * into a scratch folder that is gone before this returns.
+ * @throws TemplateVersionError when the repository does not hold that version.
+ * @example readTemplatesAt(root, record.version).read('service/package.json.hbs')
+ */
+export function readTemplatesAt(root: string, version: string): RepoFiles {
+  const scratch = mkdtempSync(join(tmpdir(), 'slipway-templates-'));
+  try {
+    extractTemplates(root, version, scratch);
+    const onDisk = diskFiles(scratch);
+    return memoryFiles(
+      Object.fromEntries(walkFiles(onDisk, '').map((path) => [path, onDisk.read(path) ?? ''])),
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -1,6 +1,12 @@
 import nodePlop, { type NodePlopAPI } from 'node-plop';
 import plopfile from '../../plopfile.js';
-import { type RunOptions, type RunResult, runStateKey } from '../../src/shared/run-state.js';
+import { removeServiceGenerator } from '../../src/lifecycle/remove-service.js';
+import { renameServiceGenerator } from '../../src/lifecycle/rename-service.js';
+import { packageGenerator } from '../../src/package/package-generator.js';
+import { serviceGenerator } from '../../src/service/service-generator.js';
+import type { GeneratorOptions, GeneratorReport } from '../../src/shared/generator.js';
+import { runGenerator as run } from '../../src/shared/run-generator.js';
+import { runState } from '../../src/shared/run-state.js';
 
 /** This repository's generators, writing into `root`, as plop's own tests load them. */
 export async function loadPlop(root: string): Promise<NodePlopAPI> {
@@ -9,22 +15,43 @@ export async function loadPlop(root: string): Promise<NodePlopAPI> {
   return plop;
 }
 
-/** What a generator run reported: each action's change or failure, and the run's result. */
+/** What a generator run reported: its failures (none, or the refusal) and its report. */
 export interface GeneratorRun {
-  readonly changes: { type: string; path: string }[];
-  readonly failures: { type: string; path: string; error: string }[];
-  readonly result: RunResult | undefined;
+  readonly failures: { type: string; error: string }[];
+  readonly result: GeneratorReport | undefined;
 }
 
-/** Runs a generator's actions with answers and run options; returns plop's report and the result. */
+const generators = {
+  service: serviceGenerator,
+  'remove-service': removeServiceGenerator,
+  'rename-service': renameServiceGenerator,
+  package: packageGenerator,
+};
+
+/**
+ * Runs a generator of this repository in `root` with answers and run options, as `npm create`
+ * does (no plop); `init` still runs through plop's actions.
+ */
 export async function runGenerator(
-  plop: NodePlopAPI,
+  root: string,
   name: string,
   answers: Record<string, unknown>,
-  options: RunOptions = { link: false },
+  options: GeneratorOptions = { link: false },
 ): Promise<GeneratorRun> {
-  const data = { ...answers, [runStateKey]: { options } };
-  const report = await plop.getGenerator(name).runActions(data);
-  const state = Reflect.get(data, runStateKey) as { result?: RunResult };
-  return { ...report, result: state.result };
+  if (name === 'init') {
+    const data = { ...answers };
+    runState(data).options = options;
+    const { failures } = await (await loadPlop(root)).getGenerator(name).runActions(data);
+    return { failures, result: runState(data).result };
+  }
+  try {
+    const generator = Reflect.get(generators, name) as Parameters<typeof run>[0] | undefined;
+    if (!generator) throw new Error(`no generator ${name}`);
+    return { failures: [], result: await run(generator, answers, root, options) };
+  } catch (error) {
+    return {
+      failures: [{ type: name, error: error instanceof Error ? error.message : String(error) }],
+      result: undefined,
+    };
+  }
 }

@@ -2,14 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nodePlop from 'node-plop';
-import { serviceGenerator } from '../../src/service/service-generator.js';
-import { registerActions } from '../../src/shared/plop-actions.js';
-import { readRepoCatalog } from '../../src/shared/repo-catalog.js';
+import { planService } from '../../src/service/service-generator.js';
+import { checkServiceAnswers } from '../../src/service/service-rules.js';
+import { applyPlan, normalizePlan } from '../../src/shared/change-plan.js';
+import { readRepoView } from '../../src/shared/repo-view.js';
 import { syncCli } from '../../src/sync/sync-cli.js';
 import { templatesFolder } from '../../src/sync/template-tree.js';
 import { createFixtureRepo, linkBiome } from './fixture-repo.js';
-import { type GeneratorRun, runGenerator } from './load-plop.js';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -45,15 +44,10 @@ export function commitAll(root: string, message: string): void {
   git(root, 'commit', '-q', '--allow-empty', '-m', message);
 }
 
-/** Runs the service generator of `root` with its own templates (as its plopfile would). */
-export async function generateService(
-  root: string,
-  answers: Record<string, unknown>,
-): Promise<GeneratorRun> {
-  const plop = await nodePlop(undefined, { destBasePath: root, force: false });
-  registerActions(plop, join(root, templatesFolder));
-  plop.setGenerator('service', serviceGenerator(readRepoCatalog(root)));
-  return runGenerator(plop, 'service', answers);
+/** Runs the service generator in `root` with the templates of `root` (edited by the test). */
+export function generateService(root: string, answers: Record<string, unknown>): void {
+  const repo = readRepoView(root, join(root, templatesFolder));
+  applyPlan(root, normalizePlan(planService(checkServiceAnswers(answers, repo.catalog), repo)));
 }
 
 /** Edits a template file of `root`: `edit` gets its text and returns the new one. */

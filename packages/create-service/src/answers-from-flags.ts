@@ -1,4 +1,4 @@
-import type { PromptQuestion } from 'node-plop';
+import type { Question } from '@slipway/generators/service';
 import type { Flags } from './parse-flags.js';
 
 /**
@@ -21,11 +21,11 @@ export function flagAnswers(flags: Flags): Record<string, string | boolean | und
 /**
  * The answers when nothing is asked (`--yes`, `--json`, no terminal): each prompt takes its
  * flag, else its default, in prompt order so a default can depend on an earlier answer.
- * The generator's first action checks them all.
- * @example answersWithoutPrompts(generator.prompts, { name: 'billing', yes: true, ... })
+ * The generator checks them all before it plans anything.
+ * @example answersWithoutPrompts(questions, { name: 'billing', yes: true, ... })
  */
 export function answersWithoutPrompts(
-  prompts: readonly PromptQuestion[],
+  prompts: readonly Question[],
   flags: Flags,
 ): Record<string, unknown> {
   const given = flagAnswers(flags);
@@ -41,9 +41,9 @@ export function answersWithoutPrompts(
 /**
  * The answers given as flags in the form plop's prompt bypass takes, by prompt position:
  * `_` leaves a prompt to be asked.
- * @example bypassFromFlags(generator.prompts, { name: 'billing', public: true, ... }) // ['billing', '_', '_', 'yes', ...]
+ * @example bypassFromFlags(questions, { name: 'billing', public: true, ... }) // ['billing', '_', '_', 'yes', ...]
  */
-export function bypassFromFlags(prompts: readonly PromptQuestion[], flags: Flags): string[] {
+export function bypassFromFlags(prompts: readonly Question[], flags: Flags): string[] {
   const given = flagAnswers(flags);
   return prompts.map((prompt) => {
     const value = given[String(prompt.name)];

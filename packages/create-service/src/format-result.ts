@@ -1,4 +1,4 @@
-import type { RunResult } from './generator-run.js';
+import type { GeneratorReport } from '@slipway/generators/service';
 
 const list = (title: string, paths: readonly string[]) =>
   paths.length === 0 ? '' : `${title}\n${paths.map((p) => `  ${p}`).join('\n')}\n`;
@@ -8,7 +8,7 @@ const list = (title: string, paths: readonly string[]) =>
  * result as JSON for scripts.
  * @example formatResult(result, { json: true }) // '{\n  "generator": "service", ...'
  */
-export function formatResult(result: RunResult, { json }: { json: boolean }): string {
+export function formatResult(result: GeneratorReport, { json }: { json: boolean }): string {
   if (json) return `${JSON.stringify(result, null, 2)}\n`;
   const heading = result.dryRun ? '\nDry run: nothing was written.\n' : '\n';
   const verb = result.dryRun ? 'Would create' : 'Created';

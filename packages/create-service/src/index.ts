@@ -1,4 +1,3 @@
 export { findRepoRoot, plopfilePath } from './find-repo-root.js';
-export { type RunResult, runStateKey } from './generator-run.js';
 export { type Flags, type Output, parseFlags } from './parse-flags.js';
 export { type ScaffoldOptions, scaffoldService } from './scaffold-service.js';

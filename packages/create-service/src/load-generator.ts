@@ -1,33 +1,38 @@
 import { join } from 'node:path';
-import nodePlop, { type NodePlopAPI, type PlopGenerator } from 'node-plop';
 import { importSource } from '@slipway/run-source';
-import { plopfilePath } from './find-repo-root.js';
 
-/** What a plopfile default-exports. */
-type Plopfile = (plop: NodePlopAPI) => void | Promise<void>;
+/**
+ * Where a Slipway repository keeps what `npm create @slipway/service` calls: its service
+ * generator and the runner that applies its plan, relative to its root.
+ */
+export const serviceGeneratorPath = 'generators/src/service/index.ts';
 
-function isPlopfile(value: unknown): value is Plopfile {
-  return typeof value === 'function';
-}
+/** The service generator of a repository, as {@link loadServiceGenerator} returns it. */
+export type ServiceGeneratorModule = typeof import('@slipway/generators/service');
 
-/** The plopfile is TypeScript, as are the generators and packages it imports: run from source. */
-async function importPlopfile(root: string): Promise<Plopfile> {
-  const { default: plopfile } = await importSource(join(root, plopfilePath));
-  if (!isPlopfile(plopfile)) {
-    throw new Error(`${plopfilePath} has no default export: it must export (plop) => { ... }`);
-  }
-  return plopfile;
+function isServiceGeneratorModule(value: unknown): value is ServiceGeneratorModule {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ['runGenerator', 'readRepoCatalog', 'askQuestions'].every(
+      (name) => typeof Reflect.get(value, name) === 'function',
+    ) &&
+    typeof Reflect.get(value, 'serviceGenerator') === 'object'
+  );
 }
 
 /**
- * Loads the repository's own plopfile (its templates and rules travel with the repository, so
- * a fork's changes apply) into node-plop, writing relative to the repository root, and returns
- * one of its generators, as plop's own tests load theirs.
- * @example const service = await loadGenerator(repoRoot, 'service');
+ * Loads the repository's own service generator (its templates and rules travel with the
+ * repository, so a fork's changes apply), from its TypeScript source. No plop: the generator
+ * plans and its runner writes; plop is loaded only to ask questions in a terminal.
+ * @example const { serviceGenerator, runGenerator } = await loadServiceGenerator(repoRoot);
  */
-export async function loadGenerator(root: string, name: string): Promise<PlopGenerator> {
-  const plopfile = await importPlopfile(root);
-  const plop = await nodePlop(undefined, { destBasePath: root, force: false });
-  await plopfile(plop);
-  return plop.getGenerator(name);
+export async function loadServiceGenerator(root: string): Promise<ServiceGeneratorModule> {
+  const loaded: unknown = await importSource(join(root, serviceGeneratorPath));
+  if (!isServiceGeneratorModule(loaded)) {
+    throw new Error(
+      `${serviceGeneratorPath} does not export serviceGenerator, runGenerator, readRepoCatalog and askQuestions: restore it from the template.`,
+    );
+  }
+  return loaded;
 }

@@ -1,8 +1,7 @@
 import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.js';
 import { findRepoRoot, plopfilePath } from './find-repo-root.js';
 import { formatResult } from './format-result.js';
-import { aborted, type RunResult, readRunResult, withRunOptions } from './generator-run.js';
-import { loadGenerator } from './load-generator.js';
+import { loadServiceGenerator, type ServiceGeneratorModule } from './load-generator.js';
 import { type Flags, type Output, parseFlags } from './parse-flags.js';
 
 /** Where and how {@link scaffoldService} runs; all injectable for tests. */
@@ -13,21 +12,23 @@ export interface ScaffoldOptions extends Output {
   readonly interactive?: boolean;
 }
 
+/** The answers: flags, then a terminal's answers to the rest, or the defaults without one. */
 async function collectAnswers(
-  generator: Awaited<ReturnType<typeof loadGenerator>>,
+  generators: ServiceGeneratorModule,
+  root: string,
   flags: Flags,
   interactive: boolean,
 ): Promise<Record<string, unknown>> {
-  const prompts = Array.isArray(generator.prompts) ? generator.prompts : [];
-  if (!interactive) return answersWithoutPrompts(prompts, flags);
-  const answers: unknown = await generator.runPrompts(bypassFromFlags(prompts, flags));
-  return typeof answers === 'object' && answers !== null ? { ...answers } : {};
+  const { serviceGenerator, readRepoCatalog, askQuestions } = generators;
+  const questions = serviceGenerator.questions(readRepoCatalog(root));
+  if (!interactive) return answersWithoutPrompts(questions, flags);
+  return askQuestions(root, questions, bypassFromFlags(questions, flags));
 }
 
 /**
  * `npm create @slipway/service`: finds the repository around `cwd`, turns the flags into
  * the service generator's answers (asking for the rest in a terminal unless `--yes`), runs
- * the generator and prints what it wrote and the next steps.
+ * the generator (its plan, applied in one step) and prints what it wrote and the next steps.
  * @returns the process exit code: 0 on success, 1 on a refusal or failure.
  * @example process.exitCode = await scaffoldService(process.argv.slice(2), { stdout, stderr });
  */
@@ -61,33 +62,28 @@ export async function scaffoldService(
     );
   }
 
-  // The generators read the repository (platform.json, every manifest) as they load: a
+  // The generator reads the repository (platform.json, every manifest) before it asks: a
   // problem there is refused like a bad answer, before anything is written.
-  let generator: Awaited<ReturnType<typeof loadGenerator>>;
+  let generators: ServiceGeneratorModule;
   let answers: Record<string, unknown>;
   try {
-    generator = await loadGenerator(root, 'service');
-    answers = await collectAnswers(generator, flags, prompting);
+    generators = await loadServiceGenerator(root);
+    answers = await collectAnswers(generators, root, flags, prompting);
   } catch (error) {
     return fail(`${error instanceof Error ? error.message : String(error)}\nNothing was written.`);
   }
 
   const progress = flags.json ? stderr : stdout;
-  const data = withRunOptions(answers, {
-    dryRun: flags.dryRun,
-    link: flags.install,
-    linkOutput: flags.json ? 'stderr' : 'inherit',
-  });
-  const { failures } = await generator.runActions(data, {
-    onSuccess: (change) => progress(`✔ ${change.type}: ${change.path}\n`),
-    onFailure: (failure) => {
-      const message = failure.error || failure.message;
-      if (message !== aborted) stderr(`✖ ${message}\n`);
-    },
-  });
-  const result: RunResult | undefined = readRunResult(data);
-  if (result && (failures.length === 0 || flags.json)) {
-    (flags.json ? stdout : progress)(formatResult(result, { json: flags.json }));
+  try {
+    const report = await generators.runGenerator(generators.serviceGenerator, answers, root, {
+      dryRun: flags.dryRun,
+      link: flags.install,
+      linkOutput: flags.json ? 'stderr' : 'inherit',
+      onStep: (step, detail) => progress(`✔ ${step}: ${detail}\n`),
+    });
+    (flags.json ? stdout : progress)(formatResult(report, { json: flags.json }));
+    return 0;
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
   }
-  return failures.length === 0 ? 0 : 1;
 }

@@ -63,10 +63,14 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI as a child process in `cwd`, without a terminal. */
-export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
+/** Runs the CLI as a child process in `cwd`, without a terminal; `nodeArgs` go to node first. */
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  { nodeArgs = [] }: { readonly nodeArgs?: readonly string[] } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, cliPath, ...args], {
       cwd,
       env: { ...process.env, SLIPWAY_SKIP_LINK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
