@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { z } from 'zod';
-import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
-import { serviceUrlVariable } from '@slipway/service-manifest';
+import { serviceDir, serviceManifestPath, serviceUrlVariable } from '@slipway/platform-contract';
 import { clientsFolder } from '../service/typed-clients.js';
 import type { ChangePlan } from '../shared/change-plan.js';
 import type { Generator } from '../shared/generator.js';

@@ -1,6 +1,5 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
-import { serviceDir } from '@slipway/platform-contract';
-import { serviceUrlVariable } from '@slipway/service-manifest';
+import { serviceDir, serviceUrlVariable } from '@slipway/platform-contract';
 import { calleeTimeoutVariable } from '../service/caller-config.js';
 import { templateHelpers } from '../shared/render-templates.js';
 

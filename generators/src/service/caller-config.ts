@@ -1,4 +1,4 @@
-import { serviceUrlVariable } from '@slipway/service-manifest';
+import { serviceUrlVariable } from '@slipway/platform-contract';
 
 /** The config variable that bounds a call to `callee`: `orders` → `ORDERS_TIMEOUT_MS`. */
 export function calleeTimeoutVariable(callee: string): string {

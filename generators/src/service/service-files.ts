@@ -1,4 +1,4 @@
-import { serviceUrlVariable } from '@slipway/service-manifest';
+import { serviceUrlVariable } from '@slipway/platform-contract';
 import type { PlannedFile } from '../shared/change-plan.js';
 import { renderTemplateFolder } from '../shared/render-templates.js';
 import type { RepoCatalog } from '../shared/repo-catalog.js';

@@ -1,5 +1,4 @@
-import { serviceDir } from '@slipway/platform-contract';
-import { serviceUrlVariable } from '@slipway/service-manifest';
+import { serviceDir, serviceUrlVariable } from '@slipway/platform-contract';
 import type { ChangePlan } from '../shared/change-plan.js';
 import { formatGroups } from '../shared/format-files.js';
 import type { Generator } from '../shared/generator.js';

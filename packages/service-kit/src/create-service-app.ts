@@ -117,12 +117,3 @@ export function createServiceApp({
   app.onError(handleError);
   return { name, app, health, logger, metrics: metrics.registry };
 }
-
-/**
- * @deprecated Renamed {@link createServiceApp}: `createService` read like the `create-service`
- * package (`npm create @slipway/service`), which scaffolds a service rather than building its app.
- */
-export const createService = createServiceApp;
-
-/** @deprecated Renamed {@link ServiceAppOptions}. */
-export type CreateServiceOptions = ServiceAppOptions;

@@ -4,8 +4,6 @@ export { type AccessLogOptions, accessLog } from './access-log.js';
 export { addApiReference, apiReferenceAssetPaths } from './api-reference.js';
 export { limitBody } from './body-limit.js';
 export {
-  type CreateServiceOptions,
-  createService,
   createServiceApp,
   type Service,
   type ServiceAppOptions,

@@ -2,11 +2,7 @@ export { checkManifests, type ManifestCheck } from './check-manifests.js';
 export { isAnyAddress } from './cidr-prefix.js';
 export { manifestWarnings, widestIpv4Prefix, widestIpv6Prefix } from './egress-width.js';
 export { formatProblem } from './format-problem.js';
-export {
-  type LoadManifestsOptions,
-  loadServiceManifests,
-  manifestFileName,
-} from './load-manifests.js';
+export { type LoadManifestsOptions, loadServiceManifests } from './load-manifests.js';
 export { ManifestError } from './manifest-error.js';
 export type { ManifestProblem } from './manifest-problem.js';
 export {
@@ -23,7 +19,7 @@ export {
   serviceManifestSchema,
   serviceNameSchema,
 } from './schema.js';
-export { resolveServiceConfig, serviceUrlVariable } from './service-urls.js';
+export { resolveServiceConfig } from './service-urls.js';
 export type { SourceLocation } from './source-location.js';
 export {
   type LocatedManifest,

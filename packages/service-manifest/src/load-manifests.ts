@@ -8,12 +8,6 @@ import type { ServiceManifest } from './schema.js';
 import { locateField } from './source-location.js';
 import { type LocatedManifest, validateCatalog } from './validate-catalog.js';
 
-/**
- * @deprecated The repository model's: import `repositoryFiles.serviceManifest` from
- * `@slipway/platform-contract`. Kept until the generators stop importing it from here.
- */
-export const manifestFileName = repositoryFiles.serviceManifest;
-
 /** Options for {@link loadServiceManifests}. */
 export interface LoadManifestsOptions {
   /** The folder that holds one folder per service. Default: `apps`. */

@@ -1,12 +1,6 @@
 import type { Environment, ServiceManifest } from './schema.js';
 
 /**
- * @deprecated The platform contract's: import `serviceUrlVariable` from
- * `@slipway/platform-contract`. Kept until the generators stop importing it from here.
- */
-export { serviceUrlVariable } from '@slipway/platform-contract';
-
-/**
  * The non-secret config of a service in one environment: `config.default`
  * overlaid with `config.<environment>`.
  */
