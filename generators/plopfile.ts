@@ -1,12 +1,12 @@
 import type { NodePlopAPI } from 'node-plop';
-import { initGenerator } from './src/init/init-generator.js';
-import { removeServiceGenerator } from './src/lifecycle/remove-service.js';
-import { renameServiceGenerator } from './src/lifecycle/rename-service.js';
-import { packageGenerator } from './src/package/package-generator.js';
-import { serviceGenerator } from './src/service/service-generator.js';
-import { registerActions } from './src/shared/plop-actions.js';
-import { plopGenerator } from './src/shared/plop-generator.js';
-import { readRepoCatalog } from './src/shared/repo-catalog.js';
+import { initGenerator } from './src/init/init-generator.ts';
+import { removeServiceGenerator } from './src/lifecycle/remove-service.ts';
+import { renameServiceGenerator } from './src/lifecycle/rename-service.ts';
+import { packageGenerator } from './src/package/package-generator.ts';
+import { serviceGenerator } from './src/service/service-generator.ts';
+import { registerActions } from './src/shared/plop-actions.ts';
+import { plopGenerator } from './src/shared/plop-generator.ts';
+import { readRepoCatalog } from './src/shared/repo-catalog.ts';
 
 /**
  * The generators of this repository, for `npm run gen` (plop asks, each generator plans, one

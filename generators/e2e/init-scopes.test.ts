@@ -9,7 +9,7 @@ import {
   repoRoot,
   shareTemplateSchemathesis,
   useRepoCopy,
-} from './e2e-support.js';
+} from './e2e-support.ts';
 
 // `npm run init` under scopes that sort before the template's dependencies (`@acme` <
 // `@hono`), after them (`@zz-platform`), and one too long to be a product name as it is: the

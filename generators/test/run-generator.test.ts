@@ -1,9 +1,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Generator } from '../src/shared/generator.js';
-import { runGenerator } from '../src/shared/run-generator.js';
-import { createFixtureRepo } from './helpers/fixture-repo.js';
+import type { Generator } from '../src/shared/generator.ts';
+import { runGenerator } from '../src/shared/run-generator.ts';
+import { createFixtureRepo } from './helpers/fixture-repo.ts';
 
 let root: string;
 beforeEach(() => {

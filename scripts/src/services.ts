@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
-import type { Workspace } from './workspaces.js';
+import type { Workspace } from './workspaces.ts';
 
 /** A deployable service: its name (the folder, also its image name) and its workspace. */
 export interface DeployableService {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cloudNames, clouds, repositoryVariables } from '@slipway/platform-contract';
-import { scriptsRepoRoot } from '../src/repo-root.js';
-import { cloudLoginSteps, type LoginCloud } from './cloud-login-steps.js';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
+import { cloudLoginSteps, type LoginCloud } from './cloud-login-steps.ts';
 
 // The workflows cannot import the platform contract, so this test holds them to it: a cloud
 // added to the contract's registry fails to compile in cloud-login-steps.ts, then fails here

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { scriptsRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
 
 // `clouds.ts` promises that a cloud added to the contract fails to compile wherever something
 // must follow. This test adds one (to a copy of the contract) and compiles the tables keyed by

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listWorkspaceDirs } from '@slipway/platform-contract';
-import { scriptsRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
 
 // One name, one meaning: a name two workspaces export for different things (`serviceUrl` once
 // meant three) reads as one term and is not. A shared term belongs to its owner, imported.

@@ -8,7 +8,7 @@ import {
   readUsageWorkspaces,
   type UsageWorkspace,
   usageSection,
-} from './readme-usage.js';
+} from './readme-usage.ts';
 
 const root = join(import.meta.dirname, '../..');
 // Being removed (issue #19: one way to run TypeScript), so not documented further: delete this

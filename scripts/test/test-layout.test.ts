@@ -6,7 +6,7 @@ import {
   readWorkspaceTests,
   testLayoutProblems,
   type WorkspaceTests,
-} from './test-layout.js';
+} from './test-layout.ts';
 
 const root = join(import.meta.dirname, '../..');
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readPlatformFile } from '@slipway/platform-contract';
-import { copyRepository } from '../testing/repo-copy.js';
+import { copyRepository } from '../testing/repo-copy.ts';
 
 /** How long scaffolding a service takes, each figure from the start of `npm create`. */
 export interface ScaffoldTimings {

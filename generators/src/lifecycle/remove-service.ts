@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { z } from 'zod';
 import { serviceDir, serviceManifestPath, serviceUrlVariable } from '@slipway/platform-contract';
-import { clientsFolder } from '../service/typed-clients.js';
-import type { ChangePlan } from '../shared/change-plan.js';
-import type { Generator } from '../shared/generator.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import type { RepoView } from '../shared/repo-view.js';
+import { clientsFolder } from '../service/typed-clients.ts';
+import type { ChangePlan } from '../shared/change-plan.ts';
+import type { Generator } from '../shared/generator.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import type { RepoView } from '../shared/repo-view.ts';
 import {
   calleesOf,
   callersOf,
@@ -14,9 +14,9 @@ import {
   editCodeowners,
   editRecord,
   PlannedTexts,
-} from './service-edits.js';
-import { editManifestList, withoutCalleeConfig } from './service-references.js';
-import { removeStackEntries } from './stack-entries.js';
+} from './service-edits.ts';
+import { editManifestList, withoutCalleeConfig } from './service-references.ts';
+import { removeStackEntries } from './stack-entries.ts';
 
 /** Checked answers of `remove-service`. */
 export interface RemoveAnswers {

@@ -1,17 +1,17 @@
 import { isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
-import { nameProblem } from '../service/service-rules.js';
-import { clientsFolder } from '../service/typed-clients.js';
-import type { ChangePlan } from '../shared/change-plan.js';
-import type { Generator } from '../shared/generator.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { diskFiles } from '../shared/repo-files.js';
-import type { RepoView } from '../shared/repo-view.js';
-import { readTemplateRecord, recordPathOf } from '../sync/template-record.js';
-import { unknownServiceProblem } from './remove-service.js';
-import { renamedAnswers, renamedTemplateFiles } from './renamed-template-files.js';
+import { nameProblem } from '../service/service-rules.ts';
+import { clientsFolder } from '../service/typed-clients.ts';
+import type { ChangePlan } from '../shared/change-plan.ts';
+import type { Generator } from '../shared/generator.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { diskFiles } from '../shared/repo-files.ts';
+import type { RepoView } from '../shared/repo-view.ts';
+import { readTemplateRecord, recordPathOf } from '../sync/template-record.ts';
+import { unknownServiceProblem } from './remove-service.ts';
+import { renamedAnswers, renamedTemplateFiles } from './renamed-template-files.ts';
 import {
   calleesOf,
   callersOf,
@@ -20,14 +20,14 @@ import {
   editRecord,
   PlannedTexts,
   sourceFiles,
-} from './service-edits.js';
+} from './service-edits.ts';
 import {
   editManifestList,
   renameCalleeTokens,
   renameOwnTokens,
   replaceScalar,
-} from './service-references.js';
-import { moveSecretCommands, removeStackEntries, stackEntriesOf } from './stack-entries.js';
+} from './service-references.ts';
+import { moveSecretCommands, removeStackEntries, stackEntriesOf } from './stack-entries.ts';
 
 /** Checked answers of `rename-service`. */
 export interface RenameAnswers {

@@ -1,13 +1,13 @@
 import { serviceDir } from '@slipway/platform-contract';
-import type { ServiceAnswers } from '../service/service-answers.js';
-import { renderServiceFiles } from '../service/service-files.js';
-import { defaultDescription } from '../shared/description-problem.js';
-import { formatGroups } from '../shared/format-files.js';
-import type { RepoFiles } from '../shared/repo-files.js';
-import type { RepoView } from '../shared/repo-view.js';
-import { mergeFile } from '../sync/merge-file.js';
-import { isExcluded, type TemplateRecord } from '../sync/template-record.js';
-import { TemplateVersionError } from '../sync/template-tree.js';
+import type { ServiceAnswers } from '../service/service-answers.ts';
+import { renderServiceFiles } from '../service/service-files.ts';
+import { defaultDescription } from '../shared/description-problem.ts';
+import { formatGroups } from '../shared/format-files.ts';
+import type { RepoFiles } from '../shared/repo-files.ts';
+import type { RepoView } from '../shared/repo-view.ts';
+import { mergeFile } from '../sync/merge-file.ts';
+import { isExcluded, type TemplateRecord } from '../sync/template-record.ts';
+import { TemplateVersionError } from '../sync/template-tree.ts';
 
 /**
  * A service's answers under its new name: a description the generator derived from the old

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceDir } from '@slipway/platform-contract';
-import { codeownersFile } from '../service/codeowners.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { type RepoFiles, walkFiles } from '../shared/repo-files.js';
+import { codeownersFile } from '../service/codeowners.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { type RepoFiles, walkFiles } from '../shared/repo-files.ts';
 import {
   readTemplateRecord,
   recordPathOf,
   type TemplateRecord,
   templateRecordFile,
-} from '../sync/template-record.js';
+} from '../sync/template-record.ts';
 
 /** The services that call `name`, from both sides of every call (`calls` and `calledBy`). */
 export function callersOf(name: string, catalog: RepoCatalog): string[] {

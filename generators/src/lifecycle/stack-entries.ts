@@ -1,6 +1,6 @@
 import { isMap, parse, parseDocument } from 'yaml';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoFiles } from '../shared/repo-files.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { RepoFiles } from '../shared/repo-files.ts';
 
 /** The Pulumi program that deploys the services; its stack files name each service. */
 export const servicesProgram = 'infra/services';

@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { packageRepository } from '@slipway/platform-contract';
-import type { ChangePlan, PlannedFile } from '../shared/change-plan.js';
-import { descriptionProblem } from '../shared/description-problem.js';
-import type { Generator } from '../shared/generator.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import { renderTemplateFolder } from '../shared/render-templates.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import type { RepoView } from '../shared/repo-view.js';
+import type { ChangePlan, PlannedFile } from '../shared/change-plan.ts';
+import { descriptionProblem } from '../shared/description-problem.ts';
+import type { Generator } from '../shared/generator.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import { renderTemplateFolder } from '../shared/render-templates.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import type { RepoView } from '../shared/repo-view.ts';
 
 /** Checked answers of the package generator. */
 export interface PackageAnswers {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryRepo } from '../testing/memory-repo.js';
-import { planPackage } from './package-generator.js';
+import { memoryRepo } from '../testing/memory-repo.ts';
+import { planPackage } from './package-generator.ts';
 
 describe('planPackage, on a tree in memory', () => {
   it('renders the package folder and plans the changeset of its first release', () => {

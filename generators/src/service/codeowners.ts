@@ -1,5 +1,5 @@
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoFiles } from '../shared/repo-files.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { RepoFiles } from '../shared/repo-files.ts';
 
 /** Where GitHub reads code owners from. */
 export const codeownersFile = '.github/CODEOWNERS';

@@ -1,8 +1,8 @@
 import { type Document, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import { serviceManifestPath } from '@slipway/platform-contract';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoFiles } from '../shared/repo-files.js';
-import type { ServiceAnswers } from './service-answers.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { RepoFiles } from '../shared/repo-files.ts';
+import type { ServiceAnswers } from './service-answers.ts';
 
 type ListField = 'calls' | 'calledBy';
 

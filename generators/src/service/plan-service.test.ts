@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { memoryRepo } from '../testing/memory-repo.js';
-import type { ServiceAnswers } from './service-answers.js';
-import { planService } from './service-generator.js';
+import { memoryRepo } from '../testing/memory-repo.ts';
+import type { ServiceAnswers } from './service-answers.ts';
+import { planService } from './service-generator.ts';
 
 const repo = memoryRepo(
   {

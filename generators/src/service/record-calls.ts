@@ -1,7 +1,7 @@
-import { editRecord, PlannedTexts } from '../lifecycle/service-edits.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoFiles } from '../shared/repo-files.js';
-import type { ServiceAnswers } from './service-answers.js';
+import { editRecord, PlannedTexts } from '../lifecycle/service-edits.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { RepoFiles } from '../shared/repo-files.ts';
+import type { ServiceAnswers } from './service-answers.ts';
 
 const withName = (names: readonly string[], name: string) =>
   names.includes(name) ? [...names] : [...names, name];

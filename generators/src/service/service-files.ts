@@ -1,11 +1,11 @@
 import { serviceUrlVariable } from '@slipway/platform-contract';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { renderTemplateFolder } from '../shared/render-templates.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import type { RepoFiles } from '../shared/repo-files.js';
-import { calleeTimeoutVariable } from './caller-config.js';
-import type { ServiceAnswers } from './service-answers.js';
-import { clientFiles } from './typed-clients.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import { renderTemplateFolder } from '../shared/render-templates.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import type { RepoFiles } from '../shared/repo-files.ts';
+import { calleeTimeoutVariable } from './caller-config.ts';
+import type { ServiceAnswers } from './service-answers.ts';
+import { clientFiles } from './typed-clients.ts';
 
 /**
  * What the service templates take from the repository rather than from the answers. Recorded

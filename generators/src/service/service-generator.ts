@@ -1,18 +1,18 @@
 import { serviceDir, serviceUrlVariable } from '@slipway/platform-contract';
-import type { ChangePlan } from '../shared/change-plan.js';
-import { formatGroups } from '../shared/format-files.js';
-import type { Generator } from '../shared/generator.js';
-import type { RepoView } from '../shared/repo-view.js';
-import { templateRecordFile } from '../sync/template-record.js';
-import { calleeTimeoutVariable } from './caller-config.js';
-import { addCodeowner } from './codeowners.js';
-import { connectServices } from './connect-services.js';
-import { recordCalls } from './record-calls.js';
-import type { ServiceAnswers } from './service-answers.js';
-import { renderServiceFiles, serviceFacts } from './service-files.js';
-import { servicePrompts } from './service-prompts.js';
-import { checkServiceAnswers } from './service-rules.js';
-import { clientsFolder, wireCallers } from './typed-clients.js';
+import type { ChangePlan } from '../shared/change-plan.ts';
+import { formatGroups } from '../shared/format-files.ts';
+import type { Generator } from '../shared/generator.ts';
+import type { RepoView } from '../shared/repo-view.ts';
+import { templateRecordFile } from '../sync/template-record.ts';
+import { calleeTimeoutVariable } from './caller-config.ts';
+import { addCodeowner } from './codeowners.ts';
+import { connectServices } from './connect-services.ts';
+import { recordCalls } from './record-calls.ts';
+import type { ServiceAnswers } from './service-answers.ts';
+import { renderServiceFiles, serviceFacts } from './service-files.ts';
+import { servicePrompts } from './service-prompts.ts';
+import { checkServiceAnswers } from './service-rules.ts';
+import { clientsFolder, wireCallers } from './typed-clients.ts';
 
 /**
  * What to do once the service exists, as the CLI prints it.

@@ -1,4 +1,4 @@
-import type { Question } from './generator.js';
+import type { Question } from './generator.ts';
 
 /**
  * Asks the questions a terminal is to answer, through plop (inquirer): plop is the prompt

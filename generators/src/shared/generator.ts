@@ -1,7 +1,7 @@
 import type { PromptQuestion } from 'node-plop';
-import type { ChangePlan } from './change-plan.js';
-import type { RepoCatalog } from './repo-catalog.js';
-import type { RepoView } from './repo-view.js';
+import type { ChangePlan } from './change-plan.ts';
+import type { RepoCatalog } from './repo-catalog.ts';
+import type { RepoView } from './repo-view.ts';
 
 /** One question of a generator, as plop (inquirer) asks it and `--<name>` answers it. */
 export type Question = PromptQuestion;

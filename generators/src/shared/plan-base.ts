@@ -1,5 +1,5 @@
-import type { ChangePlan } from './change-plan.js';
-import type { RepoFiles } from './repo-files.js';
+import type { ChangePlan } from './change-plan.ts';
+import type { RepoFiles } from './repo-files.ts';
 
 /**
  * The plan with its base: each file it writes as the view showed it to the planner (null when

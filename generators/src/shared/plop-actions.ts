@@ -7,10 +7,10 @@ import {
   normalizePlan,
   type PlannedFile,
   type PlannedMove,
-} from './change-plan.js';
-import { linkWorkspaces } from './link-workspaces.js';
-import { type RepoCatalog, readRepoCatalog } from './repo-catalog.js';
-import { runState } from './run-state.js';
+} from './change-plan.ts';
+import { linkWorkspaces } from './link-workspaces.ts';
+import { type RepoCatalog, readRepoCatalog } from './repo-catalog.ts';
+import { runState } from './run-state.ts';
 
 // The action types of `init`, which plans in a custom action of its own between `check` and
 // `write`. The other generators are one function each (see run-generator.ts and plop-generator.ts).

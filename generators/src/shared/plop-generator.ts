@@ -1,7 +1,7 @@
 import type { NodePlopAPI, PlopGeneratorConfig } from 'node-plop';
-import type { Generator } from './generator.js';
-import type { RepoCatalog } from './repo-catalog.js';
-import { formatNextSteps, nextStepsAfter, runGenerator } from './run-generator.js';
+import type { Generator } from './generator.ts';
+import type { RepoCatalog } from './repo-catalog.ts';
+import { formatNextSteps, nextStepsAfter, runGenerator } from './run-generator.ts';
 
 /**
  * A generator as plop takes it: plop asks the questions, and its one action hands the answers

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, renderTemplateFolder, templateHelpers } from './render-templates.js';
-import { memoryFiles } from './repo-files.js';
+import { renderTemplate, renderTemplateFolder, templateHelpers } from './render-templates.ts';
+import { memoryFiles } from './repo-files.ts';
 
 describe('templateHelpers', () => {
   it.each([

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
-import type { PlannedFile } from './change-plan.js';
-import { type RepoFiles, walkFiles } from './repo-files.js';
+import type { PlannedFile } from './change-plan.ts';
+import { type RepoFiles, walkFiles } from './repo-files.ts';
 
 const words = (name: string) => name.split(/[^a-zA-Z0-9]+/).filter((w) => w !== '');
 const capitalize = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { readTemplatesAt, repositoryHash, templateTreeId } from '../sync/template-tree.js';
-import type { PlannedFile } from './change-plan.js';
-import { formatFiles } from './format-files.js';
-import { type RepoCatalog, readRepoCatalog } from './repo-catalog.js';
-import { diskFiles, type RepoFiles } from './repo-files.js';
+import { readTemplatesAt, repositoryHash, templateTreeId } from '../sync/template-tree.ts';
+import type { PlannedFile } from './change-plan.ts';
+import { formatFiles } from './format-files.ts';
+import { type RepoCatalog, readRepoCatalog } from './repo-catalog.ts';
+import { diskFiles, type RepoFiles } from './repo-files.ts';
 
 /**
  * What a planner sees of the repository: facts read once, its files and the generators'

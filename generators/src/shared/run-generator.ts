@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyPlan, describePlan, normalizePlan } from './change-plan.js';
-import type { Generator, GeneratorOptions, GeneratorReport } from './generator.js';
-import { linkWorkspaces } from './link-workspaces.js';
-import { withBase } from './plan-base.js';
-import { readRepoView } from './repo-view.js';
+import { applyPlan, describePlan, normalizePlan } from './change-plan.ts';
+import type { Generator, GeneratorOptions, GeneratorReport } from './generator.ts';
+import { linkWorkspaces } from './link-workspaces.ts';
+import { withBase } from './plan-base.ts';
+import { readRepoView } from './repo-view.ts';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 

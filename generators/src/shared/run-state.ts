@@ -1,6 +1,6 @@
-import type { PlannedDirectory, PlannedFile, PlannedMove } from './change-plan.js';
-import type { GeneratorOptions, GeneratorReport } from './generator.js';
-import type { RepoCatalog } from './repo-catalog.js';
+import type { PlannedDirectory, PlannedFile, PlannedMove } from './change-plan.ts';
+import type { GeneratorOptions, GeneratorReport } from './generator.ts';
+import type { RepoCatalog } from './repo-catalog.ts';
 
 /**
  * The state the plop actions of one `init` run share, on the answers object plop hands them.

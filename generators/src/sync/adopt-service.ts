@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
 import { serviceDir } from '@slipway/platform-contract';
-import type { ServiceAnswers } from '../service/service-answers.js';
-import { renderServiceFiles, type ServiceFacts, serviceFacts } from '../service/service-files.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoFiles } from '../shared/repo-files.js';
-import type { RepoView } from '../shared/repo-view.js';
-import { readTemplateRecord, recordPathOf, templateRecordFile } from './template-record.js';
+import type { ServiceAnswers } from '../service/service-answers.ts';
+import { renderServiceFiles, type ServiceFacts, serviceFacts } from '../service/service-files.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { RepoFiles } from '../shared/repo-files.ts';
+import type { RepoView } from '../shared/repo-view.ts';
+import { readTemplateRecord, recordPathOf, templateRecordFile } from './template-record.ts';
 
 /**
  * The template files a service does not have, each folder it lacks whole as one `dir/` entry:

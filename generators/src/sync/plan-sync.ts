@@ -1,17 +1,17 @@
 import { serviceDir } from '@slipway/platform-contract';
-import { outputFolders } from '../lifecycle/service-edits.js';
-import { renderServiceFiles } from '../service/service-files.js';
-import type { ChangePlan, PlannedFile } from '../shared/change-plan.js';
-import { formatGroups } from '../shared/format-files.js';
-import { type RepoFiles, walkFiles } from '../shared/repo-files.js';
-import type { RepoView } from '../shared/repo-view.js';
-import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.js';
+import { outputFolders } from '../lifecycle/service-edits.ts';
+import { renderServiceFiles } from '../service/service-files.ts';
+import type { ChangePlan, PlannedFile } from '../shared/change-plan.ts';
+import { formatGroups } from '../shared/format-files.ts';
+import { type RepoFiles, walkFiles } from '../shared/repo-files.ts';
+import type { RepoView } from '../shared/repo-view.ts';
+import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.ts';
 import {
   isExcluded,
   recordPathOf,
   type TemplateRecord,
   templateRecordFile,
-} from './template-record.js';
+} from './template-record.ts';
 
 /** What sync does to one file of a service; paths are relative to the repository root. */
 export type FileChange =

@@ -1,20 +1,20 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repositoryFiles, serviceDir } from '@slipway/platform-contract';
-import { applyPlan } from '../shared/change-plan.js';
-import { withBase } from '../shared/plan-base.js';
-import { diskFiles } from '../shared/repo-files.js';
-import { type RepoView, readRepoView } from '../shared/repo-view.js';
-import { adoptService } from './adopt-service.js';
+import { applyPlan } from '../shared/change-plan.ts';
+import { withBase } from '../shared/plan-base.ts';
+import { diskFiles } from '../shared/repo-files.ts';
+import { type RepoView, readRepoView } from '../shared/repo-view.ts';
+import { adoptService } from './adopt-service.ts';
 import {
   planServiceSync,
   type ServiceSync,
   syncChangePlan,
   unresolvedConflicts,
-} from './plan-sync.js';
-import { syncDiff } from './sync-diff.js';
-import { readTemplateRecord, recordPathOf, templateRecordPath } from './template-record.js';
-import { templatesFolder } from './template-tree.js';
+} from './plan-sync.ts';
+import { syncDiff } from './sync-diff.ts';
+import { readTemplateRecord, recordPathOf, templateRecordPath } from './template-record.ts';
+import { templatesFolder } from './template-tree.ts';
 
 /** Where {@link syncCli} works and writes its answers. */
 export interface SyncCliOptions {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { repositoryFiles, serviceDir } from '@slipway/platform-contract';
-import { type ServiceAnswers, serviceDatabases } from '../service/service-answers.js';
-import type { ServiceFacts } from '../service/service-files.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoFiles } from '../shared/repo-files.js';
+import { type ServiceAnswers, serviceDatabases } from '../service/service-answers.ts';
+import type { ServiceFacts } from '../service/service-files.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { RepoFiles } from '../shared/repo-files.ts';
 
 /** Where a service records the template it follows, relative to its folder. */
 export const templateRecordPath = repositoryFiles.templateRecord;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diskFiles, memoryFiles, type RepoFiles, walkFiles } from '../shared/repo-files.js';
+import { diskFiles, memoryFiles, type RepoFiles, walkFiles } from '../shared/repo-files.ts';
 
 /**
  * Where a repository keeps its generator templates, relative to its root; the template

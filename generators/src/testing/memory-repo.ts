@@ -1,9 +1,9 @@
 import { parsePlatformFile, repositoryFiles } from '@slipway/platform-contract';
 import { parseServiceManifest } from '@slipway/service-manifest';
-import type { RepoCatalog, WorkspacePackage } from '../shared/repo-catalog.js';
-import { memoryFiles, type RepoFiles } from '../shared/repo-files.js';
-import type { RepoView } from '../shared/repo-view.js';
-import { TemplateVersionError } from '../sync/template-tree.js';
+import type { RepoCatalog, WorkspacePackage } from '../shared/repo-catalog.ts';
+import { memoryFiles, type RepoFiles } from '../shared/repo-files.ts';
+import type { RepoView } from '../shared/repo-view.ts';
+import { TemplateVersionError } from '../sync/template-tree.ts';
 
 /** Options for {@link memoryRepo}. */
 export interface MemoryRepoOptions {

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
-import { copyRepository, type RepoCopy } from './repo-copy.js';
+import { copyRepository, type RepoCopy } from './repo-copy.ts';
 
 const made: string[] = [];
 const copies: RepoCopy[] = [];

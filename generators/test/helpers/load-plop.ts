@@ -1,12 +1,12 @@
 import nodePlop, { type NodePlopAPI } from 'node-plop';
-import plopfile from '../../plopfile.js';
-import { removeServiceGenerator } from '../../src/lifecycle/remove-service.js';
-import { renameServiceGenerator } from '../../src/lifecycle/rename-service.js';
-import { packageGenerator } from '../../src/package/package-generator.js';
-import { serviceGenerator } from '../../src/service/service-generator.js';
-import type { GeneratorOptions, GeneratorReport } from '../../src/shared/generator.js';
-import { runGenerator as run } from '../../src/shared/run-generator.js';
-import { runState } from '../../src/shared/run-state.js';
+import plopfile from '../../plopfile.ts';
+import { removeServiceGenerator } from '../../src/lifecycle/remove-service.ts';
+import { renameServiceGenerator } from '../../src/lifecycle/rename-service.ts';
+import { packageGenerator } from '../../src/package/package-generator.ts';
+import { serviceGenerator } from '../../src/service/service-generator.ts';
+import type { GeneratorOptions, GeneratorReport } from '../../src/shared/generator.ts';
+import { runGenerator as run } from '../../src/shared/run-generator.ts';
+import { runState } from '../../src/shared/run-state.ts';
 
 /** This repository's generators, writing into `root`, as plop's own tests load them. */
 export async function loadPlop(root: string): Promise<NodePlopAPI> {

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { planService } from '../../src/service/service-generator.js';
-import { checkServiceAnswers } from '../../src/service/service-rules.js';
-import { applyPlan, normalizePlan } from '../../src/shared/change-plan.js';
-import { readRepoView } from '../../src/shared/repo-view.js';
-import { syncCli } from '../../src/sync/sync-cli.js';
-import { templatesFolder } from '../../src/sync/template-tree.js';
-import { createFixtureRepo, linkBiome } from './fixture-repo.js';
+import { planService } from '../../src/service/service-generator.ts';
+import { checkServiceAnswers } from '../../src/service/service-rules.ts';
+import { applyPlan, normalizePlan } from '../../src/shared/change-plan.ts';
+import { readRepoView } from '../../src/shared/repo-view.ts';
+import { syncCli } from '../../src/sync/sync-cli.ts';
+import { templatesFolder } from '../../src/sync/template-tree.ts';
+import { createFixtureRepo, linkBiome } from './fixture-repo.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 

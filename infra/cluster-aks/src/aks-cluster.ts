@@ -4,8 +4,8 @@ import * as resources from '@pulumi/azure-native/resources/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import { componentType } from '@slipway/platform-contract';
-import { type AksNodePoolArgs, aksNodePool } from './aks-node-pool.js';
-import { defaultKubernetesVersion } from './versions.js';
+import { type AksNodePoolArgs, aksNodePool } from './aks-node-pool.ts';
+import { defaultKubernetesVersion } from './versions.ts';
 
 /** Arguments of {@link AksCluster}. */
 export interface AksClusterArgs {

@@ -7,13 +7,13 @@ import {
   type RecordedResource,
   secretValueOf,
 } from '@slipway/infra-testing';
-import { aksNodePool } from '../src/aks-node-pool.js';
+import { aksNodePool } from '../src/aks-node-pool.ts';
 
 const project = 'slipway-cluster-aks';
 const clusterType = 'azure-native:containerservice:ManagedCluster';
 const fakeKubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\n';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 const runProgram = programRunner(
   {
@@ -34,7 +34,7 @@ const runProgram = programRunner(
       },
     },
   },
-  () => import('../src/index.js'),
+  () => import('../src/index.ts'),
 );
 
 const systemPool = (resources: RecordedResource[]) => {

@@ -4,13 +4,13 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import { componentType } from '@slipway/platform-contract';
-import { installClusterAutoscaler } from './cluster-autoscaler.js';
-import { EksNetwork } from './eks-network.js';
-import { type EksNodePoolArgs, eksNodePool } from './eks-node-pool.js';
-import { createIrsaRole } from './irsa-role.js';
-import { installMetricsServer } from './metrics-server.js';
-import { createNodeRole } from './node-role.js';
-import { defaultKubernetesVersion } from './versions.js';
+import { installClusterAutoscaler } from './cluster-autoscaler.ts';
+import { EksNetwork } from './eks-network.ts';
+import { type EksNodePoolArgs, eksNodePool } from './eks-node-pool.ts';
+import { createIrsaRole } from './irsa-role.ts';
+import { installMetricsServer } from './metrics-server.ts';
+import { createNodeRole } from './node-role.ts';
+import { defaultKubernetesVersion } from './versions.ts';
 
 /** Arguments of {@link EksCluster}. */
 export interface EksClusterArgs {

@@ -7,13 +7,13 @@ import {
   type RecordedResource,
   secretValueOf,
 } from '@slipway/infra-testing';
-import { eksNodePool } from '../src/eks-node-pool.js';
-import { zoneCidrs } from '../src/subnet-cidrs.js';
+import { eksNodePool } from '../src/eks-node-pool.ts';
+import { zoneCidrs } from '../src/subnet-cidrs.ts';
 
 const project = 'slipway-cluster-eks';
 const fakeKubeconfig = '{"apiVersion":"v1","kind":"Config","clusters":[]}';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 const runProgram = programRunner(
   {
@@ -34,7 +34,7 @@ const runProgram = programRunner(
       'aws:index/getPartition:getPartition': { partition: 'aws' },
     },
   },
-  () => import('../src/index.js'),
+  () => import('../src/index.ts'),
 );
 
 const privateSubnets = (resources: RecordedResource[]) =>

@@ -7,11 +7,11 @@ import {
   type RecordedResource,
   secretValueOf,
 } from '@slipway/infra-testing';
-import { gkeNodePool } from '../src/gke-node-pool.js';
+import { gkeNodePool } from '../src/gke-node-pool.ts';
 
 const project = 'slipway-cluster-gke';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 const runProgram = programRunner(
   {
@@ -34,7 +34,7 @@ const runProgram = programRunner(
       },
     },
   },
-  () => import('../src/index.js'),
+  () => import('../src/index.ts'),
 );
 
 describe('GKE cluster program with settings from stack config', () => {

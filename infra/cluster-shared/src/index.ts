@@ -1,2 +1,2 @@
-export { type NodePool, type NodePoolSchema, resolveNodePool } from './node-pool.js';
-export { minimumZones, requireZoneRedundancy } from './zones.js';
+export { type NodePool, type NodePoolSchema, resolveNodePool } from './node-pool.ts';
+export { minimumZones, requireZoneRedundancy } from './zones.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type NodePoolSchema, resolveNodePool } from './node-pool.js';
+import { type NodePoolSchema, resolveNodePool } from './node-pool.ts';
 
 /** A cloud that spells the fields its own way, as each real one does. */
 interface ExampleArgs {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requireZoneRedundancy } from './zones.js';
+import { requireZoneRedundancy } from './zones.ts';
 
 describe('requireZoneRedundancy', () => {
   it('gives back three zones or more as they are', () => {

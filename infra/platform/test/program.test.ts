@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { programRunner, promiseOf, type RecordedResource } from '@slipway/infra-testing';
-import { platformOutputNames } from '../src/platform-outputs.js';
+import { platformOutputNames } from '../src/platform-outputs.ts';
 
 const project = 'slipway-platform';
 const clusterKubeconfig = 'apiVersion: v1\nkind: Config\ncurrent-context: eks\n';
@@ -22,7 +22,7 @@ const runProgram = programRunner(
         ? { outputs: { kubeconfig: clusterKubeconfig }, secretOutputNames: ['kubeconfig'] }
         : undefined,
   },
-  () => import('../src/index.js'),
+  () => import('../src/index.ts'),
 );
 
 const kubernetesProviders = (resources: RecordedResource[]) =>

@@ -3,15 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatViolations, validateKubernetesObject } from '@slipway/infra-policy';
 import { kubernetesObjects } from '@slipway/infra-testing';
-import { platformOutputNames } from '../src/platform-outputs.js';
-import { type RenderedPlatform, renderPlatform } from '../src/render/index.js';
-import { recordPlatform } from '../src/render/record-platform.js';
+import { platformOutputNames } from '../src/platform-outputs.ts';
+import { type RenderedPlatform, renderPlatform } from '../src/render/index.ts';
+import { recordPlatform } from '../src/render/record-platform.ts';
 import {
   certManagerChart,
   envoyGatewayChart,
   envoyGatewayCrdsChart,
   veleroChart,
-} from '../src/versions.js';
+} from '../src/versions.ts';
 
 const devConfig = (
   parse(readFileSync(new URL('../Pulumi.dev.yaml', import.meta.url), 'utf8')) as {

@@ -6,8 +6,8 @@ import {
   servicePortName,
 } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { selectorLabels } from './labels.js';
-import type { ShutdownTiming } from './shutdown-timing.js';
+import { selectorLabels } from './labels.ts';
+import type { ShutdownTiming } from './shutdown-timing.ts';
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
 type Probe = k8s.types.input.core.v1.Probe;

@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import * as pulumi from '@pulumi/pulumi';
 import { serviceManifestPath } from '@slipway/platform-contract';
 import { formatProblem, loadServiceManifests, manifestWarnings } from '@slipway/service-manifest';
-import { deployServices } from './deploy-services.js';
-import { readPlatformOutputs } from './platform-stack.js';
-import { readStackConfig } from './stack-config.js';
+import { deployServices } from './deploy-services.ts';
+import { readPlatformOutputs } from './platform-stack.ts';
+import { readStackConfig } from './stack-config.ts';
 
 // Infra reads the manifests, never the services' code.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

@@ -5,7 +5,7 @@ import {
   resolveServiceConfig,
   type ServiceManifest,
 } from '@slipway/service-manifest';
-import type { ShutdownTiming } from './shutdown-timing.js';
+import type { ShutdownTiming } from './shutdown-timing.ts';
 
 /** A service this one calls, as its URL needs it. */
 export interface Callee {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RenderedObject } from '@slipway/infra-testing';
-import { fixtureGateway } from '../src/render/fixture-platform-outputs.js';
-import { allowsConnection, type PodEndpoint } from '../src/render/network-reachability.js';
-import { exampleManifests, find, manifest, renderObjects } from './fixtures.js';
+import { fixtureGateway } from '../src/render/fixture-platform-outputs.ts';
+import { allowsConnection, type PodEndpoint } from '../src/render/network-reachability.ts';
+import { exampleManifests, find, manifest, renderObjects } from './fixtures.ts';
 
 const examples = await renderObjects(exampleManifests());
 

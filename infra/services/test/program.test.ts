@@ -1,11 +1,11 @@
 import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { named, programRunner, promiseOf, type RecordedResource } from '@slipway/infra-testing';
-import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.js';
-import { projectName } from '../src/stack-config.js';
-import { exampleManifests, exampleNames, image, sentinel } from './fixtures.js';
+import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.ts';
+import { projectName } from '../src/stack-config.ts';
+import { exampleManifests, exampleNames, image, sentinel } from './fixtures.ts';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 // Whatever apps/ holds: the examples plus every service the generator has added since.
 const manifests = exampleManifests();
@@ -39,7 +39,7 @@ const runProgram = programRunner(
     outputsOf: (resource) =>
       resource.type === 'pulumi:pulumi:StackReference' ? { outputs: platformOutputs } : undefined,
   },
-  () => import('../src/index.js'),
+  () => import('../src/index.ts'),
 );
 
 let program: Program;

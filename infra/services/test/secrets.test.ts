@@ -8,8 +8,8 @@ import {
   promiseOf,
   type RenderedObject,
 } from '@slipway/infra-testing';
-import { renderServices, serviceYaml } from '../src/render/render-services.js';
-import { ServicesStackConfigError } from '../src/stack-config-error.js';
+import { renderServices, serviceYaml } from '../src/render/render-services.ts';
+import { ServicesStackConfigError } from '../src/stack-config-error.ts';
 import {
   configFor,
   exampleManifests,
@@ -18,7 +18,7 @@ import {
   record,
   sentinel,
   unusedServiceName,
-} from './fixtures.js';
+} from './fixtures.ts';
 
 // Every service under apps/ plus a public one with two secrets, on a name and port none uses.
 const services = exampleManifests();

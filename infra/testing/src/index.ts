@@ -1,4 +1,4 @@
 // Everything the render shares (./render.ts), and what only tests need.
-export * from './render.js';
-export { type ProgramRun, programRunner, runProgramWithMocks } from './run-program.js';
-export { secretValueOf } from './secret-output.js';
+export * from './render.ts';
+export { type ProgramRun, programRunner, runProgramWithMocks } from './run-program.ts';
+export { secretValueOf } from './secret-output.ts';

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { installMocks, named, promiseOf, settle } from './pulumi-mocks.js';
-import { isSecretMarker } from './secret-masking.js';
+import { installMocks, named, promiseOf, settle } from './pulumi-mocks.ts';
+import { isSecretMarker } from './secret-masking.ts';
 
 class Thing extends pulumi.CustomResource {
   declare readonly extra: pulumi.Output<string>;

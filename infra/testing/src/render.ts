@@ -8,6 +8,6 @@ export {
   promiseOf,
   type RecordedResource,
   settle,
-} from './pulumi-mocks.js';
-export { kubernetesObjects, type RenderedObject } from './rendered-object.js';
-export { isSecretMarker, maskedSecret, maskSecrets } from './secret-masking.js';
+} from './pulumi-mocks.ts';
+export { kubernetesObjects, type RenderedObject } from './rendered-object.ts';
+export { isSecretMarker, maskedSecret, maskSecrets } from './secret-masking.ts';

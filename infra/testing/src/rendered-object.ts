@@ -1,5 +1,5 @@
-import type { RecordedResource } from './pulumi-mocks.js';
-import { maskSecrets } from './secret-masking.js';
+import type { RecordedResource } from './pulumi-mocks.ts';
+import { maskSecrets } from './secret-masking.ts';
 
 /** A Kubernetes object as rendered: plain data, secrets masked. */
 export type RenderedObject = Readonly<Record<string, unknown>> & {

@@ -1,8 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { named } from './pulumi-mocks.js';
-import { programRunner } from './run-program.js';
-import { secretValueOf } from './secret-output.js';
+import { named } from './pulumi-mocks.ts';
+import { programRunner } from './run-program.ts';
+import { secretValueOf } from './secret-output.ts';
 
 /** Any resource type, registered as a program would. */
 class Resource extends pulumi.CustomResource {

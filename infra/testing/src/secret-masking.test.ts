@@ -1,8 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { installMocks, named, settle } from './pulumi-mocks.js';
-import { kubernetesObjects } from './rendered-object.js';
-import { isSecretMarker, maskedSecret, maskSecrets } from './secret-masking.js';
+import { installMocks, named, settle } from './pulumi-mocks.ts';
+import { kubernetesObjects } from './rendered-object.ts';
+import { isSecretMarker, maskedSecret, maskSecrets } from './secret-masking.ts';
 
 /** Any resource type, registered as a program would. */
 class Resource extends pulumi.CustomResource {

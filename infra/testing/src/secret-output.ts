@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { promiseOf } from './pulumi-mocks.js';
+import { promiseOf } from './pulumi-mocks.ts';
 
 /**
  * The value of an output that must stay secret in state (a kubeconfig, a password); fails

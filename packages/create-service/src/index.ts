@@ -1,3 +1,3 @@
-export { findRepoRoot, plopfilePath } from './find-repo-root.js';
-export { type Flags, type Output, parseFlags } from './parse-flags.js';
-export { type ScaffoldOptions, scaffoldService } from './scaffold-service.js';
+export { findRepoRoot, plopfilePath } from './find-repo-root.ts';
+export { type Flags, type Output, parseFlags } from './parse-flags.ts';
+export { type ScaffoldOptions, scaffoldService } from './scaffold-service.ts';

@@ -1,8 +1,8 @@
-import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.js';
-import { findRepoRoot, plopfilePath } from './find-repo-root.js';
-import { formatResult } from './format-result.js';
-import { loadServiceGenerator, type ServiceGeneratorModule } from './load-generator.js';
-import { type Flags, type Output, parseFlags } from './parse-flags.js';
+import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.ts';
+import { findRepoRoot, plopfilePath } from './find-repo-root.ts';
+import { formatResult } from './format-result.ts';
+import { loadServiceGenerator, type ServiceGeneratorModule } from './load-generator.ts';
+import { type Flags, type Output, parseFlags } from './parse-flags.ts';
 
 /** Where and how {@link scaffoldService} runs; all injectable for tests. */
 export interface ScaffoldOptions extends Output {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, removeSandbox, runCli, unusedServiceName } from './helpers/repo-sandbox.js';
+import { createSandbox, removeSandbox, runCli, unusedServiceName } from './helpers/repo-sandbox.ts';
 
 const forbidPlop = fileURLToPath(new URL('./helpers/forbid-plop.mjs', import.meta.url));
 

@@ -9,15 +9,15 @@ import {
   serviceUrlVariable,
 } from '@slipway/platform-contract';
 import { ManifestError } from '@slipway/service-manifest';
-import { devHelp, parseDevOptions } from './cli-dev-options.js';
-import { createDevEnvironment } from './dev-environment.js';
-import { devMetricsPortOffset } from './dev-metrics-port.js';
-import { isPortFree, listenerUrl, parseDevPort } from './dev-port.js';
-import { isDevProcessRunning, registerDevProcess } from './dev-registry.js';
-import { envFileFlags } from './env-files.js';
-import { findService } from './find-service.js';
-import { useColor } from './format-log-line.js';
-import { inspectorFlag, inspectorPort } from './inspector.js';
+import { devHelp, parseDevOptions } from './cli-dev-options.ts';
+import { createDevEnvironment } from './dev-environment.ts';
+import { devMetricsPortOffset } from './dev-metrics-port.ts';
+import { isPortFree, listenerUrl, parseDevPort } from './dev-port.ts';
+import { isDevProcessRunning, registerDevProcess } from './dev-registry.ts';
+import { envFileFlags } from './env-files.ts';
+import { findService } from './find-service.ts';
+import { useColor } from './format-log-line.ts';
+import { inspectorFlag, inspectorPort } from './inspector.ts';
 import {
   type LogFormat,
   logFormatVariable,
@@ -25,10 +25,10 @@ import {
   pipeServiceOutput,
   type ServiceEvent,
   serviceEventsFlag,
-} from './service-output.js';
-import { type StartedCallees, startCallees, transitiveCalleesOf } from './start-callees.js';
-import { waitForCallees } from './wait-for-callees.js';
-import { probeReadiness, waitForReady } from './wait-for-ready.js';
+} from './service-output.ts';
+import { type StartedCallees, startCallees, transitiveCalleesOf } from './start-callees.ts';
+import { waitForCallees } from './wait-for-callees.ts';
+import { probeReadiness, waitForReady } from './wait-for-ready.ts';
 
 const options = parseDevOptions(process.argv.slice(2));
 if (options.help) {

@@ -1,6 +1,6 @@
 import { loopbackHost, platformVariables, serviceEnvironment } from '@slipway/platform-contract';
 import { resolveServiceConfig, type ServiceManifest } from '@slipway/service-manifest';
-import { devMetricsPort } from './dev-metrics-port.js';
+import { devMetricsPort } from './dev-metrics-port.ts';
 
 /**
  * The environment a service runs with under `npm run dev`: the platform contract's local

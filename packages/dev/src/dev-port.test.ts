@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listenerUrl, parseDevPort } from './dev-port.js';
+import { listenerUrl, parseDevPort } from './dev-port.ts';
 
 describe('parseDevPort', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { serverPaths } from '@slipway/platform-contract';
-import { pause, probeReadiness } from './wait-for-ready.js';
+import { pause, probeReadiness } from './wait-for-ready.ts';
 
 /** Options of {@link waitForCallees}. */
 export interface WaitForCalleesOptions {

@@ -1,4 +1,4 @@
-import type { ClusterPulumiProgram } from './clouds.js';
+import type { ClusterPulumiProgram } from './clouds.ts';
 
 /**
  * The names a company sees, all made from one product name: namespaces, the `part-of` label,

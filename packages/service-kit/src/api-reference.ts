@@ -5,7 +5,7 @@ import {
   findSwaggerUiFiles,
   type SwaggerUiFileName,
   swaggerUiFileNames,
-} from './swagger-ui-files.js';
+} from './swagger-ui-files.ts';
 
 const assetsPath = `${serverPaths.apiReference}/assets`;
 const startScriptName = 'swagger-initializer.js';

@@ -4,8 +4,8 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { metricsEndpoint } from '@slipway/platform-contract';
-import { handleNotFound } from './not-found.js';
-import { problem } from './problem.js';
+import { handleNotFound } from './not-found.ts';
+import { problem } from './problem.ts';
 
 /**
  * The app of the metrics listener: `GET /metrics` answers the registry in Prometheus's text

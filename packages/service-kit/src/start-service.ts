@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { serverDefaults } from '@slipway/config';
 import { loopbackHost, metricsEndpoint } from '@slipway/platform-contract';
-import type { Service } from './create-service-app.js';
-import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.js';
-import { closeMetricsServer, createMetricsServer } from './metrics-server.js';
-import { withProbeFastPath } from './probe-fast-path.js';
+import type { Service } from './create-service-app.ts';
+import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.ts';
+import { closeMetricsServer, createMetricsServer } from './metrics-server.ts';
+import { withProbeFastPath } from './probe-fast-path.ts';
 
 /** Options of {@link startService}; {@link serviceOptionsFromConfig} fills most from config. */
 export interface StartServiceOptions {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serverPaths } from '@slipway/platform-contract';
-import { apiReferenceAssetPaths } from '../src/api-reference.js';
-import { createRoute, serviceOptionsFromConfig, z } from '../src/index.js';
-import { findSwaggerUiFiles } from '../src/swagger-ui-files.js';
-import { startTestService, type TestService } from './helpers/test-service.js';
+import { apiReferenceAssetPaths } from '../src/api-reference.ts';
+import { createRoute, serviceOptionsFromConfig, z } from '../src/index.ts';
+import { findSwaggerUiFiles } from '../src/swagger-ui-files.ts';
+import { startTestService, type TestService } from './helpers/test-service.ts';
 
 const require = createRequire(import.meta.url);
 

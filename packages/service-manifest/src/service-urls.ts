@@ -1,4 +1,4 @@
-import type { Environment, ServiceManifest } from './schema.js';
+import type { Environment, ServiceManifest } from './schema.ts';
 
 /**
  * The non-secret config of a service in one environment: `config.default`

@@ -1,6 +1,6 @@
 import { repositoryFiles, serviceManifestPath } from '@slipway/platform-contract';
-import type { ManifestProblem } from './manifest-problem.js';
-import type { ServiceManifest } from './schema.js';
+import type { ManifestProblem } from './manifest-problem.ts';
+import type { ServiceManifest } from './schema.ts';
 
 /** A manifest together with the file it was read from. */
 export interface LocatedManifest {

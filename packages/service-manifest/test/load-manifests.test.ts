@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
-import { loadServiceManifests, ManifestError, resolveServiceConfig } from '../src/index.js';
+import { loadServiceManifests, ManifestError, resolveServiceConfig } from '../src/index.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serviceDir, serviceManifestPath } from '@slipway/platform-contract';
-import { loadServiceManifests, ManifestError } from '../src/index.js';
+import { loadServiceManifests, ManifestError } from '../src/index.ts';
 
 /** A repository holding the given manifests, by folder. */
 function repoWith(manifests: Record<string, string>): string {

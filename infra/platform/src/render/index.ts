@@ -1,2 +1,2 @@
-export { platformProject } from './record-platform.js';
-export { type RenderedPlatform, type RenderedRelease, renderPlatform } from './render-platform.js';
+export { platformProject } from './record-platform.ts';
+export { type RenderedPlatform, type RenderedRelease, renderPlatform } from './render-platform.ts';

@@ -1,8 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { installMocks, type RecordedResource, settle } from '@slipway/infra-testing/render';
 import { pulumiProject } from '@slipway/platform-contract';
-import { definePlatformStack } from '../define-platform-stack.js';
-import type { PlatformStackOutputs } from '../platform-stack-outputs.js';
+import { definePlatformStack } from '../define-platform-stack.ts';
+import type { PlatformStackOutputs } from '../platform-stack-outputs.ts';
 
 /** The Pulumi project the platform program's config keys are prefixed with. */
 export const platformProject = pulumiProject('platform');

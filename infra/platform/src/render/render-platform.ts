@@ -6,8 +6,8 @@ import {
   type RecordedResource,
   type RenderedObject,
 } from '@slipway/infra-testing/render';
-import type { PlatformOutputs } from '../platform-outputs.js';
-import { recordPlatform } from './record-platform.js';
+import type { PlatformOutputs } from '../platform-outputs.ts';
+import { recordPlatform } from './record-platform.ts';
 
 /** A Helm release the program installs; the chart is not expanded offline. */
 export interface RenderedRelease {

@@ -2,8 +2,8 @@ import { stringify } from 'yaml';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { kubernetesObjects, type RenderedObject } from '@slipway/infra-testing/render';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
-import type { StackConfig } from '../stack-config.js';
-import { recordDeployment } from './record-deployment.js';
+import type { StackConfig } from '../stack-config.ts';
+import { recordDeployment } from './record-deployment.ts';
 
 /** The objects of one service, in apply order. */
 export interface RenderedService {
