@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { NodePlopAPI } from 'node-plop';
-import { initGenerator } from './src/init/init-generator.js';
-import { removeServiceGenerator } from './src/lifecycle/remove-service.js';
-import { renameServiceGenerator } from './src/lifecycle/rename-service.js';
-import { packageGenerator } from './src/package/package-generator.js';
-import { serviceGenerator } from './src/service/service-generator.js';
-import { registerActions } from './src/shared/plop-actions.js';
-import { readRepoCatalog } from './src/shared/repo-catalog.js';
+import { initGenerator } from './src/init/init-generator.ts';
+import { removeServiceGenerator } from './src/lifecycle/remove-service.ts';
+import { renameServiceGenerator } from './src/lifecycle/rename-service.ts';
+import { packageGenerator } from './src/package/package-generator.ts';
+import { serviceGenerator } from './src/service/service-generator.ts';
+import { registerActions } from './src/shared/plop-actions.ts';
+import { readRepoCatalog } from './src/shared/repo-catalog.ts';
 
 /** Templates mirror the trees they produce: `templates/service/src/app.ts.hbs` → `src/app.ts`. */
 const templatesDir = fileURLToPath(new URL('./templates', import.meta.url));

@@ -1,11 +1,11 @@
 import { availableParallelism, loadavg } from 'node:os';
-import type { Figure, Row } from './figure.js';
-import { infraRender } from './figures/infra-render.js';
-import { livezVsBare } from './figures/livez-vs-bare.js';
-import { postVsBare } from './figures/post-vs-bare.js';
-import { scaffold } from './figures/scaffold.js';
-import { serverSettingList } from './lib/settings.js';
-import { formatReport } from './report.js';
+import type { Figure, Row } from './figure.ts';
+import { infraRender } from './figures/infra-render.ts';
+import { livezVsBare } from './figures/livez-vs-bare.ts';
+import { postVsBare } from './figures/post-vs-bare.ts';
+import { scaffold } from './figures/scaffold.ts';
+import { serverSettingList } from './lib/settings.ts';
+import { formatReport } from './report.ts';
 
 // Each figure is one file in figures/; list new ones here.
 const allFigures: readonly Figure[] = [livezVsBare, postVsBare, scaffold, infraRender];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport } from './report.js';
+import { formatReport } from './report.ts';
 
 describe('formatReport', () => {
   it('aligns the columns, marks each target PASS or MISS and counts them', () => {

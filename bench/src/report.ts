@@ -1,4 +1,4 @@
-import type { Row } from './figure.js';
+import type { Row } from './figure.ts';
 
 const columns = ['figure', 'metric', 'measured', 'baseline', 'ratio', 'target', ''] as const;
 

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../fixtures/post-service/app.js';
-import { type NodeServer, startNodeServer } from '../src/lib/node-server.js';
-import { sampleOrder } from '../src/lib/sample-order.js';
+import { createApp } from '../fixtures/post-service/app.ts';
+import { type NodeServer, startNodeServer } from '../src/lib/node-server.ts';
+import { sampleOrder } from '../src/lib/sample-order.ts';
 
 // The POST figure is only fair if both servers do the same work: accept the same orders with
 // the same answer and refuse the same ones.

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { findSchemathesis } from '@slipway/api-fuzz';
-import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.js';
-import { runCommand, type StartedServer } from '../test/helpers/run-command.js';
+import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.ts';
+import { runCommand, type StartedServer } from '../test/helpers/run-command.ts';
 
 // End to end in temporary copies of this repository. Slow by nature (each step runs real
 // npm, turbo, tsc, vitest and biome), hence the generous timeouts.

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultProductName } from '@slipway/platform-contract';
-import { readPlatformFile } from '../src/shared/platform-config.js';
+import { readPlatformFile } from '../src/shared/platform-config.ts';
 import {
   commitAsFork,
   minutes,
   repoRoot,
   shareTemplateSchemathesis,
   useRepoCopy,
-} from './e2e-support.js';
+} from './e2e-support.ts';
 
 // `npm run init` under scopes that sort before the template's dependencies (`@acme` <
 // `@hono`), after them (`@zz-platform`), and one too long to be a product name as it is: the

@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPlatformFile } from '../src/shared/platform-config.js';
-import { hashTree } from '../test/helpers/fixture-repo.js';
+import { readPlatformFile } from '../src/shared/platform-config.ts';
+import { hashTree } from '../test/helpers/fixture-repo.ts';
 import {
   commitAsFork,
   minutes,
   repoRoot,
   shareTemplateSchemathesis,
   useRepoCopy,
-} from './e2e-support.js';
+} from './e2e-support.ts';
 
 // In a pristine copy, `init` runs once on a fresh template.
 // A fork of the template has already run init: its init test has nothing left to prove.

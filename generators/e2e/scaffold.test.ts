@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadServiceManifests } from '@slipway/service-manifest';
-import { outputFolders } from '../src/lifecycle/service-edits.js';
-import { startServer } from '../test/helpers/run-command.js';
-import { minutes, useRepoCopy } from './e2e-support.js';
+import { outputFolders } from '../src/lifecycle/service-edits.ts';
+import { startServer } from '../test/helpers/run-command.ts';
+import { minutes, useRepoCopy } from './e2e-support.ts';
 
 // In a copy of the repository: services and a package are scaffolded, built, tested and started.
 describe('in a copy of the repository: services and a package', () => {

@@ -2,5 +2,5 @@ export {
   type MeasureScaffoldOptions,
   measureScaffold,
   type ScaffoldTimings,
-} from './bench/measure-scaffold.js';
-export { type CopyOptions, copyRepository, type RepoCopy } from './testing/repo-copy.js';
+} from './bench/measure-scaffold.ts';
+export { type CopyOptions, copyRepository, type RepoCopy } from './testing/repo-copy.ts';

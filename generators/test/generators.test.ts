@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFixtureRepo, hashTree, readTree } from './helpers/fixture-repo.js';
-import { loadPlop, runGenerator } from './helpers/load-plop.js';
+import { createFixtureRepo, hashTree, readTree } from './helpers/fixture-repo.ts';
+import { loadPlop, runGenerator } from './helpers/load-plop.ts';
 
 let root: string;
 beforeEach(() => {

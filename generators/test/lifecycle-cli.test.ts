@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.js';
+import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.ts';
 
 // The flags of remove-service and rename-service as people type them, through plop, in a copy of the repository
 // (node_modules linked, nothing installed: SLIPWAY_SKIP_LINK).

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFixtureRepo, hashTree, linkBiome, readTree } from './helpers/fixture-repo.js';
-import { loadPlop, runGenerator } from './helpers/load-plop.js';
+import { createFixtureRepo, hashTree, linkBiome, readTree } from './helpers/fixture-repo.ts';
+import { loadPlop, runGenerator } from './helpers/load-plop.ts';
 
 // remove-service and rename-service in the fixture repository: gateway calls orders, and
 // billing (generated here) calls orders and is called by gateway.

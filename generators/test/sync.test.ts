@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { templateTreeId } from '../src/sync/template-tree.js';
-import { hashTree, readTree } from './helpers/fixture-repo.js';
+import { templateTreeId } from '../src/sync/template-tree.ts';
+import { hashTree, readTree } from './helpers/fixture-repo.ts';
 import {
   addTemplate,
   commitAll,
@@ -13,7 +13,7 @@ import {
   generateService,
   git,
   runSync,
-} from './helpers/sync-repo.js';
+} from './helpers/sync-repo.ts';
 
 // Real git repositories in temporary folders: a service is generated and committed, the
 // templates change and are committed, and `npm run sync` merges.

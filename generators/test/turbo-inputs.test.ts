@@ -3,7 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.js';
+import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.ts';
 
 // What the README's "test loop" promises, checked on turbo's own task hashes (a dry run, nothing
 // is executed): an edit to a service re-runs that service's tasks and its dependents' only,

@@ -1,4 +1,4 @@
-import type { Workspace } from './workspaces.js';
+import type { Workspace } from './workspaces.ts';
 
 /**
  * Every workspace a workspace depends on, directly or through other workspaces (the edges

@@ -1,8 +1,8 @@
-import type { CommitSha } from './commit-sha.js';
-import { type ImagePlanEntry, planImages } from './image-plan.js';
-import { serviceRevisions } from './service-revision.js';
-import { listServices } from './services.js';
-import { readWorkspaces } from './workspaces.js';
+import type { CommitSha } from './commit-sha.ts';
+import { type ImagePlanEntry, planImages } from './image-plan.ts';
+import { serviceRevisions } from './service-revision.ts';
+import { listServices } from './services.ts';
+import { readWorkspaces } from './workspaces.ts';
 
 /** Inputs of {@link planDeployImages}. */
 export interface PlanDeployImagesInput {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { readStackImages } from './stack-config.js';
+import { readStackImages } from './stack-config.ts';
 
 /** Inputs of {@link readDeployedImages}. */
 export interface ReadDeployedImagesInput {

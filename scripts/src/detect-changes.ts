@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryFiles } from '@slipway/platform-contract';
-import { isCommitSha, nullSha } from './commit-sha.js';
-import { owningWorkspace, workspaceClosure } from './dependency-graph.js';
-import { commitExists, changedFiles as gitChangedFiles } from './git.js';
-import { matchesPattern } from './path-pattern.js';
-import { listServices, type Service } from './services.js';
-import { readWorkspaces, type Workspace } from './workspaces.js';
+import { isCommitSha, nullSha } from './commit-sha.ts';
+import { owningWorkspace, workspaceClosure } from './dependency-graph.ts';
+import { commitExists, changedFiles as gitChangedFiles } from './git.ts';
+import { matchesPattern } from './path-pattern.ts';
+import { listServices, type Service } from './services.ts';
+import { readWorkspaces, type Workspace } from './workspaces.ts';
 
 /**
  * Files outside any workspace that go into every image: the root manifests and lockfile the

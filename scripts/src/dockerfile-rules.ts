@@ -1,4 +1,4 @@
-import { type DockerStage, execForm, expandArgs, parseDockerfile, stageEnv } from './dockerfile.js';
+import { type DockerStage, execForm, expandArgs, parseDockerfile, stageEnv } from './dockerfile.ts';
 
 /** One broken image rule, with the line it concerns when there is one. */
 export interface DockerfileProblem {

@@ -1,6 +1,6 @@
-import type { CommitSha } from './commit-sha.js';
-import { imageReference } from './image-ref.js';
-import type { Service } from './services.js';
+import type { CommitSha } from './commit-sha.ts';
+import { imageReference } from './image-ref.ts';
+import type { Service } from './services.ts';
 
 /** What the images job does for one service. */
 export interface ImagePlanEntry {

@@ -1,4 +1,4 @@
-import type { CommitSha } from './commit-sha.js';
+import type { CommitSha } from './commit-sha.ts';
 
 /**
  * The image reference of one service at one commit: `<registry>/<service>:<sha>`. The full

@@ -1,9 +1,9 @@
-import { type CommitSha, parseCommitSha } from './commit-sha.js';
-import { workspaceClosure } from './dependency-graph.js';
-import { bookkeepingPattern, imageGlobalPatterns } from './detect-changes.js';
-import { git } from './git.js';
-import type { Service } from './services.js';
-import type { Workspace } from './workspaces.js';
+import { type CommitSha, parseCommitSha } from './commit-sha.ts';
+import { workspaceClosure } from './dependency-graph.ts';
+import { bookkeepingPattern, imageGlobalPatterns } from './detect-changes.ts';
+import { git } from './git.ts';
+import type { Service } from './services.ts';
+import type { Workspace } from './workspaces.ts';
 
 /**
  * The git pathspecs of everything that goes into one service's image: its folder, the folder of

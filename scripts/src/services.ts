@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Workspace } from './workspaces.js';
+import type { Workspace } from './workspaces.ts';
 
 /** The folder that holds one folder per service. */
 export const appsDir = 'apps';

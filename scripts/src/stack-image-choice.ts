@@ -1,5 +1,5 @@
-import { isPinnedImage } from './built-images.js';
-import type { ImagePlanEntry } from './image-plan.js';
+import { isPinnedImage } from './built-images.ts';
+import type { ImagePlanEntry } from './image-plan.ts';
 
 /** Where the image a stack gets for one service came from. */
 export type ImageSource = 'deployed' | 'built' | 'unpinned';

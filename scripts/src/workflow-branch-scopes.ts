@@ -7,7 +7,7 @@ import {
   readLocalUses,
   triggersOf,
   type WorkflowProblem,
-} from './workflow-yaml.js';
+} from './workflow-yaml.ts';
 
 /** The branch whose code alone may push images. */
 export const releaseBranch = 'main';

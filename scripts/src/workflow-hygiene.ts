@@ -1,15 +1,15 @@
-import { checkBranchScopes } from './workflow-branch-scopes.js';
-import { jobUse } from './workflow-job-use.js';
-import { checkPublishing } from './workflow-publishing.js';
+import { checkBranchScopes } from './workflow-branch-scopes.ts';
+import { jobUse } from './workflow-job-use.ts';
+import { checkPublishing } from './workflow-publishing.ts';
 import {
   isRecord,
   jobsOf,
   parseMapping,
   type ReadLocal,
   type WorkflowProblem,
-} from './workflow-yaml.js';
+} from './workflow-yaml.ts';
 
-export type { WorkflowProblem } from './workflow-yaml.js';
+export type { WorkflowProblem } from './workflow-yaml.ts';
 
 const noLocal: ReadLocal = () => undefined;
 

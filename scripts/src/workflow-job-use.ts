@@ -7,7 +7,7 @@ import {
   type ReadLocal,
   readLocalUses,
   stepsOf,
-} from './workflow-yaml.js';
+} from './workflow-yaml.ts';
 
 /** What a job does, local actions and called workflows expanded. */
 export interface JobUse {

@@ -1,5 +1,5 @@
-import type { JobUse } from './workflow-job-use.js';
-import { actionName, isRecord, type Json, stepsOf, type WorkflowProblem } from './workflow-yaml.js';
+import type { JobUse } from './workflow-job-use.ts';
+import { actionName, isRecord, type Json, stepsOf, type WorkflowProblem } from './workflow-yaml.ts';
 
 /** The action that opens the version PR. It writes `GITHUB_TOKEN` into `~/.netrc` first. */
 export const versionPullRequestAction = 'changesets/action';

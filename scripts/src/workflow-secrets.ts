@@ -8,7 +8,7 @@ import {
   stringsIn,
   triggersOf,
   type WorkflowProblem,
-} from './workflow-yaml.js';
+} from './workflow-yaml.ts';
 
 /** The environment that holds production's secrets and OIDC trust. */
 export const productionEnvironment = 'production';

@@ -7,10 +7,10 @@ import {
   builtImageSlots,
   parseBuiltImages,
   pinnedImage,
-} from '../src/built-images.js';
-import { recordImageCommand } from '../src/commands/record-image.js';
-import { chooseStackImages } from '../src/stack-image-choice.js';
-import { recordingContext } from './fixture-repo.js';
+} from '../src/built-images.ts';
+import { recordImageCommand } from '../src/commands/record-image.ts';
+import { chooseStackImages } from '../src/stack-image-choice.ts';
+import { recordingContext } from './fixture-repo.ts';
 
 const rev = 'a'.repeat(40);
 const next = 'b'.repeat(40);

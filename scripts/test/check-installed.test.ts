@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scriptsRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
 
 const root = scriptsRepoRoot(process.cwd());
 const script = join(root, 'scripts', 'check-installed.js');

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scriptsRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
 
 // .ci/node.sh runs in a bash whose PATH starts with fakes: `node` prints the version the test
 // chooses, `uname` names the platform, `npm` logs its arguments (and, when asked, "installs" a

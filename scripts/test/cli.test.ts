@@ -11,18 +11,18 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatHelp, parseCli, UsageError, writeGithubOutputs } from '../src/cli.js';
-import { checkDockerfileCommand, checkDockerfileSpec } from '../src/commands/check-dockerfile.js';
-import { checkPackagesCommand, checkPackagesSpec } from '../src/commands/check-packages.js';
-import { checkWorkflowsCommand, checkWorkflowsSpec } from '../src/commands/check-workflows.js';
-import { detectChanges, detectChangesSpec } from '../src/commands/detect-changes.js';
-import { planImagesCommand, planImagesSpec } from '../src/commands/plan-images.js';
-import { platform, platformSpec } from '../src/commands/platform.js';
-import { recordImageCommand, recordImageSpec } from '../src/commands/record-image.js';
-import { resolveCommit, resolveCommitSpec } from '../src/commands/resolve-commit.js';
-import { setStackImagesCommand, setStackImagesSpec } from '../src/commands/set-stack-images.js';
-import { versionPackages, versionPackagesSpec } from '../src/commands/version-packages.js';
-import { recordingContext } from './fixture-repo.js';
+import { formatHelp, parseCli, UsageError, writeGithubOutputs } from '../src/cli.ts';
+import { checkDockerfileCommand, checkDockerfileSpec } from '../src/commands/check-dockerfile.ts';
+import { checkPackagesCommand, checkPackagesSpec } from '../src/commands/check-packages.ts';
+import { checkWorkflowsCommand, checkWorkflowsSpec } from '../src/commands/check-workflows.ts';
+import { detectChanges, detectChangesSpec } from '../src/commands/detect-changes.ts';
+import { planImagesCommand, planImagesSpec } from '../src/commands/plan-images.ts';
+import { platform, platformSpec } from '../src/commands/platform.ts';
+import { recordImageCommand, recordImageSpec } from '../src/commands/record-image.ts';
+import { resolveCommit, resolveCommitSpec } from '../src/commands/resolve-commit.ts';
+import { setStackImagesCommand, setStackImagesSpec } from '../src/commands/set-stack-images.ts';
+import { versionPackages, versionPackagesSpec } from '../src/commands/version-packages.ts';
+import { recordingContext } from './fixture-repo.ts';
 
 const commands = [
   [resolveCommitSpec, resolveCommit],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cloudNames, clouds, repositoryVariables } from '@slipway/platform-contract';
-import { scriptsRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
 
 // The workflows cannot import the platform contract, so this test holds them to it: a cloud
 // added to the contract's registry fails here until the login action and the deploy workflow

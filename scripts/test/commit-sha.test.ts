@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidShaError, isCommitSha, parseCommitSha } from '../src/commit-sha.js';
+import { InvalidShaError, isCommitSha, parseCommitSha } from '../src/commit-sha.ts';
 
 const sha = '3f786850e387550fdab836ed7e6dc881de23001b';
 

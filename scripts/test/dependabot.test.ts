@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { root } from './workflow-files.js';
+import { root } from './workflow-files.ts';
 
 interface Update {
   'package-ecosystem': string;

@@ -1,11 +1,11 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detectChanges } from '../src/commands/detect-changes.js';
-import { detectChangedServices, selectAffectedServices } from '../src/detect-changes.js';
-import { listServices } from '../src/services.js';
-import { readWorkspaces } from '../src/workspaces.js';
-import { createMonorepoFixture, type FixtureRepo, recordingContext } from './fixture-repo.js';
+import { detectChanges } from '../src/commands/detect-changes.ts';
+import { detectChangedServices, selectAffectedServices } from '../src/detect-changes.ts';
+import { listServices } from '../src/services.ts';
+import { readWorkspaces } from '../src/workspaces.ts';
+import { createMonorepoFixture, type FixtureRepo, recordingContext } from './fixture-repo.ts';
 
 describe('detectChangedServices on a temporary git repository', () => {
   let repo: FixtureRepo;

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseDockerfile, stageEnv } from '../src/dockerfile.js';
-import { checkDockerfile } from '../src/dockerfile-rules.js';
-import { readNodeMajor } from '../src/node-line.js';
+import { parseDockerfile, stageEnv } from '../src/dockerfile.ts';
+import { checkDockerfile } from '../src/dockerfile-rules.ts';
+import { readNodeMajor } from '../src/node-line.ts';
 
 // There is no Docker engine here: the image is built on GitHub (deploy.yml). These tests hold the
 // recipe to the image standard statically.

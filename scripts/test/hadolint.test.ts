@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lintTool } from './lint-tools.js';
-import { root } from './workflow-files.js';
+import { lintTool } from './lint-tools.ts';
+import { root } from './workflow-files.ts';
 
 // hadolint holds docker/Dockerfile to the general Dockerfile practice (COPY not ADD among them);
 // check-dockerfile keeps the image rules that are this project's own.

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtImageSlots } from '../src/built-images.js';
-import { planImagesCommand } from '../src/commands/plan-images.js';
-import { parseCommitSha } from '../src/commit-sha.js';
-import { planImages } from '../src/image-plan.js';
-import type { Service } from '../src/services.js';
-import { createMonorepoFixture, recordingContext } from './fixture-repo.js';
+import { builtImageSlots } from '../src/built-images.ts';
+import { planImagesCommand } from '../src/commands/plan-images.ts';
+import { parseCommitSha } from '../src/commit-sha.ts';
+import { planImages } from '../src/image-plan.ts';
+import type { Service } from '../src/services.ts';
+import { createMonorepoFixture, recordingContext } from './fixture-repo.ts';
 
 const older = parseCommitSha('a'.repeat(40));
 const newer = parseCommitSha('b'.repeat(40));

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { root } from './workflow-files.js';
+import { root } from './workflow-files.ts';
 
 /**
  * The path of a linter from scripts/lint-tools/requirements.txt, installed into its cache folder

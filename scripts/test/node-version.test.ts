@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readNodeMajor } from '../src/node-line.js';
-import { scriptsRepoRoot } from '../src/repo-root.js';
-import { readWorkspaces } from '../src/workspaces.js';
+import { readNodeMajor } from '../src/node-line.ts';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
+import { readWorkspaces } from '../src/workspaces.ts';
 
 // .nvmrc owns the Node line. The other places that must agree with it each have a test:
 // here the version files and the engines, ci-node.test.ts the exact version of .ci/node.sh,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { packageRepository } from '@slipway/platform-contract';
-import { checkPackagesCommand } from '../src/commands/check-packages.js';
-import { packageRepositoryProblems } from '../src/package-repository.js';
-import { scriptsRepoRoot } from '../src/repo-root.js';
-import { createFixtureRepo, recordingContext } from './fixture-repo.js';
+import { checkPackagesCommand } from '../src/commands/check-packages.ts';
+import { packageRepositoryProblems } from '../src/package-repository.ts';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
+import { createFixtureRepo, recordingContext } from './fixture-repo.ts';
 
 describe("published packages' repository field", () => {
   it('names, in every public package of this repository, the repository platform.json names and its folder', () => {

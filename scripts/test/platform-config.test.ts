@@ -6,15 +6,15 @@ import {
   readPlatformFile,
   templatePlatformFile,
 } from '@slipway/platform-contract';
-import { platform } from '../src/commands/platform.js';
+import { platform } from '../src/commands/platform.ts';
 import {
   cloudVariable,
   DeliverySettingsError,
   resolveCloud,
   resolveDeliverySettings,
   resolveRegistry,
-} from '../src/platform-config.js';
-import { createFixtureRepo, recordingContext } from './fixture-repo.js';
+} from '../src/platform-config.ts';
+import { createFixtureRepo, recordingContext } from './fixture-repo.ts';
 
 describe('resolveRegistry', () => {
   it.each([

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveCommit } from '../src/commands/resolve-commit.js';
-import { createFixtureRepo, type FixtureRepo, recordingContext } from './fixture-repo.js';
+import { resolveCommit } from '../src/commands/resolve-commit.ts';
+import { createFixtureRepo, type FixtureRepo, recordingContext } from './fixture-repo.ts';
 
 describe('resolve-commit', () => {
   let repo: FixtureRepo;

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scriptsRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
 
 const script = join(scriptsRepoRoot(process.cwd()), 'scripts', 'run-dev.js');
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setStackImagesCommand } from '../src/commands/set-stack-images.js';
+import { setStackImagesCommand } from '../src/commands/set-stack-images.ts';
 import {
   isImmutableImage,
   readPulumiProjectName,
@@ -9,8 +9,8 @@ import {
   StackFileError,
   setStackImages,
   stackConfigPath,
-} from '../src/stack-config.js';
-import { createMonorepoFixture, recordingContext } from './fixture-repo.js';
+} from '../src/stack-config.ts';
+import { createMonorepoFixture, recordingContext } from './fixture-repo.ts';
 
 const sha = 'c'.repeat(40);
 const stackFile = `# Stack 'staging' of the services program.

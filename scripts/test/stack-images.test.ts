@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planImagesCommand } from '../src/commands/plan-images.js';
-import { recordImageCommand } from '../src/commands/record-image.js';
-import { setStackImagesCommand } from '../src/commands/set-stack-images.js';
-import { readStackImages } from '../src/stack-config.js';
-import { createMonorepoFixture, type FixtureRepo, recordingContext } from './fixture-repo.js';
+import { planImagesCommand } from '../src/commands/plan-images.ts';
+import { recordImageCommand } from '../src/commands/record-image.ts';
+import { setStackImagesCommand } from '../src/commands/set-stack-images.ts';
+import { readStackImages } from '../src/stack-config.ts';
+import { createMonorepoFixture, type FixtureRepo, recordingContext } from './fixture-repo.ts';
 
 // A deploy as the workflows run it: plan-images plans, the "images job" builds every service and
 // records the digest its build reported, set-stack-images writes the stack, and "pulumi up"

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scriptsRepoRoot } from '../src/repo-root.js';
+import { scriptsRepoRoot } from '../src/repo-root.ts';
 
 // The template sends nothing off the machine by default: turbo's telemetry, on unless told
 // otherwise, is off in every root script that runs turbo. Checked with turbo itself: in a folder

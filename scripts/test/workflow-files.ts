@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { listWorkflowFiles } from '../src/commands/check-workflows.js';
+import { listWorkflowFiles } from '../src/commands/check-workflows.ts';
 
 /** The repository root and its workflow files, as the workflow tests read them. */
 export const root = join(import.meta.dirname, '../..');

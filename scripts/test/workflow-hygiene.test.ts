@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkflow } from '../src/workflow-hygiene.js';
+import { checkWorkflow } from '../src/workflow-hygiene.ts';
 
 describe('the delivery rules catch', () => {
   const minimal = (job: string, extra = '') =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkWorkflow } from '../src/workflow-hygiene.js';
-import { expr } from './workflow-files.js';
+import { checkWorkflow } from '../src/workflow-hygiene.ts';
+import { expr } from './workflow-files.ts';
 
 // Workflows shaped like release.yml: one job per case, its permissions and steps varied.
 const checkout =

@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkWorkflowsCommand, localReader } from '../src/commands/check-workflows.js';
+import { checkWorkflowsCommand, localReader } from '../src/commands/check-workflows.ts';
 import {
   checkSecretScoping,
   isProductionSecret,
   secretsRead,
   type WorkflowSource,
-} from '../src/workflow-secrets.js';
-import { recordingContext } from './fixture-repo.js';
-import { expr, files, read, root } from './workflow-files.js';
+} from '../src/workflow-secrets.ts';
+import { recordingContext } from './fixture-repo.ts';
+import { expr, files, read, root } from './workflow-files.ts';
 
 // Deliberately broken workflows, as an in-memory `.github/workflows/` folder.
 const header = (on: string) => `on: ${on}\npermissions:\n  contents: read\njobs:\n`;

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { builtImageOutput, builtImageSlots } from '../src/built-images.js';
-import { localReader } from '../src/commands/check-workflows.js';
-import { checkWorkflow } from '../src/workflow-hygiene.js';
-import { expr, files, jobsOf, read, root } from './workflow-files.js';
+import { builtImageOutput, builtImageSlots } from '../src/built-images.ts';
+import { localReader } from '../src/commands/check-workflows.ts';
+import { checkWorkflow } from '../src/workflow-hygiene.ts';
+import { expr, files, jobsOf, read, root } from './workflow-files.ts';
 
 describe('deploy.yml', () => {
   const jobs = jobsOf('deploy.yml');

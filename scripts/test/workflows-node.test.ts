@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { expr, files, type Job, jobsOf, root } from './workflow-files.js';
+import { expr, files, type Job, jobsOf, root } from './workflow-files.ts';
 
 const setupAction = './.github/actions/setup';
 

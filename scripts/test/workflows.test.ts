@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { actionlint } from '../src/actionlint.js';
-import { listActionFiles, localReader } from '../src/commands/check-workflows.js';
-import { checkWorkflow } from '../src/workflow-hygiene.js';
-import { expr, files, jobsOf, read, root } from './workflow-files.js';
+import { actionlint } from '../src/actionlint.ts';
+import { listActionFiles, localReader } from '../src/commands/check-workflows.ts';
+import { checkWorkflow } from '../src/workflow-hygiene.ts';
+import { expr, files, jobsOf, read, root } from './workflow-files.ts';
 
 const actionFiles = listActionFiles(join(root, '.github/actions'));
 

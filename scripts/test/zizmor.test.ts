@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lintTool } from './lint-tools.js';
-import { root } from './workflow-files.js';
+import { lintTool } from './lint-tools.ts';
+import { root } from './workflow-files.ts';
 
 // zizmor audits the workflows where our own rules used to: pins, persisted credentials, template
 // injection, dangerous triggers, default permissions, inherited secrets. Offline: no GitHub API.

@@ -1,6 +1,6 @@
 import { createServiceApp, type Service, type ServiceAppOptions } from '@slipway/service-kit';
-import { createOrdersClient, type OrdersClientOptions } from './clients/orders-client.js';
-import { createOrdersRouter } from './routes/orders/orders.index.js';
+import { createOrdersClient, type OrdersClientOptions } from './clients/orders-client.ts';
+import { createOrdersRouter } from './routes/orders/orders.index.ts';
 
 /** What the gateway app needs. */
 export interface AppDeps {

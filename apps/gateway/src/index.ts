@@ -1,7 +1,7 @@
 import { loadConfigOrExit } from '@slipway/config';
 import { serviceOptionsFromConfig, startService } from '@slipway/service-kit';
-import { createApp } from './app.js';
-import { configSchema } from './config.js';
+import { createApp } from './app.ts';
+import { configSchema } from './config.ts';
 
 const config = loadConfigOrExit(configSchema);
 const options = serviceOptionsFromConfig(config);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzService, fuzzTestTimeoutMs } from '@slipway/api-fuzz';
 import { loopbackHost } from '@slipway/config';
 import { type RunningService, startService } from '@slipway/service-kit';
-import { createApp } from '../src/app.js';
+import { createApp } from '../src/app.ts';
 
 // Behind gateway runs the real orders on embedded PostgreSQL: what orders or its database
 // refuses must still reach the client as a documented 4xx, never as a 502.

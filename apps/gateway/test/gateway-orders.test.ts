@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp as createOrdersApp } from 'orders/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningService, startService } from '@slipway/service-kit';
-import { createApp } from '../src/app.js';
-import { createMemoryOrdersStore } from './helpers/memory-orders-store.js';
+import { createApp } from '../src/app.ts';
+import { createMemoryOrdersStore } from './helpers/memory-orders-store.ts';
 
 const listenOptions = { port: 0, host: '127.0.0.1', handleSignals: false } as const;
 const newOrder = { customerId: 'cus_7', currency: 'USD', items: [{ sku: 'SKU-9', quantity: 1 }] };

@@ -1,7 +1,7 @@
 import type { Health } from '@slipway/health';
 import { createServiceApp, type Service, type ServiceAppOptions } from '@slipway/service-kit';
-import type { OrdersStore } from './db/index.js';
-import { createOrdersRouter } from './routes/orders/orders.index.js';
+import type { OrdersStore } from './db/index.ts';
+import { createOrdersRouter } from './routes/orders/orders.index.ts';
 
 /** What the orders app needs; everything else has a default that suits tests. */
 export interface AppDeps {

@@ -1,9 +1,9 @@
 import { loadConfigOrExit } from '@slipway/config';
 import { Health, postgresCheck } from '@slipway/health';
 import { type Service, serviceOptionsFromConfig, startService } from '@slipway/service-kit';
-import { createApp } from './app.js';
-import { configSchema } from './config.js';
-import { createOrdersStore, openDatabase } from './db/index.js';
+import { createApp } from './app.ts';
+import { configSchema } from './config.ts';
+import { createOrdersStore, openDatabase } from './db/index.ts';
 
 const config = loadConfigOrExit(configSchema);
 const options = serviceOptionsFromConfig(config);

@@ -5,7 +5,7 @@ import {
   killOrdersProcesses,
   type OrdersProcess,
   startOrdersProcess,
-} from './helpers/orders-process.js';
+} from './helpers/orders-process.ts';
 
 const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 // Beside the service like `dist`, so packages resolve from the same node_modules as in the

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fuzzService, fuzzTestTimeoutMs } from '@slipway/api-fuzz';
-import { createApp } from '../src/app.js';
-import { createOrdersStore, type Database, openDatabase } from '../src/db/index.js';
+import { createApp } from '../src/app.ts';
+import { createOrdersStore, type Database, openDatabase } from '../src/db/index.ts';
 
 describe('orders API, fuzzed from its /openapi.json on embedded PostgreSQL', () => {
   let database: Database;

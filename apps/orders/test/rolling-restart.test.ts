@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type KeepAliveLoad, startKeepAliveLoad } from './helpers/keep-alive-load.js';
-import { killOrdersProcesses, startOrdersProcess } from './helpers/orders-process.js';
-import { type RoundRobinProxy, startRoundRobinProxy } from './helpers/round-robin-proxy.js';
+import { type KeepAliveLoad, startKeepAliveLoad } from './helpers/keep-alive-load.ts';
+import { killOrdersProcesses, startOrdersProcess } from './helpers/orders-process.ts';
+import { type RoundRobinProxy, startRoundRobinProxy } from './helpers/round-robin-proxy.ts';
 
 // Kubernetes removes a terminating pod's endpoint asynchronously, some time after SIGTERM;
 // the drain delay exists to cover that. The proxy removes the instance well inside it.

@@ -1,6 +1,6 @@
 import { renderServices, syntheticCatalog } from '@slipway/infra-services/render';
-import type { Figure, Row } from '../figure.js';
-import { median } from '../lib/stats.js';
+import type { Figure, Row } from '../figure.ts';
+import { median } from '../lib/stats.ts';
 
 const settings = {
   /** Renders of each catalog size; the median is reported. */

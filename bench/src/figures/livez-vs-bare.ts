@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Figure, Row } from '../figure.js';
-import { buildServices, repoRoot } from '../lib/build-services.js';
+import type { Figure, Row } from '../figure.ts';
+import { buildServices, repoRoot } from '../lib/build-services.ts';
 import {
   atMost,
   compareRow,
@@ -10,11 +10,11 @@ import {
   ratioAtLeast,
   type ServerPair,
   startSamples,
-} from '../lib/compare-servers.js';
-import { warmCompileCache } from '../lib/compile-cache.js';
-import { mb, ms } from '../lib/format.js';
-import { loadRows } from '../lib/load-rows.js';
-import { loadSettings, serverSettings } from '../lib/settings.js';
+} from '../lib/compare-servers.ts';
+import { warmCompileCache } from '../lib/compile-cache.ts';
+import { mb, ms } from '../lib/format.ts';
+import { loadRows } from '../lib/load-rows.ts';
+import { loadSettings, serverSettings } from '../lib/settings.ts';
 
 const targets = { throughputRatio: 0.9, startupMs: 120, rssBytes: 55e6 };
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { Figure, Row } from '../figure.js';
-import { buildFixture } from '../lib/build-services.js';
+import type { Figure, Row } from '../figure.ts';
+import { buildFixture } from '../lib/build-services.ts';
 import {
   compareRow,
   measureColdStarts,
@@ -9,11 +9,11 @@ import {
   ratioAtLeast,
   type ServerPair,
   startSamples,
-} from '../lib/compare-servers.js';
-import { mb, ms } from '../lib/format.js';
-import { loadRows } from '../lib/load-rows.js';
-import { sampleOrder } from '../lib/sample-order.js';
-import { loadSettings, serverSettings } from '../lib/settings.js';
+} from '../lib/compare-servers.ts';
+import { mb, ms } from '../lib/format.ts';
+import { loadRows } from '../lib/load-rows.ts';
+import { sampleOrder } from '../lib/sample-order.ts';
+import { loadSettings, serverSettings } from '../lib/settings.ts';
 
 const targets = { throughputRatio: 0.8 };
 const figure = 'kit POST /orders';

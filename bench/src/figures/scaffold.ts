@@ -1,7 +1,7 @@
 import { measureScaffold } from '@slipway/generators';
-import type { Figure } from '../figure.js';
-import { repoRoot } from '../lib/build-services.js';
-import { seconds } from '../lib/format.js';
+import type { Figure } from '../figure.ts';
+import { repoRoot } from '../lib/build-services.ts';
+import { seconds } from '../lib/format.ts';
 
 const targets = { filesWrittenMs: 2_000, greenMs: 6_000 };
 

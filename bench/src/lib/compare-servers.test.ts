@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, compareRow, once, ratioAtLeast, ratioOf } from './compare-servers.js';
-import { mb, ms } from './format.js';
+import { atMost, compareRow, once, ratioAtLeast, ratioOf } from './compare-servers.ts';
+import { mb, ms } from './format.ts';
 
 describe('compareRow', () => {
   it('should compare the medians of both sides and give their ratio', () => {

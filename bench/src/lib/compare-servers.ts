@@ -1,12 +1,12 @@
-import type { Progress, Row } from '../figure.js';
-import { type LoadRequest, runLoad } from './load.js';
+import type { Progress, Row } from '../figure.ts';
+import { type LoadRequest, runLoad } from './load.ts';
 import {
   type NodeServer,
   type NodeServerOptions,
   type ProcessMemory,
   startNodeServer,
-} from './node-server.js';
-import { median } from './stats.js';
+} from './node-server.ts';
+import { median } from './stats.ts';
 
 /** The two servers of a comparison: the kit's cost is the subject measured against the baseline. */
 export type Side = 'baseline' | 'subject';

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BaseConfig } from '@slipway/config';
-import { type ServerPair, sides } from './compare-servers.js';
-import { startNodeServer } from './node-server.js';
+import { type ServerPair, sides } from './compare-servers.ts';
+import { startNodeServer } from './node-server.ts';
 
 // After SIGTERM a service keeps serving for the drain delay; the warm-up run need not wait.
 const drainVariable: keyof BaseConfig = 'SHUTDOWN_DRAIN_MS';

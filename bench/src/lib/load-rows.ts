@@ -1,6 +1,6 @@
-import type { Row } from '../figure.js';
-import { compareRow, type LoadSamples, type Target } from './compare-servers.js';
-import { ms, perSecond } from './format.js';
+import type { Row } from '../figure.ts';
+import { compareRow, type LoadSamples, type Target } from './compare-servers.ts';
+import { ms, perSecond } from './format.ts';
 
 /**
  * The rows every loaded comparison reports: median throughput (against `throughputTarget`),

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from './free-port.js';
+import { freePort } from './free-port.ts';
 
 /** A process's memory, as Linux counts it in `/proc/<pid>/status`. */
 export interface ProcessMemory {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { readPlatformFile } from '../shared/platform-config.js';
-import { copyRepository } from '../testing/repo-copy.js';
+import { readPlatformFile } from '../shared/platform-config.ts';
+import { copyRepository } from '../testing/repo-copy.ts';
 
 /** How long scaffolding a service takes, each figure from the start of `npm create`. */
 export interface ScaffoldTimings {

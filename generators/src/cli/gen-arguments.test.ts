@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readGenArguments } from './gen-arguments.js';
-import type { GeneratorSummary } from './gen-usage.js';
+import { readGenArguments } from './gen-arguments.ts';
+import type { GeneratorSummary } from './gen-usage.ts';
 
 const option = (name: string) => ({ name, message: `${name}?` });
 const generators: GeneratorSummary[] = [

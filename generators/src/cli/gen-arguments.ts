@@ -1,5 +1,5 @@
-import { closestName } from './closest-name.js';
-import { type GeneratorSummary, generatorHelpCommand, generatorUsage } from './gen-usage.js';
+import { closestName } from './closest-name.ts';
+import { type GeneratorSummary, generatorHelpCommand, generatorUsage } from './gen-usage.ts';
 
 /** What `npm run gen` was asked to do. */
 export type GenRequest =

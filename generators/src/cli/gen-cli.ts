@@ -1,7 +1,7 @@
 import nodePlop from 'node-plop';
-import { readGenArguments } from './gen-arguments.js';
-import { formatGeneratorHelp, formatGeneratorList } from './gen-help.js';
-import type { GeneratorSummary } from './gen-usage.js';
+import { readGenArguments } from './gen-arguments.ts';
+import { formatGeneratorHelp, formatGeneratorList } from './gen-help.ts';
+import type { GeneratorSummary } from './gen-usage.ts';
 
 /** Where {@link genCli} reads the generators from and writes its answers. */
 export interface GenCliOptions {

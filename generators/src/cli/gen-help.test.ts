@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatGeneratorHelp, formatGeneratorList } from './gen-help.js';
-import type { GeneratorSummary } from './gen-usage.js';
+import { formatGeneratorHelp, formatGeneratorList } from './gen-help.ts';
+import type { GeneratorSummary } from './gen-usage.ts';
 
 const init: GeneratorSummary = {
   name: 'init',

@@ -1,4 +1,4 @@
-import { type GeneratorSummary, generatorExample, generatorUsage, genUsage } from './gen-usage.js';
+import { type GeneratorSummary, generatorExample, generatorUsage, genUsage } from './gen-usage.ts';
 
 /**
  * `npm run gen -- --help`: every generator with its description and usage line.

@@ -1,4 +1,4 @@
-import { clouds } from '../shared/platform-config.js';
+import { clouds } from '../shared/platform-config.ts';
 
 /** What the gen CLI knows of a generator: plop's name and description, and its prompts. */
 export interface GeneratorSummary {

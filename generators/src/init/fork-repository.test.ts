@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { forkPackageRepositories } from './fork-repository.js';
+import { forkPackageRepositories } from './fork-repository.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'fork-repository-'));
 const write = (path: string, content: object) => {

@@ -7,8 +7,8 @@ import {
   packageRepository,
   repositoryFiles,
 } from '@slipway/platform-contract';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { WorkspacePackage } from '../shared/repo-catalog.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { WorkspacePackage } from '../shared/repo-catalog.ts';
 
 /**
  * The GitHub repository the clone's `origin` remote points at, or undefined (no git, no

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFixtureRepo } from '../../test/helpers/fixture-repo.js';
-import { readRepoCatalog } from '../shared/repo-catalog.js';
-import { checkInitAnswers, registryProblem, scopeProblem } from './init-generator.js';
+import { createFixtureRepo } from '../../test/helpers/fixture-repo.ts';
+import { readRepoCatalog } from '../shared/repo-catalog.ts';
+import { checkInitAnswers, registryProblem, scopeProblem } from './init-generator.ts';
 
 const root = createFixtureRepo();
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -13,15 +13,15 @@ import {
   repositoryFiles,
   scopeSchema,
 } from '@slipway/platform-contract';
-import { formatFiles } from '../shared/format-files.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import { type Cloud, clouds } from '../shared/platform-config.js';
-import { action } from '../shared/plop-actions.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { runState } from '../shared/run-state.js';
-import { forkPackageRepositories, originRepository, repositoryProblem } from './fork-repository.js';
-import { derivedProductNote, describeInit, initNextSteps } from './init-report.js';
-import { type PlatformRename, renamePlatform } from './rename-platform.js';
+import { formatFiles } from '../shared/format-files.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import { type Cloud, clouds } from '../shared/platform-config.ts';
+import { action } from '../shared/plop-actions.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { runState } from '../shared/run-state.ts';
+import { forkPackageRepositories, originRepository, repositoryProblem } from './fork-repository.ts';
+import { derivedProductNote, describeInit, initNextSteps } from './init-report.ts';
+import { type PlatformRename, renamePlatform } from './rename-platform.ts';
 
 const platformConfigFile = repositoryFiles.platform;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { productNamesOf } from '@slipway/platform-contract';
-import { derivedProductNote, describeInit, filesByFolder, initNextSteps } from './init-report.js';
+import { derivedProductNote, describeInit, filesByFolder, initNextSteps } from './init-report.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'init-report-'));
 mkdirSync(join(root, 'infra/platform'), { recursive: true });

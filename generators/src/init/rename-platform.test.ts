@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { productNamesOf } from '@slipway/platform-contract';
-import { type PlatformRename, renamePlatform, renameText } from './rename-platform.js';
+import { type PlatformRename, renamePlatform, renameText } from './rename-platform.ts';
 
 // Names of their own, not the template's: `npm run init` renames the template's names in this
 // file too, and the test must still mean the same after a fork has run it.

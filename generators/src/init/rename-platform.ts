@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ProductNames, renameProduct } from '@slipway/platform-contract';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { PlannedEdits } from '../shared/plop-actions.js';
-import { listTextFiles } from './rename-scope.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { PlannedEdits } from '../shared/plop-actions.ts';
+import { listTextFiles } from './rename-scope.ts';
 
 /**
  * Files init leaves as they are: the forking guide describes the template and its names, for

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { renameScope } from './rename-scope.js';
+import { renameScope } from './rename-scope.ts';
 
 // Scopes of their own, not the template's: `npm run init` renames the template's scope in this
 // file too, and the test must still mean the same after a fork has run it.

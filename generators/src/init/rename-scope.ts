@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlannedFile } from '../shared/change-plan.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
 
 /** Folders that are generated, installed or history: never part of the rename. */
 const skippedFolders = new Set([

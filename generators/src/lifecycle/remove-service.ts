@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import type { PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
 import { serviceUrlVariable } from '@slipway/service-manifest';
-import { clientsFolder } from '../service/typed-clients.js';
-import { formatFiles } from '../shared/format-files.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import { action, type PlannedEdits } from '../shared/plop-actions.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { clientsFolder } from '../service/typed-clients.ts';
+import { formatFiles } from '../shared/format-files.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import { action, type PlannedEdits } from '../shared/plop-actions.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
 import {
   calleesOf,
   callersOf,
@@ -15,9 +15,9 @@ import {
   editRecord,
   manifestOf,
   PlannedTexts,
-} from './service-edits.js';
-import { editManifestList, withoutCalleeConfig } from './service-references.js';
-import { removeStackEntries } from './stack-entries.js';
+} from './service-edits.ts';
+import { editManifestList, withoutCalleeConfig } from './service-references.ts';
+import { removeStackEntries } from './stack-entries.ts';
 
 /** Checked answers of `remove-service`. */
 export interface RemoveAnswers {

@@ -3,15 +3,15 @@ import { join } from 'node:path';
 import type { PlopGeneratorConfig } from 'node-plop';
 import { isScalar, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { nameProblem } from '../service/service-rules.js';
-import { clientsFolder } from '../service/typed-clients.js';
-import { formatFiles } from '../shared/format-files.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import { action, type PlannedEdits } from '../shared/plop-actions.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { readTemplateRecord, recordPathOf } from '../sync/template-record.js';
-import { unknownServiceProblem } from './remove-service.js';
-import { renamedAnswers, renamedTemplateFiles } from './renamed-template-files.js';
+import { nameProblem } from '../service/service-rules.ts';
+import { clientsFolder } from '../service/typed-clients.ts';
+import { formatFiles } from '../shared/format-files.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import { action, type PlannedEdits } from '../shared/plop-actions.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { readTemplateRecord, recordPathOf } from '../sync/template-record.ts';
+import { unknownServiceProblem } from './remove-service.ts';
+import { renamedAnswers, renamedTemplateFiles } from './renamed-template-files.ts';
 import {
   calleesOf,
   callersOf,
@@ -21,14 +21,14 @@ import {
   manifestOf,
   PlannedTexts,
   sourceFiles,
-} from './service-edits.js';
+} from './service-edits.ts';
 import {
   editManifestList,
   renameCalleeTokens,
   renameOwnTokens,
   replaceScalar,
-} from './service-references.js';
-import { moveSecretCommands, removeStackEntries, stackEntriesOf } from './stack-entries.js';
+} from './service-references.ts';
+import { moveSecretCommands, removeStackEntries, stackEntriesOf } from './stack-entries.ts';
 
 /** Checked answers of `rename-service`. */
 export interface RenameAnswers {

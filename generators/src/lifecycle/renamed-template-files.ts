@@ -1,18 +1,18 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceAnswers } from '../service/service-answers.js';
-import { renderServiceFiles } from '../service/service-files.js';
-import { defaultDescription } from '../shared/description-problem.js';
-import { formatFiles } from '../shared/format-files.js';
-import { mergeFile } from '../sync/merge-file.js';
-import { isExcluded, type TemplateRecord } from '../sync/template-record.js';
+import type { ServiceAnswers } from '../service/service-answers.ts';
+import { renderServiceFiles } from '../service/service-files.ts';
+import { defaultDescription } from '../shared/description-problem.ts';
+import { formatFiles } from '../shared/format-files.ts';
+import { mergeFile } from '../sync/merge-file.ts';
+import { isExcluded, type TemplateRecord } from '../sync/template-record.ts';
 import {
   extractTemplates,
   repositoryHash,
   TemplateVersionError,
   templateTreeId,
-} from '../sync/template-tree.js';
+} from '../sync/template-tree.ts';
 
 /**
  * A service's answers under its new name: a description the generator derived from the old

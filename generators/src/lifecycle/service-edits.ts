@@ -1,15 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestFileName } from '@slipway/service-manifest';
-import { codeownersFile } from '../service/codeowners.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { codeownersFile } from '../service/codeowners.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
 import {
   readTemplateRecord,
   recordPathOf,
   type TemplateRecord,
   templateRecordFile,
-} from '../sync/template-record.js';
+} from '../sync/template-record.ts';
 
 /** The services that call `name`, from both sides of every call (`calls` and `calledBy`). */
 export function callersOf(name: string, catalog: RepoCatalog): string[] {

@@ -4,7 +4,7 @@ import {
   renameCalleeTokens,
   renameOwnTokens,
   withoutCalleeConfig,
-} from './service-references.js';
+} from './service-references.ts';
 
 const manifest = `name: orders # the name
 calls: []

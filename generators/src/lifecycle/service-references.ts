@@ -1,7 +1,7 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
 import { serviceUrlVariable } from '@slipway/service-manifest';
-import { calleeTimeoutVariable } from '../service/caller-config.js';
-import { templateHelpers } from '../shared/render-templates.js';
+import { calleeTimeoutVariable } from '../service/caller-config.ts';
+import { templateHelpers } from '../shared/render-templates.ts';
 
 type ListField = 'calls' | 'calledBy';
 

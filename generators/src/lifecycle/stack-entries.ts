@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, parse, parseDocument } from 'yaml';
-import type { PlannedFile } from '../shared/change-plan.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
 
 /** The Pulumi program that deploys the services; its stack files name each service. */
 export const servicesProgram = 'infra/services';

@@ -3,11 +3,11 @@ import { basename, join } from 'node:path';
 import type { PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
 import { packageRepository } from '@slipway/platform-contract';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { descriptionProblem } from '../shared/description-problem.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import { action } from '../shared/plop-actions.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import { descriptionProblem } from '../shared/description-problem.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import { action } from '../shared/plop-actions.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
 
 /** Checked answers of the package generator. */
 export interface PackageAnswers {

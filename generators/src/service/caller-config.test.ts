@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalleeToConfig, calleeTimeoutVariable } from './caller-config.js';
+import { addCalleeToConfig, calleeTimeoutVariable } from './caller-config.ts';
 
 const gatewayConfig = `import { z } from 'zod';
 import { defineConfigSchema } from '@slipway/config';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlannedFile } from '../shared/change-plan.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
 
 /** Where GitHub reads code owners from. */
 export const codeownersFile = '.github/CODEOWNERS';

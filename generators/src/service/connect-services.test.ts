@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToManifestList } from './connect-services.js';
+import { addToManifestList } from './connect-services.ts';
 
 const manifest = `# The platform reads this file.
 name: orders

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Document, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
 import { manifestFileName } from '@slipway/service-manifest';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { ServiceAnswers } from './service-answers.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { ServiceAnswers } from './service-answers.ts';
 
 type ListField = 'calls' | 'calledBy';
 

@@ -1,6 +1,6 @@
-import { editRecord, PlannedTexts } from '../lifecycle/service-edits.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import type { ServiceAnswers } from './service-answers.js';
+import { editRecord, PlannedTexts } from '../lifecycle/service-edits.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import type { ServiceAnswers } from './service-answers.ts';
 
 const withName = (names: readonly string[], name: string) =>
   names.includes(name) ? [...names] : [...names, name];

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serviceUrlVariable } from '@slipway/service-manifest';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { renderTemplateFolder } from '../shared/render-templates.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { calleeTimeoutVariable } from './caller-config.js';
-import type { ServiceAnswers } from './service-answers.js';
-import { clientFiles } from './typed-clients.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import { renderTemplateFolder } from '../shared/render-templates.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { calleeTimeoutVariable } from './caller-config.ts';
+import type { ServiceAnswers } from './service-answers.ts';
+import { clientFiles } from './typed-clients.ts';
 
 /**
  * What the service templates take from the repository rather than from the answers. Recorded

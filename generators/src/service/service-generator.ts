@@ -1,20 +1,20 @@
 import type { PlopGeneratorConfig } from 'node-plop';
 import { serviceUrlVariable } from '@slipway/service-manifest';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { formatFiles } from '../shared/format-files.js';
-import { action } from '../shared/plop-actions.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { templateRecordFile } from '../sync/template-record.js';
-import { repositoryHash, templateTreeId } from '../sync/template-tree.js';
-import { calleeTimeoutVariable } from './caller-config.js';
-import { addCodeowner } from './codeowners.js';
-import { connectServices } from './connect-services.js';
-import { recordCalls } from './record-calls.js';
-import type { ServiceAnswers } from './service-answers.js';
-import { serviceExtraFiles, serviceFacts, serviceView } from './service-files.js';
-import { servicePrompts } from './service-prompts.js';
-import { checkServiceAnswers } from './service-rules.js';
-import { clientsFolder, wireCallers } from './typed-clients.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import { formatFiles } from '../shared/format-files.ts';
+import { action } from '../shared/plop-actions.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { templateRecordFile } from '../sync/template-record.ts';
+import { repositoryHash, templateTreeId } from '../sync/template-tree.ts';
+import { calleeTimeoutVariable } from './caller-config.ts';
+import { addCodeowner } from './codeowners.ts';
+import { connectServices } from './connect-services.ts';
+import { recordCalls } from './record-calls.ts';
+import type { ServiceAnswers } from './service-answers.ts';
+import { serviceExtraFiles, serviceFacts, serviceView } from './service-files.ts';
+import { servicePrompts } from './service-prompts.ts';
+import { checkServiceAnswers } from './service-rules.ts';
+import { clientsFolder, wireCallers } from './typed-clients.ts';
 
 /**
  * The files of the new service beyond its template folder, its template record included:

@@ -1,7 +1,7 @@
 import type { PromptQuestion } from 'node-plop';
-import { descriptionProblem } from '../shared/description-problem.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { serviceDatabases } from './service-answers.js';
+import { descriptionProblem } from '../shared/description-problem.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { serviceDatabases } from './service-answers.ts';
 import {
   databaseProblem,
   nameProblem,
@@ -9,7 +9,7 @@ import {
   ownerProblem,
   portProblem,
   servicesProblem,
-} from './service-rules.js';
+} from './service-rules.ts';
 
 const orTrue = (problem: string | undefined) => problem ?? true;
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');

@@ -1,8 +1,8 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFixtureRepo } from '../../test/helpers/fixture-repo.js';
-import { readRepoCatalog } from '../shared/repo-catalog.js';
+import { createFixtureRepo } from '../../test/helpers/fixture-repo.ts';
+import { readRepoCatalog } from '../shared/repo-catalog.ts';
 import {
   checkServiceAnswers,
   nameProblem,
@@ -10,7 +10,7 @@ import {
   ownerProblem,
   portProblem,
   servicesProblem,
-} from './service-rules.js';
+} from './service-rules.ts';
 
 const root = createFixtureRepo();
 mkdirSync(join(root, 'apps/notes'));

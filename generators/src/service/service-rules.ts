@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { manifestFileName, serviceNameSchema } from '@slipway/service-manifest';
-import { defaultDescription, descriptionProblem } from '../shared/description-problem.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
+import { defaultDescription, descriptionProblem } from '../shared/description-problem.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
 import {
   type ServiceAnswers,
   type ServiceDatabase,
   serviceAnswersSchema,
   serviceDatabases,
-} from './service-answers.js';
+} from './service-answers.ts';
 
 /**
  * Names a service can never take: the API server's own Service in every cluster, and

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { GeneratorError } from '../shared/generator-error.js';
-import { renderTemplateFolder } from '../shared/render-templates.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { addCalleeToConfig } from './caller-config.js';
-import type { ServiceAnswers } from './service-answers.js';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import { GeneratorError } from '../shared/generator-error.ts';
+import { renderTemplateFolder } from '../shared/render-templates.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { addCalleeToConfig } from './caller-config.ts';
+import type { ServiceAnswers } from './service-answers.ts';
 
 /** Where a service keeps the typed clients of the services it calls. */
 export const clientsFolder = 'src/clients';

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyPlan, type ChangePlan, describePlan, normalizePlan } from './change-plan.js';
+import { applyPlan, type ChangePlan, describePlan, normalizePlan } from './change-plan.ts';
 
 let root: string;
 

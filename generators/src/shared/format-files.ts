@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import type { PlannedFile } from './change-plan.js';
+import type { PlannedFile } from './change-plan.ts';
 
 /** The repository's Biome: its native binary when found (one process less), else its launcher. */
 function findBiome(root: string): { command: string; args: string[] } | undefined {

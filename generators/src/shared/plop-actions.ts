@@ -7,12 +7,12 @@ import {
   normalizePlan,
   type PlannedFile,
   type PlannedMove,
-} from './change-plan.js';
-import { formatFiles } from './format-files.js';
-import { linkWorkspaces } from './link-workspaces.js';
-import { renderTemplate, renderTemplateFolder } from './render-templates.js';
-import { type RepoCatalog, readRepoCatalog } from './repo-catalog.js';
-import { type RunResult, runState } from './run-state.js';
+} from './change-plan.ts';
+import { formatFiles } from './format-files.ts';
+import { linkWorkspaces } from './link-workspaces.ts';
+import { renderTemplate, renderTemplateFolder } from './render-templates.ts';
+import { type RepoCatalog, readRepoCatalog } from './repo-catalog.ts';
+import { type RunResult, runState } from './run-state.ts';
 
 /** Checks plop's answers against the repository; returns the checked answers or throws. */
 export type CheckAnswers<Answers> = (data: object, catalog: RepoCatalog) => Answers;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, renderTemplateFolder, templateHelpers } from './render-templates.js';
+import { renderTemplate, renderTemplateFolder, templateHelpers } from './render-templates.ts';
 
 describe('templateHelpers', () => {
   it.each([

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { stringify } from 'yaml';
-import type { PlannedFile } from './change-plan.js';
+import type { PlannedFile } from './change-plan.ts';
 
 const words = (name: string) => name.split(/[^a-zA-Z0-9]+/).filter((w) => w !== '');
 const capitalize = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;

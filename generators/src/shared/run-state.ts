@@ -3,8 +3,8 @@ import {
   type PlannedDirectory,
   type PlannedFile,
   type PlannedMove,
-} from './change-plan.js';
-import type { RepoCatalog } from './repo-catalog.js';
+} from './change-plan.ts';
+import type { RepoCatalog } from './repo-catalog.ts';
 
 /** How a caller (the create-service CLI, a test) wants a generator run to behave. */
 export interface RunOptions {

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ServiceAnswers } from '../service/service-answers.js';
-import { renderServiceFiles, type ServiceFacts, serviceFacts } from '../service/service-files.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { formatFiles } from '../shared/format-files.js';
-import type { RepoCatalog } from '../shared/repo-catalog.js';
-import { readTemplateRecord, recordPathOf, templateRecordFile } from './template-record.js';
+import type { ServiceAnswers } from '../service/service-answers.ts';
+import { renderServiceFiles, type ServiceFacts, serviceFacts } from '../service/service-files.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import { formatFiles } from '../shared/format-files.ts';
+import type { RepoCatalog } from '../shared/repo-catalog.ts';
+import { readTemplateRecord, recordPathOf, templateRecordFile } from './template-record.ts';
 
 /**
  * The template files a service does not have, each folder it lacks whole as one `dir/` entry:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.js';
+import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.ts';
 
 const labels = { ours: 'apps/billing/README.md', theirs: 'template' };
 const base = 'one\ntwo\nthree\nfour\nfive\n';

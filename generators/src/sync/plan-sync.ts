@@ -1,18 +1,18 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { outputFolders } from '../lifecycle/service-edits.js';
-import { renderServiceFiles } from '../service/service-files.js';
-import type { PlannedFile } from '../shared/change-plan.js';
-import { formatFiles } from '../shared/format-files.js';
-import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.js';
+import { outputFolders } from '../lifecycle/service-edits.ts';
+import { renderServiceFiles } from '../service/service-files.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
+import { formatFiles } from '../shared/format-files.ts';
+import { hasConflictMarkers, mergeFile, wholeFileConflict } from './merge-file.ts';
 import {
   isExcluded,
   recordPathOf,
   type TemplateRecord,
   templateRecordFile,
-} from './template-record.js';
-import { extractTemplates } from './template-tree.js';
+} from './template-record.ts';
+import { extractTemplates } from './template-tree.ts';
 
 /** What sync does to one file of a service; paths are relative to the repository root. */
 export type FileChange =

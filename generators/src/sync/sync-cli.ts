@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { applyPlan, type PlannedFile } from '../shared/change-plan.js';
-import { type RepoCatalog, readRepoCatalog } from '../shared/repo-catalog.js';
-import { adoptService } from './adopt-service.js';
-import { planServiceSync, type ServiceSync, unresolvedConflicts } from './plan-sync.js';
-import { syncDiff } from './sync-diff.js';
-import { readTemplateRecord, recordPathOf, templateRecordPath } from './template-record.js';
-import { repositoryHash, templatesFolder, templateTreeId } from './template-tree.js';
+import { applyPlan, type PlannedFile } from '../shared/change-plan.ts';
+import { type RepoCatalog, readRepoCatalog } from '../shared/repo-catalog.ts';
+import { adoptService } from './adopt-service.ts';
+import { planServiceSync, type ServiceSync, unresolvedConflicts } from './plan-sync.ts';
+import { syncDiff } from './sync-diff.ts';
+import { readTemplateRecord, recordPathOf, templateRecordPath } from './template-record.ts';
+import { repositoryHash, templatesFolder, templateTreeId } from './template-tree.ts';
 
 /** Where {@link syncCli} works and writes its answers. */
 export interface SyncCliOptions {

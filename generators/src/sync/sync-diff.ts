@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ServiceSync } from './plan-sync.js';
+import type { ServiceSync } from './plan-sync.ts';
 
 /**
  * The unified diff of what sync would write (`--dry-run`), as `git diff` shows a change:

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { repositoryFiles } from '@slipway/platform-contract';
-import { type ServiceAnswers, serviceDatabases } from '../service/service-answers.js';
-import type { ServiceFacts } from '../service/service-files.js';
-import type { PlannedFile } from '../shared/change-plan.js';
+import { type ServiceAnswers, serviceDatabases } from '../service/service-answers.ts';
+import type { ServiceFacts } from '../service/service-files.ts';
+import type { PlannedFile } from '../shared/change-plan.ts';
 
 /** Where a service records the template it follows, relative to its folder. */
 export const templateRecordPath = repositoryFiles.templateRecord;

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyRepository, type RepoCopy } from './repo-copy.js';
+import { copyRepository, type RepoCopy } from './repo-copy.ts';
 
 const made: string[] = [];
 const copies: RepoCopy[] = [];

@@ -1,6 +1,6 @@
 import nodePlop, { type NodePlopAPI } from 'node-plop';
-import plopfile from '../../plopfile.js';
-import { type RunOptions, type RunResult, runStateKey } from '../../src/shared/run-state.js';
+import plopfile from '../../plopfile.ts';
+import { type RunOptions, type RunResult, runStateKey } from '../../src/shared/run-state.ts';
 
 /** This repository's generators, writing into `root`, as plop's own tests load them. */
 export async function loadPlop(root: string): Promise<NodePlopAPI> {

@@ -3,13 +3,13 @@ import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodePlop from 'node-plop';
-import { serviceGenerator } from '../../src/service/service-generator.js';
-import { registerActions } from '../../src/shared/plop-actions.js';
-import { readRepoCatalog } from '../../src/shared/repo-catalog.js';
-import { syncCli } from '../../src/sync/sync-cli.js';
-import { templatesFolder } from '../../src/sync/template-tree.js';
-import { createFixtureRepo, linkBiome } from './fixture-repo.js';
-import { type GeneratorRun, runGenerator } from './load-plop.js';
+import { serviceGenerator } from '../../src/service/service-generator.ts';
+import { registerActions } from '../../src/shared/plop-actions.ts';
+import { readRepoCatalog } from '../../src/shared/repo-catalog.ts';
+import { syncCli } from '../../src/sync/sync-cli.ts';
+import { templatesFolder } from '../../src/sync/template-tree.ts';
+import { createFixtureRepo, linkBiome } from './fixture-repo.ts';
+import { type GeneratorRun, runGenerator } from './load-plop.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 

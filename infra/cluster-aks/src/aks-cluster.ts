@@ -3,8 +3,8 @@ import * as network from '@pulumi/azure-native/network/index.js';
 import * as resources from '@pulumi/azure-native/resources/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { type AksNodePoolArgs, resolveAksNodePool } from './aks-node-pool.js';
-import { defaultKubernetesVersion } from './versions.js';
+import { type AksNodePoolArgs, resolveAksNodePool } from './aks-node-pool.ts';
+import { defaultKubernetesVersion } from './versions.ts';
 
 /** Arguments of {@link AksCluster}. */
 export interface AksClusterArgs {

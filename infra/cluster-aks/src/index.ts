@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import { AksCluster } from './aks-cluster.js';
-import { readClusterConfig } from './read-cluster-config.js';
+import { AksCluster } from './aks-cluster.ts';
+import { readClusterConfig } from './read-cluster-config.ts';
 
 const settings = readClusterConfig(
   new pulumi.Config(),

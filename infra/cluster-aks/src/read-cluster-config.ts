@@ -1,8 +1,8 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { clusterName } from '@slipway/platform-contract';
-import type { AksClusterArgs } from './aks-cluster.js';
-import type { AksNodePoolArgs } from './aks-node-pool.js';
-import { defaultKubernetesVersion } from './versions.js';
+import type { AksClusterArgs } from './aks-cluster.ts';
+import type { AksNodePoolArgs } from './aks-node-pool.ts';
+import { defaultKubernetesVersion } from './versions.ts';
 
 /**
  * Reads the cluster settings from the project's and the `azure-native`

@@ -8,13 +8,13 @@ import {
   type RecordedResource,
   runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { resolveAksNodePool } from '../src/aks-node-pool.js';
+import { resolveAksNodePool } from '../src/aks-node-pool.ts';
 
 const project = 'slipway-cluster-aks';
 const clusterType = 'azure-native:containerservice:ManagedCluster';
 const fakeKubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\n';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
   return runProgramWithMocks(
@@ -36,7 +36,7 @@ function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program
         },
       },
     },
-    () => import('../src/index.js'),
+    () => import('../src/index.ts'),
   );
 }
 

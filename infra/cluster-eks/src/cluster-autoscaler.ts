@@ -1,8 +1,8 @@
 import * as aws from '@pulumi/aws';
 import * as k8s from '@pulumi/kubernetes';
 import type * as pulumi from '@pulumi/pulumi';
-import { createIrsaRole } from './irsa-role.js';
-import { clusterAutoscalerChart } from './versions.js';
+import { createIrsaRole } from './irsa-role.ts';
+import { clusterAutoscalerChart } from './versions.ts';
 
 /** Arguments of {@link installClusterAutoscaler}. */
 export interface ClusterAutoscalerArgs {

@@ -3,12 +3,12 @@ import * as eks from '@pulumi/eks';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { installClusterAutoscaler } from './cluster-autoscaler.js';
-import { EksNetwork } from './eks-network.js';
-import { createIrsaRole } from './irsa-role.js';
-import { installMetricsServer } from './metrics-server.js';
-import { createNodeRole } from './node-role.js';
-import { defaultKubernetesVersion } from './versions.js';
+import { installClusterAutoscaler } from './cluster-autoscaler.ts';
+import { EksNetwork } from './eks-network.ts';
+import { createIrsaRole } from './irsa-role.ts';
+import { installMetricsServer } from './metrics-server.ts';
+import { createNodeRole } from './node-role.ts';
+import { defaultKubernetesVersion } from './versions.ts';
 
 /** Size and shape of the autoscaling node pool. */
 export interface EksNodePoolArgs {

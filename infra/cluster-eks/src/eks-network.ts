@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { vpcCidr, zoneCidrs } from './subnet-cidrs.js';
+import { vpcCidr, zoneCidrs } from './subnet-cidrs.ts';
 
 /** Arguments of {@link EksNetwork}. */
 export interface EksNetworkArgs {

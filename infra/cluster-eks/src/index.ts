@@ -1,7 +1,7 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { EksCluster } from './eks-cluster.js';
-import { readClusterConfig } from './read-cluster-config.js';
+import { EksCluster } from './eks-cluster.ts';
+import { readClusterConfig } from './read-cluster-config.ts';
 
 const settings = readClusterConfig(new pulumi.Config(), pulumi.getStack());
 const region = new pulumi.Config('aws').require('region');

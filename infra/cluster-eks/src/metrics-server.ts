@@ -1,6 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import type * as pulumi from '@pulumi/pulumi';
-import { metricsServerChart } from './versions.js';
+import { metricsServerChart } from './versions.ts';
 
 /**
  * Installs metrics-server, which EKS does not run by default: without it the

@@ -8,13 +8,13 @@ import {
   type RecordedResource,
   runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { resolveEksNodePool } from '../src/eks-cluster.js';
-import { zoneCidrs } from '../src/subnet-cidrs.js';
+import { resolveEksNodePool } from '../src/eks-cluster.ts';
+import { zoneCidrs } from '../src/subnet-cidrs.ts';
 
 const project = 'slipway-cluster-eks';
 const fakeKubeconfig = '{"apiVersion":"v1","kind":"Config","clusters":[]}';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
   return runProgramWithMocks(
@@ -36,7 +36,7 @@ function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program
         'aws:index/getPartition:getPartition': { partition: 'aws' },
       },
     },
-    () => import('../src/index.js'),
+    () => import('../src/index.ts'),
   );
 }
 

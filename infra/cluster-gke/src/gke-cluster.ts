@@ -1,10 +1,10 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { gkeKubeconfig } from './gke-kubeconfig.js';
-import { GkeNetwork, secondaryRanges } from './gke-network.js';
-import { type GkeNodePoolArgs, resolveGkeNodePool } from './gke-node-pool.js';
-import { defaultKubernetesVersion } from './versions.js';
+import { gkeKubeconfig } from './gke-kubeconfig.ts';
+import { GkeNetwork, secondaryRanges } from './gke-network.ts';
+import { type GkeNodePoolArgs, resolveGkeNodePool } from './gke-node-pool.ts';
+import { defaultKubernetesVersion } from './versions.ts';
 
 /** Arguments of {@link GkeCluster}. */
 export interface GkeClusterArgs {

@@ -1,7 +1,7 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
-import { GkeCluster } from './gke-cluster.js';
-import { readClusterConfig } from './read-cluster-config.js';
+import { GkeCluster } from './gke-cluster.ts';
+import { readClusterConfig } from './read-cluster-config.ts';
 
 const settings = readClusterConfig(
   new pulumi.Config(),

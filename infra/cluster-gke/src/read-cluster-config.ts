@@ -1,7 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { clusterName } from '@slipway/platform-contract';
-import type { GkeNodePoolArgs } from './gke-node-pool.js';
-import { defaultKubernetesVersion } from './versions.js';
+import type { GkeNodePoolArgs } from './gke-node-pool.ts';
+import { defaultKubernetesVersion } from './versions.ts';
 
 /** What the stack config says about the cluster (`Pulumi.<stack>.yaml`). */
 export interface GkeClusterConfig {

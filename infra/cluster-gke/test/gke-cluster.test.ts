@@ -8,11 +8,11 @@ import {
   type RecordedResource,
   runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { resolveGkeNodePool } from '../src/gke-node-pool.js';
+import { resolveGkeNodePool } from '../src/gke-node-pool.ts';
 
 const project = 'slipway-cluster-gke';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
   return runProgramWithMocks(
@@ -36,7 +36,7 @@ function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program
         },
       },
     },
-    () => import('../src/index.js'),
+    () => import('../src/index.ts'),
   );
 }
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ProgramBreak, programBreaks } from '../src/pulumi/break-program.js';
-import { runBroken, type TestOutcome } from './support/broken-run.js';
-import { useCluster } from './support/cluster-suite.js';
-import { leftBehind, settled } from './support/leftovers.js';
+import { type ProgramBreak, programBreaks } from '../src/pulumi/break-program.ts';
+import { runBroken, type TestOutcome } from './support/broken-run.ts';
+import { useCluster } from './support/cluster-suite.ts';
+import { leftBehind, settled } from './support/leftovers.ts';
 
 const { info, kube } = useCluster();
 const file = 'cluster/platform-and-services.test.ts';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayApiVersion } from '@slipway/infra-platform/versions';
 import { loadServiceManifests } from '@slipway/service-manifest';
-import { zoneLabel } from '../src/control-plane/fake-nodes.js';
-import { waitUntil } from '../src/control-plane/wait-until.js';
-import { gatewayApiCrdFiles, installCrds } from '../src/kube/gateway-api-crds.js';
-import type { KubeObject } from '../src/kube/kube-client.js';
+import { zoneLabel } from '../src/control-plane/fake-nodes.ts';
+import { waitUntil } from '../src/control-plane/wait-until.ts';
+import { gatewayApiCrdFiles, installCrds } from '../src/kube/gateway-api-crds.ts';
+import type { KubeObject } from '../src/kube/kube-client.ts';
 import {
   type Deployment,
   objectPath,
@@ -15,9 +15,9 @@ import {
   recordReplicas,
   replicaSets,
   waitForRollout,
-} from '../src/kube/workloads.js';
-import { changedNothing } from './support/change-summary.js';
-import { repoRoot, useCluster } from './support/cluster-suite.js';
+} from '../src/kube/workloads.ts';
+import { changedNothing } from './support/change-summary.ts';
+import { repoRoot, useCluster } from './support/cluster-suite.ts';
 import {
   describeRef,
   labelledObjects,
@@ -25,13 +25,13 @@ import {
   objectsLeft,
   programSelectors,
   settled,
-} from './support/leftovers.js';
+} from './support/leftovers.ts';
 import {
   evict,
   objectsOfService,
   setUnschedulable,
   unrestrictedPod,
-} from './support/platform-checks.js';
+} from './support/platform-checks.ts';
 import {
   imageFor,
   type Operation,
@@ -39,7 +39,7 @@ import {
   platformConfig,
   projectsOf,
   servicesConfig,
-} from './support/stack-config.js';
+} from './support/stack-config.ts';
 
 const namespace = 'slipway-dev';
 const stackName = 'dev';

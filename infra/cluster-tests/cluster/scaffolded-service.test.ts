@@ -6,11 +6,11 @@ import { parseDocument } from 'yaml';
 import { copyRepository, type RepoCopy } from '@slipway/generators';
 import { gatewayApiVersion } from '@slipway/infra-platform/versions';
 import { loadServiceManifests } from '@slipway/service-manifest';
-import { gatewayApiCrdFiles, installCrds } from '../src/kube/gateway-api-crds.js';
-import { type Deployment, objectPath, replicaSets, waitForRollout } from '../src/kube/workloads.js';
-import { repoRoot, useCluster } from './support/cluster-suite.js';
-import { objectsOfService } from './support/platform-checks.js';
-import { platformConfig, projectsOf, servicesConfig } from './support/stack-config.js';
+import { gatewayApiCrdFiles, installCrds } from '../src/kube/gateway-api-crds.ts';
+import { type Deployment, objectPath, replicaSets, waitForRollout } from '../src/kube/workloads.ts';
+import { repoRoot, useCluster } from './support/cluster-suite.ts';
+import { objectsOfService } from './support/platform-checks.ts';
+import { platformConfig, projectsOf, servicesConfig } from './support/stack-config.ts';
 
 const service = 'ledger';
 const namespace = 'slipway-scaffold';

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readClusterEnv } from '../src/cluster-env.js';
-import { waitUntil } from '../src/control-plane/wait-until.js';
-import { repoRoot } from './support/cluster-suite.js';
+import { readClusterEnv } from '../src/cluster-env.ts';
+import { waitUntil } from '../src/control-plane/wait-until.ts';
+import { repoRoot } from './support/cluster-suite.ts';
 
 const { assets } = readClusterEnv();
 const script = join(repoRoot, 'infra/cluster-tests/cluster/support/start-and-die.ts');

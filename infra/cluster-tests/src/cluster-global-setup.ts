@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import './cluster-info.js';
-import { readClusterEnv } from './cluster-env.js';
-import { provisionCluster } from './provision-cluster.js';
+import './cluster-info.ts';
+import { readClusterEnv } from './cluster-env.ts';
+import { provisionCluster } from './provision-cluster.ts';
 
 /**
  * vitest's global setup for `npm run test:cluster`: one cluster and one throwaway Pulumi state

@@ -1,4 +1,4 @@
-import type { PulumiEnvironment } from './pulumi/stack-runner.js';
+import type { PulumiEnvironment } from './pulumi/stack-runner.ts';
 
 /** What the global setup hands every test file: the cluster and Pulumi's throwaway state. */
 export interface ClusterInfo extends PulumiEnvironment {

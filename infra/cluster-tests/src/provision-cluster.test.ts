@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readClusterEnv } from './cluster-env.js';
-import { noClusterMessage, provisionCluster } from './provision-cluster.js';
+import { readClusterEnv } from './cluster-env.ts';
+import { noClusterMessage, provisionCluster } from './provision-cluster.ts';
 
 describe('provisionCluster', () => {
   it('stops at once with both ways to get a cluster when it is given neither', async () => {

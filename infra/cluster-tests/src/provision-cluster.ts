@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ClusterEnv, clusterEnvNames } from './cluster-env.js';
-import { startLocalControlPlane } from './control-plane/local-control-plane.js';
+import { type ClusterEnv, clusterEnvNames } from './cluster-env.ts';
+import { startLocalControlPlane } from './control-plane/local-control-plane.ts';
 
 /** A cluster to test against, and how to let it go. */
 export interface ProvisionedCluster {

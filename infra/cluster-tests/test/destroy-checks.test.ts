@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { changedNothing } from '../cluster/support/change-summary.js';
-import { type LiveObject, retainedBy } from '../cluster/support/leftovers.js';
-import type { StateResource } from '../src/pulumi/state-resources.js';
+import { changedNothing } from '../cluster/support/change-summary.ts';
+import { type LiveObject, retainedBy } from '../cluster/support/leftovers.ts';
+import type { StateResource } from '../src/pulumi/state-resources.ts';
 
 describe('changedNothing', () => {
   it('needs resources found the same and no other operation', () => {

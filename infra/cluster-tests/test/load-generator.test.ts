@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateCertificates } from '../src/control-plane/certificates.js';
-import { generateLoad, type LoadReport } from '../src/e2e/load-generator.js';
-import { loadProblems } from '../src/e2e/load-report.js';
+import { generateCertificates } from '../src/control-plane/certificates.ts';
+import { generateLoad, type LoadReport } from '../src/e2e/load-generator.ts';
+import { loadProblems } from '../src/e2e/load-report.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, count: number) => void;
 

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { retagImages } from '../src/e2e/kind-images.js';
-import { rolloutProblems } from '../src/e2e/load-report.js';
-import { PulumiCli } from '../src/e2e/pulumi-cli.js';
-import { rollUnderLoad } from '../src/e2e/roll-under-load.js';
+import { retagImages } from '../src/e2e/kind-images.ts';
+import { rolloutProblems } from '../src/e2e/load-report.ts';
+import { PulumiCli } from '../src/e2e/pulumi-cli.ts';
+import { rollUnderLoad } from '../src/e2e/roll-under-load.ts';
 
 /**
  * A stand-in for `pulumi`, `docker` and `kind`: it logs its arguments, then exits once the test

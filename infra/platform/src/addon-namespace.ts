@@ -1,6 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import type * as pulumi from '@pulumi/pulumi';
-import { type PodSecurityLevel, platformLabels, podSecurityLabels } from './platform-labels.js';
+import { type PodSecurityLevel, platformLabels, podSecurityLabels } from './platform-labels.ts';
 
 /** Arguments of {@link createAddonNamespace}. */
 export interface AddonNamespaceArgs {

@@ -1,11 +1,11 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType, productNames } from '@slipway/platform-contract';
-import { createAddonNamespace } from './addon-namespace.js';
-import { helmChartArgs } from './helm-chart.js';
-import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
-import { type BackupProvider, veleroValues } from './velero-values.js';
-import { veleroChart } from './versions.js';
+import { createAddonNamespace } from './addon-namespace.ts';
+import { helmChartArgs } from './helm-chart.ts';
+import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
+import { type BackupProvider, veleroValues } from './velero-values.ts';
+import { veleroChart } from './versions.ts';
 
 /** Every hour, on the hour. */
 export const defaultBackupSchedule = '0 * * * *';

@@ -1,11 +1,11 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { type Dns01Settings, dns01Solver } from './acme-solvers.js';
-import { createAddonNamespace } from './addon-namespace.js';
-import { helmChartArgs } from './helm-chart.js';
-import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
-import { certManagerChart } from './versions.js';
+import { type Dns01Settings, dns01Solver } from './acme-solvers.ts';
+import { createAddonNamespace } from './addon-namespace.ts';
+import { helmChartArgs } from './helm-chart.ts';
+import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
+import { certManagerChart } from './versions.ts';
 
 /** Let's Encrypt's production ACME directory. */
 export const letsEncryptProduction = 'https://acme-v02.api.letsencrypt.org/directory';

@@ -1,9 +1,9 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { productNames } from '@slipway/platform-contract';
-import { createKubernetesProvider } from './kubernetes-provider.js';
-import { Platform } from './platform.js';
-import { type PlatformStackOutputs, platformStackOutputs } from './platform-stack-outputs.js';
-import { readPlatformStackConfig } from './read-platform-stack-config.js';
+import { createKubernetesProvider } from './kubernetes-provider.ts';
+import { Platform } from './platform.ts';
+import { type PlatformStackOutputs, platformStackOutputs } from './platform-stack-outputs.ts';
+import { readPlatformStackConfig } from './read-platform-stack-config.ts';
 
 /**
  * The whole platform program: reads the stack config, connects to the cluster and composes the

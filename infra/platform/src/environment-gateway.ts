@@ -1,9 +1,9 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { gatewaySpec, httpsListenerName, httpsRedirectRouteSpec } from './gateway-specs.js';
-import { platformLabels } from './platform-labels.js';
-import type { GatewayParentRef } from './platform-outputs.js';
+import { gatewaySpec, httpsListenerName, httpsRedirectRouteSpec } from './gateway-specs.ts';
+import { platformLabels } from './platform-labels.ts';
+import type { GatewayParentRef } from './platform-outputs.ts';
 
 /** Arguments of {@link EnvironmentGateway}. */
 export interface EnvironmentGatewayArgs {

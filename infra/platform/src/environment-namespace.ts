@@ -1,7 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { platformLabels, podSecurityLabels } from './platform-labels.js';
+import { platformLabels, podSecurityLabels } from './platform-labels.ts';
 
 /** Arguments of {@link EnvironmentNamespace}. */
 export interface EnvironmentNamespaceArgs {

@@ -3,7 +3,7 @@ import {
   restrictedContainerSecurityContext,
   restrictedPodSecurityContext,
   zoneSpread,
-} from './restricted-security.js';
+} from './restricted-security.ts';
 /** Envoy Gateway's controller name, which its GatewayClass must name. */
 export const envoyGatewayControllerName = 'gateway.envoyproxy.io/gatewayclass-controller';
 /** The controller's namespace; with the default deploy mode the proxies run here too. */

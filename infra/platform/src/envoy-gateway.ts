@@ -1,7 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType, productNames } from '@slipway/platform-contract';
-import { createAddonNamespace } from './addon-namespace.js';
+import { createAddonNamespace } from './addon-namespace.ts';
 import {
   envoyGatewayClassName,
   envoyGatewayControllerName,
@@ -9,10 +9,10 @@ import {
   envoyGatewayNamespace,
   envoyGatewayValues,
   envoyProxySpec,
-} from './envoy-gateway-specs.js';
-import { helmChartArgs } from './helm-chart.js';
-import { type PodSecurityLevel, platformLabels } from './platform-labels.js';
-import { envoyGatewayChart, envoyGatewayCrdsChart } from './versions.js';
+} from './envoy-gateway-specs.ts';
+import { helmChartArgs } from './helm-chart.ts';
+import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
+import { envoyGatewayChart, envoyGatewayCrdsChart } from './versions.ts';
 
 /** Arguments of {@link EnvoyGateway}. */
 export interface EnvoyGatewayArgs {

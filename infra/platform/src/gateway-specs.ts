@@ -1,4 +1,4 @@
-import type { GatewayDataPlane } from './platform-outputs.js';
+import type { GatewayDataPlane } from './platform-outputs.ts';
 
 /** The HTTPS listener services attach their HTTPRoutes to (`parentRefs[].sectionName`). */
 export const httpsListenerName = 'https';

@@ -1,4 +1,4 @@
-import type { HelmChart } from './versions.js';
+import type { HelmChart } from './versions.ts';
 
 /** The chart fields of a `k8s.helm.v3.Release` for a pinned chart. */
 export interface ReleaseChartArgs {

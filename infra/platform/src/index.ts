@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { definePlatformStack } from './define-platform-stack.js';
+import { definePlatformStack } from './define-platform-stack.ts';
 
 /**
  * The stack outputs the services stack reads (see platform-outputs.ts): one object, so a part

@@ -1,6 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import type { ClusterConnection } from './read-platform-stack-config.js';
+import type { ClusterConnection } from './read-platform-stack-config.ts';
 
 /**
  * The Kubernetes provider every platform resource is created with: the

@@ -1,6 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
-import type { Platform } from './platform.js';
-import { type PlatformOutputs, platformOutputNames } from './platform-outputs.js';
+import type { Platform } from './platform.ts';
+import { type PlatformOutputs, platformOutputNames } from './platform-outputs.ts';
 
 /** The program's stack outputs: each {@link PlatformOutputs} field as an Output, absent when off. */
 export type PlatformStackOutputs = {

@@ -1,15 +1,15 @@
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { Backups, type BackupsArgs } from './backups.js';
-import { CertManager, type CertManagerArgs } from './cert-manager.js';
-import { EnvironmentGateway } from './environment-gateway.js';
-import { EnvironmentNamespace } from './environment-namespace.js';
-import { EnvoyGateway, type EnvoyGatewayArgs } from './envoy-gateway.js';
-import { envoyGatewayClassName, envoyGatewayNamespace } from './envoy-gateway-specs.js';
-import { defaultGatewayName, envoyDataPlane } from './gateway-specs.js';
-import type { PodSecurityLevel } from './platform-labels.js';
-import type { GatewayDataPlane, PlatformGateway } from './platform-outputs.js';
-import { defaultPodSecurityVersion } from './versions.js';
+import { Backups, type BackupsArgs } from './backups.ts';
+import { CertManager, type CertManagerArgs } from './cert-manager.ts';
+import { EnvironmentGateway } from './environment-gateway.ts';
+import { EnvironmentNamespace } from './environment-namespace.ts';
+import { EnvoyGateway, type EnvoyGatewayArgs } from './envoy-gateway.ts';
+import { envoyGatewayClassName, envoyGatewayNamespace } from './envoy-gateway-specs.ts';
+import { defaultGatewayName, envoyDataPlane } from './gateway-specs.ts';
+import type { PodSecurityLevel } from './platform-labels.ts';
+import type { GatewayDataPlane, PlatformGateway } from './platform-outputs.ts';
+import { defaultPodSecurityVersion } from './versions.ts';
 
 type PodSecurityFields = 'podSecurityLevel' | 'podSecurityVersion';
 

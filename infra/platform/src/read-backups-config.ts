@@ -1,7 +1,7 @@
-import type { PlatformArgs } from './platform.js';
-import { fail } from './stack-config-error.js';
-import type { BackupProvider } from './velero-values.js';
-import { veleroPluginImages } from './versions.js';
+import type { PlatformArgs } from './platform.ts';
+import { fail } from './stack-config-error.ts';
+import type { BackupProvider } from './velero-values.ts';
+import { veleroPluginImages } from './versions.ts';
 
 /** The `backups` section of the stack config. */
 export interface BackupsConfig {

@@ -1,7 +1,7 @@
-import { type Dns01Settings, dns01Providers } from './acme-solvers.js';
-import { type LetsEncryptDirectory, letsEncryptDirectories } from './cert-manager.js';
-import type { PlatformArgs } from './platform.js';
-import { fail } from './stack-config-error.js';
+import { type Dns01Settings, dns01Providers } from './acme-solvers.ts';
+import { type LetsEncryptDirectory, letsEncryptDirectories } from './cert-manager.ts';
+import type { PlatformArgs } from './platform.ts';
+import { fail } from './stack-config-error.ts';
 
 /** The `certManager` section of the stack config. */
 export interface CertManagerConfig {

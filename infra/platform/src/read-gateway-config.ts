@@ -1,5 +1,5 @@
-import type { GatewayArgs, PlatformArgs } from './platform.js';
-import { fail } from './stack-config-error.js';
+import type { GatewayArgs, PlatformArgs } from './platform.ts';
+import { fail } from './stack-config-error.ts';
 
 /** The `gateway` section of the stack config. */
 export interface GatewayConfig {

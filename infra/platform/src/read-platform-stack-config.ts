@@ -1,11 +1,11 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { environmentNamespace } from '@slipway/platform-contract';
-import type { PlatformArgs } from './platform.js';
-import type { PodSecurityLevel } from './platform-labels.js';
-import { type BackupsConfig, readBackupsConfig } from './read-backups-config.js';
-import { type CertManagerConfig, readCertManagerConfig } from './read-cert-manager-config.js';
-import { type GatewayConfig, readGatewayConfig } from './read-gateway-config.js';
-import { fail } from './stack-config-error.js';
+import type { PlatformArgs } from './platform.ts';
+import type { PodSecurityLevel } from './platform-labels.ts';
+import { type BackupsConfig, readBackupsConfig } from './read-backups-config.ts';
+import { type CertManagerConfig, readCertManagerConfig } from './read-cert-manager-config.ts';
+import { type GatewayConfig, readGatewayConfig } from './read-gateway-config.ts';
+import { fail } from './stack-config-error.ts';
 
 /** Where the program finds the cluster: a cluster stack's `kubeconfig` output, or the ambient context. */
 export interface ClusterConnection {

@@ -1,8 +1,8 @@
 import {
   restrictedContainerSecurityContext,
   restrictedPodSecurityContext,
-} from './restricted-security.js';
-import { veleroPluginImages } from './versions.js';
+} from './restricted-security.ts';
+import { veleroPluginImages } from './versions.ts';
 
 /** The clouds Velero stores backups in and snapshots volumes on. */
 export type BackupProvider = keyof typeof veleroPluginImages;

@@ -5,7 +5,7 @@ import {
   everythingOn,
   type RecordedOptions,
   releaseType,
-} from './deploy-platform.js';
+} from './deploy-platform.ts';
 
 // Deleting a CRD deletes every object of its kind in the cluster: routes, certificates, backups.
 describe("a platform destroy leaves the CRDs, and with them every stack's objects of their kinds", () => {

@@ -1,7 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import type * as pulumi from '@pulumi/pulumi';
 import { installMocks, type RecordedResource, settle } from '@slipway/infra-testing';
-import { Platform, type PlatformArgs } from '../src/platform.js';
+import { Platform, type PlatformArgs } from '../src/platform.ts';
 
 export const releaseType = 'kubernetes:helm.sh/v3:Release';
 export const namespaceType = 'kubernetes:core/v1:Namespace';

@@ -5,7 +5,7 @@ import {
   validateKubernetesObject,
 } from '@slipway/infra-policy';
 import { ofType, type RecordedResource } from '@slipway/infra-testing';
-import { envoyGatewayValues, envoyProxySpec } from '../src/envoy-gateway-specs.js';
+import { envoyGatewayValues, envoyProxySpec } from '../src/envoy-gateway-specs.ts';
 import {
   deployPlatform,
   envoyProxyType,
@@ -16,7 +16,7 @@ import {
   metadataOf,
   namespaceType,
   releaseType,
-} from './deploy-platform.js';
+} from './deploy-platform.ts';
 
 const inNamespace = (resources: RecordedResource[], type: string, namespace: string) =>
   ofType(resources, type).filter((r) => metadataOf(r).namespace === namespace);

@@ -11,7 +11,7 @@ import {
   envoyGatewayChart,
   envoyGatewayCrdsChart,
   veleroChart,
-} from '../src/versions.js';
+} from '../src/versions.ts';
 import {
   clusterIssuerType,
   deployPlatform,
@@ -23,7 +23,7 @@ import {
   networkPolicyType,
   releaseType,
   scheduleType,
-} from './deploy-platform.js';
+} from './deploy-platform.ts';
 
 const namespaceNamed = (resources: RecordedResource[], name: string) =>
   ofType(resources, namespaceType).find((ns) => metadataOf(ns).name === name);

@@ -6,12 +6,12 @@ import {
   type RecordedResource,
   runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { platformOutputNames } from '../src/platform-outputs.js';
+import { platformOutputNames } from '../src/platform-outputs.ts';
 
 const project = 'slipway-platform';
 const clusterKubeconfig = 'apiVersion: v1\nkind: Config\ncurrent-context: eks\n';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program>> {
   return runProgramWithMocks(
@@ -33,7 +33,7 @@ function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program
           ? { outputs: { kubeconfig: clusterKubeconfig }, secretOutputNames: ['kubeconfig'] }
           : undefined,
     },
-    () => import('../src/index.js'),
+    () => import('../src/index.ts'),
   );
 }
 

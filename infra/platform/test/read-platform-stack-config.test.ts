@@ -1,8 +1,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { installMocks } from '@slipway/infra-testing';
-import { letsEncryptProduction, letsEncryptStaging } from '../src/cert-manager.js';
-import { readPlatformStackConfig } from '../src/read-platform-stack-config.js';
+import { letsEncryptProduction, letsEncryptStaging } from '../src/cert-manager.ts';
+import { readPlatformStackConfig } from '../src/read-platform-stack-config.ts';
 
 const project = 'slipway-platform';
 

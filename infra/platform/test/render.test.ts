@@ -3,19 +3,19 @@ import * as pulumi from '@pulumi/pulumi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatViolations, validateKubernetesObject } from '@slipway/infra-policy';
-import { platformOutputNames } from '../src/platform-outputs.js';
+import { platformOutputNames } from '../src/platform-outputs.ts';
 import {
   maskedSecret,
   maskSecrets,
   type RenderedPlatform,
   renderPlatform,
-} from '../src/render/index.js';
+} from '../src/render/index.ts';
 import {
   certManagerChart,
   envoyGatewayChart,
   envoyGatewayCrdsChart,
   veleroChart,
-} from '../src/versions.js';
+} from '../src/versions.ts';
 
 const devConfig = (
   parse(readFileSync(new URL('../Pulumi.dev.yaml', import.meta.url), 'utf8')) as {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { letsEncryptProduction, letsEncryptStaging } from '../src/cert-manager.js';
-import { renderPlatform } from '../src/render/index.js';
+import { letsEncryptProduction, letsEncryptStaging } from '../src/cert-manager.ts';
+import { renderPlatform } from '../src/render/index.ts';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 

@@ -4,7 +4,7 @@ import {
   formatViolations,
   validateKubernetesObject,
 } from '@slipway/infra-policy';
-import { veleroValues } from '../src/velero-values.js';
+import { veleroValues } from '../src/velero-values.ts';
 
 describe('veleroValues', () => {
   it.each(['aws', 'gcp', 'azure'] as const)(

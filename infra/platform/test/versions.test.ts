@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crdSchemaIndex } from '@slipway/infra-policy';
-import { crdSchemaSources, envoyGatewayChart, envoyGatewayCrdsChart } from '../src/versions.js';
+import { crdSchemaSources, envoyGatewayChart, envoyGatewayCrdsChart } from '../src/versions.ts';
 
 describe('pinned versions', () => {
   it('are the versions the stored CRD schemas were taken from', () => {

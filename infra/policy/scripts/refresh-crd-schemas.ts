@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { crdSchemaSources } from '@slipway/infra-platform/versions';
-import type { CrdSchemaIndex } from '../src/crd-schemas.js';
+import type { CrdSchemaIndex } from '../src/crd-schemas.ts';
 
 type Module = keyof typeof crdSchemaSources;
 

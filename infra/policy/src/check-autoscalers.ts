@@ -1,5 +1,5 @@
-import type { KubernetesObject } from './policy-violation.js';
-import { namespaceOf, type Spec, type Violate, type Workload } from './workload-set.js';
+import type { KubernetesObject } from './policy-violation.ts';
+import { namespaceOf, type Spec, type Violate, type Workload } from './workload-set.ts';
 
 type HpaSpec = {
   minReplicas?: number;

@@ -1,6 +1,6 @@
-import type { LabelSelectorLike } from './label-selector.js';
-import type { KubernetesObject } from './policy-violation.js';
-import { namespaceOf, type SelectWorkloads, type Spec, type Violate } from './workload-set.js';
+import type { LabelSelectorLike } from './label-selector.ts';
+import type { KubernetesObject } from './policy-violation.ts';
+import { namespaceOf, type SelectWorkloads, type Spec, type Violate } from './workload-set.ts';
 
 type PdbSpec = {
   selector?: LabelSelectorLike;

@@ -1,4 +1,4 @@
-import { describeObject, type KubernetesObject, type PolicyViolation } from './policy-violation.js';
+import { describeObject, type KubernetesObject, type PolicyViolation } from './policy-violation.ts';
 
 interface Listener {
   readonly name?: string;

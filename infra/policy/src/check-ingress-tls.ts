@@ -1,5 +1,5 @@
-import type { KubernetesObject } from './policy-violation.js';
-import type { Spec, Violate } from './workload-set.js';
+import type { KubernetesObject } from './policy-violation.ts';
+import type { Spec, Violate } from './workload-set.ts';
 
 type IngressSpec = { rules?: { host?: string }[]; tls?: { hosts?: string[] }[] };
 

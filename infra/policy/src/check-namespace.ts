@@ -1,4 +1,4 @@
-import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.js';
+import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.ts';
 
 const modes = ['enforce', 'audit', 'warn'] as const;
 

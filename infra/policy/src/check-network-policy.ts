@@ -1,6 +1,6 @@
-import type { LabelSelectorLike } from './label-selector.js';
-import type { KubernetesObject } from './policy-violation.js';
-import { namespaceOf, type SelectWorkloads, type Spec, type Violate } from './workload-set.js';
+import type { LabelSelectorLike } from './label-selector.ts';
+import type { KubernetesObject } from './policy-violation.ts';
+import { namespaceOf, type SelectWorkloads, type Spec, type Violate } from './workload-set.ts';
 
 /** STANDARDS.md 15: a NetworkPolicy with a pod selector selects real pods (empty means all). */
 export function checkNetworkPolicy(

@@ -1,21 +1,21 @@
-import { checkAutoscalers } from './check-autoscalers.js';
-import { checkDisruptionBudget } from './check-disruption-budget.js';
-import { checkGatewayRoutes } from './check-gateway-routes.js';
-import { checkIngressTls } from './check-ingress-tls.js';
-import { checkNamespace } from './check-namespace.js';
-import { checkNetworkPolicy } from './check-network-policy.js';
-import { checkRestrictedPodSecurity } from './check-restricted-pod-security.js';
-import { checkService } from './check-service.js';
-import { checkServiceAccounts } from './check-service-accounts.js';
-import { checkSetNamespaces } from './check-set-namespaces.js';
-import { checkStandardLabels } from './check-standard-labels.js';
+import { checkAutoscalers } from './check-autoscalers.ts';
+import { checkDisruptionBudget } from './check-disruption-budget.ts';
+import { checkGatewayRoutes } from './check-gateway-routes.ts';
+import { checkIngressTls } from './check-ingress-tls.ts';
+import { checkNamespace } from './check-namespace.ts';
+import { checkNetworkPolicy } from './check-network-policy.ts';
+import { checkRestrictedPodSecurity } from './check-restricted-pod-security.ts';
+import { checkService } from './check-service.ts';
+import { checkServiceAccounts } from './check-service-accounts.ts';
+import { checkSetNamespaces } from './check-set-namespaces.ts';
+import { checkStandardLabels } from './check-standard-labels.ts';
 import {
   checkWorkloadStandards,
   type WorkloadStandardsOptions,
-} from './check-workload-standards.js';
-import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.js';
-import { validateKubernetesObject } from './validate-kubernetes-object.js';
-import { collectWorkloads, type Violate, workloadSelector } from './workload-set.js';
+} from './check-workload-standards.ts';
+import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.ts';
+import { validateKubernetesObject } from './validate-kubernetes-object.ts';
+import { collectWorkloads, type Violate, workloadSelector } from './workload-set.ts';
 
 /** Options for {@link checkObjectSet}. */
 export interface ObjectSetOptions extends WorkloadStandardsOptions {

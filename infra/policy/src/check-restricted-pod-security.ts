@@ -1,5 +1,5 @@
-import { allContainers, findPodTemplate, type SecurityContextLike } from './pod-template.js';
-import { describeObject, type PolicyViolation } from './policy-violation.js';
+import { allContainers, findPodTemplate, type SecurityContextLike } from './pod-template.ts';
+import { describeObject, type PolicyViolation } from './policy-violation.ts';
 
 // The lists below are the restricted profile's own, from the Pod Security Standards page
 // for the pinned Kubernetes version (https://kubernetes.io/docs/concepts/security/pod-security-standards/).

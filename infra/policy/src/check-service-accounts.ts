@@ -1,6 +1,6 @@
-import { findPodTemplate } from './pod-template.js';
-import type { KubernetesObject } from './policy-violation.js';
-import { namespaceOf, type Violate, type Workload } from './workload-set.js';
+import { findPodTemplate } from './pod-template.ts';
+import type { KubernetesObject } from './policy-violation.ts';
+import { namespaceOf, type Violate, type Workload } from './workload-set.ts';
 
 /** Every workload's ServiceAccount is created with it, and its token is not automounted. */
 export function checkServiceAccounts(

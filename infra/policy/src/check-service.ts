@@ -1,5 +1,5 @@
-import type { KubernetesObject } from './policy-violation.js';
-import { namespaceOf, type SelectWorkloads, type Spec, type Violate } from './workload-set.js';
+import type { KubernetesObject } from './policy-violation.ts';
+import { namespaceOf, type SelectWorkloads, type Spec, type Violate } from './workload-set.ts';
 
 type ServiceSpec = {
   type?: string;

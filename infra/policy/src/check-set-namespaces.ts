@@ -1,6 +1,6 @@
-import { crdSchemaEntry } from './crd-schemas.js';
-import type { KubernetesObject } from './policy-violation.js';
-import { namespaceOf, type Violate } from './workload-set.js';
+import { crdSchemaEntry } from './crd-schemas.ts';
+import type { KubernetesObject } from './policy-violation.ts';
+import { namespaceOf, type Violate } from './workload-set.ts';
 
 // Built-in kinds that live in a namespace; a custom resource's scope comes from its stored CRD.
 const namespacedKinds = new Set([

@@ -1,4 +1,4 @@
-import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.js';
+import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.ts';
 
 /** The recommended labels every object Slipway creates carries (STANDARDS.md rule 17). */
 export const standardLabels = [

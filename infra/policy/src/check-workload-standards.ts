@@ -1,6 +1,6 @@
-import { checkImageReference } from './check-image-reference.js';
-import { allContainers, findPodTemplate, type HandlerLike } from './pod-template.js';
-import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.js';
+import { checkImageReference } from './check-image-reference.ts';
+import { allContainers, findPodTemplate, type HandlerLike } from './pod-template.ts';
+import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.ts';
 
 /** Options for {@link checkWorkloadStandards}. */
 export interface WorkloadStandardsOptions {

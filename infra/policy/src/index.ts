@@ -1,31 +1,31 @@
-export { checkGatewayRoutes } from './check-gateway-routes.js';
-export { checkImageReference } from './check-image-reference.js';
-export { checkNamespace } from './check-namespace.js';
-export { checkObjectSet, type ObjectSetOptions } from './check-object-set.js';
-export { checkRestrictedPodSecurity } from './check-restricted-pod-security.js';
-export { checkStandardLabels, standardLabels } from './check-standard-labels.js';
+export { checkGatewayRoutes } from './check-gateway-routes.ts';
+export { checkImageReference } from './check-image-reference.ts';
+export { checkNamespace } from './check-namespace.ts';
+export { checkObjectSet, type ObjectSetOptions } from './check-object-set.ts';
+export { checkRestrictedPodSecurity } from './check-restricted-pod-security.ts';
+export { checkStandardLabels, standardLabels } from './check-standard-labels.ts';
 export {
   checkWorkloadStandards,
   type WorkloadStandardsOptions,
-} from './check-workload-standards.js';
+} from './check-workload-standards.ts';
 export {
   type CrdSchemaError,
   type CrdSchemaIndex,
   crdSchemaEntry,
   crdSchemaIndex,
   validateCustomResource,
-} from './crd-schemas.js';
-export { type LabelSelectorLike, matchesSelector } from './label-selector.js';
-export { findPodTemplate, type PodSpecLike, type PodTemplate } from './pod-template.js';
+} from './crd-schemas.ts';
+export { type LabelSelectorLike, matchesSelector } from './label-selector.ts';
+export { findPodTemplate, type PodSpecLike, type PodTemplate } from './pod-template.ts';
 export {
   describeObject,
   formatViolations,
   isKubernetesObject,
   type KubernetesObject,
   type PolicyViolation,
-} from './policy-violation.js';
+} from './policy-violation.ts';
 export {
   hasKubernetesSchema,
   kubernetesSchemaVersion,
   validateKubernetesObject,
-} from './validate-kubernetes-object.js';
+} from './validate-kubernetes-object.ts';

@@ -1,4 +1,4 @@
-import { isKubernetesObject } from './policy-violation.js';
+import { isKubernetesObject } from './policy-violation.ts';
 
 /** The security context fields the checks read, on a pod or a container. */
 export interface SecurityContextLike {

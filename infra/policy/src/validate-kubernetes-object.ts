@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { crdSchemaEntry, crdSchemaIndex, validateCustomResource } from './crd-schemas.js';
+import { crdSchemaEntry, crdSchemaIndex, validateCustomResource } from './crd-schemas.ts';
 import {
   describeObject,
   isKubernetesObject,
   type KubernetesObject,
   type PolicyViolation,
-} from './policy-violation.js';
+} from './policy-violation.ts';
 
 /**
  * The Kubernetes version whose OpenAPI schema objects are validated against: the one

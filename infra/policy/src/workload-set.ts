@@ -1,6 +1,6 @@
-import { type LabelSelectorLike, matchesSelector } from './label-selector.js';
-import { findPodTemplate } from './pod-template.js';
-import type { KubernetesObject } from './policy-violation.js';
+import { type LabelSelectorLike, matchesSelector } from './label-selector.ts';
+import { findPodTemplate } from './pod-template.ts';
+import type { KubernetesObject } from './policy-violation.ts';
 
 /** A pod-owning object of the set, with what the set-wide rules match against. */
 export interface Workload {

@@ -4,9 +4,9 @@ import {
   checkObjectSet,
   formatViolations,
   type KubernetesObject,
-} from '../src/index.js';
-import { compliant, compliantObjects } from './compliant-objects.js';
-import { setPath } from './set-path.js';
+} from '../src/index.ts';
+import { compliant, compliantObjects } from './compliant-objects.ts';
+import { setPath } from './set-path.ts';
 
 function replace(
   kind: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkImageReference, checkWorkloadStandards } from '../src/index.js';
-import { compliant } from './compliant-objects.js';
-import { setPath } from './set-path.js';
+import { checkImageReference, checkWorkloadStandards } from '../src/index.ts';
+import { compliant } from './compliant-objects.ts';
+import { setPath } from './set-path.ts';
 
 const pod = 'spec.template.spec';
 const container = `${pod}.containers.0`;

@@ -1,4 +1,4 @@
-import type { KubernetesObject } from '../src/index.js';
+import type { KubernetesObject } from '../src/index.ts';
 
 const labels = {
   'app.kubernetes.io/name': 'orders',

@@ -5,9 +5,9 @@ import {
   crdSchemaIndex,
   hasKubernetesSchema,
   validateKubernetesObject,
-} from '../src/index.js';
-import { validCustomResource, validCustomResources } from './custom-resources.js';
-import { setPath } from './set-path.js';
+} from '../src/index.ts';
+import { validCustomResource, validCustomResources } from './custom-resources.ts';
+import { setPath } from './set-path.ts';
 
 describe('validateKubernetesObject on custom resources', () => {
   it.each(validCustomResources().map((o) => [o.kind, o] as const))(

@@ -1,4 +1,4 @@
-import type { KubernetesObject } from '../src/index.js';
+import type { KubernetesObject } from '../src/index.ts';
 
 const metadata = { name: 'edge', namespace: 'slipway-dev' };
 

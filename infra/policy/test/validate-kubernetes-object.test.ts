@@ -3,9 +3,9 @@ import {
   hasKubernetesSchema,
   kubernetesSchemaVersion,
   validateKubernetesObject,
-} from '../src/index.js';
-import { compliant, compliantObjects } from './compliant-objects.js';
-import { setPath } from './set-path.js';
+} from '../src/index.ts';
+import { compliant, compliantObjects } from './compliant-objects.ts';
+import { setPath } from './set-path.ts';
 
 const pod = 'spec.template.spec';
 

@@ -2,9 +2,9 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
-import { Microservice } from './microservice.js';
-import { planServices } from './plan-services.js';
-import type { StackConfig } from './stack-config.js';
+import { Microservice } from './microservice.ts';
+import { planServices } from './plan-services.ts';
+import type { StackConfig } from './stack-config.ts';
 
 /** What {@link deployServices} created. */
 export interface DeployedServices {

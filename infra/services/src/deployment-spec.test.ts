@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkRestrictedPodSecurity, checkWorkloadStandards } from '@slipway/infra-policy';
 import { metricsEndpoint, servicePortName } from '@slipway/platform-contract';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
-import { deploymentSpec, runAsId, scrapeAnnotations } from './deployment-spec.js';
-import { standardLabels } from './labels.js';
-import { shutdownTiming } from './shutdown-timing.js';
+import { deploymentSpec, runAsId, scrapeAnnotations } from './deployment-spec.ts';
+import { standardLabels } from './labels.ts';
+import { shutdownTiming } from './shutdown-timing.ts';
 
 const image = `ghcr.io/acme/orders:1a2b3c@sha256:${'c'.repeat(64)}`;
 

@@ -1,9 +1,9 @@
 import type * as k8s from '@pulumi/kubernetes';
 import { metricsEndpoint, serverPaths, servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { selectorLabels } from './labels.js';
-import { secretMountPath } from './service-environment.js';
-import type { ShutdownTiming } from './shutdown-timing.js';
+import { selectorLabels } from './labels.ts';
+import { secretMountPath } from './service-environment.ts';
+import type { ShutdownTiming } from './shutdown-timing.ts';
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
 type Probe = k8s.types.input.core.v1.Probe;

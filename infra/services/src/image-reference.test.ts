@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkImageReference } from '@slipway/infra-policy';
-import { imageVersion, parseImageReference } from './image-reference.js';
+import { imageVersion, parseImageReference } from './image-reference.ts';
 
 const digest = `sha256:${'ab'.repeat(32)}`;
 const commit = '3f9c2e1d0b8a7c6e5f4d3c2b1a0f9e8d7c6b5a49';

@@ -6,9 +6,9 @@ import {
   manifestPath,
   manifestWarnings,
 } from '@slipway/service-manifest';
-import { deployServices } from './deploy-services.js';
-import { readPlatformOutputs } from './platform-stack.js';
-import { readStackConfig } from './stack-config.js';
+import { deployServices } from './deploy-services.ts';
+import { readPlatformOutputs } from './platform-stack.ts';
+import { readStackConfig } from './stack-config.ts';
 
 // Infra reads the manifests, never the services' code.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

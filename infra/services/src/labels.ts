@@ -1,5 +1,5 @@
 import { productNames } from '@slipway/platform-contract';
-import { imageVersion } from './image-reference.js';
+import { imageVersion } from './image-reference.ts';
 
 /** What {@link standardLabels} needs to know about a service. */
 export interface LabelSource {

@@ -3,18 +3,18 @@ import * as pulumi from '@pulumi/pulumi';
 import type { PlatformGateway } from '@slipway/infra-platform/outputs';
 import { componentType } from '@slipway/platform-contract';
 import type { Environment, ServiceManifest } from '@slipway/service-manifest';
-import { deploymentSpec } from './deployment-spec.js';
-import { standardLabels } from './labels.js';
-import { egressPolicySpec, ingressPolicySpec } from './network-policy-specs.js';
-import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.js';
+import { deploymentSpec } from './deployment-spec.ts';
+import { standardLabels } from './labels.ts';
+import { egressPolicySpec, ingressPolicySpec } from './network-policy-specs.ts';
+import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.ts';
 import {
   buildServiceConfig,
   type Callee,
   configChecksum,
   serviceUrl,
-} from './service-environment.js';
-import { defaultPreStopSeconds, shutdownTiming } from './shutdown-timing.js';
-import { gatewayApiGroup, httpRouteSpec, serviceSpec } from './traffic-specs.js';
+} from './service-environment.ts';
+import { defaultPreStopSeconds, shutdownTiming } from './shutdown-timing.ts';
+import { gatewayApiGroup, httpRouteSpec, serviceSpec } from './traffic-specs.ts';
 
 /** How a public service is reached from outside: its host on the environment's gateway. */
 export interface PublicRoute {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
-import { egressPolicySpec, ingressPolicySpec } from './network-policy-specs.js';
+import { egressPolicySpec, ingressPolicySpec } from './network-policy-specs.ts';
 
 function manifestOf(fields: Partial<ServiceManifestInput> = {}) {
   return validateServiceManifest(

@@ -2,8 +2,8 @@ import type * as k8s from '@pulumi/kubernetes';
 import type { GatewayDataPlane } from '@slipway/infra-platform/outputs';
 import { metricsEndpoint, servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { selectorLabels } from './labels.js';
-import type { Callee } from './service-environment.js';
+import { selectorLabels } from './labels.ts';
+import type { Callee } from './service-environment.ts';
 
 type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
 

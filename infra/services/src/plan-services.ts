@@ -12,10 +12,10 @@ import {
   validateCatalog,
   validateServiceManifest,
 } from '@slipway/service-manifest';
-import type { PublicRoute } from './microservice.js';
-import { type Callee, platformConfigKeys } from './service-environment.js';
-import type { StackConfig } from './stack-config.js';
-import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.js';
+import type { PublicRoute } from './microservice.ts';
+import { type Callee, platformConfigKeys } from './service-environment.ts';
+import type { StackConfig } from './stack-config.ts';
+import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.ts';
 
 /** Everything one Microservice needs, checked against the catalog and the stack config. */
 export interface ServicePlan {

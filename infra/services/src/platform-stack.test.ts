@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformOutputsFrom } from './platform-stack.js';
+import { platformOutputsFrom } from './platform-stack.ts';
 
 const gateway = {
   domain: 'dev.example.com',

@@ -4,7 +4,7 @@ import {
   type PlatformOutputs,
   platformOutputNames,
 } from '@slipway/infra-platform/outputs';
-import { ServicesStackConfigError } from './stack-config-error.js';
+import { ServicesStackConfigError } from './stack-config-error.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
-import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.js';
+import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.ts';
 
 function manifestOf(fields: Partial<ServiceManifestInput> = {}) {
   return validateServiceManifest(

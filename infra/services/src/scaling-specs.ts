@@ -1,6 +1,6 @@
 import type * as k8s from '@pulumi/kubernetes';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { selectorLabels } from './labels.js';
+import { selectorLabels } from './labels.ts';
 
 type AutoscalerSpec = k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerSpec;
 type MetricSpec = k8s.types.input.autoscaling.v2.MetricSpec;

@@ -10,7 +10,7 @@ import {
   resolveServiceConfig,
   type ServiceManifest,
 } from '@slipway/service-manifest';
-import type { ShutdownTiming } from './shutdown-timing.js';
+import type { ShutdownTiming } from './shutdown-timing.ts';
 
 /** Where a service's Secret is mounted (the platform contract's); each secret is one file named after it. */
 export const secretMountPath = contractSecretMountPath;

@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { environmentNamespace, pulumiProject, stackReference } from '@slipway/platform-contract';
 import { type Environment, environments } from '@slipway/service-manifest';
-import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.js';
+import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.ts';
 
 /** The Pulumi project name; config keys are `slipway-services:<key>`. */
 export const projectName = pulumiProject('services');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricsEndpoint } from '@slipway/platform-contract';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
-import { httpRouteSpec, serviceSpec } from './traffic-specs.js';
+import { httpRouteSpec, serviceSpec } from './traffic-specs.ts';
 
 function manifestOf(fields: Partial<ServiceManifestInput> = {}) {
   return validateServiceManifest(

@@ -3,7 +3,7 @@ import type * as k8s from '@pulumi/kubernetes';
 import type { GatewayParentRef } from '@slipway/infra-platform/outputs';
 import { servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { selectorLabels } from './labels.js';
+import { selectorLabels } from './labels.ts';
 
 type ServiceSpec = k8s.types.input.core.v1.ServiceSpec;
 

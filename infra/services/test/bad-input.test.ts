@@ -9,9 +9,9 @@ import {
   ManifestError,
   type ServiceManifestInput,
 } from '@slipway/service-manifest';
-import { deployServices } from '../src/deploy-services.js';
-import { projectName, type StackConfig } from '../src/stack-config.js';
-import { ServicesStackConfigError } from '../src/stack-config-error.js';
+import { deployServices } from '../src/deploy-services.ts';
+import { projectName, type StackConfig } from '../src/stack-config.ts';
+import { ServicesStackConfigError } from '../src/stack-config-error.ts';
 import {
   configFor,
   exampleManifests,
@@ -19,7 +19,7 @@ import {
   manifest,
   platformFor,
   unusedServiceName,
-} from './fixtures.js';
+} from './fixtures.ts';
 
 /**
  * Runs the composition under mocks, on the platform of `platformFor` unless `platform` is given

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkRestrictedPodSecurity } from '@slipway/infra-policy';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
-import { configChecksum } from '../src/service-environment.js';
-import { shutdownTiming } from '../src/shutdown-timing.js';
+import { configChecksum } from '../src/service-environment.ts';
+import { shutdownTiming } from '../src/shutdown-timing.ts';
 import {
   configFor,
   containerOf,
@@ -11,7 +11,7 @@ import {
   manifest,
   podSpecOf,
   renderObjects,
-} from './fixtures.js';
+} from './fixtures.ts';
 
 const examples = await renderObjects(exampleManifests());
 

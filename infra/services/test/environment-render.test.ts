@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateKubernetesObject } from '@slipway/infra-policy';
-import { renderPlatformStack } from '../src/cli/platform-stack-file.js';
-import { loadStack } from '../src/cli/stack-file.js';
-import { renderServices } from '../src/render/render-services.js';
+import { renderPlatformStack } from '../src/cli/platform-stack-file.ts';
+import { loadStack } from '../src/cli/stack-file.ts';
+import { renderServices } from '../src/render/render-services.ts';
 
 // Rendering runs both programs under mocks: seconds on a busy machine.
 const renderTimeoutMs = 120_000;

@@ -5,14 +5,14 @@ import {
   type ServiceManifest,
   type ServiceManifestInput,
 } from '@slipway/service-manifest';
-import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.js';
-import { type RecordedDeployment, recordDeployment } from '../src/render/record-deployment.js';
-import { kubernetesObjects, type RenderedObject } from '../src/render/render-services.js';
+import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.ts';
+import { type RecordedDeployment, recordDeployment } from '../src/render/record-deployment.ts';
+import { kubernetesObjects, type RenderedObject } from '../src/render/render-services.ts';
 import {
   resolveStackConfig,
   type StackConfig,
   type StackConfigInput,
-} from '../src/stack-config.js';
+} from '../src/stack-config.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureGateway } from '../src/render/fixture-platform-outputs.js';
-import { networkGraph } from '../src/render/network-graph.js';
-import { exampleManifests, examplePair, manifest, renderObjects } from './fixtures.js';
+import { fixtureGateway } from '../src/render/fixture-platform-outputs.ts';
+import { networkGraph } from '../src/render/network-graph.ts';
+import { exampleManifests, examplePair, manifest, renderObjects } from './fixtures.ts';
 
 const gateway = fixtureGateway('slipway-dev', 'dev.example.com');
 

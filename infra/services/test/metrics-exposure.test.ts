@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metricsEndpoint } from '@slipway/platform-contract';
-import { exampleManifests, find, podSpecOf, renderObjects } from './fixtures.js';
+import { exampleManifests, find, podSpecOf, renderObjects } from './fixtures.ts';
 
 const objects = await renderObjects(exampleManifests());
 const publicServices = exampleManifests().filter((m) => m.public);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureGateway } from '../src/render/fixture-platform-outputs.js';
-import { allowsConnection, type PodEndpoint } from '../src/render/network-reachability.js';
-import type { RenderedObject } from '../src/render/render-services.js';
-import { exampleManifests, find, manifest, renderObjects } from './fixtures.js';
+import { fixtureGateway } from '../src/render/fixture-platform-outputs.ts';
+import { allowsConnection, type PodEndpoint } from '../src/render/network-reachability.ts';
+import type { RenderedObject } from '../src/render/render-services.ts';
+import { exampleManifests, find, manifest, renderObjects } from './fixtures.ts';
 
 const examples = await renderObjects(exampleManifests());
 

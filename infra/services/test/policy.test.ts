@@ -8,8 +8,8 @@ import {
   type PolicyViolation,
   validateKubernetesObject,
 } from '@slipway/infra-policy';
-import { syntheticCatalog } from '../src/render/synthetic-catalog.js';
-import { configFor, exampleManifests, manifest, renderObjects } from './fixtures.js';
+import { syntheticCatalog } from '../src/render/synthetic-catalog.ts';
+import { configFor, exampleManifests, manifest, renderObjects } from './fixtures.ts';
 
 const catalogs = {
   examples: await renderObjects(exampleManifests()),

@@ -7,11 +7,11 @@ import {
   type RecordedResource,
   runProgramWithMocks,
 } from '@slipway/infra-testing';
-import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.js';
-import { projectName } from '../src/stack-config.js';
-import { exampleManifests, exampleNames, image, sentinel } from './fixtures.js';
+import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.ts';
+import { projectName } from '../src/stack-config.ts';
+import { exampleManifests, exampleNames, image, sentinel } from './fixtures.ts';
 
-type Program = typeof import('../src/index.js');
+type Program = typeof import('../src/index.ts');
 
 // Whatever apps/ holds: the examples plus every service the generator has added since.
 const manifests = exampleManifests();
@@ -49,7 +49,7 @@ function runProgram(config: Record<string, unknown>): Promise<ProgramRun<Program
       outputsOf: (resource) =>
         resource.type === 'pulumi:pulumi:StackReference' ? { outputs: platformOutputs } : undefined,
     },
-    () => import('../src/index.js'),
+    () => import('../src/index.ts'),
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFor, exampleManifests, examplePair, manifest, record } from './fixtures.js';
+import { configFor, exampleManifests, examplePair, manifest, record } from './fixtures.ts';
 
 async function resourceSet(manifests: Parameters<typeof configFor>[0]) {
   const { resources } = await record(manifests, configFor(manifests));

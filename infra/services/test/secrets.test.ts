@@ -2,8 +2,8 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { isSecretMarker, promiseOf } from '@slipway/infra-testing';
-import { maskedSecret, renderServices, serviceYaml } from '../src/render/render-services.js';
-import { ServicesStackConfigError } from '../src/stack-config-error.js';
+import { maskedSecret, renderServices, serviceYaml } from '../src/render/render-services.ts';
+import { ServicesStackConfigError } from '../src/stack-config-error.ts';
 import {
   configFor,
   exampleManifests,
@@ -12,7 +12,7 @@ import {
   record,
   sentinel,
   unusedServiceName,
-} from './fixtures.js';
+} from './fixtures.ts';
 
 // Every service under apps/ plus a public one with two secrets, on a name and port none uses.
 const services = exampleManifests();

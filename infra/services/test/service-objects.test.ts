@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureGateway } from '../src/render/fixture-platform-outputs.js';
+import { fixtureGateway } from '../src/render/fixture-platform-outputs.ts';
 import {
   configFor,
   exampleManifests,
@@ -7,7 +7,7 @@ import {
   find,
   manifest,
   renderObjects,
-} from './fixtures.js';
+} from './fixtures.ts';
 
 const examples = await renderObjects(exampleManifests());
 

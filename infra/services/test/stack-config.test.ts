@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encryptedPlaceholder, fillForRender, readStackFile } from '../src/cli/stack-file.js';
-import { resolveStackConfig } from '../src/stack-config.js';
-import { ServicesStackConfigError } from '../src/stack-config-error.js';
-import { exampleManifests, examplePair } from './fixtures.js';
+import { encryptedPlaceholder, fillForRender, readStackFile } from '../src/cli/stack-file.ts';
+import { resolveStackConfig } from '../src/stack-config.ts';
+import { ServicesStackConfigError } from '../src/stack-config-error.ts';
+import { exampleManifests, examplePair } from './fixtures.ts';
 
 describe('resolveStackConfig', () => {
   it('defaults the namespace to slipway-<stack> and the environment to the stack', () => {

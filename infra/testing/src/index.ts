@@ -7,5 +7,5 @@ export {
   promiseOf,
   type RecordedResource,
   settle,
-} from './pulumi-mocks.js';
-export { type ProgramRun, runProgramWithMocks } from './run-program.js';
+} from './pulumi-mocks.ts';
+export { type ProgramRun, runProgramWithMocks } from './run-program.ts';

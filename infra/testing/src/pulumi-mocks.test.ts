@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { installMocks, isSecretMarker, named, promiseOf, settle } from './pulumi-mocks.js';
+import { installMocks, isSecretMarker, named, promiseOf, settle } from './pulumi-mocks.ts';
 
 class Thing extends pulumi.CustomResource {
   declare readonly extra: pulumi.Output<string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFuzzEnv } from './fuzz-env.js';
+import { readFuzzEnv } from './fuzz-env.ts';
 
 describe('readFuzzEnv', () => {
   it('reads the seed, the budget and the binary', () => {

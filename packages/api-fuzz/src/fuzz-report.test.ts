@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFuzzReport } from './fuzz-report.js';
-import type { SchemathesisRun } from './run-schemathesis.js';
+import { buildFuzzReport } from './fuzz-report.ts';
+import type { SchemathesisRun } from './run-schemathesis.ts';
 
 const context = { service: 'orders', seed: 7, requests: 120, timeoutMs: 60_000 };
 const output = [

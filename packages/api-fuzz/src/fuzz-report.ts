@@ -1,5 +1,5 @@
-import { fuzzEnvNames } from './fuzz-env.js';
-import type { SchemathesisRun } from './run-schemathesis.js';
+import { fuzzEnvNames } from './fuzz-env.ts';
+import type { SchemathesisRun } from './run-schemathesis.ts';
 
 /** One kind of failure a fuzz run found, and where. */
 export interface FuzzFailure {

@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import { loopbackHost } from '@slipway/config';
 import { type Service, startService } from '@slipway/service-kit';
-import { readFuzzEnv } from './fuzz-env.js';
-import { buildFuzzReport, type FuzzReport } from './fuzz-report.js';
-import { runSchemathesis } from './run-schemathesis.js';
-import { findSchemathesis } from './schemathesis-bin.js';
-import { schemathesisConfig } from './schemathesis-config.js';
+import { readFuzzEnv } from './fuzz-env.ts';
+import { buildFuzzReport, type FuzzReport } from './fuzz-report.ts';
+import { runSchemathesis } from './run-schemathesis.ts';
+import { findSchemathesis } from './schemathesis-bin.ts';
+import { schemathesisConfig } from './schemathesis-config.ts';
 
 /** Options of {@link fuzzService}; each has a default that suits a service's test suite. */
 export interface FuzzServiceOptions {

@@ -1,20 +1,20 @@
-export { type FuzzEnv, fuzzEnvNames, readFuzzEnv } from './fuzz-env.js';
+export { type FuzzEnv, fuzzEnvNames, readFuzzEnv } from './fuzz-env.ts';
 export {
   buildFuzzReport,
   type FuzzFailure,
   type FuzzReport,
   type FuzzRunContext,
-} from './fuzz-report.js';
+} from './fuzz-report.ts';
 export {
   defaultFuzzSeed,
   type FuzzServiceOptions,
   fuzzService,
   fuzzTestTimeoutMs,
-} from './fuzz-service.js';
+} from './fuzz-service.ts';
 export {
   type RunSchemathesisOptions,
   runSchemathesis,
   type SchemathesisReport,
   type SchemathesisRun,
-} from './run-schemathesis.js';
-export { findSchemathesis, installScript, SchemathesisMissingError } from './schemathesis-bin.js';
+} from './run-schemathesis.ts';
+export { findSchemathesis, installScript, SchemathesisMissingError } from './schemathesis-bin.ts';

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runSchemathesis } from './run-schemathesis.js';
+import { runSchemathesis } from './run-schemathesis.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fake-schemathesis-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { schemathesisEnv } from './fuzz-env.js';
+import { schemathesisEnv } from './fuzz-env.ts';
 
 /** What one `st run` is asked to do. */
 export interface RunSchemathesisOptions {

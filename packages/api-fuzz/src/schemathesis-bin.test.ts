@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findSchemathesis, SchemathesisMissingError } from './schemathesis-bin.js';
+import { findSchemathesis, SchemathesisMissingError } from './schemathesis-bin.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'schemathesis-bin-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

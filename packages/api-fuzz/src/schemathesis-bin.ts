@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fuzzEnvNames } from './fuzz-env.js';
+import { fuzzEnvNames } from './fuzz-env.ts';
 
 /**
  * The script that installs schemathesis and knows where it is; the same from `src/` and `dist/`.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRoute, createServiceApp, problemContent, storedText, z } from '@slipway/service-kit';
-import { schemathesisConfig, stringFields } from './schemathesis-config.js';
+import { schemathesisConfig, stringFields } from './schemathesis-config.ts';
 
 // A document as the service kit writes it: named schemas behind $ref, arrays of objects, and
 // strings no hostile text fits (a UUID, an enum, a currency code).

@@ -1,4 +1,4 @@
-import { hostileText } from './hostile-text.js';
+import { hostileText } from './hostile-text.ts';
 
 /** How often a string field gets a value of {@link hostileText} instead of a random one. */
 const hostileProbability = 0.25;

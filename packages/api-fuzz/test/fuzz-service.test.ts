@@ -7,7 +7,7 @@ import {
   storedText,
   z,
 } from '@slipway/service-kit';
-import { fuzzService, fuzzTestTimeoutMs, SchemathesisMissingError } from '../src/index.js';
+import { fuzzService, fuzzTestTimeoutMs, SchemathesisMissingError } from '../src/index.ts';
 
 // Real schemathesis against small services, each wrong in one way the issue names. A handful
 // of examples per operation finds each fault; the well-made service shows none is invented.

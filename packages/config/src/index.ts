@@ -6,9 +6,9 @@ export {
   loopbackHost,
   type ServiceDefaults,
   serverDefaults,
-} from './base-config.js';
-export { ConfigError, type ConfigProblem } from './config-error.js';
-export { type LoadConfigOptions, loadConfig } from './load-config.js';
-export { type ExitOptions, loadConfigOrExit } from './load-config-or-exit.js';
-export { isSecretField, Secret, secret } from './secret.js';
-export { metricsEndpoint, serverPaths } from './server-paths.js';
+} from './base-config.ts';
+export { ConfigError, type ConfigProblem } from './config-error.ts';
+export { type LoadConfigOptions, loadConfig } from './load-config.ts';
+export { type ExitOptions, loadConfigOrExit } from './load-config-or-exit.ts';
+export { isSecretField, Secret, secret } from './secret.ts';
+export { metricsEndpoint, serverPaths } from './server-paths.ts';

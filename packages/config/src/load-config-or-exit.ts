@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ConfigError } from './config-error.js';
-import { type LoadConfigOptions, loadConfig } from './load-config.js';
+import { ConfigError } from './config-error.ts';
+import { type LoadConfigOptions, loadConfig } from './load-config.ts';
 
 /** Extra hooks for {@link loadConfigOrExit}, for tests. */
 export interface ExitOptions extends LoadConfigOptions {

@@ -1,11 +1,11 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineConfigSchema } from './base-config.js';
-import { ConfigError } from './config-error.js';
-import { loadConfig } from './load-config.js';
-import { loadConfigOrExit } from './load-config-or-exit.js';
-import { Secret, secret } from './secret.js';
+import { defineConfigSchema } from './base-config.ts';
+import { ConfigError } from './config-error.ts';
+import { loadConfig } from './load-config.ts';
+import { loadConfigOrExit } from './load-config-or-exit.ts';
+import { Secret, secret } from './secret.ts';
 
 const sentinel = 'sentinel-s3cr3t-value-9f2c';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { secretFileSuffix, secretFileVariable } from '@slipway/platform-contract';
-import { ConfigError, type ConfigProblem } from './config-error.js';
-import { isSecretField } from './secret.js';
+import { ConfigError, type ConfigProblem } from './config-error.ts';
+import { isSecretField } from './secret.ts';
 
 /** Where {@link loadConfig} reads values from; both are injectable for tests. */
 export interface LoadConfigOptions {

@@ -1,7 +1,7 @@
 import type { PromptQuestion } from 'node-plop';
 import { describe, expect, it } from 'vitest';
-import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.js';
-import type { Flags } from './parse-flags.js';
+import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.ts';
+import type { Flags } from './parse-flags.ts';
 
 const prompts: PromptQuestion[] = [
   { type: 'input', name: 'name' },

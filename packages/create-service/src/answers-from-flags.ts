@@ -1,5 +1,5 @@
 import type { PromptQuestion } from 'node-plop';
-import type { Flags } from './parse-flags.js';
+import type { Flags } from './parse-flags.ts';
 
 /**
  * Each flag that answers a prompt of the service generator, by prompt name.

@@ -1,4 +1,4 @@
-import { scaffoldService } from './scaffold-service.js';
+import { scaffoldService } from './scaffold-service.ts';
 
 process.exitCode = await scaffoldService(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findRepoRoot } from './find-repo-root.js';
+import { findRepoRoot } from './find-repo-root.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'find-root-'));
 mkdirSync(join(root, 'repo/generators'), { recursive: true });

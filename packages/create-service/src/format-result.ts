@@ -1,4 +1,4 @@
-import type { RunResult } from './generator-run.js';
+import type { RunResult } from './generator-run.ts';
 
 const list = (title: string, paths: readonly string[]) =>
   paths.length === 0 ? '' : `${title}\n${paths.map((p) => `  ${p}`).join('\n')}\n`;

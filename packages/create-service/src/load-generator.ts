@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import nodePlop, { type NodePlopAPI, type PlopGenerator } from 'node-plop';
 import { importSource } from '@slipway/run-source';
-import { plopfilePath } from './find-repo-root.js';
+import { plopfilePath } from './find-repo-root.ts';
 
 /** What a plopfile default-exports. */
 type Plopfile = (plop: NodePlopAPI) => void | Promise<void>;

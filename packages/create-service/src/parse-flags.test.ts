@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFlags } from './parse-flags.js';
+import { parseFlags } from './parse-flags.ts';
 
 function parse(args: string[]) {
   let stdout = '';

@@ -1,9 +1,9 @@
-import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.js';
-import { findRepoRoot, plopfilePath } from './find-repo-root.js';
-import { formatResult } from './format-result.js';
-import { aborted, type RunResult, readRunResult, withRunOptions } from './generator-run.js';
-import { loadGenerator } from './load-generator.js';
-import { type Flags, type Output, parseFlags } from './parse-flags.js';
+import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.ts';
+import { findRepoRoot, plopfilePath } from './find-repo-root.ts';
+import { formatResult } from './format-result.ts';
+import { aborted, type RunResult, readRunResult, withRunOptions } from './generator-run.ts';
+import { loadGenerator } from './load-generator.ts';
+import { type Flags, type Output, parseFlags } from './parse-flags.ts';
 
 /** Where and how {@link scaffoldService} runs; all injectable for tests. */
 export interface ScaffoldOptions extends Output {

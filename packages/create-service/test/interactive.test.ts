@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canDriveTerminal, driveTerminal, keys } from './helpers/drive-terminal.js';
+import { canDriveTerminal, driveTerminal, keys } from './helpers/drive-terminal.ts';
 import {
   cliPath,
   createSandbox,
   removeSandbox,
   runCli,
   unusedServiceName,
-} from './helpers/repo-sandbox.js';
+} from './helpers/repo-sandbox.ts';
 
 const sandboxes: string[] = [];
 afterAll(() => {

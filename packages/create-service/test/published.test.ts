@@ -19,7 +19,7 @@ import {
   removeSandbox,
   repoRoot,
   unusedServiceName,
-} from './helpers/repo-sandbox.js';
+} from './helpers/repo-sandbox.ts';
 
 // A team may publish @slipway/create-service to its registry and run it in a clone of its
 // fork. This packs the package as `changeset publish` would (its compiled dist/, no src/),

@@ -7,7 +7,7 @@ import {
   removeSandbox,
   runCli,
   unusedServiceName,
-} from './helpers/repo-sandbox.js';
+} from './helpers/repo-sandbox.ts';
 
 // Each refusal runs the real CLI against a copy of this repository and checks the message,
 // the exit code, and that not one byte of the tree changed.

@@ -1,8 +1,8 @@
-export { findMigrationsFolder } from './migrations-folder.js';
+export { findMigrationsFolder } from './migrations-folder.ts';
 export {
   type Database,
   type DatabaseSchema,
   type DrizzleDatabase,
   type OpenDatabaseOptions,
   openDatabase,
-} from './open-database.js';
+} from './open-database.ts';

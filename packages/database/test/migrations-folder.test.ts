@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findMigrationsFolder } from '../src/index.js';
+import { findMigrationsFolder } from '../src/index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'migrations-folder-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, findMigrationsFolder, openDatabase } from '../src/index.js';
-import { type TestDatabase, testEngines } from '../src/testing/index.js';
-import * as schema from './fixture-service/src/db/schema.js';
+import { type Database, findMigrationsFolder, openDatabase } from '../src/index.ts';
+import { type TestDatabase, testEngines } from '../src/testing/index.ts';
+import * as schema from './fixture-service/src/db/schema.ts';
 
 const migrationsFolder = findMigrationsFolder(
   new URL('./fixture-service/src/db/schema.ts', import.meta.url),

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { buildService, defaultAssets, defaultExternals } from './build-service.js';
-import { parseCliArgs } from './parse-cli-args.js';
+import { buildService, defaultAssets, defaultExternals } from './build-service.ts';
+import { parseCliArgs } from './parse-cli-args.ts';
 
 const help = `Usage: slipway-build [options]
 

@@ -1,7 +1,7 @@
-import { devMetricsPortOffset } from './dev-metrics-port.js';
-import { inspectorPortOffset } from './inspector.js';
-import { parseCliArgs } from './parse-cli-args.js';
-import { logFormatVariable } from './service-output.js';
+import { devMetricsPortOffset } from './dev-metrics-port.ts';
+import { inspectorPortOffset } from './inspector.ts';
+import { parseCliArgs } from './parse-cli-args.ts';
+import { logFormatVariable } from './service-output.ts';
 
 /**
  * The variables slipway-dev itself reads from your shell (every other one reaches the service

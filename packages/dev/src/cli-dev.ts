@@ -3,15 +3,15 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { metricsEndpoint, platformVariables, serverPaths } from '@slipway/platform-contract';
 import { ManifestError, serviceUrlVariable } from '@slipway/service-manifest';
-import { devHelp, parseDevOptions } from './cli-dev-options.js';
-import { createDevEnvironment, devHost } from './dev-environment.js';
-import { devMetricsPortOffset } from './dev-metrics-port.js';
-import { isPortFree, parseDevPort, serviceUrl } from './dev-port.js';
-import { isDevProcessRunning, registerDevProcess } from './dev-registry.js';
-import { envFileFlags } from './env-files.js';
-import { findService } from './find-service.js';
-import { useColor } from './format-log-line.js';
-import { inspectorFlag, inspectorPort } from './inspector.js';
+import { devHelp, parseDevOptions } from './cli-dev-options.ts';
+import { createDevEnvironment, devHost } from './dev-environment.ts';
+import { devMetricsPortOffset } from './dev-metrics-port.ts';
+import { isPortFree, parseDevPort, serviceUrl } from './dev-port.ts';
+import { isDevProcessRunning, registerDevProcess } from './dev-registry.ts';
+import { envFileFlags } from './env-files.ts';
+import { findService } from './find-service.ts';
+import { useColor } from './format-log-line.ts';
+import { inspectorFlag, inspectorPort } from './inspector.ts';
 import {
   type LogFormat,
   logFormatVariable,
@@ -19,10 +19,10 @@ import {
   pipeServiceOutput,
   type ServiceEvent,
   serviceEventsFlag,
-} from './service-output.js';
-import { calleesOf, type StartedCallees, startCallees } from './start-callees.js';
-import { waitForCallees } from './wait-for-callees.js';
-import { probeReadiness, readinessPath, waitForReady } from './wait-for-ready.js';
+} from './service-output.ts';
+import { calleesOf, type StartedCallees, startCallees } from './start-callees.ts';
+import { waitForCallees } from './wait-for-callees.ts';
+import { probeReadiness, readinessPath, waitForReady } from './wait-for-ready.ts';
 
 const options = parseDevOptions(process.argv.slice(2));
 if (options.help) {

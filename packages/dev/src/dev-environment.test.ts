@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ServiceManifestInput, serviceManifestSchema } from '@slipway/service-manifest';
-import { createDevEnvironment } from './dev-environment.js';
+import { createDevEnvironment } from './dev-environment.ts';
 
 const manifest = (input: Partial<ServiceManifestInput> & { name: string; port: number }) =>
   serviceManifestSchema.parse(input);

@@ -5,7 +5,7 @@ import {
   serviceEnvironment,
 } from '@slipway/platform-contract';
 import { resolveServiceConfig, type ServiceManifest } from '@slipway/service-manifest';
-import { devMetricsPort } from './dev-metrics-port.js';
+import { devMetricsPort } from './dev-metrics-port.ts';
 
 /** The host every local service listens on and is called at: the platform contract's loopback. */
 export const devHost = loopbackHost;

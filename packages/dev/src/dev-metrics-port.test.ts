@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { metricsEndpoint } from '@slipway/platform-contract';
 import { type ServiceManifestInput, serviceManifestSchema } from '@slipway/service-manifest';
-import { devMetricsPort } from './dev-metrics-port.js';
+import { devMetricsPort } from './dev-metrics-port.ts';
 
 const manifest = (input: Partial<ServiceManifestInput> & { name: string; port: number }) =>
   serviceManifestSchema.parse(input);

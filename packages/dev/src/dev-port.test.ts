@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDevPort, serviceUrl } from './dev-port.js';
+import { parseDevPort, serviceUrl } from './dev-port.ts';
 
 describe('parseDevPort', () => {
   it.each([

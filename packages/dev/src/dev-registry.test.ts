@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isDevProcessRunning, registerDevProcess, registryDir } from './dev-registry.js';
+import { isDevProcessRunning, registerDevProcess, registryDir } from './dev-registry.ts';
 
 describe('dev registry', () => {
   // Only hashed into the registry's folder: it need not exist.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envFileFlags, envFiles } from './env-files.js';
+import { envFileFlags, envFiles } from './env-files.ts';
 
 describe('envFiles', () => {
   it("lists the repository's .env before the service's, so the service's wins", () => {

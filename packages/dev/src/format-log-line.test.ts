@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLogLine, useColor } from './format-log-line.js';
+import { formatLogLine, useColor } from './format-log-line.ts';
 
 const time = '2026-01-01T10:00:00.123Z';
 

@@ -4,12 +4,12 @@ export {
   buildService,
   defaultAssets,
   defaultExternals,
-} from './build-service.js';
-export { createDevEnvironment, devHost, devLogLevel } from './dev-environment.js';
-export { devMetricsPort, devMetricsPortOffset } from './dev-metrics-port.js';
-export { parseDevPort, serviceUrl } from './dev-port.js';
-export { envFileFlags, envFileName, envFiles } from './env-files.js';
-export { findService, type LocatedService } from './find-service.js';
-export { type FormatLogLineOptions, formatLogLine, useColor } from './format-log-line.js';
-export { type LogFormat, logFormatVariable, parseLogFormat } from './service-output.js';
-export { readinessPath, type WaitForReadyOptions, waitForReady } from './wait-for-ready.js';
+} from './build-service.ts';
+export { createDevEnvironment, devHost, devLogLevel } from './dev-environment.ts';
+export { devMetricsPort, devMetricsPortOffset } from './dev-metrics-port.ts';
+export { parseDevPort, serviceUrl } from './dev-port.ts';
+export { envFileFlags, envFileName, envFiles } from './env-files.ts';
+export { findService, type LocatedService } from './find-service.ts';
+export { type FormatLogLineOptions, formatLogLine, useColor } from './format-log-line.ts';
+export { type LogFormat, logFormatVariable, parseLogFormat } from './service-output.ts';
+export { readinessPath, type WaitForReadyOptions, waitForReady } from './wait-for-ready.ts';

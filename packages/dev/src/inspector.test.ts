@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectorFlag, inspectorPort } from './inspector.js';
+import { inspectorFlag, inspectorPort } from './inspector.ts';
 
 describe('inspectorPort', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { devHost } from './dev-environment.js';
+import { devHost } from './dev-environment.ts';
 
 /** The default inspector port is the service's port plus this: gateway 3000 → 9229 (Node's). */
 export const inspectorPortOffset = 6229;

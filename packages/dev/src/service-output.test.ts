@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseLogFormat, pipeServiceOutput, type ServiceEvent } from './service-output.js';
+import { parseLogFormat, pipeServiceOutput, type ServiceEvent } from './service-output.ts';
 
 const logLine = JSON.stringify({ level: 'info', time: '2026-01-01T10:00:00.000Z', msg: 'hi' });
 

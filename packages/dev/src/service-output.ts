@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { formatLogLine } from './format-log-line.js';
+import { formatLogLine } from './format-log-line.ts';
 
 /** The variable that picks how slipway-dev shows a service's logs: `pretty` (default) or `json`. */
 export const logFormatVariable = 'SLIPWAY_LOG_FORMAT';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { calleesOf, devScriptArgs } from './start-callees.js';
+import { calleesOf, devScriptArgs } from './start-callees.ts';
 
 const service = (name: string, calls: string[]) => ({ name, calls }) as unknown as ServiceManifest;
 

@@ -1,4 +1,4 @@
-import { pause, probeReadiness, readinessPath } from './wait-for-ready.js';
+import { pause, probeReadiness, readinessPath } from './wait-for-ready.ts';
 
 /** Options of {@link waitForCallees}. */
 export interface WaitForCalleesOptions {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildService } from '../src/build-service.js';
-import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+import { buildService } from '../src/build-service.ts';
+import { createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 describe('buildService', () => {
   let repo: FixtureRepo | undefined;

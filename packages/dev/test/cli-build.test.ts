@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+import { createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 const bin = fileURLToPath(new URL('../bin/slipway-build.js', import.meta.url));
 

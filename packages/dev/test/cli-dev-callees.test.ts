@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isPortFree } from '../src/dev-port.js';
-import { type DevProcess, freePort, startDev } from './dev-process.js';
-import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+import { isPortFree } from '../src/dev-port.ts';
+import { type DevProcess, freePort, startDev } from './dev-process.ts';
+import { createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 // Ready at once; answers with its GREETING and the URL it calls world at.
 const service = `import { createServer } from 'node:http';

@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv, type DevProcess, freePort, startDev } from './dev-process.js';
-import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+import { cleanEnv, type DevProcess, freePort, startDev } from './dev-process.ts';
+import { createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 const service = `import { createServer } from 'node:http';
 createServer((_req, res) => res.end()).listen(Number(process.env.PORT), process.env.HOST);

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanEnv, type DevProcess, freePort, startDev } from './dev-process.js';
-import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+import { cleanEnv, type DevProcess, freePort, startDev } from './dev-process.ts';
+import { createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 // Answers /readyz with 503 until the file READY_FILE exists, logs one JSON line and, like the
 // service kit, takes its time to stop on SIGINT or SIGTERM.

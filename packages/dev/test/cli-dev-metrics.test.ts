@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DevProcess, freePort, startDev } from './dev-process.js';
-import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+import { type DevProcess, freePort, startDev } from './dev-process.ts';
+import { createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 // Like the service kit: the API on PORT, its metrics on METRICS_PORT, /metrics nowhere else.
 const serviceWithMetrics = `import { createServer } from 'node:http';

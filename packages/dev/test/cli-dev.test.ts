@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanEnv, freePort } from './dev-process.js';
-import { createFixtureRepo, type FixtureRepo } from './fixture-repo.js';
+import { cleanEnv, freePort } from './dev-process.ts';
+import { createFixtureRepo, type FixtureRepo } from './fixture-repo.ts';
 
 const bin = fileURLToPath(new URL('../bin/slipway-dev.js', import.meta.url));
 

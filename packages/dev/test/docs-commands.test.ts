@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { devVariables } from '../src/cli-dev-options.js';
-import { checkDocCommands, type DocFacts, readPackages } from './doc-commands.js';
+import { devVariables } from '../src/cli-dev-options.ts';
+import { checkDocCommands, type DocFacts, readPackages } from './doc-commands.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/slipway-dev.js', import.meta.url));

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { pipeServiceOutput, type ServiceEvent, serviceEventsFlag } from '../src/service-output.js';
+import { pipeServiceOutput, type ServiceEvent, serviceEventsFlag } from '../src/service-output.ts';
 
 describe('serviceEventsFlag', () => {
   it("should report the service process's start and exit code, and hide their marks", async () => {

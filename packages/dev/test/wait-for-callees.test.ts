@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForCallees } from '../src/wait-for-callees.js';
-import { freePort } from './dev-process.js';
+import { waitForCallees } from '../src/wait-for-callees.ts';
+import { freePort } from './dev-process.ts';
 
 describe('waitForCallees', () => {
   let server: Server | undefined;

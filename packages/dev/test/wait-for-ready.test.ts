@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForReady } from '../src/wait-for-ready.js';
+import { waitForReady } from '../src/wait-for-ready.ts';
 
 describe('waitForReady', () => {
   let server: Server | undefined;

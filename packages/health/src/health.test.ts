@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Health } from './health.js';
-import type { HealthCheck } from './health-check.js';
-import { probeStatusCode } from './probe-status-code.js';
+import { Health } from './health.ts';
+import type { HealthCheck } from './health-check.ts';
+import { probeStatusCode } from './probe-status-code.ts';
 
 const passing = (name: string): HealthCheck => ({ name, check: async () => {} });
 const failing = (name: string, message = 'boom'): HealthCheck => ({

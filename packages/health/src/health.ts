@@ -1,5 +1,5 @@
-import type { CheckResult, HealthCheck, ProbeKind, ProbeReport } from './health-check.js';
-import { runCheck } from './run-check.js';
+import type { CheckResult, HealthCheck, ProbeKind, ProbeReport } from './health-check.ts';
+import { runCheck } from './run-check.ts';
 
 /**
  * The checks of each probe and their default timeout.

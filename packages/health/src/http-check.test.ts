@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort, listenOnLoopback, trackSockets } from '../test/loopback.js';
-import { httpCheck } from './http-check.js';
-import { runCheck } from './run-check.js';
+import { closedPort, listenOnLoopback, trackSockets } from '../test/loopback.ts';
+import { httpCheck } from './http-check.ts';
+import { runCheck } from './run-check.ts';
 
 describe('httpCheck against a real node:http server', () => {
   let lastHeaders: IncomingHttpHeaders = {};

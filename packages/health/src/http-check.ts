@@ -1,5 +1,5 @@
-import { errorCode } from './describe-error.js';
-import type { HealthCheck } from './health-check.js';
+import { errorCode } from './describe-error.ts';
+import type { HealthCheck } from './health-check.ts';
 
 /** Options of {@link httpCheck}. */
 export interface HttpCheckOptions {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { importOptional } from './import-optional.js';
+import { importOptional } from './import-optional.ts';
 
 it('tells the user which package to install when an optional peer is missing', async () => {
   // A variable specifier keeps bundlers and tsc from resolving the missing package.

@@ -1,8 +1,8 @@
-export { Health, type HealthOptions } from './health.js';
-export type { CheckResult, HealthCheck, ProbeKind, ProbeReport } from './health-check.js';
-export { type HttpCheckOptions, httpCheck } from './http-check.js';
-export { type PostgresCheckOptions, postgresCheck } from './postgres-check.js';
-export { probeStatusCode } from './probe-status-code.js';
-export { redactCredentials } from './redact-credentials.js';
-export { type RedisCheckOptions, redisCheck } from './redis-check.js';
-export { type TcpCheckOptions, tcpCheck } from './tcp-check.js';
+export { Health, type HealthOptions } from './health.ts';
+export type { CheckResult, HealthCheck, ProbeKind, ProbeReport } from './health-check.ts';
+export { type HttpCheckOptions, httpCheck } from './http-check.ts';
+export { type PostgresCheckOptions, postgresCheck } from './postgres-check.ts';
+export { probeStatusCode } from './probe-status-code.ts';
+export { redactCredentials } from './redact-credentials.ts';
+export { type RedisCheckOptions, redisCheck } from './redis-check.ts';
+export { type TcpCheckOptions, tcpCheck } from './tcp-check.ts';

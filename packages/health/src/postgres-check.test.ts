@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { closedPort, listenOnLoopback, trackSockets } from '../test/loopback.js';
-import { postgresCheck } from './postgres-check.js';
-import { runCheck } from './run-check.js';
+import { closedPort, listenOnLoopback, trackSockets } from '../test/loopback.ts';
+import { postgresCheck } from './postgres-check.ts';
+import { runCheck } from './run-check.ts';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
 if (!databaseUrl) {

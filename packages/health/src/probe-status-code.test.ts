@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import type { ProbeReport } from './health-check.js';
-import { probeStatusCode } from './probe-status-code.js';
+import type { ProbeReport } from './health-check.ts';
+import { probeStatusCode } from './probe-status-code.ts';
 
 it.each<[ProbeReport, 200 | 503]>([
   [{ probe: 'liveness', status: 'pass', checks: [] }, 200],

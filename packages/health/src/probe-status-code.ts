@@ -1,4 +1,4 @@
-import type { ProbeReport } from './health-check.js';
+import type { ProbeReport } from './health-check.ts';
 
 /**
  * The HTTP status a probe endpoint answers with: 200 when the probe passes, 503 otherwise.

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { redactCredentials } from './redact-credentials.js';
+import { redactCredentials } from './redact-credentials.ts';
 
 it.each([
   ['postgres://app:pw@db:5432/app', 'postgres://[redacted]@db:5432/app'],

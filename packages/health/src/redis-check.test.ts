@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeRedis } from '../test/fake-redis-server.js';
-import { closedPort } from '../test/loopback.js';
-import { redisCheck } from './redis-check.js';
-import { runCheck } from './run-check.js';
+import { startFakeRedis } from '../test/fake-redis-server.ts';
+import { closedPort } from '../test/loopback.ts';
+import { redisCheck } from './redis-check.ts';
+import { runCheck } from './run-check.ts';
 
 type FakeRedis = Awaited<ReturnType<typeof startFakeRedis>>;
 

@@ -1,7 +1,7 @@
-import { errorCode } from './describe-error.js';
-import type { HealthCheck } from './health-check.js';
-import { importOptional } from './import-optional.js';
-import { onAbort } from './on-abort.js';
+import { errorCode } from './describe-error.ts';
+import type { HealthCheck } from './health-check.ts';
+import { importOptional } from './import-optional.ts';
+import { onAbort } from './on-abort.ts';
 
 /** Options of {@link redisCheck}. */
 export interface RedisCheckOptions {

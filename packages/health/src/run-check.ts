@@ -1,6 +1,6 @@
-import { errorMessage } from './describe-error.js';
-import type { CheckResult, HealthCheck } from './health-check.js';
-import { redactCredentials } from './redact-credentials.js';
+import { errorMessage } from './describe-error.ts';
+import type { CheckResult, HealthCheck } from './health-check.ts';
+import { redactCredentials } from './redact-credentials.ts';
 
 /**
  * Runs one check with its own timeout. On timeout the check's signal is aborted and the result

@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort, listenOnLoopback, trackSockets } from '../test/loopback.js';
-import { runCheck } from './run-check.js';
-import { tcpCheck } from './tcp-check.js';
+import { closedPort, listenOnLoopback, trackSockets } from '../test/loopback.ts';
+import { runCheck } from './run-check.ts';
+import { tcpCheck } from './tcp-check.ts';
 
 describe('tcpCheck', () => {
   const server = createServer();

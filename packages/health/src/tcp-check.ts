@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
-import { errorCode } from './describe-error.js';
-import type { HealthCheck } from './health-check.js';
-import { onAbort } from './on-abort.js';
+import { errorCode } from './describe-error.ts';
+import type { HealthCheck } from './health-check.ts';
+import { onAbort } from './on-abort.ts';
 
 /** Options of {@link tcpCheck}. */
 export interface TcpCheckOptions {

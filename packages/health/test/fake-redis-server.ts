@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { listenOnLoopback, trackSockets } from './loopback.js';
+import { listenOnLoopback, trackSockets } from './loopback.ts';
 
 export interface FakeRedisOptions {
   /** What to answer to PING, as a raw RESP reply; defaults to `+PONG\r\n`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cloudLoginVariables, environmentSecrets, repositoryVariablesOf } from './ci-settings.js';
-import { productNamesOf } from './product-names.js';
+import { cloudLoginVariables, environmentSecrets, repositoryVariablesOf } from './ci-settings.ts';
+import { productNamesOf } from './product-names.ts';
 
 describe('the CI settings', () => {
   it('puts the cloud override under the product prefix', () => {

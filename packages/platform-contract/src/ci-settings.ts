@@ -1,5 +1,5 @@
-import { type Cloud, clouds } from './clouds.js';
-import { type ProductNames, productNames } from './product-names.js';
+import { type Cloud, clouds } from './clouds.ts';
+import { type ProductNames, productNames } from './product-names.ts';
 
 /** The GitHub environments the delivery workflows deploy from (docs/secrets.md). */
 export const deployEnvironments = ['preview', 'staging', 'production'] as const;

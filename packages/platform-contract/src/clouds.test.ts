@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cloudNames, clouds, clusterClouds, clusterProgram, isCloud } from './clouds.js';
-import { findRepositoryRoot } from './repository.js';
+import { cloudNames, clouds, clusterClouds, clusterProgram, isCloud } from './clouds.ts';
+import { findRepositoryRoot } from './repository.ts';
 
 const root = findRepositoryRoot(import.meta.dirname);
 

@@ -3,7 +3,7 @@ import {
   githubRepositoryOfRemote,
   githubRepositorySchema,
   packageRepository,
-} from './github-repository.js';
+} from './github-repository.ts';
 
 describe('the GitHub repository', () => {
   it("makes a published package's repository field in npm's normal form", () => {

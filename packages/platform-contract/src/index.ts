@@ -5,7 +5,7 @@ export {
   environmentSecrets,
   repositoryVariables,
   repositoryVariablesOf,
-} from './ci-settings.js';
+} from './ci-settings.ts';
 export {
   type Cloud,
   type CloudEntry,
@@ -15,14 +15,14 @@ export {
   clusterClouds,
   clusterProgram,
   isCloud,
-} from './clouds.js';
+} from './clouds.ts';
 export {
   githubRepositoryOfRemote,
   githubRepositorySchema,
   type PackageRepository,
   packageRepository,
   templateRepository,
-} from './github-repository.js';
+} from './github-repository.ts';
 export {
   formatPlatformFile,
   isRegistry,
@@ -33,7 +33,7 @@ export {
   readPlatformFile,
   scopeSchema,
   templatePlatformFile,
-} from './platform-file.js';
+} from './platform-file.ts';
 export {
   ciVariable,
   clusterName,
@@ -48,8 +48,8 @@ export {
   productNamesOf,
   pulumiProject,
   stackReference,
-} from './product-names.js';
-export { renameProduct } from './product-rename.js';
+} from './product-names.ts';
+export { renameProduct } from './product-rename.ts';
 export {
   findRepositoryRoot,
   listWorkspaceDirs,
@@ -57,7 +57,7 @@ export {
   repositoryFiles,
   serviceDir,
   serviceManifestPath,
-} from './repository.js';
+} from './repository.ts';
 export {
   localLogLevel,
   loopbackHost,
@@ -76,4 +76,4 @@ export {
   servicePortName,
   serviceUrl,
   serviceUrlVariable,
-} from './service-runtime.js';
+} from './service-runtime.ts';

@@ -9,7 +9,7 @@ import {
   parsePlatformFile,
   readPlatformFile,
   templatePlatformFile,
-} from './platform-file.js';
+} from './platform-file.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'platform-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

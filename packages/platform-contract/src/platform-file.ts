@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type Cloud, cloudNames } from './clouds.js';
-import { githubRepositorySchema, templateRepository } from './github-repository.js';
-import { repositoryFiles } from './repository.js';
+import { type Cloud, cloudNames } from './clouds.ts';
+import { githubRepositorySchema, templateRepository } from './github-repository.ts';
+import { repositoryFiles } from './repository.ts';
 
 /** An npm scope as package names use it: `@acme`. */
 export const scopeSchema = z

@@ -5,7 +5,7 @@ import {
   productNameProblem,
   productNames,
   productNamesOf,
-} from './product-names.js';
+} from './product-names.ts';
 
 // Names of their own, not the repository's: `npm run init` rewrites the product name in this
 // file too, and the test must mean the same afterwards.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ProductNames, productNamesOf } from './product-names.js';
-import { renameProduct } from './product-rename.js';
+import { type ProductNames, productNamesOf } from './product-names.ts';
+import { renameProduct } from './product-rename.ts';
 
 // Product names of their own (see product-names.test.ts).
 const from = productNamesOf('tmpl');

@@ -1,4 +1,4 @@
-import type { ProductNames } from './product-names.js';
+import type { ProductNames } from './product-names.ts';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

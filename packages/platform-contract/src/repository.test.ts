@@ -8,7 +8,7 @@ import {
   RepositoryNotFoundError,
   serviceDir,
   serviceManifestPath,
-} from './repository.js';
+} from './repository.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'repository-'));
 const write = (path: string, content: object) => {

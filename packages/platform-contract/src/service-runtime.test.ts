@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productNames } from './product-names.js';
+import { productNames } from './product-names.ts';
 import {
   metricsEndpoint,
   platformSetVariables,
@@ -7,7 +7,7 @@ import {
   serviceEnvironment,
   servicePortName,
   serviceUrlVariable,
-} from './service-runtime.js';
+} from './service-runtime.ts';
 
 const orders = { name: 'orders', port: 3001, secrets: ['DATABASE_URL'] };
 const callees = [{ name: 'user-profile', port: 3002 }];

@@ -1,4 +1,4 @@
-import { productNames } from './product-names.js';
+import { productNames } from './product-names.ts';
 
 /**
  * The variables the platform sets in every service's environment, by what they mean. The

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleSource } from '../src/index.js';
-import { createWorkspace, type FixtureTree } from './fixture-tree.js';
+import { createWorkspace, type FixtureTree } from './fixture-tree.ts';
 
 describe('bundleSource', () => {
   let tree: FixtureTree | undefined;

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspace, type FixtureTree } from './fixture-tree.js';
+import { createWorkspace, type FixtureTree } from './fixture-tree.ts';
 
 const runSource = pathToFileURL(join(import.meta.dirname, '../src/index.js')).href;
 

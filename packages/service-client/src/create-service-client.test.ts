@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createServiceClient } from './create-service-client.js';
-import { getThrough, startStubService } from './testing/index.js';
-import { UpstreamError } from './upstream-error.js';
+import { createServiceClient } from './create-service-client.ts';
+import { getThrough, startStubService } from './testing/index.ts';
+import { UpstreamError } from './upstream-error.ts';
 
 const itemsApi = new OpenAPIHono().get('/items/:id', (c) => c.json({ id: c.req.param('id') }));
 type ItemsApi = typeof itemsApi;

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { hc } from 'hono/client';
-import { createUpstreamFetch, type UpstreamFetchOptions } from './upstream-fetch.js';
+import { createUpstreamFetch, type UpstreamFetchOptions } from './upstream-fetch.ts';
 
 /**
  * The type of a service's routes as its `app` module exports them (`OrdersApi`); `any` here

@@ -3,11 +3,11 @@ export {
   type ServiceApi,
   type ServiceClient,
   type ServiceClientOptions,
-} from './create-service-client.js';
-export { forwardRequestId } from './forward-request-id.js';
+} from './create-service-client.ts';
+export { forwardRequestId } from './forward-request-id.ts';
 export {
   UpstreamError,
   type UpstreamErrorDetails,
   type UpstreamFailure,
-} from './upstream-error.js';
-export { createUpstreamFetch, type Fetch, type UpstreamFetchOptions } from './upstream-fetch.js';
+} from './upstream-error.ts';
+export { createUpstreamFetch, type Fetch, type UpstreamFetchOptions } from './upstream-fetch.ts';

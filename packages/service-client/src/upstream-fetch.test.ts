@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamError } from './upstream-error.js';
-import { createUpstreamFetch } from './upstream-fetch.js';
+import { UpstreamError } from './upstream-error.ts';
+import { createUpstreamFetch } from './upstream-fetch.ts';
 
 const answering = (response: () => Response) =>
   createUpstreamFetch({ service: 'orders', timeoutMs: 1_000, fetch: async () => response() });

@@ -1,4 +1,4 @@
-import { UpstreamError } from './upstream-error.js';
+import { UpstreamError } from './upstream-error.ts';
 
 /** A `fetch`-shaped function, so a test can hand in an app's `request` or a stub. */
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;

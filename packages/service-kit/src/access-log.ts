@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import type { Logger } from 'pino';
-import { isUnmatched } from './not-found.js';
-import type { ServiceEnv } from './service-env.js';
+import { isUnmatched } from './not-found.ts';
+import type { ServiceEnv } from './service-env.ts';
 
 /** Options of {@link accessLog}. */
 export interface AccessLogOptions {

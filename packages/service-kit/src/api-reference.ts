@@ -5,7 +5,7 @@ import {
   findSwaggerUiFiles,
   type SwaggerUiFileName,
   swaggerUiFileNames,
-} from './swagger-ui-files.js';
+} from './swagger-ui-files.ts';
 
 /** Where a service serves its browsable API reference, when it is on. */
 export const apiReferencePath = serverPaths.apiReference;

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { readRequestHeader } from './node-bindings.js';
-import { problem } from './problem.js';
+import { readRequestHeader } from './node-bindings.ts';
+import { problem } from './problem.ts';
 
 /**
  * Refuses request bodies larger than `maxBytes` with a 413 problem, whether the size is announced

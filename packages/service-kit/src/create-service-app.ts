@@ -3,24 +3,24 @@ import type { DestinationStream, LevelWithSilent, Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { serverDefaults } from '@slipway/config';
 import { Health } from '@slipway/health';
-import { accessLog } from './access-log.js';
+import { accessLog } from './access-log.ts';
 import {
   addApiReference,
   apiReferenceAssetPaths,
   apiReferencePath,
   openApiPath,
-} from './api-reference.js';
-import { limitBody } from './body-limit.js';
-import { handleError } from './error-handler.js';
-import { addHealthRoutes, probePaths } from './health-routes.js';
-import { createLogger } from './logger.js';
-import { httpMetrics } from './metrics.js';
-import { handleNotFound } from './not-found.js';
-import { requestId } from './request-id.js';
-import { securityHeaders } from './security-headers.js';
-import type { ServiceEnv } from './service-env.js';
-import { decodeBodyAsUtf8 } from './utf8-body.js';
-import { validationHook } from './validation.js';
+} from './api-reference.ts';
+import { limitBody } from './body-limit.ts';
+import { handleError } from './error-handler.ts';
+import { addHealthRoutes, probePaths } from './health-routes.ts';
+import { createLogger } from './logger.ts';
+import { httpMetrics } from './metrics.ts';
+import { handleNotFound } from './not-found.ts';
+import { requestId } from './request-id.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { ServiceEnv } from './service-env.ts';
+import { decodeBodyAsUtf8 } from './utf8-body.ts';
+import { validationHook } from './validation.ts';
 
 /** Options of {@link createServiceApp}; {@link serviceOptionsFromConfig} fills most from config. */
 export interface ServiceAppOptions {

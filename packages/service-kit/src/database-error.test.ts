@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failedInsert, PostgresError } from '../test/helpers/database-errors.js';
-import { describeOperation, findDatabaseFailure } from './database-error.js';
+import { failedInsert, PostgresError } from '../test/helpers/database-errors.ts';
+import { describeOperation, findDatabaseFailure } from './database-error.ts';
 
 describe('findDatabaseFailure', () => {
   it.each([

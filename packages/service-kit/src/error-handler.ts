@@ -2,8 +2,8 @@ import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
-import { findDatabaseFailure } from './database-error.js';
-import { problem } from './problem.js';
+import { findDatabaseFailure } from './database-error.ts';
+import { problem } from './problem.ts';
 
 const databaseDetails = {
   409: 'The request conflicts with data already stored.',

@@ -1,34 +1,34 @@
 export { createRoute, z } from '@hono/zod-openapi';
 export { HTTPException } from 'hono/http-exception';
-export { type AccessLogOptions, accessLog } from './access-log.js';
+export { type AccessLogOptions, accessLog } from './access-log.ts';
 export {
   addApiReference,
   apiReferenceAssetPaths,
   apiReferencePath,
   openApiPath,
-} from './api-reference.js';
-export { limitBody } from './body-limit.js';
+} from './api-reference.ts';
+export { limitBody } from './body-limit.ts';
 export {
   type CreateServiceOptions,
   createService,
   createServiceApp,
   type Service,
   type ServiceAppOptions,
-} from './create-service-app.js';
-export { type DatabaseFailure, findDatabaseFailure } from './database-error.js';
-export { handleError } from './error-handler.js';
+} from './create-service-app.ts';
+export { type DatabaseFailure, findDatabaseFailure } from './database-error.ts';
+export { handleError } from './error-handler.ts';
 export {
   type ExitCode,
   type GracefulShutdown,
   type GracefulShutdownOptions,
   gracefulShutdown,
   type ShutdownHook,
-} from './graceful-shutdown.js';
-export { addHealthRoutes, probePaths } from './health-routes.js';
-export { createLogger, type LoggerOptions } from './logger.js';
-export { type HttpMetrics, type HttpMetricsOptions, httpMetrics } from './metrics.js';
-export { handleNotFound } from './not-found.js';
-export { type ServiceOptionsFromConfig, serviceOptionsFromConfig } from './options-from-config.js';
+} from './graceful-shutdown.ts';
+export { addHealthRoutes, probePaths } from './health-routes.ts';
+export { createLogger, type LoggerOptions } from './logger.ts';
+export { type HttpMetrics, type HttpMetricsOptions, httpMetrics } from './metrics.ts';
+export { handleNotFound } from './not-found.ts';
+export { type ServiceOptionsFromConfig, serviceOptionsFromConfig } from './options-from-config.ts';
 export {
   type FieldError,
   fieldErrorSchema,
@@ -38,14 +38,14 @@ export {
   problemContent,
   problemContentType,
   problemSchema,
-} from './problem.js';
-export { redactSecrets } from './redact-secrets.js';
-export { redactSecretText } from './redact-text.js';
-export { type RequestIdOptions, requestId } from './request-id.js';
-export { defaultSecurityHeaders, securityHeaders } from './security-headers.js';
-export { type SerializedError, serializeError } from './serialize-error.js';
-export type { ServiceEnv } from './service-env.js';
-export { type RunningService, type StartServiceOptions, startService } from './start-service.js';
-export { type StoredTextOptions, storedText } from './stored-text.js';
-export { decodeBodyAsUtf8 } from './utf8-body.js';
-export { createRouter, validationHook } from './validation.js';
+} from './problem.ts';
+export { redactSecrets } from './redact-secrets.ts';
+export { redactSecretText } from './redact-text.ts';
+export { type RequestIdOptions, requestId } from './request-id.ts';
+export { defaultSecurityHeaders, securityHeaders } from './security-headers.ts';
+export { type SerializedError, serializeError } from './serialize-error.ts';
+export type { ServiceEnv } from './service-env.ts';
+export { type RunningService, type StartServiceOptions, startService } from './start-service.ts';
+export { type StoredTextOptions, storedText } from './stored-text.ts';
+export { decodeBodyAsUtf8 } from './utf8-body.ts';
+export { createRouter, validationHook } from './validation.ts';

@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type LevelWithSilent, type LogFn, type Logger } from 'pino';
-import { redactedValue, redactSecrets } from './redact-secrets.js';
-import { redactSecretText } from './redact-text.js';
-import { safeErrorForm, serializeError } from './serialize-error.js';
+import { redactedValue, redactSecrets } from './redact-secrets.ts';
+import { redactSecretText } from './redact-text.ts';
+import { safeErrorForm, serializeError } from './serialize-error.ts';
 
 /** Options of {@link createLogger}. */
 export interface LoggerOptions {

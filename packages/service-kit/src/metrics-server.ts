@@ -4,8 +4,8 @@ import { Hono } from 'hono';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { metricsEndpoint } from '@slipway/config';
-import { handleNotFound } from './not-found.js';
-import { problem } from './problem.js';
+import { handleNotFound } from './not-found.ts';
+import { problem } from './problem.ts';
 
 /** The path Prometheus scrapes, on the metrics port only (the platform contract's). */
 export const metricsPath = metricsEndpoint.path;

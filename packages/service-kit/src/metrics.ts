@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { isUnmatched } from './not-found.js';
+import { isUnmatched } from './not-found.ts';
 
 /** Options of {@link httpMetrics}. */
 export interface HttpMetricsOptions {

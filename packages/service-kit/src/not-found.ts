@@ -1,6 +1,6 @@
 import type { Context, Hono, NotFoundHandler } from 'hono';
 import type { Env } from 'hono/types';
-import { problem } from './problem.js';
+import { problem } from './problem.ts';
 
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const unmatched = new WeakSet<Context>();

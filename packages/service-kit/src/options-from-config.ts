@@ -1,6 +1,6 @@
 import type { BaseConfig } from '@slipway/config';
-import type { ServiceAppOptions } from './create-service-app.js';
-import type { StartServiceOptions } from './start-service.js';
+import type { ServiceAppOptions } from './create-service-app.ts';
+import type { StartServiceOptions } from './start-service.ts';
 
 /** The options a service's base configuration decides. */
 export interface ServiceOptionsFromConfig {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type Health, type ProbeKind, probeStatusCode } from '@slipway/health';
-import { probePaths } from './health-routes.js';
+import { probePaths } from './health-routes.ts';
 
 const probeByPath = new Map(
   (Object.entries(probePaths) as [ProbeKind, string][]).map(([probe, path]) => [path, probe]),

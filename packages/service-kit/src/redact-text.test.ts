@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecretText } from './redact-text.js';
+import { redactSecretText } from './redact-text.ts';
 
 describe('redactSecretText', () => {
   it.each([

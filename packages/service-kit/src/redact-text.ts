@@ -1,4 +1,4 @@
-import { redactedValue } from './redact-secrets.js';
+import { redactedValue } from './redact-secrets.ts';
 
 // Shapes a credential takes inside free text (error messages, log messages), each replaced in
 // place so the rest of the text still reads. `redactSecrets` covers the keys of logged objects.

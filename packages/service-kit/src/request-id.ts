@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
-import { readRequestHeader, withDefaultHeaders } from './node-bindings.js';
-import type { ServiceEnv } from './service-env.js';
+import { readRequestHeader, withDefaultHeaders } from './node-bindings.ts';
+import type { ServiceEnv } from './service-env.ts';
 
 /** Options of {@link requestId}. */
 export interface RequestIdOptions {

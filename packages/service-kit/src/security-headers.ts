@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { withDefaultHeaders } from './node-bindings.js';
+import { withDefaultHeaders } from './node-bindings.ts';
 
 /**
  * The headers {@link securityHeaders} sets by default: the OWASP REST Security Cheat Sheet's set

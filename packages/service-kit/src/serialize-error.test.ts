@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failedInsert } from '../test/helpers/database-errors.js';
-import { redactSecrets } from './redact-secrets.js';
-import { safeErrorForm, serializeError } from './serialize-error.js';
+import { failedInsert } from '../test/helpers/database-errors.ts';
+import { redactSecrets } from './redact-secrets.ts';
+import { safeErrorForm, serializeError } from './serialize-error.ts';
 
 const sentinel = 'SENTINEL-7f3a';
 

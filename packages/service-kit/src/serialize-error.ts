@@ -3,8 +3,8 @@ import {
   describeSqlState,
   findDatabaseFailure,
   isDatabaseError,
-} from './database-error.js';
-import { redactSecretText } from './redact-text.js';
+} from './database-error.ts';
+import { redactSecretText } from './redact-text.ts';
 
 /** An error as log lines show it: what helps find the fault, none of the request's data. */
 export interface SerializedError {

@@ -2,10 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { loopbackHost, serverDefaults } from '@slipway/config';
-import type { Service } from './create-service-app.js';
-import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.js';
-import { closeMetricsServer, createMetricsServer, metricsPath } from './metrics-server.js';
-import { withProbeFastPath } from './probe-fast-path.js';
+import type { Service } from './create-service-app.ts';
+import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.ts';
+import { closeMetricsServer, createMetricsServer, metricsPath } from './metrics-server.ts';
+import { withProbeFastPath } from './probe-fast-path.ts';
 
 /** Options of {@link startService}; {@link serviceOptionsFromConfig} fills most from config. */
 export interface StartServiceOptions {

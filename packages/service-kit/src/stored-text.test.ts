@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createServiceApp } from './create-service-app.js';
-import { createRoute, z } from './index.js';
-import { problemContent } from './problem.js';
-import { storedText } from './stored-text.js';
+import { createServiceApp } from './create-service-app.ts';
+import { createRoute, z } from './index.ts';
+import { problemContent } from './problem.ts';
+import { storedText } from './stored-text.ts';
 
 const sku = storedText({ minLength: 1, maxLength: 4 });
 

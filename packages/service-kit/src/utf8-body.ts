@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { readRequestHeader, requestHasBody } from './node-bindings.js';
-import { problem } from './problem.js';
-import { firstInvalidUtf8Offset } from './utf8-offset.js';
+import { readRequestHeader, requestHasBody } from './node-bindings.ts';
+import { problem } from './problem.ts';
+import { firstInvalidUtf8Offset } from './utf8-offset.ts';
 
 // `fatal`: a malformed byte throws instead of becoming U+FFFD. One decoder serves every request:
 // a decode without `stream` keeps no state between calls.

@@ -1,8 +1,8 @@
 import { type Hook, OpenAPIHono } from '@hono/zod-openapi';
 import type { ValidationTargets } from 'hono';
 import type { ZodError } from 'zod';
-import { type FieldError, problem } from './problem.js';
-import type { ServiceEnv } from './service-env.js';
+import { type FieldError, problem } from './problem.ts';
+import type { ServiceEnv } from './service-env.ts';
 
 const locations: Record<keyof ValidationTargets, FieldError['in']> = {
   json: 'body',

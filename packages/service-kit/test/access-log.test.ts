@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestService, type TestService } from './helpers/test-service.js';
+import { startTestService, type TestService } from './helpers/test-service.ts';
 
 let running: TestService | undefined;
 afterEach(async () => {

@@ -4,10 +4,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiReferenceAssetPaths, apiReferencePath, openApiPath } from '../src/api-reference.js';
-import { createRoute, serviceOptionsFromConfig, z } from '../src/index.js';
-import { findSwaggerUiFiles } from '../src/swagger-ui-files.js';
-import { startTestService, type TestService } from './helpers/test-service.js';
+import { apiReferenceAssetPaths, apiReferencePath, openApiPath } from '../src/api-reference.ts';
+import { createRoute, serviceOptionsFromConfig, z } from '../src/index.ts';
+import { findSwaggerUiFiles } from '../src/swagger-ui-files.ts';
+import { startTestService, type TestService } from './helpers/test-service.ts';
 
 const require = createRequire(import.meta.url);
 

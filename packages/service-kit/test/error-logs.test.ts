@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger } from '../src/index.js';
-import { failedInsert } from './helpers/database-errors.js';
+import { createLogger } from '../src/index.ts';
+import { failedInsert } from './helpers/database-errors.ts';
 import {
   expectNoInternals,
   type LogLine,
   startTestService,
   type TestService,
-} from './helpers/test-service.js';
+} from './helpers/test-service.ts';
 
 // A value only the request carries: it must reach no log line and no response.
 const sentinel = 'SENTINEL-c0ffee-4242';

@@ -1,7 +1,7 @@
 import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ChildService, spawnFixture } from './helpers/child-service.js';
+import { type ChildService, spawnFixture } from './helpers/child-service.ts';
 
 interface Answer {
   readonly status: number;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Health } from '@slipway/health';
-import { createServiceApp } from '../src/index.js';
-import { startTestService, type TestService } from './helpers/test-service.js';
+import { createServiceApp } from '../src/index.ts';
+import { startTestService, type TestService } from './helpers/test-service.ts';
 
 let running: TestService | undefined;
 afterEach(async () => {

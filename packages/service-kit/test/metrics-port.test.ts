@@ -5,7 +5,7 @@ import {
   type RunningService,
   serviceOptionsFromConfig,
   startService,
-} from '../src/index.js';
+} from '../src/index.ts';
 
 let running: RunningService | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoute, createRouter, problemContent, z } from '../src/index.js';
-import { startTestService, type TestService } from './helpers/test-service.js';
+import { createRoute, createRouter, problemContent, z } from '../src/index.ts';
+import { startTestService, type TestService } from './helpers/test-service.ts';
 
 const itemSchema = z
   .object({ id: z.string(), name: z.string(), quantity: z.number().int() })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Health } from '@slipway/health';
-import { createServiceApp, startService } from '../src/index.js';
+import { createServiceApp, startService } from '../src/index.ts';
 
 function serviceWith(health: Health) {
   return createServiceApp({

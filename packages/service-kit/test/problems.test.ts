@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoute, HTTPException, type Problem, problemContent, z } from '../src/index.js';
-import { expectNoInternals, startTestService, type TestService } from './helpers/test-service.js';
+import { createRoute, HTTPException, type Problem, problemContent, z } from '../src/index.ts';
+import { expectNoInternals, startTestService, type TestService } from './helpers/test-service.ts';
 
 const itemSchema = z.object({ name: z.string().min(1), quantity: z.number().int().positive() });
 

@@ -1,7 +1,7 @@
 import { Agent, get } from 'node:http';
 import { streamText } from 'hono/streaming';
 import { describe, expect, it } from 'vitest';
-import { createServiceApp, type RunningService, startService } from '../src/index.js';
+import { createServiceApp, type RunningService, startService } from '../src/index.ts';
 
 function quietService() {
   return createServiceApp({ name: 'start-test', logLevel: 'silent', defaultMetrics: false });

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoute, type Problem, problemContent, z } from '../src/index.js';
-import { startTestService, type TestService } from './helpers/test-service.js';
+import { createRoute, type Problem, problemContent, z } from '../src/index.ts';
+import { startTestService, type TestService } from './helpers/test-service.ts';
 
 const noteSchema = z.object({ text: z.string() });
 

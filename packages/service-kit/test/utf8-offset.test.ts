@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstInvalidUtf8Offset } from '../src/utf8-offset.js';
+import { firstInvalidUtf8Offset } from '../src/utf8-offset.ts';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const isUtf8 = (bytes: Uint8Array) => {

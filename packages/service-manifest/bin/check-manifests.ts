@@ -5,7 +5,7 @@
 // Runs without a build: workspace packages (the platform contract) are read from source.
 import '@slipway/platform-contract/register-source';
 
-const { checkManifests } = await import('../src/check-manifests.js');
+const { checkManifests } = await import('../src/check-manifests.ts');
 const { errors, warnings } = checkManifests(process.argv[2] ?? process.cwd());
 for (const warning of warnings) console.warn(`warning: ${warning}`);
 if (errors !== undefined) {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestWarnings } from './egress-width.js';
-import { formatProblem } from './format-problem.js';
-import { loadServiceManifests, manifestPath } from './load-manifests.js';
-import { ManifestError } from './manifest-error.js';
-import { locateField } from './source-location.js';
+import { manifestWarnings } from './egress-width.ts';
+import { formatProblem } from './format-problem.ts';
+import { loadServiceManifests, manifestPath } from './load-manifests.ts';
+import { ManifestError } from './manifest-error.ts';
+import { locateField } from './source-location.ts';
 
 /** What {@link checkManifests} found: errors fail the check, warnings only inform. */
 export interface ManifestCheck {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { describeExpected, describeValue } from './describe-value.js';
-import { nearestName } from './nearest-name.js';
-import { fieldsAt } from './schema-fields.js';
+import { describeExpected, describeValue } from './describe-value.ts';
+import { nearestName } from './nearest-name.ts';
+import { fieldsAt } from './schema-fields.ts';
 
 /** One problem a schema issue describes, before it is given its file and location. */
 export interface DescribedIssue {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { manifestWarnings } from './egress-width.js';
-import { ManifestError } from './manifest-error.js';
-import { validateServiceManifest } from './parse-manifest.js';
-import type { ServiceManifestInput } from './schema.js';
+import { manifestWarnings } from './egress-width.ts';
+import { ManifestError } from './manifest-error.ts';
+import { validateServiceManifest } from './parse-manifest.ts';
+import type { ServiceManifestInput } from './schema.ts';
 
 const file = 'apps/billing/service.yaml';
 

@@ -1,6 +1,6 @@
-import { prefixOf } from './cidr-prefix.js';
-import type { ManifestProblem } from './manifest-problem.js';
-import type { LocatedManifest } from './validate-catalog.js';
+import { prefixOf } from './cidr-prefix.ts';
+import type { ManifestProblem } from './manifest-problem.ts';
+import type { LocatedManifest } from './validate-catalog.ts';
 
 /** IPv4 egress wider than this prefix gets a warning: a database subnet is a /24, not a /8. */
 export const widestIpv4Prefix = 16;

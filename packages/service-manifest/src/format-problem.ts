@@ -1,4 +1,4 @@
-import type { ManifestProblem } from './manifest-problem.js';
+import type { ManifestProblem } from './manifest-problem.ts';
 
 /**
  * Renders one problem as a compiler does: the file, service and field with the message, then

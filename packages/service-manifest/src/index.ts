@@ -1,20 +1,20 @@
-export { checkManifests, type ManifestCheck } from './check-manifests.js';
-export { isAnyAddress } from './cidr-prefix.js';
-export { manifestWarnings, widestIpv4Prefix, widestIpv6Prefix } from './egress-width.js';
-export { formatProblem } from './format-problem.js';
+export { checkManifests, type ManifestCheck } from './check-manifests.ts';
+export { isAnyAddress } from './cidr-prefix.ts';
+export { manifestWarnings, widestIpv4Prefix, widestIpv6Prefix } from './egress-width.ts';
+export { formatProblem } from './format-problem.ts';
 export {
   type LoadManifestsOptions,
   loadServiceManifests,
   manifestFileName,
   manifestPath,
-} from './load-manifests.js';
-export { ManifestError } from './manifest-error.js';
-export type { ManifestProblem } from './manifest-problem.js';
+} from './load-manifests.ts';
+export { ManifestError } from './manifest-error.ts';
+export type { ManifestProblem } from './manifest-problem.ts';
 export {
   type ManifestSource,
   parseServiceManifest,
   validateServiceManifest,
-} from './parse-manifest.js';
+} from './parse-manifest.ts';
 export {
   type Environment,
   environments,
@@ -23,11 +23,11 @@ export {
   type ServiceManifestInput,
   serviceManifestSchema,
   serviceNameSchema,
-} from './schema.js';
-export { resolveServiceConfig, serviceUrlVariable } from './service-urls.js';
-export type { SourceLocation } from './source-location.js';
+} from './schema.ts';
+export { resolveServiceConfig, serviceUrlVariable } from './service-urls.ts';
+export type { SourceLocation } from './source-location.ts';
 export {
   type LocatedManifest,
   type ValidateCatalogOptions,
   validateCatalog,
-} from './validate-catalog.js';
+} from './validate-catalog.ts';

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryFiles, serviceManifestPath } from '@slipway/platform-contract';
-import { ManifestError } from './manifest-error.js';
-import type { ManifestProblem } from './manifest-problem.js';
-import { parseServiceManifest } from './parse-manifest.js';
-import type { ServiceManifest } from './schema.js';
-import { locateField } from './source-location.js';
-import { type LocatedManifest, validateCatalog } from './validate-catalog.js';
+import { ManifestError } from './manifest-error.ts';
+import type { ManifestProblem } from './manifest-problem.ts';
+import { parseServiceManifest } from './parse-manifest.ts';
+import type { ServiceManifest } from './schema.ts';
+import { locateField } from './source-location.ts';
+import { type LocatedManifest, validateCatalog } from './validate-catalog.ts';
 
 /** The file name of a service manifest inside its service folder (the repository model's). */
 export const manifestFileName = repositoryFiles.serviceManifest;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manifestDefaults, serviceManifestSchema } from './schema.js';
+import { manifestDefaults, serviceManifestSchema } from './schema.ts';
 
 describe('manifestDefaults', () => {
   it('are what a manifest that leaves everything out runs with', () => {

@@ -1,5 +1,5 @@
-import { formatProblem } from './format-problem.js';
-import type { ManifestProblem } from './manifest-problem.js';
+import { formatProblem } from './format-problem.ts';
+import type { ManifestProblem } from './manifest-problem.ts';
 
 /**
  * Raised when one or more manifests are invalid; lists every problem at once, each with the

@@ -1,4 +1,4 @@
-import type { SourceLocation } from './source-location.js';
+import type { SourceLocation } from './source-location.ts';
 
 /** One thing wrong with a service manifest, located precisely enough to fix. */
 export interface ManifestProblem {

@@ -1,9 +1,9 @@
 import { LineCounter, parseDocument } from 'yaml';
-import { type DescribedIssue, describeIssue } from './describe-issue.js';
-import { ManifestError } from './manifest-error.js';
-import type { ManifestProblem } from './manifest-problem.js';
-import { type ServiceManifest, serviceManifestSchema } from './schema.js';
-import { locatePath, locateSyntaxError, type SourceLocation } from './source-location.js';
+import { type DescribedIssue, describeIssue } from './describe-issue.ts';
+import { ManifestError } from './manifest-error.ts';
+import type { ManifestProblem } from './manifest-problem.ts';
+import { type ServiceManifest, serviceManifestSchema } from './schema.ts';
+import { locatePath, locateSyntaxError, type SourceLocation } from './source-location.ts';
 
 /** Where a manifest came from, used to name it in errors. */
 export interface ManifestSource {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAnyAddress } from './cidr-prefix.js';
+import { isAnyAddress } from './cidr-prefix.ts';
 
 /** The environments a service is deployed to; each is a Pulumi stack of the same name. */
 export const environments = ['dev', 'staging', 'prod'] as const;

@@ -1,4 +1,4 @@
-import type { Environment, ServiceManifest } from './schema.js';
+import type { Environment, ServiceManifest } from './schema.ts';
 
 /**
  * The config variable that carries a callee's base URL (`orders` → `ORDERS_URL`): the platform

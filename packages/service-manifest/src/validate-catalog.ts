@@ -1,5 +1,5 @@
-import type { ManifestProblem } from './manifest-problem.js';
-import type { ServiceManifest } from './schema.js';
+import type { ManifestProblem } from './manifest-problem.ts';
+import type { ServiceManifest } from './schema.ts';
 
 /** A manifest together with the file it was read from. */
 export interface LocatedManifest {

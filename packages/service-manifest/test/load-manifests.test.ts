@@ -8,7 +8,7 @@ import {
   ManifestError,
   resolveServiceConfig,
   serviceUrlVariable,
-} from '../src/index.js';
+} from '../src/index.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 

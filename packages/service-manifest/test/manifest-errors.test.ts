@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadServiceManifests, ManifestError } from '../src/index.js';
+import { loadServiceManifests, ManifestError } from '../src/index.ts';
 
 /** A repository holding the given manifests, by folder. */
 function repoWith(manifests: Record<string, string>): string {

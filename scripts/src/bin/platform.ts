@@ -1,8 +1,8 @@
 // Runs with `node --import tsx` and no build: workspace packages are read from source.
 import '@slipway/platform-contract/register-source';
 
-const { runCli } = await import('../cli.js');
-const { processContext } = await import('../commands/command-context.js');
-const { platform, platformSpec } = await import('../commands/platform.js');
+const { runCli } = await import('../cli.ts');
+const { processContext } = await import('../commands/command-context.ts');
+const { platform, platformSpec } = await import('../commands/platform.ts');
 
 await runCli(platformSpec, (argv) => platform(argv, processContext()));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliSpec, parseCli } from '../cli.js';
-import { checkDockerfile } from '../dockerfile-rules.js';
-import { readNodeMajor } from '../node-line.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+import { type CliSpec, parseCli } from '../cli.ts';
+import { checkDockerfile } from '../dockerfile-rules.ts';
+import { readNodeMajor } from '../node-line.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** The shared Dockerfile every service image is built from. */
 export const sharedDockerfile = 'docker/Dockerfile';

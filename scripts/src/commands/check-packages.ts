@@ -1,7 +1,7 @@
 import { readPlatformFile, repositoryFiles } from '@slipway/platform-contract';
-import { type CliSpec, parseCli } from '../cli.js';
-import { packageRepositoryProblems } from '../package-repository.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+import { type CliSpec, parseCli } from '../cli.ts';
+import { packageRepositoryProblems } from '../package-repository.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** `check-packages`: what npm checks of each package's provenance, before publishing. */
 export const checkPackagesSpec: CliSpec = {

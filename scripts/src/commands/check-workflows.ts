@@ -1,11 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { actionlint } from '../actionlint.js';
-import { type CliSpec, parseCli } from '../cli.js';
-import { checkWorkflow } from '../workflow-hygiene.js';
-import { checkSecretScoping, type WorkflowSource } from '../workflow-secrets.js';
-import type { ReadLocal } from '../workflow-yaml.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+import { actionlint } from '../actionlint.ts';
+import { type CliSpec, parseCli } from '../cli.ts';
+import { checkWorkflow } from '../workflow-hygiene.ts';
+import { checkSecretScoping, type WorkflowSource } from '../workflow-secrets.ts';
+import type { ReadLocal } from '../workflow-yaml.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** Where the workflows live. */
 export const workflowsDir = '.github/workflows';

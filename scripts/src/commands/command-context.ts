@@ -1,4 +1,4 @@
-import { scriptsRepoRoot } from '../repo-root.js';
+import { scriptsRepoRoot } from '../repo-root.ts';
 
 /** What a command reads from its surroundings, injectable so tests need no real process. */
 export interface CommandContext {

@@ -1,6 +1,6 @@
-import { type CliSpec, optionalString, parseCli, writeGithubOutputs } from '../cli.js';
-import { detectChangedServices } from '../detect-changes.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+import { type CliSpec, optionalString, parseCli, writeGithubOutputs } from '../cli.ts';
+import { detectChangedServices } from '../detect-changes.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** `detect-changes`: which services changed between two commits. */
 export const detectChangesSpec: CliSpec = {

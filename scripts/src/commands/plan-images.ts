@@ -1,16 +1,16 @@
 import { readPlatformFile } from '@slipway/platform-contract';
-import { builtImageSlots } from '../built-images.js';
+import { builtImageSlots } from '../built-images.ts';
 import {
   type CliSpec,
   optionalString,
   parseCli,
   requireString,
   writeGithubOutputs,
-} from '../cli.js';
-import { parseCommitSha } from '../commit-sha.js';
-import { planDeployImages } from '../deploy-plan.js';
-import { resolveRegistry } from '../platform-config.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+} from '../cli.ts';
+import { parseCommitSha } from '../commit-sha.ts';
+import { planDeployImages } from '../deploy-plan.ts';
+import { resolveRegistry } from '../platform-config.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** `plan-images`: the image of every service at a commit. */
 export const planImagesSpec: CliSpec = {

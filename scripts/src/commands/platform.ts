@@ -1,7 +1,7 @@
 import { cloudNames, readPlatformFile } from '@slipway/platform-contract';
-import { type CliSpec, optionalString, parseCli, writeGithubOutputs } from '../cli.js';
-import { cloudVariable, registryVariable, resolveDeliverySettings } from '../platform-config.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+import { type CliSpec, optionalString, parseCli, writeGithubOutputs } from '../cli.ts';
+import { cloudVariable, registryVariable, resolveDeliverySettings } from '../platform-config.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** `platform`: prints the registry and cloud the workflows use. */
 export const platformSpec: CliSpec = {

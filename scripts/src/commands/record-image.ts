@@ -1,7 +1,7 @@
-import { builtImageOutput, builtImageSlots, pinnedImage } from '../built-images.js';
-import { type CliSpec, parseCli, requireString, UsageError, writeGithubOutputs } from '../cli.js';
-import { isImmutableImage } from '../stack-config.js';
-import type { CommandContext } from './command-context.js';
+import { builtImageOutput, builtImageSlots, pinnedImage } from '../built-images.ts';
+import { type CliSpec, parseCli, requireString, UsageError, writeGithubOutputs } from '../cli.ts';
+import { isImmutableImage } from '../stack-config.ts';
+import type { CommandContext } from './command-context.ts';
 
 /** `record-image`: turns one build's digest into the images job's output for its slot. */
 export const recordImageSpec: CliSpec = {

@@ -1,7 +1,7 @@
-import { type CliSpec, optionalString, parseCli, UsageError, writeGithubOutputs } from '../cli.js';
-import { parseCommitSha } from '../commit-sha.js';
-import { commitExists, isAncestor } from '../git.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+import { type CliSpec, optionalString, parseCli, UsageError, writeGithubOutputs } from '../cli.ts';
+import { parseCommitSha } from '../commit-sha.ts';
+import { commitExists, isAncestor } from '../git.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** `resolve-commit`: validates the commit a deployment is for. */
 export const resolveCommitSpec: CliSpec = {

@@ -1,21 +1,21 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { readPlatformFile } from '@slipway/platform-contract';
-import { parseBuiltImages } from '../built-images.js';
-import { type CliSpec, optionalString, parseCli, requireString } from '../cli.js';
-import { parseCommitSha } from '../commit-sha.js';
-import { planDeployImages } from '../deploy-plan.js';
-import { readDeployedImages } from '../deployed-images.js';
-import { resolveRegistry } from '../platform-config.js';
+import { parseBuiltImages } from '../built-images.ts';
+import { type CliSpec, optionalString, parseCli, requireString } from '../cli.ts';
+import { parseCommitSha } from '../commit-sha.ts';
+import { planDeployImages } from '../deploy-plan.ts';
+import { readDeployedImages } from '../deployed-images.ts';
+import { resolveRegistry } from '../platform-config.ts';
 import {
   imagesConfigKey,
   readPulumiProjectName,
   servicesProgramDir,
   setStackImages,
   stackConfigPath,
-} from '../stack-config.js';
-import { chooseStackImages } from '../stack-image-choice.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+} from '../stack-config.ts';
+import { chooseStackImages } from '../stack-image-choice.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** `set-stack-images`: points a stack at the images of one commit, each pinned by digest. */
 export const setStackImagesSpec: CliSpec = {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { type CliSpec, parseCli } from '../cli.js';
-import { type CommandContext, rootFrom } from './command-context.js';
+import { type CliSpec, parseCli } from '../cli.ts';
+import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** `version-packages`: what the release workflow's version PR runs. */
 export const versionPackagesSpec: CliSpec = {

@@ -4,7 +4,7 @@ import {
   openDatabase as openServiceDatabase,
   type Database as ServiceDatabase,
 } from '@slipway/database';
-import * as schema from './schema.js';
+import * as schema from './schema.ts';
 
 /** The query API the store uses; the same on both engines. */
 export type OrdersDatabase = DrizzleDatabase<typeof schema>;

@@ -1,8 +1,8 @@
-export { type Database, type OpenDatabaseOptions, openDatabase } from './database.js';
+export { type Database, type OpenDatabaseOptions, openDatabase } from './database.ts';
 export {
   createOrdersStore,
   type NewOrder,
   type Order,
   type OrderItem,
   type OrdersStore,
-} from './orders-store.js';
+} from './orders-store.ts';

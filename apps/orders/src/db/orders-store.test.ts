@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '@slipway/database/testing';
-import { type Database, openDatabase } from './database.js';
-import { createOrdersStore } from './orders-store.js';
-import { orders } from './schema.js';
+import { type Database, openDatabase } from './database.ts';
+import { createOrdersStore } from './orders-store.ts';
+import { orders } from './schema.ts';
 
 // PGlite boots PostgreSQL in WebAssembly: seconds, more on a busy CI runner.
 const pgliteStartTimeoutMs = 120_000;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
-import type { OrdersDatabase } from './database.js';
-import { orderItems, orders } from './schema.js';
+import type { OrdersDatabase } from './database.ts';
+import { orderItems, orders } from './schema.ts';
 
 /** One line of an order. */
 export interface OrderItem {

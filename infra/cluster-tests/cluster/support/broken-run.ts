@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clusterEnvNames } from '../../src/cluster-env.js';
-import { startProcess } from '../../src/control-plane/managed-process.js';
+import { clusterEnvNames } from '../../src/cluster-env.ts';
+import { startProcess } from '../../src/control-plane/managed-process.ts';
 import { negativeControlReport } from '../../vitest.negative-control.config.ts';
-import { repoRoot } from './cluster-suite.js';
+import { repoRoot } from './cluster-suite.ts';
 
 /** One test of a run, as vitest's JSON report has it. */
 export interface TestOutcome {

@@ -1,4 +1,4 @@
-import type { StackResult } from '../../src/pulumi/stack-request.js';
+import type { StackResult } from '../../src/pulumi/stack-request.ts';
 
 /**
  * True when an operation changed nothing: resources were compared and found the same, and no

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
-import '../../src/cluster-info.js';
-import { readClusterEnv } from '../../src/cluster-env.js';
-import { KubeClient } from '../../src/kube/kube-client.js';
-import { readKubeconfig } from '../../src/kube/kubeconfig.js';
-import type { StackRequest, StackResult } from '../../src/pulumi/stack-request.js';
-import { runStack } from '../../src/pulumi/stack-runner.js';
+import '../../src/cluster-info.ts';
+import { readClusterEnv } from '../../src/cluster-env.ts';
+import { KubeClient } from '../../src/kube/kube-client.ts';
+import { readKubeconfig } from '../../src/kube/kubeconfig.ts';
+import type { StackRequest, StackResult } from '../../src/pulumi/stack-request.ts';
+import { runStack } from '../../src/pulumi/stack-runner.ts';
 
 /** The repository the suite runs in: the programs deployed are its own. */
 export const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));

@@ -4,9 +4,9 @@ import {
   collectionPath,
   listableResources,
   objectUrl,
-} from '../../src/kube/discovery.js';
-import type { KubeClient, KubeObject } from '../../src/kube/kube-client.js';
-import type { ObjectRef, StateResource } from '../../src/pulumi/state-resources.js';
+} from '../../src/kube/discovery.ts';
+import type { KubeClient, KubeObject } from '../../src/kube/kube-client.ts';
+import type { ObjectRef, StateResource } from '../../src/pulumi/state-resources.ts';
 
 /**
  * The labels that mark an object as the programs': every object they create carries both

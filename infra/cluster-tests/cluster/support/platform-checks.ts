@@ -1,5 +1,5 @@
-import type { KubeClient, KubeObject } from '../../src/kube/kube-client.js';
-import { objectPath } from '../../src/kube/workloads.js';
+import type { KubeClient, KubeObject } from '../../src/kube/kube-client.ts';
+import { objectPath } from '../../src/kube/workloads.ts';
 
 /** The kinds the services program creates, by API group and plural: what each service must have. */
 export const serviceKinds = [

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { loadServiceManifests } from '@slipway/service-manifest';
-import { readPulumiProject } from '../../src/pulumi/program-entry.js';
-import type { StackConfigValue } from '../../src/pulumi/stack-request.js';
+import { readPulumiProject } from '../../src/pulumi/program-entry.ts';
+import type { StackConfigValue } from '../../src/pulumi/stack-request.ts';
 
 /** The two programs of a repository, as Pulumi projects. */
 export function projectsOf(root: string) {

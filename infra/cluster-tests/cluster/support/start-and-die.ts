@@ -4,8 +4,8 @@
  * Usage: node --import tsx start-and-die.ts <throw|wait> <assets folder> <work folder>
  */
 import { join } from 'node:path';
-import { freePort } from '../../src/control-plane/free-port.js';
-import { startProcess } from '../../src/control-plane/managed-process.js';
+import { freePort } from '../../src/control-plane/free-port.ts';
+import { startProcess } from '../../src/control-plane/managed-process.ts';
 
 const [mode, assets = '', workDir = ''] = process.argv.slice(2);
 const [client, peer] = [await freePort(), await freePort()];

@@ -1,4 +1,4 @@
-import type { ControlPlaneCertificates } from './certificates.js';
+import type { ControlPlaneCertificates } from './certificates.ts';
 
 /** Ports and paths one control plane runs on: every port ephemeral, every file in its work dir. */
 export interface ControlPlaneLayout {

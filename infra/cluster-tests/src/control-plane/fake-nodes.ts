@@ -1,5 +1,5 @@
-import { expectOk, type KubeClient, type KubeObject } from '../kube/kube-client.js';
-import { waitUntil } from './wait-until.js';
+import { expectOk, type KubeClient, type KubeObject } from '../kube/kube-client.ts';
+import { waitUntil } from './wait-until.ts';
 
 /** The annotation kwok selects the nodes it plays the kubelet for by (`--manage-nodes-with-annotation-selector`). */
 export const kwokNodeAnnotation = { key: 'kwok.x-k8s.io/node', value: 'fake' } as const;

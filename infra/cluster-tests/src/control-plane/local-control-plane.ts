@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { request } from 'node:https';
 import { join } from 'node:path';
-import { KubeClient } from '../kube/kube-client.js';
-import { kubeconfigYaml } from '../kube/kubeconfig.js';
-import { generateCertificates } from './certificates.js';
+import { KubeClient } from '../kube/kube-client.ts';
+import { kubeconfigYaml } from '../kube/kubeconfig.ts';
+import { generateCertificates } from './certificates.ts';
 import {
   apiServerArgs,
   type ControlPlaneLayout,
@@ -13,12 +13,12 @@ import {
   etcdArgs,
   kwokArgs,
   schedulerArgs,
-} from './component-args.js';
-import { createFakeNodes, kwokNodeAnnotation } from './fake-nodes.js';
-import { freePort } from './free-port.js';
-import { type ManagedProcess, startProcess, untilReady } from './managed-process.js';
-import { schedulerConfiguration } from './scheduler-config.js';
-import { waitUntil } from './wait-until.js';
+} from './component-args.ts';
+import { createFakeNodes, kwokNodeAnnotation } from './fake-nodes.ts';
+import { freePort } from './free-port.ts';
+import { type ManagedProcess, startProcess, untilReady } from './managed-process.ts';
+import { schedulerConfiguration } from './scheduler-config.ts';
+import { waitUntil } from './wait-until.ts';
 
 /** The binaries a local control plane needs, all in the assets folder. */
 export const controlPlaneBinaries = [

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { waitUntil } from '../control-plane/wait-until.js';
-import { expectOk, type KubeClient, type KubeObject } from '../kube/kube-client.js';
-import { objectPath } from '../kube/workloads.js';
-import type { JsonAnswer, SendJson } from './order-traffic.js';
+import { waitUntil } from '../control-plane/wait-until.ts';
+import { expectOk, type KubeClient, type KubeObject } from '../kube/kube-client.ts';
+import { objectPath } from '../kube/workloads.ts';
+import type { JsonAnswer, SendJson } from './order-traffic.ts';
 
 /** Sends one JSON request to the gateway by its host name (TLS server name and Host header). */
 export const sendJson: SendJson = (target, req) => {

@@ -4,7 +4,7 @@ import {
   type NodeObject,
   type ServiceObject,
   serviceNodePortUrl,
-} from './gateway-node-port.js';
+} from './gateway-node-port.ts';
 
 const service = (ports: ServiceObject['spec']['ports']): ServiceObject => ({
   metadata: { name: 'envoy-public', namespace: 'envoy-gateway-system' },

@@ -1,5 +1,5 @@
-import type { KubeClient, KubeObject } from '../kube/kube-client.js';
-import { objectPath } from '../kube/workloads.js';
+import type { KubeClient, KubeObject } from '../kube/kube-client.ts';
+import { objectPath } from '../kube/workloads.ts';
 
 /** The proxies' Service, as far as its node port is read. */
 export interface ServiceObject extends KubeObject {

@@ -5,7 +5,7 @@ import {
   gatewayProblems,
   type HttpRouteObject,
   routeProblems,
-} from './gateway-status.js';
+} from './gateway-status.ts';
 
 const gateway = (conditions: GatewayObject['status'] = {}, generation = 2): GatewayObject => ({
   metadata: { name: 'public', namespace: 'slipway-e2e', generation },

@@ -1,6 +1,6 @@
-import { waitUntil } from '../control-plane/wait-until.js';
-import type { KubeClient, KubeObject } from '../kube/kube-client.js';
-import { objectPath } from '../kube/workloads.js';
+import { waitUntil } from '../control-plane/wait-until.ts';
+import type { KubeClient, KubeObject } from '../kube/kube-client.ts';
+import { objectPath } from '../kube/workloads.ts';
 
 /** One entry of a Gateway API `status.conditions`. */
 export interface Condition {

@@ -1,6 +1,6 @@
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readClusterEnv } from '../cluster-env.js';
+import { readClusterEnv } from '../cluster-env.ts';
 
 /** The names the kind end-to-end run uses, each stated once (the workflow passes only the cluster name). */
 export const kindE2e = {

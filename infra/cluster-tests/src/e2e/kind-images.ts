@@ -1,5 +1,5 @@
-import { kindE2e, kindImage } from './kind-e2e-settings.js';
-import { runCommand } from './run-command.js';
+import { kindE2e, kindImage } from './kind-e2e-settings.ts';
+import { runCommand } from './run-command.ts';
 
 // Asynchronous: `kind load` during the rolling update must not freeze the load generator.
 async function run(command: string, args: readonly string[], cwd: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { kindPlatformConfig, kindServicesConfig } from './kind-stacks.js';
-import { cliConfig } from './pulumi-cli.js';
+import { kindPlatformConfig, kindServicesConfig } from './kind-stacks.ts';
+import { cliConfig } from './pulumi-cli.ts';
 
 const manifest = (name: string, secrets: string[]) =>
   ({ name, secrets }) as unknown as ServiceManifest;

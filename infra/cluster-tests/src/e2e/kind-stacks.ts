@@ -1,5 +1,5 @@
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { kindE2e } from './kind-e2e-settings.js';
+import { kindE2e } from './kind-e2e-settings.ts';
 
 /**
  * The platform stack on kind: the real Envoy Gateway (its charts are reachable on GitHub) with a

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadReport } from './load-generator.js';
-import { formatLoadReport, loadProblems, rolloutProblems } from './load-report.js';
+import type { LoadReport } from './load-generator.ts';
+import { formatLoadReport, loadProblems, rolloutProblems } from './load-report.ts';
 
 const clean: LoadReport = {
   sent: 100,

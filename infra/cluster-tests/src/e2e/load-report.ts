@@ -1,4 +1,4 @@
-import type { LoadReport } from './load-generator.js';
+import type { LoadReport } from './load-generator.ts';
 
 const counts = (byKey: Readonly<Record<string, number>>) =>
   Object.entries(byKey)

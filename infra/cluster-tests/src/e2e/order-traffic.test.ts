@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newOrder, orderLoad, orderRoundTrip, type SendJson } from './order-traffic.js';
+import { newOrder, orderLoad, orderRoundTrip, type SendJson } from './order-traffic.ts';
 
 const target = { url: 'https://127.0.0.1:8443', host: 'gateway.e2e.slipway.test' };
 

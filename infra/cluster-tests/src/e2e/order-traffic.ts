@@ -1,4 +1,4 @@
-import type { LoadRequest, LoadTarget } from './load-generator.js';
+import type { LoadRequest, LoadTarget } from './load-generator.ts';
 
 /** A valid order for gateway's public API (`POST /api/orders`). */
 export function newOrder(index: number): {

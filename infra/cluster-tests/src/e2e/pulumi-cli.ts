@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pulumiEnv } from '../pulumi/stack-runner.js';
-import type { KindE2eRun } from './kind-e2e-settings.js';
-import { runCommand } from './run-command.js';
+import { pulumiEnv } from '../pulumi/stack-runner.ts';
+import type { KindE2eRun } from './kind-e2e-settings.ts';
+import { runCommand } from './run-command.ts';
 
 /** One config value in the format `pulumi config --json` prints and `config set-all --json` reads. */
 export interface CliConfigValue {

@@ -3,7 +3,7 @@ import {
   type LoadReport,
   type LoadRequest,
   type LoadTarget,
-} from './load-generator.js';
+} from './load-generator.ts';
 
 /** Options of {@link rollUnderLoad}. */
 export interface RollUnderLoadOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupVersionsOf, listableIn, objectUrl } from './discovery.js';
+import { groupVersionsOf, listableIn, objectUrl } from './discovery.ts';
 
 describe('listableIn', () => {
   it('keeps listable resources once per group, without subresources', () => {

@@ -1,4 +1,4 @@
-import { expectOk, type KubeClient } from './kube-client.js';
+import { expectOk, type KubeClient } from './kube-client.ts';
 
 /** A kind the API server serves and can list, as discovery names it. */
 export interface ApiResource {

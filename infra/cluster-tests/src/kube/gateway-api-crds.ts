@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { waitUntil } from '../control-plane/wait-until.js';
-import { expectOk, type KubeClient, type KubeObject } from './kube-client.js';
+import { waitUntil } from '../control-plane/wait-until.ts';
+import { expectOk, type KubeClient, type KubeObject } from './kube-client.ts';
 
 interface Crd extends KubeObject {
   readonly status?: { readonly conditions?: readonly { type: string; status: string }[] };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { kubeconfigYaml, readKubeconfig } from './kubeconfig.js';
+import { kubeconfigYaml, readKubeconfig } from './kubeconfig.ts';
 
 const dirs: string[] = [];
 function write(content: string, files: Record<string, string> = {}): string {

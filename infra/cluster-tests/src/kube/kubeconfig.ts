@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
-import type { KubeCredentials } from './kube-client.js';
+import type { KubeCredentials } from './kube-client.ts';
 
 interface KubeconfigFile {
   readonly 'current-context'?: string;

@@ -1,5 +1,5 @@
-import { waitUntil } from '../control-plane/wait-until.js';
-import type { KubeClient, KubeObject } from './kube-client.js';
+import { waitUntil } from '../control-plane/wait-until.ts';
+import type { KubeClient, KubeObject } from './kube-client.ts';
 
 /** A Deployment, as far as rollouts are read. */
 export interface Deployment extends KubeObject {

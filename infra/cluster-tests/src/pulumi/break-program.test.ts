@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenDeployment } from './break-program.js';
+import { brokenDeployment } from './break-program.ts';
 
 const deployment = {
   metadata: { name: 'orders', annotations: { team: 'checkout' } },

@@ -6,10 +6,10 @@
  * Usage: node --conditions=@slipway/source --import tsx stack-cli.ts '<StackRequest JSON>'
  */
 import { LocalWorkspace, type OutputMap } from '@pulumi/pulumi/automation/index.js';
-import { breakProgram } from './break-program.js';
-import { readPulumiProject, runProjectProgram } from './program-entry.js';
-import { resultMarker, type StackRequest, type StackResult } from './stack-request.js';
-import { stateResources } from './state-resources.js';
+import { breakProgram } from './break-program.ts';
+import { readPulumiProject, runProjectProgram } from './program-entry.ts';
+import { resultMarker, type StackRequest, type StackResult } from './stack-request.ts';
+import { stateResources } from './state-resources.ts';
 
 function plainOutputs(outputs: OutputMap): Record<string, unknown> {
   return Object.fromEntries(Object.entries(outputs).map(([key, output]) => [key, output.value]));

@@ -1,4 +1,4 @@
-import type { StateResource } from './state-resources.js';
+import type { StateResource } from './state-resources.ts';
 
 /** One config value of a stack, as `pulumi config set [--secret]` would store it. */
 export interface StackConfigValue {

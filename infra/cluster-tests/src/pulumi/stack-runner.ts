@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startProcess } from '../control-plane/managed-process.js';
-import { resultMarker, type StackRequest, type StackResult } from './stack-request.js';
+import { startProcess } from '../control-plane/managed-process.ts';
+import { resultMarker, type StackRequest, type StackResult } from './stack-request.ts';
 
 /** Where Pulumi keeps state and what it deploys to, for one suite run. */
 export interface PulumiEnvironment {

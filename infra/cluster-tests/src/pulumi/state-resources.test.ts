@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stateResources } from './state-resources.js';
+import { stateResources } from './state-resources.ts';
 
 describe('stateResources', () => {
   it('names the Kubernetes object or Helm release of each resource, and whether it is retained', () => {

@@ -1,4 +1,4 @@
-export { platformProject, type RecordedResource } from './record-platform.js';
+export { platformProject, type RecordedResource } from './record-platform.ts';
 export {
   maskedSecret,
   maskSecrets,
@@ -6,4 +6,4 @@ export {
   type RenderedPlatform,
   type RenderedRelease,
   renderPlatform,
-} from './render-platform.js';
+} from './render-platform.ts';

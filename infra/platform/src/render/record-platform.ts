@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { pulumiProject } from '@slipway/platform-contract';
-import { definePlatformStack } from '../define-platform-stack.js';
-import type { PlatformStackOutputs } from '../platform-stack-outputs.js';
+import { definePlatformStack } from '../define-platform-stack.ts';
+import type { PlatformStackOutputs } from '../platform-stack-outputs.ts';
 
 /** The Pulumi project the platform program's config keys are prefixed with. */
 export const platformProject = pulumiProject('platform');

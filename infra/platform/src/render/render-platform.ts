@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
-import type { PlatformOutputs } from '../platform-outputs.js';
-import { promiseOf, type RecordedResource, recordPlatform } from './record-platform.js';
+import type { PlatformOutputs } from '../platform-outputs.ts';
+import { promiseOf, type RecordedResource, recordPlatform } from './record-platform.ts';
 
 /** What a masked secret value renders as. */
 export const maskedSecret = '[secret]';

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { networkGraph } from '../render/network-graph.js';
-import { renderServices } from '../render/render-services.js';
-import { renderPlatformStack } from './platform-stack-file.js';
-import { loadStack, resolveFromInvocation } from './stack-file.js';
+import { networkGraph } from '../render/network-graph.ts';
+import { renderServices } from '../render/render-services.ts';
+import { renderPlatformStack } from './platform-stack-file.ts';
+import { loadStack, resolveFromInvocation } from './stack-file.ts';
 
 const help = `Usage: npm run graph -- [--stack dev] [--out file.mmd]
 

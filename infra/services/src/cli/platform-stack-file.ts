@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { type RenderedPlatform, renderPlatform } from '@slipway/infra-platform/render';
-import { replaceSecure } from './stack-file.js';
+import { replaceSecure } from './stack-file.ts';
 
 /** The platform project folder, whose `Pulumi.<stack>.yaml` configures the environment's add-ons. */
 export const platformProjectDir = fileURLToPath(new URL('../../../platform/', import.meta.url));

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { RenderedObject, RenderedRelease } from '@slipway/infra-platform/render';
-import { renderServices, serviceYaml } from '../render/render-services.js';
-import { renderPlatformStack } from './platform-stack-file.js';
-import { loadStack, resolveFromInvocation } from './stack-file.js';
+import { renderServices, serviceYaml } from '../render/render-services.ts';
+import { renderPlatformStack } from './platform-stack-file.ts';
+import { loadStack, resolveFromInvocation } from './stack-file.ts';
 
 const help = `Usage: npm run render -- [--stack dev] --out <dir> [--platform | --services] [--strict]
 

@@ -14,7 +14,7 @@ import {
   resolveStackConfig,
   type StackConfig,
   type StackConfigInput,
-} from '../stack-config.js';
+} from '../stack-config.ts';
 
 /** The services project folder, where `Pulumi.yaml` and `Pulumi.<stack>.yaml` live. */
 export const projectDir = fileURLToPath(new URL('../../', import.meta.url));

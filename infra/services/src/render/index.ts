@@ -1,18 +1,18 @@
-export { resolveStackConfig, type StackConfig, type StackConfigInput } from '../stack-config.js';
-export { fixtureGateway, fixturePlatformOutputs } from './fixture-platform-outputs.js';
-export { type NetworkGraphOptions, networkGraph } from './network-graph.js';
+export { resolveStackConfig, type StackConfig, type StackConfigInput } from '../stack-config.ts';
+export { fixtureGateway, fixturePlatformOutputs } from './fixture-platform-outputs.ts';
+export { type NetworkGraphOptions, networkGraph } from './network-graph.ts';
 export {
   allowsConnection,
   type ExternalEndpoint,
   type PodEndpoint,
-} from './network-reachability.js';
+} from './network-reachability.ts';
 export {
   isSecretMarker,
   promiseOf,
   type RecordedDeployment,
   type RecordedResource,
   recordDeployment,
-} from './record-deployment.js';
+} from './record-deployment.ts';
 export {
   kubernetesObjects,
   maskedSecret,
@@ -21,5 +21,5 @@ export {
   type RenderedService,
   renderServices,
   serviceYaml,
-} from './render-services.js';
-export { syntheticCatalog } from './synthetic-catalog.js';
+} from './render-services.ts';
+export { syntheticCatalog } from './synthetic-catalog.ts';

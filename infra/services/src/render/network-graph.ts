@@ -1,8 +1,8 @@
 import type { PlatformGateway } from '@slipway/infra-platform/outputs';
 import { servicePortName } from '@slipway/platform-contract';
-import { clusterDns } from '../network-policy-specs.js';
-import { allowsConnection, type PodEndpoint } from './network-reachability.js';
-import type { RenderedObject } from './render-services.js';
+import { clusterDns } from '../network-policy-specs.ts';
+import { allowsConnection, type PodEndpoint } from './network-reachability.ts';
+import type { RenderedObject } from './render-services.ts';
 
 /** Options for {@link networkGraph}. */
 export interface NetworkGraphOptions {

@@ -1,8 +1,8 @@
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { installMocks, promiseOf, type RecordedResource } from '@slipway/infra-testing/mocks';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
-import { type DeployedServices, deployServices } from '../deploy-services.js';
-import { projectName, type StackConfig } from '../stack-config.js';
+import { type DeployedServices, deployServices } from '../deploy-services.ts';
+import { projectName, type StackConfig } from '../stack-config.ts';
 
 export { isSecretMarker, promiseOf, type RecordedResource } from '@slipway/infra-testing/mocks';
 

@@ -1,8 +1,8 @@
 import { stringify } from 'yaml';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
-import type { StackConfig } from '../stack-config.js';
-import { isSecretMarker, type RecordedResource, recordDeployment } from './record-deployment.js';
+import type { StackConfig } from '../stack-config.ts';
+import { isSecretMarker, type RecordedResource, recordDeployment } from './record-deployment.ts';
 
 /** What a masked secret value renders as. */
 export const maskedSecret = '[secret]';

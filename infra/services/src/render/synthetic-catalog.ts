@@ -1,7 +1,7 @@
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
-import { resolveStackConfig, type StackConfig } from '../stack-config.js';
-import { fixturePlatformOutputs } from './fixture-platform-outputs.js';
+import { resolveStackConfig, type StackConfig } from '../stack-config.ts';
+import { fixturePlatformOutputs } from './fixture-platform-outputs.ts';
 
 /** A generated catalog, a stack config that deploys it and the platform it deploys onto. */
 export interface SyntheticCatalog {

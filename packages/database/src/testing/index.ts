@@ -4,4 +4,4 @@ export {
   type TestEngine,
   testDatabaseUrlVariable,
   testEngines,
-} from './test-engines.js';
+} from './test-engines.ts';

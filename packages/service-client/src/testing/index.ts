@@ -1,7 +1,7 @@
-export { type GetOptions, getThrough } from './get-through.js';
+export { type GetOptions, getThrough } from './get-through.ts';
 export {
   type StubAnswer,
   type StubRequest,
   type StubService,
   startStubService,
-} from './stub-service.js';
+} from './stub-service.ts';

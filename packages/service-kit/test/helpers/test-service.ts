@@ -3,7 +3,7 @@ import {
   type Service,
   type ServiceAppOptions,
   startService,
-} from '../../src/index.js';
+} from '../../src/index.ts';
 
 /** A log line as the service wrote it. */
 export type LogLine = Record<string, unknown>;

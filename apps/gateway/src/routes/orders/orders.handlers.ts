@@ -1,8 +1,8 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { forwardRequestId } from '@slipway/service-client';
 import { problem, type ServiceEnv } from '@slipway/service-kit';
-import type { OrdersClient } from '../../clients/orders-client.js';
-import type { createOrderRoute, getOrderRoute } from './orders.routes.js';
+import type { OrdersClient } from '../../clients/orders-client.ts';
+import type { createOrderRoute, getOrderRoute } from './orders.routes.ts';
 
 // Timeouts, unreachable orders and its 5xx answers throw UpstreamError (504/502 problems)
 // from the client's fetch, so the handlers only deal with the answers orders meant to give.

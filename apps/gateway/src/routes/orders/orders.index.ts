@@ -1,7 +1,7 @@
 import { createRouter } from '@slipway/service-kit';
-import type { OrdersClient } from '../../clients/orders-client.js';
-import { createOrder, getOrder } from './orders.handlers.js';
-import { createOrderRoute, getOrderRoute } from './orders.routes.js';
+import type { OrdersClient } from '../../clients/orders-client.ts';
+import { createOrder, getOrder } from './orders.handlers.ts';
+import { createOrderRoute, getOrderRoute } from './orders.routes.ts';
 
 /**
  * The public order routes, forwarded to the orders service.

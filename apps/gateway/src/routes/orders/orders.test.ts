@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createApp as createOrdersApp } from 'orders/app';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Fetch } from '@slipway/service-client';
-import { createMemoryOrdersStore } from '../../../test/helpers/memory-orders-store.js';
-import { createApp } from '../../app.js';
+import { createMemoryOrdersStore } from '../../../test/helpers/memory-orders-store.ts';
+import { createApp } from '../../app.ts';
 
 const newOrder = { customerId: 'cus_42', currency: 'EUR', items: [{ sku: 'SKU-1', quantity: 2 }] };
 

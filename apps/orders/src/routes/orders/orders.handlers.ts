@@ -1,7 +1,7 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { problem, type ServiceEnv } from '@slipway/service-kit';
-import type { OrdersStore } from '../../db/index.js';
-import type { createOrderRoute, getOrderRoute } from './orders.routes.js';
+import type { OrdersStore } from '../../db/index.ts';
+import type { createOrderRoute, getOrderRoute } from './orders.routes.ts';
 
 /**
  * `POST /orders`: stores a validated order and answers 201 with it and its `Location`.

@@ -1,7 +1,7 @@
 import { createRouter } from '@slipway/service-kit';
-import type { OrdersStore } from '../../db/index.js';
-import { createOrder, getOrder } from './orders.handlers.js';
-import { createOrderRoute, getOrderRoute } from './orders.routes.js';
+import type { OrdersStore } from '../../db/index.ts';
+import { createOrder, getOrder } from './orders.handlers.ts';
+import { createOrderRoute, getOrderRoute } from './orders.routes.ts';
 
 /**
  * The orders routes over a store. Its type is the API other services' typed clients use.

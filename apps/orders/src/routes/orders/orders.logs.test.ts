@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import { createOrdersStore, type Database, openDatabase } from '../../db/index.js';
+import { createApp } from '../../app.ts';
+import { createOrdersStore, type Database, openDatabase } from '../../db/index.ts';
 
 // Values only the request carries. The database below refuses them after validation has passed,
 // the way a constraint added by a later migration would: they must reach no log line.

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../app.js';
-import { createOrdersStore, type Database, type Order, openDatabase } from '../../db/index.js';
-import { orders } from '../../db/schema.js';
+import { createApp } from '../../app.ts';
+import { createOrdersStore, type Database, type Order, openDatabase } from '../../db/index.ts';
+import { orders } from '../../db/schema.ts';
 
 const newOrder = {
   customerId: 'cus_42',
