@@ -41,8 +41,11 @@ export function dependentsOf(name: string, catalog: RepoCatalog, except: readonl
 /** A repository file's text, as edited so far in this plan. */
 export class PlannedTexts {
   readonly #edits = new Map<string, string>();
+  private readonly root: string;
 
-  constructor(private readonly root: string) {}
+  constructor(root: string) {
+    this.root = root;
+  }
 
   read(path: string): string {
     return this.#edits.get(path) ?? readFileSync(join(this.root, path), 'utf8');

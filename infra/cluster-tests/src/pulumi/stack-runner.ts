@@ -16,12 +16,12 @@ export interface PulumiEnvironment {
 
 /** The failure of a Pulumi operation, with what the engine printed. */
 export class StackError extends Error {
-  constructor(
-    message: string,
-    readonly log: string,
-  ) {
+  readonly log: string;
+
+  constructor(message: string, log: string) {
     super(message);
     this.name = 'StackError';
+    this.log = log;
   }
 }
 
