@@ -2,14 +2,14 @@
 // `npm run gen [-- <generator> [-- --<option> <value> ...]]`: plop with this repository's
 // TypeScript plopfile, writing relative to the repository root wherever it is started.
 // Help and unknown generators or options are answered first (src/cli/gen-cli.ts), exit 1 on errors.
+// Node runs the TypeScript itself; workspace packages resolve to their source through the
+// `@slipway/source` condition, which the root .npmrc gives every process npm starts.
 import { fileURLToPath } from 'node:url';
-import { importSource, writeSourceBundle } from '@slipway/run-source';
 
-// Plop loads its plopfile from a path: it gets the TypeScript plopfile bundled into one.
-const plopfile = await writeSourceBundle(new URL('../plopfile.ts', import.meta.url));
+const plopfile = fileURLToPath(new URL('../plopfile.ts', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const { genCli } = await importSource(new URL('../src/cli/gen-cli.ts', import.meta.url));
+const { genCli } = await import('../src/cli/gen-cli.ts');
 const exitCode = await genCli(process.argv.slice(2), {
   plopfile,
   root,

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import nodePlop, { type NodePlopAPI, type PlopGenerator } from 'node-plop';
-import { importSource } from '@slipway/run-source';
 import { plopfilePath } from './find-repo-root.ts';
 
 /** What a plopfile default-exports. */
@@ -10,9 +10,13 @@ function isPlopfile(value: unknown): value is Plopfile {
   return typeof value === 'function';
 }
 
-/** The plopfile is TypeScript, as are the generators and packages it imports: run from source. */
+/**
+ * The plopfile is TypeScript, as are the generators and packages it imports: Node runs them from
+ * source (it strips the types; workspace packages resolve through the `@slipway/source`
+ * condition, which the repository's .npmrc gives `npm create`).
+ */
 async function importPlopfile(root: string): Promise<Plopfile> {
-  const { default: plopfile } = await importSource(join(root, plopfilePath));
+  const { default: plopfile } = await import(pathToFileURL(join(root, plopfilePath)).href);
   if (!isPlopfile(plopfile)) {
     throw new Error(`${plopfilePath} has no default export: it must export (plop) => { ... }`);
   }
