@@ -72,8 +72,6 @@ export async function runStack(
     command: process.execPath,
     args: [
       '--conditions=@slipway/source',
-      '--import',
-      'tsx',
       join(repoRoot, 'infra/cluster-tests/src/pulumi/stack-cli.ts'),
       JSON.stringify({ ...request, workDir }),
     ],
