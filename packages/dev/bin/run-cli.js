@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 
 /**
  * Runs one CLI of this package. Inside the Slipway repository Node runs its TypeScript source
@@ -8,6 +9,9 @@ import { existsSync } from 'node:fs';
  * @param {string} name The CLI module without extension, e.g. `cli-build`.
  */
 export async function runCli(name) {
+  // Node's compile cache keeps the stripped and compiled modules for the next run (in the
+  // system's temporary folder).
+  enableCompileCache();
   const source = new URL(`../src/${name}.ts`, import.meta.url);
   if (!existsSync(source)) {
     await import(new URL(`../dist/${name}.js`, import.meta.url).href);
