@@ -171,4 +171,13 @@ describe('slipway-dev', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: slipway-dev');
   });
+
+  it('says how to start it when Node was not given the source condition, and exits 1', () => {
+    const { NODE_OPTIONS: _fromNpm, ...env } = process.env;
+    const result = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('run it through npm');
+    expect(result.stderr).toContain('--conditions=@slipway/source');
+    expect(result.stdout).toBe('');
+  });
 });
