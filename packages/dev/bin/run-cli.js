@@ -19,7 +19,7 @@ export async function runCli(name) {
   }
   if (!import.meta.resolve('@slipway/dev').endsWith('.ts')) {
     console.error(
-      `${name}: run it through npm (npm run dev, npx slipway-dev), which passes Node ` +
+      `${name.replace(/^cli-/, 'slipway-')}: run it through npm (npm run dev, npx slipway-dev), which passes Node ` +
         '--conditions=@slipway/source from .npmrc, or pass that flag to node yourself.',
     );
     process.exit(1);
