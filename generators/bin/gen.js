@@ -2,14 +2,19 @@
 // `npm run gen [-- <generator> [-- --<option> <value> ...]]`: plop with this repository's
 // TypeScript plopfile, writing relative to the repository root wherever it is started.
 // Help and unknown generators or options are answered first (src/cli/gen-cli.ts), exit 1 on errors.
+// Node runs the TypeScript itself; workspace packages resolve to their source through the
+// `@slipway/source` condition, which the root .npmrc gives every process npm starts.
+import { enableCompileCache } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { importSource, writeSourceBundle } from '@slipway/run-source';
 
-// Plop loads its plopfile from a path: it gets the TypeScript plopfile bundled into one.
-const plopfile = await writeSourceBundle(new URL('../plopfile.ts', import.meta.url));
+// Node's compile cache keeps the stripped and compiled modules for the next run (in the
+// system's temporary folder): a warm run takes about a third less CPU.
+enableCompileCache();
+
+const plopfile = fileURLToPath(new URL('../plopfile.ts', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const { genCli } = await importSource(new URL('../src/cli/gen-cli.ts', import.meta.url));
+const { genCli } = await import('../src/cli/gen-cli.ts');
 const exitCode = await genCli(process.argv.slice(2), {
   plopfile,
   root,

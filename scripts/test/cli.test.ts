@@ -58,7 +58,7 @@ describe('every script', () => {
 
   it('answers --help from the real entry point with exit code 0', () => {
     const bin = join(import.meta.dirname, '../src/bin/set-stack-images.ts');
-    const out = execFileSync(process.execPath, ['--import', 'tsx', bin, '--help'], {
+    const out = execFileSync(process.execPath, ['--conditions=@slipway/source', bin, '--help'], {
       encoding: 'utf8',
     });
     expect(out).toContain('Usage: set-stack-images [flags]');
@@ -69,7 +69,7 @@ describe('every script', () => {
     let status = 0;
     let stderr = '';
     try {
-      execFileSync(process.execPath, ['--import', 'tsx', bin, '--nope'], {
+      execFileSync(process.execPath, ['--conditions=@slipway/source', bin, '--nope'], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });

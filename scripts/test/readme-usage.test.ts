@@ -13,7 +13,6 @@ import {
 const root = join(import.meta.dirname, '../..');
 // Being removed (issue #19: one way to run TypeScript), so not documented further: delete this
 // line with the folder (the last test below says when).
-const leaving = ['packages/run-source'];
 const workspaces = readUsageWorkspaces(root);
 const rootScripts = Object.keys(
   (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: object }).scripts,
@@ -32,13 +31,7 @@ const fenced = (lang: string, code: string) => `\`\`\`${lang}\n${code}\n\`\`\``;
 
 describe('the workspace READMEs', () => {
   it('should each show a true usage', () => {
-    const staying = workspaces.filter((w) => !leaving.includes(w.dir));
-    expect(readmeUsageProblems(staying, rootScripts)).toEqual([]);
-  });
-
-  it('should let off only workspaces that still exist', () => {
-    const gone = leaving.filter((dir) => !workspaces.some((w) => w.dir === dir));
-    expect(gone, 'no longer a workspace: remove it from `leaving`').toEqual([]);
+    expect(readmeUsageProblems(workspaces, rootScripts)).toEqual([]);
   });
 
   it('should be read for every workspace of the root package.json', () => {

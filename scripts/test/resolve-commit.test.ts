@@ -63,7 +63,16 @@ describe('resolve-commit', () => {
     try {
       execFileSync(
         process.execPath,
-        ['--import', 'tsx', bin, '--root', repo.root, '--sha', 'main; id', '--default', head],
+        [
+          '--conditions=@slipway/source',
+          bin,
+          '--root',
+          repo.root,
+          '--sha',
+          'main; id',
+          '--default',
+          head,
+        ],
         {
           env: { ...process.env, GITHUB_OUTPUT: out },
           encoding: 'utf8',

@@ -153,7 +153,9 @@ describe('ci.yml, preview.yml and release.yml', () => {
     const publishing = runs.findIndex((run) => run.includes('changeset publish'));
     expect(steps[publishing]?.env).toEqual({ NPM_CONFIG_PROVENANCE: 'true' });
     // The packages' repository fields are checked against this repository before npm sees them.
-    const check = runs.indexOf('node --import tsx scripts/src/bin/check-packages.ts');
+    const check = runs.indexOf(
+      'node --conditions=@slipway/source scripts/src/bin/check-packages.ts',
+    );
     expect(check).toBeGreaterThan(-1);
     expect(check).toBeLessThan(publishing);
     for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain('NPM_TOKEN');

@@ -42,8 +42,11 @@ export function dependentsOf(name: string, catalog: RepoCatalog, except: readonl
 /** A repository file's text, as edited so far in this plan: a virtual tree over a read-only view. */
 export class PlannedTexts {
   readonly #edits = new Map<string, string>();
+  private readonly base: RepoFiles;
 
-  constructor(private readonly base: RepoFiles) {}
+  constructor(base: RepoFiles) {
+    this.base = base;
+  }
 
   read(path: string): string | undefined {
     return this.#edits.get(path) ?? this.base.read(path);

@@ -6,10 +6,12 @@
 export class GeneratorError extends Error {
   override readonly name = 'GeneratorError';
 
-  constructor(
-    readonly action: string,
-    readonly problems: readonly string[],
-  ) {
+  readonly action: string;
+  readonly problems: readonly string[];
+
+  constructor(action: string, problems: readonly string[]) {
     super(`Cannot ${action}:\n${problems.map((p) => `  - ${p}`).join('\n')}\nNothing was written.`);
+    this.action = action;
+    this.problems = problems;
   }
 }

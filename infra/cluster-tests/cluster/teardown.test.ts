@@ -25,10 +25,14 @@ function startOwner(
   mode: 'throw' | 'wait',
   workDir: string,
 ): Promise<{ owner: ChildProcess; etcd: number }> {
-  const owner = spawn(process.execPath, ['--import', 'tsx', script, mode, assets ?? '', workDir], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const owner = spawn(
+    process.execPath,
+    ['--conditions=@slipway/source', script, mode, assets ?? '', workDir],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((resolve, reject) => {
     owner.stdout?.once('data', (data: Buffer) =>
       resolve({ owner, etcd: Number(String(data).trim()) }),

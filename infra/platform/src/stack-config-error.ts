@@ -8,12 +8,12 @@
 export class PlatformStackConfigError extends Error {
   override readonly name = 'PlatformStackConfigError';
 
-  constructor(
-    /** The field's path under `slipway-platform:`, e.g. `backups.bucket`. */
-    readonly field: string,
-    problem: string,
-  ) {
+  /** The field's path under `slipway-platform:`, e.g. `backups.bucket`. */
+  readonly field: string;
+
+  constructor(field: string, problem: string) {
     super(`stack config ${field} ${problem}`);
+    this.field = field;
   }
 }
 

@@ -11,10 +11,10 @@ export interface StackConfigProblem {
 export class ServicesStackConfigError extends Error {
   override readonly name = 'ServicesStackConfigError';
 
-  constructor(
-    readonly stackName: string,
-    readonly problems: readonly StackConfigProblem[],
-  ) {
+  readonly stackName: string;
+  readonly problems: readonly StackConfigProblem[];
+
+  constructor(stackName: string, problems: readonly StackConfigProblem[]) {
     super(
       `${problems.length} problem${problems.length === 1 ? '' : 's'} in the config of stack '${stackName}':\n${problems
         .map(
@@ -23,5 +23,7 @@ export class ServicesStackConfigError extends Error {
         )
         .join('\n')}`,
     );
+    this.stackName = stackName;
+    this.problems = problems;
   }
 }

@@ -10,19 +10,15 @@ import { exampleManifests, exampleNames } from './fixtures.ts';
 
 const run = promisify(execFile);
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
-// Each test spawns node with tsx, which takes seconds on a busy machine: generous limits, no timing asserted.
+// Each test spawns node on the TypeScript, which takes seconds on a busy machine: generous limits, no timing asserted.
 const spawnTimeout = 120_000;
 
 function cli(script: 'render' | 'graph', args: string[], env: Record<string, string> = {}) {
-  return run(
-    process.execPath,
-    ['--conditions=@slipway/source', '--import', 'tsx', `src/cli/${script}.ts`, ...args],
-    {
-      cwd: projectDir,
-      env: { ...process.env, ...env },
-      timeout: spawnTimeout,
-    },
-  );
+  return run(process.execPath, ['--conditions=@slipway/source', `src/cli/${script}.ts`, ...args], {
+    cwd: projectDir,
+    env: { ...process.env, ...env },
+    timeout: spawnTimeout,
+  });
 }
 
 describe('npm run render', { timeout: spawnTimeout }, () => {

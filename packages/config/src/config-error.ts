@@ -10,7 +10,9 @@ export interface ConfigProblem {
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 
-  constructor(readonly problems: readonly ConfigProblem[]) {
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: readonly ConfigProblem[]) {
     super(
       `Invalid configuration: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems
         .map((p) => `  - ${p.variable}: ${p.message}`)
@@ -18,5 +20,6 @@ export class ConfigError extends Error {
           '\n',
         )}\nSet each variable in the environment, or put its value in a file and set <NAME>_FILE to that path.`,
     );
+    this.problems = problems;
   }
 }

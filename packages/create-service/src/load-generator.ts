@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { importSource } from '@slipway/run-source';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Where a Slipway repository keeps what `npm create @slipway/service` calls: its service
@@ -23,12 +23,14 @@ function isServiceGeneratorModule(value: unknown): value is ServiceGeneratorModu
 
 /**
  * Loads the repository's own service generator (its templates and rules travel with the
- * repository, so a fork's changes apply), from its TypeScript source. No plop: the generator
- * plans and its runner writes; plop is loaded only to ask questions in a terminal.
+ * repository, so a fork's changes apply) from its TypeScript source: Node strips the types, and
+ * workspace packages resolve through the `@slipway/source` condition, which the repository's
+ * .npmrc gives `npm create`. No plop: the generator plans and its runner writes; plop is loaded
+ * only to ask questions in a terminal.
  * @example const { serviceGenerator, runGenerator } = await loadServiceGenerator(repoRoot);
  */
 export async function loadServiceGenerator(root: string): Promise<ServiceGeneratorModule> {
-  const loaded: unknown = await importSource(join(root, serviceGeneratorPath));
+  const loaded: unknown = await import(pathToFileURL(join(root, serviceGeneratorPath)).href);
   if (!isServiceGeneratorModule(loaded)) {
     throw new Error(
       `${serviceGeneratorPath} does not export serviceGenerator, runGenerator, readRepoCatalog and askQuestions: restore it from the template.`,

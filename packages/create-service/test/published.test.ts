@@ -26,7 +26,6 @@ import {
 // fork. This packs the package as `changeset publish` would (its compiled dist/, no src/),
 // installs the tarballs with only the dependencies their package.json declare, and runs it.
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
-const runSourceDir = join(repoRoot, 'packages/run-source');
 // The repository's compiler, as the package's `build` script runs it (TypeScript 7's `tsc`
 // launches the native compiler; its package exports no JavaScript entry to run by path).
 const tsc = join(repoRoot, 'node_modules/.bin/tsc');
@@ -83,21 +82,12 @@ describe('the published @slipway/create-service', () => {
       join(staged, 'dist'),
     ]);
     const modules = join(work, 'consumer/node_modules');
-    const manifests = [pack(staged, work), pack(runSourceDir, work)].map((tarball) =>
-      install(tarball, modules),
-    );
+    const manifest = install(pack(staged, work), modules);
     // Third-party dependencies come from this repository's install, and only those declared.
-    const sources = new Map([
-      ['@slipway/create-service', packageDir],
-      ['@slipway/run-source', runSourceDir],
-    ]);
-    for (const manifest of manifests) {
-      for (const dependency of Object.keys(manifest.dependencies ?? {})) {
-        if (sources.has(dependency) || existsSync(join(modules, dependency))) continue;
-        mkdirSync(dirname(join(modules, dependency)), { recursive: true });
-        const from = sources.get(manifest.name) ?? repoRoot;
-        symlinkSync(installedDir(dependency, from), join(modules, dependency));
-      }
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) {
+      if (existsSync(join(modules, dependency))) continue;
+      mkdirSync(dirname(join(modules, dependency)), { recursive: true });
+      symlinkSync(installedDir(dependency, packageDir), join(modules, dependency));
     }
     installed = join(modules, '@slipway/create-service');
     bin = join(installed, 'bin/create-service.js');
@@ -116,11 +106,27 @@ describe('the published @slipway/create-service', () => {
     );
   });
 
+  it('imports its own modules as .js, which the sources name .ts', () => {
+    const cli = readFileSync(join(installed, 'dist/cli.js'), 'utf8');
+    expect(cli).toContain("from './scaffold-service.js'");
+    const specifiers = readdirSync(join(installed, 'dist'))
+      .filter((file) => file.endsWith('.js'))
+      .flatMap((file) => [
+        ...readFileSync(join(installed, 'dist', file), 'utf8').matchAll(/from '(\.[^']*)'/g),
+      ])
+      .map(([, specifier]) => specifier);
+    expect(specifiers.length).toBeGreaterThan(5);
+    expect(specifiers.filter((specifier) => !specifier?.endsWith('.js'))).toEqual([]);
+  });
+
   it("scaffolds a service with the repository's own generators", () => {
     const name = unusedServiceName('published');
+    // As `npm create` runs it there: with the node options of the repository's .npmrc, which
+    // let Node read the plopfile's workspace packages from their TypeScript source.
     const run = spawnSync(process.execPath, [bin, '--name', name, '--yes', '--no-install'], {
       cwd: join(sandbox, repositoryFiles.servicesDir),
       encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '--conditions=@slipway/source' },
     });
 
     expect(run.stderr).toBe('');

@@ -21,7 +21,7 @@ export interface Database<Schema extends DatabaseSchema> {
 
 /** Options for {@link openDatabase}. */
 export interface OpenDatabaseOptions<Schema extends DatabaseSchema> {
-  /** The service's tables (`import * as schema from './schema.js'`). */
+  /** The service's tables (`import * as schema from './schema.ts'`). */
   readonly schema: Schema;
   /** The folder drizzle-kit writes; every pending migration is applied before this resolves. */
   readonly migrationsFolder: string;

@@ -21,7 +21,7 @@ export const devVariables: readonly string[] = [
 /** The usage `slipway-dev --help` prints. */
 export const devHelp = `Usage: slipway-dev [options]
 
-Runs the service in the current folder with reload on change (tsx watch), on the
+Runs the service in the current folder with reload on change (node --watch), on the
 port its service.yaml gives, with <CALLEE>_URL pointing at each service it calls
 on its local port, SERVICE_NAME, NODE_ENV=development and its manifest's dev config.
 Its metrics are served apart, on METRICS_PORT: the service's port + ${devMetricsPortOffset}

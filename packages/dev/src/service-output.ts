@@ -26,8 +26,8 @@ export type ServiceEvent =
 
 const marker = '@@slipway-dev:';
 
-// Loaded into the service's process (tsx hands Node flags on): marks each start and exit on
-// stdout, which slipway-dev reads and hides, so it knows the service's fate behind tsx watch.
+// Loaded into the service's process (Node's watcher hands its flags on): marks each start and exit
+// on stdout, which slipway-dev reads and hides, so it knows the service's fate behind the watcher.
 const reporter = `import { writeSync } from 'node:fs';
 const mark = (event) => { try { writeSync(1, '${marker}' + event + '\\n'); } catch {} };
 mark('start');
@@ -36,7 +36,7 @@ process.on('exit', (code) => mark('exit:' + code));`;
 /**
  * The Node flag that makes the service's process report its start and exit on stdout, for
  * {@link pipeServiceOutput} to read.
- * @example spawn(node, [tsxCli, 'watch', serviceEventsFlag, 'src/index.ts']);
+ * @example spawn(node, ['--watch', serviceEventsFlag, 'src/index.ts']);
  */
 export const serviceEventsFlag = `--import=data:text/javascript,${encodeURIComponent(reporter)}`;
 

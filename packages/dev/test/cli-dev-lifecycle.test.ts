@@ -103,7 +103,27 @@ describe('slipway-dev lifecycle', () => {
     expect(world.stderr().match(/DATABASE_URL is required/g)).toHaveLength(1);
   });
 
-  it('should stop on Ctrl-C with one line and exit 0, without tsx force-killing', async () => {
+  it('should restart the service when a file it imports changes, and announce it ready again', async () => {
+    ({ repo } = await fixture({
+      'apps/world/src/index.ts': `import { greeting } from './greeting.ts';\nconsole.log(greeting);\n${gatedService}`,
+      'apps/world/src/greeting.ts': "export const greeting: string = 'first greeting';\n",
+    }));
+    writeFileSync(repo.path('world.ready'), '');
+    const world = dev('world');
+    await world.waitForOutput('world is ready on');
+
+    writeFileSync(
+      repo.path('apps/world/src/greeting.ts'),
+      "export const greeting: string = 'second greeting';\n",
+    );
+    await world.waitForOutput('second greeting');
+    await expect
+      .poll(() => world.stdout().match(/world is ready on/g)?.length, { timeout: 20_000 })
+      .toBe(2);
+    expect(world.stdout().match(/is starting/g)).toHaveLength(1);
+  });
+
+  it('should stop on Ctrl-C with one line and exit 0, without the watcher force-killing', async () => {
     ({ repo } = await fixture({ 'apps/world/src/index.ts': gatedService }));
     writeFileSync(repo.path('world.ready'), '');
     const world = dev('world');

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanEnv, freePort } from './dev-process.ts';
@@ -95,6 +97,8 @@ describe('slipway-dev', () => {
       WORLD_URL: `http://127.0.0.1:${worldPort}`,
       GREETING: 'hi',
       EXTRA: 'from-flag',
+      // Node keeps the stripped TypeScript there between restarts.
+      NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE ?? join(tmpdir(), 'node-compile-cache'),
     });
     await waitFor(() => output.includes(`calls world at http://127.0.0.1:${worldPort}`));
     expect(output).toMatch(
@@ -166,5 +170,14 @@ describe('slipway-dev', () => {
     const result = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Usage: slipway-dev');
+  });
+
+  it('says how to start it when Node was not given the source condition, and exits 1', () => {
+    const { NODE_OPTIONS: _fromNpm, ...env } = process.env;
+    const result = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8', env });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('run it through npm');
+    expect(result.stderr).toContain('--conditions=@slipway/source');
+    expect(result.stdout).toBe('');
   });
 });

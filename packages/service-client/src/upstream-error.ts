@@ -20,16 +20,20 @@ export interface UpstreamErrorDetails {
  */
 export class UpstreamError extends HTTPException {
   override readonly name = 'UpstreamError';
+  readonly service: string;
+  readonly failure: UpstreamFailure;
   readonly upstreamStatus: number | undefined;
   readonly operation: string | undefined;
 
   constructor(
-    readonly service: string,
-    readonly failure: UpstreamFailure,
+    service: string,
+    failure: UpstreamFailure,
     message: string,
     { cause, upstreamStatus, operation }: UpstreamErrorDetails = {},
   ) {
     super(failure === 'timeout' ? 504 : 502, { message, cause });
+    this.service = service;
+    this.failure = failure;
     this.upstreamStatus = upstreamStatus;
     this.operation = operation;
   }

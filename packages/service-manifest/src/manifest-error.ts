@@ -9,11 +9,14 @@ import type { ManifestProblem } from './manifest-problem.ts';
 export class ManifestError extends Error {
   override readonly name = 'ManifestError';
 
-  constructor(readonly problems: readonly ManifestProblem[]) {
+  readonly problems: readonly ManifestProblem[];
+
+  constructor(problems: readonly ManifestProblem[]) {
     super(
       `${problems.length} problem${problems.length === 1 ? '' : 's'} in service manifests:\n${problems
         .map((p) => `  - ${formatProblem(p).replaceAll('\n', '\n    ')}`)
         .join('\n')}`,
     );
+    this.problems = problems;
   }
 }

@@ -19,9 +19,11 @@ function repoWith(manifests: Record<string, string>): string {
   return root;
 }
 
-/** Runs the check as `npm test` does: plain Node with tsx. */
+/** Runs the check as `npm test` does: plain Node on the TypeScript, with the source condition. */
 function check(root: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', binPath, root], { encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--conditions=@slipway/source', binPath, root], {
+    encoding: 'utf8',
+  });
 }
 
 const valid = 'name: orders\ndescription: Orders.\nport: 3001\n';

@@ -1,10 +1,7 @@
-// Runs with `node --import tsx` and no build: workspace packages are read from source.
-import '@slipway/platform-contract/register-source';
-
-const { runCli } = await import('../cli.ts');
-const { checkDockerfileCommand, checkDockerfileSpec } = await import(
-  '../commands/check-dockerfile.ts'
-);
-const { processContext } = await import('../commands/command-context.ts');
+// Node runs it from source (`node --conditions=@slipway/source scripts/src/bin/<name>.ts`; npm
+// scripts get the condition from .npmrc), and workspace packages are read from source too.
+import { runCli } from '../cli.ts';
+import { checkDockerfileCommand, checkDockerfileSpec } from '../commands/check-dockerfile.ts';
+import { processContext } from '../commands/command-context.ts';
 
 await runCli(checkDockerfileSpec, (argv) => checkDockerfileCommand(argv, processContext()));

@@ -1,8 +1,7 @@
-// Runs with `node --import tsx` and no build: workspace packages are read from source.
-import '@slipway/platform-contract/register-source';
-
-const { runCli } = await import('../cli.ts');
-const { processContext } = await import('../commands/command-context.ts');
-const { planImagesCommand, planImagesSpec } = await import('../commands/plan-images.ts');
+// Node runs it from source (`node --conditions=@slipway/source scripts/src/bin/<name>.ts`; npm
+// scripts get the condition from .npmrc), and workspace packages are read from source too.
+import { runCli } from '../cli.ts';
+import { processContext } from '../commands/command-context.ts';
+import { planImagesCommand, planImagesSpec } from '../commands/plan-images.ts';
 
 await runCli(planImagesSpec, (argv) => planImagesCommand(argv, processContext()));

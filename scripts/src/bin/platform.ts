@@ -1,8 +1,7 @@
-// Runs with `node --import tsx` and no build: workspace packages are read from source.
-import '@slipway/platform-contract/register-source';
-
-const { runCli } = await import('../cli.ts');
-const { processContext } = await import('../commands/command-context.ts');
-const { platform, platformSpec } = await import('../commands/platform.ts');
+// Node runs it from source (`node --conditions=@slipway/source scripts/src/bin/<name>.ts`; npm
+// scripts get the condition from .npmrc), and workspace packages are read from source too.
+import { runCli } from '../cli.ts';
+import { processContext } from '../commands/command-context.ts';
+import { platform, platformSpec } from '../commands/platform.ts';
 
 await runCli(platformSpec, (argv) => platform(argv, processContext()));

@@ -1,8 +1,7 @@
-// Runs with `node --import tsx` and no build: workspace packages are read from source.
-import '@slipway/platform-contract/register-source';
-
-const { runCli } = await import('../cli.ts');
-const { processContext } = await import('../commands/command-context.ts');
-const { recordImageCommand, recordImageSpec } = await import('../commands/record-image.ts');
+// Node runs it from source (`node --conditions=@slipway/source scripts/src/bin/<name>.ts`; npm
+// scripts get the condition from .npmrc), and workspace packages are read from source too.
+import { runCli } from '../cli.ts';
+import { processContext } from '../commands/command-context.ts';
+import { recordImageCommand, recordImageSpec } from '../commands/record-image.ts';
 
 await runCli(recordImageSpec, (argv) => recordImageCommand(argv, processContext()));

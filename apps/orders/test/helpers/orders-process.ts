@@ -18,11 +18,11 @@ export interface OrdersProcess {
   readonly draining: Promise<void>;
 }
 
-/** How the service is run: its source with tsx, unless `nodeArgs` name a bundle to run. */
-const fromSource = ['--conditions=@slipway/source', '--import', 'tsx', 'src/index.ts'];
+/** How the service is run: its source (Node strips the types), unless `nodeArgs` name a bundle. */
+const fromSource = ['--conditions=@slipway/source', 'src/index.ts'];
 
 /**
- * Starts orders (`src/index.ts` with tsx, or what `nodeArgs` say) on a free port and resolves
+ * Starts orders (`src/index.ts` from source, or what `nodeArgs` say) on a free port and resolves
  * once it listens.
  * @example const orders = await startOrdersProcess({ SHUTDOWN_DRAIN_MS: '2000' });
  */

@@ -1,7 +1,7 @@
 /**
  * Starts etcd the way the control plane does, prints its pid, then ends as told: `throw` (an
  * uncaught error) or `wait` (until killed). The teardown tests check etcd does not outlive it.
- * Usage: node --import tsx start-and-die.ts <throw|wait> <assets folder> <work folder>
+ * Usage: node start-and-die.ts <throw|wait> <assets folder> <work folder>
  */
 import { join } from 'node:path';
 import { freePort } from '../../src/control-plane/free-port.ts';

@@ -34,12 +34,12 @@ export function cliConfig(
 /** The Pulumi CLI on one project's stack, with the run's throwaway file backend and passphrase. */
 export class PulumiCli {
   private readonly env: NodeJS.ProcessEnv;
+  readonly projectDir: string;
+  readonly stack: string;
 
-  constructor(
-    readonly projectDir: string,
-    readonly stack: string,
-    run: KindE2eRun,
-  ) {
+  constructor(projectDir: string, stack: string, run: KindE2eRun) {
+    this.projectDir = projectDir;
+    this.stack = stack;
     mkdirSync(join(run.dir, 'backend'), { recursive: true });
     const passphraseFile = join(run.dir, 'passphrase');
     // Generated on first use and shared by the workflow's steps; it protects nothing lasting.

@@ -51,8 +51,10 @@ export interface KubeList<T extends KubeObject = KubeObject> {
  */
 export class KubeClient {
   private readonly agent: Agent;
+  readonly credentials: KubeCredentials;
 
-  constructor(readonly credentials: KubeCredentials) {
+  constructor(credentials: KubeCredentials) {
+    this.credentials = credentials;
     this.agent = new Agent({
       keepAlive: true,
       ...(credentials.ca ? { ca: credentials.ca } : {}),

@@ -1,9 +1,9 @@
 /**
  * Runs one Pulumi operation on a project's stack through the Automation API and prints the
  * result as one marked JSON line. It runs in its own Node process, started the way Pulumi.yaml
- * starts the programs (`--conditions=@slipway/source --import tsx`), so each run imports the
+ * starts the programs (`--conditions=@slipway/source`), so each run imports the
  * program afresh and resolves it from the repository it lives in (the suite's or a copy's).
- * Usage: node --conditions=@slipway/source --import tsx stack-cli.ts '<StackRequest JSON>'
+ * Usage: node --conditions=@slipway/source stack-cli.ts '<StackRequest JSON>'
  */
 import { LocalWorkspace, type OutputMap } from '@pulumi/pulumi/automation/index.js';
 import { breakProgram } from './break-program.ts';

@@ -16,12 +16,12 @@ export interface PulumiEnvironment {
 
 /** The failure of a Pulumi operation, with what the engine printed. */
 export class StackError extends Error {
-  constructor(
-    message: string,
-    readonly log: string,
-  ) {
+  readonly log: string;
+
+  constructor(message: string, log: string) {
     super(message);
     this.name = 'StackError';
+    this.log = log;
   }
 }
 
@@ -72,8 +72,6 @@ export async function runStack(
     command: process.execPath,
     args: [
       '--conditions=@slipway/source',
-      '--import',
-      'tsx',
       join(repoRoot, 'infra/cluster-tests/src/pulumi/stack-cli.ts'),
       JSON.stringify({ ...request, workDir }),
     ],

@@ -22,7 +22,7 @@ export async function spawnFixture(
 ): Promise<ChildService> {
   const child = spawn(
     process.execPath,
-    ['--conditions=@slipway/source', '--import', 'tsx', `test/fixtures/${name}.ts`],
+    ['--conditions=@slipway/source', `test/fixtures/${name}.ts`],
     { cwd: packageRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -26,12 +26,13 @@ export class PostgresError extends Error {
 
 /** Drizzle's `DrizzleQueryError`: `Failed query: <sql>\nparams: <values>`, the driver's error as cause. */
 export class DrizzleQueryError extends Error {
-  constructor(
-    readonly query: string,
-    readonly params: unknown[],
-    cause: Error,
-  ) {
+  readonly query: string;
+  readonly params: unknown[];
+
+  constructor(query: string, params: unknown[], cause: Error) {
     super(`Failed query: ${query}\nparams: ${params}`, { cause });
+    this.query = query;
+    this.params = params;
   }
 }
 

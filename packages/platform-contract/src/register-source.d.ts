@@ -1,2 +1,0 @@
-// Side effects only: see register-source.js.
-export {};

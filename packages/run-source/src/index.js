@@ -1,3 +1,0 @@
-// @ts-check
-export { bundleSource } from './bundle-source.js';
-export { importSource, writeSourceBundle } from './import-source.js';
