@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import type { NodePlopAPI } from 'node-plop';
-import { initGenerator } from './src/init/init-generator.js';
 import { removeServiceGenerator } from './src/lifecycle/remove-service.js';
 import { renameServiceGenerator } from './src/lifecycle/rename-service.js';
 import { packageGenerator } from './src/package/package-generator.js';
@@ -13,7 +12,8 @@ const templatesDir = fileURLToPath(new URL('./templates', import.meta.url));
 
 /**
  * The generators of this repository. `npm run gen` (plop) and `npm create @slipway/service`
- * both load this file; the destination base path is the repository root.
+ * both load this file; the destination base path is the repository root. (The template's
+ * one-shot `init` has a plopfile of its own, left out of forks.)
  * @example npm run gen -- service
  */
 export default function plopfile(plop: NodePlopAPI): void {
@@ -24,5 +24,4 @@ export default function plopfile(plop: NodePlopAPI): void {
   plop.setGenerator('remove-service', removeServiceGenerator(catalog));
   plop.setGenerator('rename-service', renameServiceGenerator(catalog));
   plop.setGenerator('package', packageGenerator(catalog));
-  plop.setGenerator('init', initGenerator(catalog));
 }

@@ -49,7 +49,6 @@ export {
   pulumiProject,
   stackReference,
 } from './product-names.js';
-export { renameProduct } from './product-rename.js';
 export {
   findRepositoryRoot,
   listWorkspaceDirs,
