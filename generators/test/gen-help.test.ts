@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -6,15 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../bin/gen.js', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string) =>
   readFileSync(new URL(path, new URL('../../', import.meta.url)), 'utf8');
-/** What git sees as changed or new in the repository (it may have local changes of its own). */
-const gitStatus = () =>
-  execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
 
 /** Runs `npm run gen -- <args>` as a child process; resolves with its output and exit code. */
 async function gen(args: string[]) {

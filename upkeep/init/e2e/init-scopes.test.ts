@@ -2,15 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultProductName } from '@slipway/platform-contract';
-import { readPlatformFile } from '../src/shared/platform-config.js';
-import {
-  commitAsFork,
-  minutes,
-  repoRoot,
-  shareTemplateSchemathesis,
-  useRepoCopy,
-} from './e2e-support.js';
+import { minutes, repoRoot, useRepoCopy } from '@slipway/generators/testing';
+import { defaultProductName, readPlatformFile } from '@slipway/platform-contract';
+import { commitAsFork, shareTemplateSchemathesis } from './fork-support.js';
 
 // `npm run init` under scopes that sort before the template's dependencies (`@acme` <
 // `@hono`), after them (`@zz-platform`), and one too long to be a product name as it is: the

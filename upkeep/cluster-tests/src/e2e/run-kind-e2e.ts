@@ -6,7 +6,7 @@
  *   rolling-update  every service rolled under steady load: answers served while pulumi up ran,
  *                   no failed request, no reset
  *   destroy         pulumi destroy both stacks
- * Usage: npm run e2e:kind -w @slipway/infra-cluster-tests -- <phase>
+ * Usage: npm run e2e:kind -w @slipway/upkeep-cluster-tests -- <phase>
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
