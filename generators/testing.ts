@@ -1,5 +1,6 @@
-// The generators' test helpers that upkeep/init's tests share: fixture repositories, commands,
+// The generators' test helpers that other workspaces' tests share (init's): fixture repositories,
 // and the end-to-end copies of this repository.
 export { minutes, repoRoot, useRepoCopy } from './e2e/e2e-support.js';
 export { createFixtureRepo, hashTree } from './test/helpers/fixture-repo.js';
+export { runGenerator } from './test/helpers/load-plop.js';
 export { runCommand } from './test/helpers/run-command.js';
