@@ -1,7 +1,7 @@
-import { measureScaffold } from './measure-scaffold.js';
 import type { Figure } from '../figure.js';
 import { repoRoot } from '../lib/build-services.js';
 import { seconds } from '../lib/format.js';
+import { measureScaffold } from './measure-scaffold.js';
 
 const targets = { filesWrittenMs: 2_000, greenMs: 6_000 };
 

@@ -123,7 +123,9 @@ export async function startLocalControlPlane({
     (f) => !existsSync(join(assets, f)),
   );
   if (missing.length > 0)
-    throw new Error(`${assets} lacks ${missing.join(', ')}: run bash upkeep/cluster-tools/build.sh`);
+    throw new Error(
+      `${assets} lacks ${missing.join(', ')}: run bash upkeep/cluster-tools/build.sh`,
+    );
   const layout = await layoutIn(workDir);
   const server = `https://127.0.0.1:${layout.apiServerPort}`;
   const token = writeIdentities(layout, server);
