@@ -31,6 +31,7 @@ describe('stripUpkeepBlocks', () => {
     ['shell and YAML', 'a\n  # upkeep\n  b\n  # /upkeep\nc', 'a\nc'],
     ['TypeScript', "[\n  'a',\n  // upkeep\n  'b',\n  // /upkeep\n]", "[\n  'a',\n]"],
     ['two blocks', '# upkeep\na\n# /upkeep\nb\n# upkeep\nc\n# /upkeep\n', 'b\n'],
+    ['a block between blank lines', 'a\n\n# upkeep\nb\n# /upkeep\n\nc\n', 'a\n\nc\n'],
   ])('should remove a %s block, its markers included', (_syntax, text, stripped) => {
     expect(stripUpkeepBlocks(text)).toBe(stripped);
   });

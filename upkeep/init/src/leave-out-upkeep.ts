@@ -22,7 +22,12 @@ const closing = /^\s*(?:<!-- \/upkeep -->|# \/upkeep|\/\/ \/upkeep)\s*$/;
 export function stripUpkeepBlocks(text: string, path = 'text'): string {
   const kept: string[] = [];
   let openedAt: number | undefined;
+  let closedAfterBlank = false;
   text.split('\n').forEach((line, index) => {
+    // A block between two blank lines leaves one of them, not both.
+    const skipBlank = closedAfterBlank && line.trim() === '';
+    closedAfterBlank = false;
+    if (skipBlank) return;
     if (opening.test(line)) {
       if (openedAt !== undefined)
         throw new Error(`${path}:${index + 1}: an upkeep block opens inside another`);
@@ -31,6 +36,7 @@ export function stripUpkeepBlocks(text: string, path = 'text'): string {
       if (openedAt === undefined)
         throw new Error(`${path}:${index + 1}: an upkeep block closes without opening`);
       openedAt = undefined;
+      closedAfterBlank = kept.length > 0 && kept.at(-1)?.trim() === '';
     } else if (openedAt === undefined) {
       kept.push(line);
     }
