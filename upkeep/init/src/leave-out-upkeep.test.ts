@@ -83,6 +83,22 @@ describe('forkJsonSettings', () => {
     });
   });
 
+  it('should remove only the lines of those entries, the rest of the file as it was', () => {
+    const text = [
+      '{',
+      '  "vcs": { "enabled": true },',
+      '  "includes": [',
+      '    "apps/**",',
+      '    "upkeep/**"',
+      '  ]',
+      '}',
+      '',
+    ].join('\n');
+    expect(forkJsonSettings(text)).toBe(
+      '{\n  "vcs": { "enabled": true },\n  "includes": [\n    "apps/**"\n  ]\n}\n',
+    );
+  });
+
   it('should keep a file that names no upkeep entry byte for byte', () => {
     const text = '{ "includes": ["apps/**"] }';
     expect(forkJsonSettings(text)).toBe(text);

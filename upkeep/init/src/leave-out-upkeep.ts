@@ -73,9 +73,19 @@ export function forkJsonSettings(text: string, path = 'text'): string {
     return stripUpkeepBlocks(text, path);
   }
   const after = withoutUpkeepEntries(before);
-  return JSON.stringify(after) === JSON.stringify(before)
-    ? text
-    : `${JSON.stringify(after, null, 2)}\n`;
+  if (JSON.stringify(after) === JSON.stringify(before)) return text;
+  // The entry's own line goes, so the rest of the file keeps its formatting; any other layout
+  // is written anew.
+  const entryLine = new RegExp(`^[ \\t]*"[^"\\n]*${upkeepFolder}/[^"\\n]*",?[ \\t]*$\\n?`, 'gm');
+  const edited = text.replace(entryLine, '').replace(/,(\s*[\]}])/g, '$1');
+  const editedValue = (() => {
+    try {
+      return JSON.stringify(JSON.parse(edited));
+    } catch {
+      return undefined;
+    }
+  })();
+  return editedValue === JSON.stringify(after) ? edited : `${JSON.stringify(after, null, 2)}\n`;
 }
 
 /** A file's text in a fork, by its kind. */
