@@ -3,7 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const group of ['apps', 'packages', 'infra', 'generators', 'scripts', 'bench']) {
+// The top folders of the workspaces (apps, packages, ..., and the template's upkeep).
+const { workspaces } = JSON.parse(readFileSync('package.json', 'utf8'));
+const groups = new Set(workspaces.map((pattern) => pattern.split('/')[0]));
+for (const group of groups) {
   const folders = existsSync(group) ? readdirSync(group).map((name) => join(group, name)) : [];
   for (const folder of [group, ...folders]) {
     // One report per vitest run: vitest.json for the unit tests, vitest-e2e.json for test:e2e.

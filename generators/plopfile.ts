@@ -1,5 +1,4 @@
 import type { NodePlopAPI } from 'node-plop';
-import { initGenerator } from './src/init/init-generator.ts';
 import { removeServiceGenerator } from './src/lifecycle/remove-service.ts';
 import { renameServiceGenerator } from './src/lifecycle/rename-service.ts';
 import { packageGenerator } from './src/package/package-generator.ts';
@@ -11,7 +10,8 @@ import { readRepoCatalog } from './src/shared/repo-catalog.ts';
 /**
  * The generators of this repository, for `npm run gen` (plop asks, each generator plans, one
  * step writes). `npm create @slipway/service` calls the service generator without plop.
- * The destination base path is the repository root.
+ * The destination base path is the repository root. (The template's one-shot `init` has a
+ * plopfile of its own, left out of forks.)
  * @example npm run gen -- service
  */
 export default function plopfile(plop: NodePlopAPI): void {
@@ -22,5 +22,4 @@ export default function plopfile(plop: NodePlopAPI): void {
   plop.setGenerator('remove-service', plopGenerator(plop, removeServiceGenerator, catalog));
   plop.setGenerator('rename-service', plopGenerator(plop, renameServiceGenerator, catalog));
   plop.setGenerator('package', plopGenerator(plop, packageGenerator, catalog));
-  plop.setGenerator('init', initGenerator(catalog));
 }

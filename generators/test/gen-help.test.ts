@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -6,15 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const bin = fileURLToPath(new URL('../bin/gen.js', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const read = (path: string) =>
   readFileSync(new URL(path, new URL('../../', import.meta.url)), 'utf8');
-/** What git sees as changed or new in the repository (it may have local changes of its own). */
-const gitStatus = () =>
-  execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
 
 /** Runs `npm run gen -- <args>` as a child process; resolves with its output and exit code. */
 async function gen(args: string[]) {
@@ -32,15 +25,9 @@ describe('npm run gen -- --help', () => {
     const { code, stdout } = await gen(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('Usage: npm run gen -- [<generator>');
-    for (const generator of ['service', 'remove-service', 'rename-service', 'package', 'init'])
+    for (const generator of ['service', 'remove-service', 'rename-service', 'package'])
       expect(stdout).toMatch(new RegExp(`^ {2}${generator} +\\S`, 'm'));
-    for (const flag of [
-      '--name <name>',
-      '--calledBy',
-      '--scope <@scope>',
-      '--cloud <aws|gcp|azure>',
-    ])
-      expect(stdout).toContain(flag);
+    for (const flag of ['--name <name>', '--calledBy']) expect(stdout).toContain(flag);
     expect(stdout).not.toContain('plop');
     expect(stdout).not.toContain('danger waits');
   }, 120_000);
@@ -49,30 +36,13 @@ describe('npm run gen -- --help', () => {
     const { stdout } = await gen(['--help']);
     // Each generator's line is followed by its usage line.
     const usages = [...stdout.matchAll(/^ {2}[\w-]+ +\S.*\n +(npm run .*)$/gm)].map((m) => m[1]);
-    expect(usages).toHaveLength(5);
+    expect(usages).toHaveLength(4);
     const readme = read('generators/README.md');
     for (const usage of usages) expect(readme).toContain(usage);
   }, 120_000);
 });
 
 describe('npm run gen -- <generator> -- --help', () => {
-  it('lists the options of the init generator with the usage line of the docs, without writing', async () => {
-    const before = gitStatus();
-    const { code, stdout } = await gen(['init', '--', '--help']);
-    expect(code).toBe(0);
-    const usage = stdout.split('\n')[0] ?? '';
-    expect(usage).toBe(
-      'Usage: npm run init -- --scope <@scope> --registry <registry> --cloud <aws|gcp|azure> [--product <name>] [--repository <owner>/<name>]',
-    );
-    expect(read('docs/forking.md')).toContain(usage);
-    const example = 'npm run init -- --scope @acme --registry ghcr.io/acme --cloud aws';
-    expect(stdout).toContain(example);
-    expect(read('README.md')).toContain(example);
-    for (const option of ['--scope', '--registry', '--cloud', '--product'])
-      expect(stdout).toMatch(new RegExp(`^ {2}${option} +\\S`, 'm'));
-    expect(gitStatus()).toBe(before);
-  }, 120_000);
-
   it.each([['service'], ['package']])(
     'gives the %s generator a --help',
     async (name) => {
@@ -113,7 +83,6 @@ describe('npm run gen refuses what it does not know, exits 1 and points to --hel
       "Unknown option '--bogus'",
       'see npm run gen -- package -- --help',
     ],
-    [['init', '--', '--colour', 'blue'], "Unknown option '--colour'", 'see npm run init -- --help'],
     [
       ['package', '--', '--nmae', 'money'],
       "Unknown option '--nmae' for the package generator (did you mean --name?)",

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFixtureRepo, hashTree, readTree } from './helpers/fixture-repo.ts';
@@ -242,53 +242,6 @@ describe('the package generator', () => {
     expect(failures[0]?.error).toContain(
       "The name 'config' is taken: packages/config already exists",
     );
-    expect(hashTree(root)).toBe(before);
-  });
-});
-
-describe('the init generator', () => {
-  it('renames the scope, records registry, cloud and repository, and removes the other clusters', async () => {
-    const { failures } = await runGenerator(root, 'init', {
-      scope: '@acme',
-      registry: 'ghcr.io/acme',
-      cloud: 'gcp',
-      repository: 'acme/platform',
-    });
-    expect(failures).toEqual([]);
-    expect(JSON.parse(readFileSync(join(root, 'platform.json'), 'utf8'))).toEqual({
-      scope: '@acme',
-      registry: 'ghcr.io/acme',
-      cloud: 'gcp',
-      repository: 'acme/platform',
-      initialized: true,
-    });
-    expect(JSON.parse(readFileSync(join(root, 'packages/config/package.json'), 'utf8'))).toEqual({
-      name: '@acme/config',
-      repository: {
-        type: 'git',
-        url: 'git+https://github.com/acme/platform.git',
-        directory: 'packages/config',
-      },
-    });
-    expect(existsSync(join(root, 'infra/cluster-gke'))).toBe(true);
-    expect(existsSync(join(root, 'infra/cluster-eks'))).toBe(false);
-    expect(existsSync(join(root, 'infra/cluster-aks'))).toBe(false);
-  });
-
-  it('refuses a second run and changes no byte', async () => {
-    const answers = {
-      scope: '@acme',
-      registry: 'ghcr.io/acme',
-      cloud: 'aws',
-      repository: 'acme/platform',
-    };
-    await runGenerator(root, 'init', answers);
-    const before = hashTree(root);
-    const { failures } = await runGenerator(root, 'init', {
-      ...answers,
-      scope: '@beta',
-    });
-    expect(failures[0]?.error).toContain('This repository was already initialized');
     expect(hashTree(root)).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { memoryRepo } from '../src/testing/memory-repo.ts';
 import { planRemoveService } from '../src/lifecycle/remove-service.ts';
 import { planRenameService } from '../src/lifecycle/rename-service.ts';
+import { memoryRepo } from '../src/testing/memory-repo.ts';
 
 const manifest = (name: string, port: number, calls: string, calledBy: string) =>
   `name: ${name}\ndescription: The ${name} service.\nport: ${port}\npublic: false\ncalls: ${calls}\ncalledBy: ${calledBy}\n`;

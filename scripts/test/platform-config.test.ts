@@ -29,7 +29,7 @@ describe('resolveRegistry', () => {
       '123.dkr.ecr.eu-west-1.amazonaws.com/shop',
     ],
     [{ config: { registry: 'ghcr.io/acme/' } }, 'ghcr.io/acme'],
-    // The same rule as init's (generators/src/init/init-generator.ts).
+    // The same rule as init's (its scopeProblem).
     [{ config: { registry: 'ghcr.io/acme__tools/a-b.c' } }, 'ghcr.io/acme__tools/a-b.c'],
     [{ config: { registry: 'localhost:5000/acme' } }, 'localhost:5000/acme'],
     [{ config: { registry: 'ghcr.io/acme' }, registryOverride: '' }, 'ghcr.io/acme'],

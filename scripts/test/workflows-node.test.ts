@@ -25,7 +25,9 @@ describe('Node in the workflows', () => {
       'deploy-stack.yml deploy',
       'deploy.yml plan',
       'deploy.yml images',
+      // upkeep
       'e2e-kind.yml kind',
+      // /upkeep
       'preview.yml preview',
       'release.yml version',
       'release.yml publish',

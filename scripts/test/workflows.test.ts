@@ -15,7 +15,9 @@ describe('every workflow', () => {
       'ci.yml',
       'deploy-stack.yml',
       'deploy.yml',
+      // upkeep
       'e2e-kind.yml',
+      // /upkeep
       'preview.yml',
       'release.yml',
     ]);

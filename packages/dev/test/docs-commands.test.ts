@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { devVariables } from '../src/cli-dev-options.ts';
@@ -11,19 +12,25 @@ const docs = ['docs/running-locally.md', 'docs/troubleshooting.md', 'docs/testin
 
 const help = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' }).stdout;
 const options = help.slice(help.indexOf('\nOptions:'));
-const turbo = JSON.parse(readFileSync(`${repoRoot}turbo.json`, 'utf8')) as {
-  tasks: Record<string, { env?: string[]; passThroughEnv?: string[] }>;
-};
+const packages = readPackages(repoRoot);
+type TurboTasks = Record<string, { env?: string[]; passThroughEnv?: string[] }>;
+/** The test tasks of the root turbo.json and of every workspace's own (the cluster suite's). */
+const testTasks = packages
+  .map(({ dir }) => join(repoRoot, dir, 'turbo.json'))
+  .filter((file) => existsSync(file))
+  .flatMap((file) => {
+    const { tasks } = JSON.parse(readFileSync(file, 'utf8')) as { tasks?: TurboTasks };
+    return Object.entries(tasks ?? {})
+      .filter(([name]) => name === 'test' || name.startsWith('test:'))
+      .map(([, task]) => task);
+  });
 const facts: DocFacts = {
-  packages: readPackages(repoRoot),
+  packages,
   devFlags: new Set(options.match(/(?<=^\s+(?:-\w, )?)--?[a-z][\w-]*/gm)),
   devVariables: new Set(devVariables),
   // The variables the test tasks see, the cluster suite's included (docs/testing.md names them).
   testVariables: new Set(
-    [turbo.tasks.test, turbo.tasks['test:cluster']].flatMap((task) => [
-      ...(task?.env ?? []),
-      ...(task?.passThroughEnv ?? []),
-    ]),
+    testTasks.flatMap((task) => [...(task.env ?? []), ...(task.passThroughEnv ?? [])]),
   ),
 };
 

@@ -49,7 +49,6 @@ export {
   pulumiProject,
   stackReference,
 } from './product-names.ts';
-export { renameProduct } from './product-rename.ts';
 export {
   findRepositoryRoot,
   listWorkspaceDirs,
