@@ -3,7 +3,6 @@ import { removeServiceGenerator } from './src/lifecycle/remove-service.ts';
 import { renameServiceGenerator } from './src/lifecycle/rename-service.ts';
 import { packageGenerator } from './src/package/package-generator.ts';
 import { serviceGenerator } from './src/service/service-generator.ts';
-import { registerActions } from './src/shared/plop-actions.ts';
 import { plopGenerator } from './src/shared/plop-generator.ts';
 import { readRepoCatalog } from './src/shared/repo-catalog.ts';
 
@@ -16,7 +15,6 @@ import { readRepoCatalog } from './src/shared/repo-catalog.ts';
  */
 export default function plopfile(plop: NodePlopAPI): void {
   const catalog = readRepoCatalog(plop.getDestBasePath());
-  registerActions(plop);
   plop.setWelcomeMessage('What do you want to create?');
   plop.setGenerator('service', plopGenerator(plop, serviceGenerator, catalog));
   plop.setGenerator('remove-service', plopGenerator(plop, removeServiceGenerator, catalog));

@@ -1,6 +1,7 @@
 import type { NodePlopAPI } from 'node-plop';
-import { readRepoCatalog, registerActions } from '@slipway/generators';
+import { readRepoCatalog } from '@slipway/generators';
 import { initGenerator } from './src/init-generator.ts';
+import { registerActions } from './src/plop-actions.ts';
 
 /**
  * The init generator alone: `npm run init` loads this file; the destination base path is the

@@ -6,7 +6,6 @@ import { packageGenerator } from '../../src/package/package-generator.ts';
 import { serviceGenerator } from '../../src/service/service-generator.ts';
 import type { GeneratorOptions, GeneratorReport } from '../../src/shared/generator.ts';
 import { runGenerator as run } from '../../src/shared/run-generator.ts';
-import { runState } from '../../src/shared/run-state.ts';
 
 /** This repository's generators, writing into `root`, as plop's own tests load them. */
 export async function loadPlop(root: string): Promise<NodePlopAPI> {
@@ -30,7 +29,7 @@ const generators = {
 
 /**
  * Runs a generator of this repository in `root` with answers and run options, as `npm create`
- * does (no plop); `init` still runs through plop's actions.
+ * does (no plop).
  */
 export async function runGenerator(
   root: string,
@@ -38,12 +37,6 @@ export async function runGenerator(
   answers: Record<string, unknown>,
   options: GeneratorOptions = { link: false },
 ): Promise<GeneratorRun> {
-  if (name === 'init') {
-    const data = { ...answers };
-    runState(data).options = options;
-    const { failures } = await (await loadPlop(root)).getGenerator(name).runActions(data);
-    return { failures, result: runState(data).result };
-  }
   try {
     const generator = Reflect.get(generators, name) as Parameters<typeof run>[0] | undefined;
     if (!generator) throw new Error(`no generator ${name}`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CustomActionFunction, PlopGeneratorConfig } from 'node-plop';
 import { z } from 'zod';
 import type { RepoCatalog } from '@slipway/generators';
-import { action, formatFiles, GeneratorError, runState } from '@slipway/generators';
+import { formatFiles, GeneratorError } from '@slipway/generators';
 import {
   type ClusterCloud,
   clouds,
@@ -21,7 +21,9 @@ import {
 import { forkPackageRepositories, originRepository, repositoryProblem } from './fork-repository.ts';
 import { derivedProductNote, describeInit, initNextSteps } from './init-report.ts';
 import { leaveOutUpkeep } from './leave-out-upkeep.ts';
+import { action } from './plop-actions.ts';
 import { type PlatformRename, renamePlatform } from './rename-platform.ts';
+import { runState } from './run-state.ts';
 
 const platformConfigFile = repositoryFiles.platform;
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlannedEdits, PlannedFile } from '@slipway/generators';
+import type { PlannedFile } from '@slipway/generators';
 import type { ProductNames } from '@slipway/platform-contract';
+import type { PlannedEdits } from './plop-actions.ts';
 import { renameProduct } from './product-rename.ts';
 import { listTextFiles } from './rename-scope.ts';
 

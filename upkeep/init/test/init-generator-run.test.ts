@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import nodePlop, { type NodePlopAPI } from 'node-plop';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFixtureRepo, hashTree, runGenerator } from '@slipway/generators/testing';
+import { createFixtureRepo, hashTree } from '@slipway/generators/testing';
 import plopfile from '../plopfile.ts';
+import { runState } from '../src/run-state.ts';
 
 let root: string;
 beforeEach(() => {
@@ -18,9 +19,17 @@ async function loadPlop(root: string): Promise<NodePlopAPI> {
   return plop;
 }
 
+/** Runs init in `root` through plop's actions, without linking the workspaces. */
+async function runInit(root: string, answers: Record<string, unknown>) {
+  const data = { ...answers };
+  runState(data).options = { link: false };
+  const { failures } = await (await loadPlop(root)).getGenerator('init').runActions(data);
+  return { failures };
+}
+
 describe('the init generator', () => {
   it('renames the scope, records registry, cloud and repository, and removes the other clusters', async () => {
-    const { failures } = await runGenerator(await loadPlop(root), 'init', {
+    const { failures } = await runInit(root, {
       scope: '@acme',
       registry: 'ghcr.io/acme',
       cloud: 'gcp',
@@ -54,9 +63,9 @@ describe('the init generator', () => {
       cloud: 'aws',
       repository: 'acme/platform',
     };
-    await runGenerator(await loadPlop(root), 'init', answers);
+    await runInit(root, answers);
     const before = hashTree(root);
-    const { failures } = await runGenerator(await loadPlop(root), 'init', {
+    const { failures } = await runInit(root, {
       ...answers,
       scope: '@beta',
     });
@@ -87,7 +96,7 @@ describe("the init generator and the template's upkeep", () => {
     write('README.md', '# Platform\n<!-- upkeep -->\nnpm run init\n<!-- /upkeep -->\n');
     write('.ci/run', 'npm test\n# upkeep\nsource upkeep/cluster-tools/build.sh\n# /upkeep\n');
     write('.github/workflows/e2e-kind.yml', '# upkeep\nname: kind\n# /upkeep\n');
-    const { failures } = await runGenerator(await loadPlop(root), 'init', {
+    const { failures } = await runInit(root, {
       scope: '@acme',
       registry: 'ghcr.io/acme',
       cloud: 'aws',

@@ -4,16 +4,17 @@ import type { ActionConfig, CustomActionFunction, NodePlopAPI } from 'node-plop'
 import {
   applyPlan,
   describePlan,
+  linkWorkspaces,
   normalizePlan,
   type PlannedFile,
   type PlannedMove,
-} from './change-plan.ts';
-import { linkWorkspaces } from './link-workspaces.ts';
-import { type RepoCatalog, readRepoCatalog } from './repo-catalog.ts';
+  type RepoCatalog,
+  readRepoCatalog,
+} from '@slipway/generators';
 import { runState } from './run-state.ts';
 
 // The action types of `init`, which plans in a custom action of its own between `check` and
-// `write`. The other generators are one function each (see run-generator.ts and plop-generator.ts).
+// `write`. The generators a fork keeps are one function each (the generators' run-generator.ts).
 
 /** Checks plop's answers against the repository; returns the checked answers or throws. */
 export type CheckAnswers<Answers> = (data: object, catalog: RepoCatalog) => Answers;

@@ -1,10 +1,15 @@
-import type { PlannedDirectory, PlannedFile, PlannedMove } from './change-plan.ts';
-import type { GeneratorOptions, GeneratorReport } from './generator.ts';
-import type { RepoCatalog } from './repo-catalog.ts';
+import type {
+  GeneratorOptions,
+  GeneratorReport,
+  PlannedDirectory,
+  PlannedFile,
+  PlannedMove,
+  RepoCatalog,
+} from '@slipway/generators';
 
 /**
  * The state the plop actions of one `init` run share, on the answers object plop hands them.
- * The other generators plan in one function ({@link runGenerator}) and need none.
+ * The generators a fork keeps plan in one function (the generators' `runGenerator`) and need none.
  */
 export interface RunState {
   options: GeneratorOptions;
