@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 /** One flag of a CLI: its type, its help line and an optional default. */
-export interface CliFlag {
+interface CliFlag {
   readonly type: 'string' | 'boolean';
   readonly description: string;
   readonly default?: string | boolean;

@@ -13,7 +13,7 @@ import { readWorkspaces, type Workspace } from './workspaces.ts';
  * pruned install reads, the shared TypeScript config, and the image recipe itself. A change to
  * one of them rebuilds every service. turbo.json's `globalDependencies` are added to these.
  */
-export const imageGlobalInputs: readonly string[] = [
+const imageGlobalInputs: readonly string[] = [
   'package.json',
   'package-lock.json',
   '.npmrc',

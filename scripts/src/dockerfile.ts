@@ -1,5 +1,5 @@
 /** One Dockerfile instruction, continuation lines joined. */
-export interface DockerInstruction {
+interface DockerInstruction {
   /** Upper-cased keyword, e.g. `FROM`, `RUN`. */
   readonly keyword: string;
   /** Everything after the keyword, trimmed. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The file that owns the repository's Node line: setup-node, nvm and fnm read it too. */
-export const nodeVersionFile = '.nvmrc';
+const nodeVersionFile = '.nvmrc';
 
 /**
  * The Node major the repository runs on, from its `.nvmrc` (a bare major such as `24`, or a

@@ -10,7 +10,7 @@ import {
 } from '@slipway/platform-contract';
 
 /** The platform.json fields the delivery settings start from (read with `readPlatformFile`). */
-export interface DeliveryConfig {
+interface DeliveryConfig {
   readonly registry?: string;
   readonly cloud?: string;
 }
@@ -35,7 +35,7 @@ export class DeliverySettingsError extends Error {
  * @throws DeliverySettingsError naming the bad value.
  * @example validateRegistry('ghcr.io/acme') // 'ghcr.io/acme'
  */
-export function validateRegistry(registry: string): string {
+function validateRegistry(registry: string): string {
   const trimmed = registry.trim().replace(/\/+$/, '');
   if (!isRegistry(trimmed)) {
     throw new DeliverySettingsError(

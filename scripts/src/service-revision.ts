@@ -12,7 +12,7 @@ import type { Workspace } from './workspaces.ts';
  * detect-changes weighs, so "changed" and "last changed at" never disagree.
  * @example imagePathspecs(workspaces, orders, globals) // [':(glob)apps/orders/**', …]
  */
-export function imagePathspecs(
+function imagePathspecs(
   workspaces: readonly Workspace[],
   service: DeployableService,
   globalPatterns: readonly string[],

@@ -2,7 +2,7 @@ import { isPinnedImage } from './built-images.ts';
 import type { ImagePlanEntry } from './image-plan.ts';
 
 /** Where the image a stack gets for one service came from. */
-export type ImageSource = 'deployed' | 'built' | 'unpinned';
+type ImageSource = 'deployed' | 'built' | 'unpinned';
 
 /** Inputs of {@link chooseStackImages}. */
 export interface ChooseStackImagesInput {
@@ -23,7 +23,7 @@ export interface StackImageChoice {
 }
 
 /** Thrown when a deploy has no trusted digest for a service. */
-export class UntrustedImageError extends Error {
+class UntrustedImageError extends Error {
   override readonly name = 'UntrustedImageError';
 }
 

@@ -10,10 +10,10 @@ import {
 } from './workflow-yaml.ts';
 
 /** The branch whose code alone may push images. */
-export const releaseBranch = 'main';
+const releaseBranch = 'main';
 
 /** The `if` term that keeps a job on the release branch when its workflow can run elsewhere. */
-export const releaseBranchCondition = `github.ref == 'refs/heads/${releaseBranch}'`;
+const releaseBranchCondition = `github.ref == 'refs/heads/${releaseBranch}'`;
 
 /**
  * Whether a workflow can run code from a ref other than main: a pull request, a push to any
@@ -22,7 +22,7 @@ export const releaseBranchCondition = `github.ref == 'refs/heads/${releaseBranch
  * `workflow_call` is judged at its callers.
  * @example runsOffMain(parseMapping('on: pull_request')!) // true
  */
-export function runsOffMain(workflow: Json): boolean {
+function runsOffMain(workflow: Json): boolean {
   const on = isRecord(workflow.on) ? workflow.on : isRecord(workflow.true) ? workflow.true : {};
   return triggersOf(workflow).some((trigger) => {
     if (trigger === 'schedule' || trigger === 'workflow_call') return false;

@@ -2,13 +2,13 @@ import type { JobUse } from './workflow-job-use.ts';
 import { actionName, isRecord, type Json, stepsOf, type WorkflowProblem } from './workflow-yaml.ts';
 
 /** The action that opens the version PR. It writes `GITHUB_TOKEN` into `~/.netrc` first. */
-export const versionPullRequestAction = 'changesets/action';
+const versionPullRequestAction = 'changesets/action';
 
 /** A `run:` that publishes packages to npm. */
-export const publishCommand = /\b(?:npm|changeset) publish\b/;
+const publishCommand = /\b(?:npm|changeset) publish\b/;
 
 /** The one grant a publishing job holds: read the code, and an OIDC token for npm. */
-export const publishingPermissions: Readonly<Record<string, string>> = {
+const publishingPermissions: Readonly<Record<string, string>> = {
   contents: 'read',
   'id-token': 'write',
 };

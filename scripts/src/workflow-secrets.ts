@@ -11,7 +11,7 @@ import {
 } from './workflow-yaml.ts';
 
 /** The environment that holds production's secrets and OIDC trust. */
-export const productionEnvironment = 'production';
+const productionEnvironment = 'production';
 
 /**
  * Whether a secret's name marks it as one that unlocks production. The convention (docs/secrets.md):

@@ -11,5 +11,3 @@ export const configSchema = defineConfigSchema(
     ORDERS_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
   },
 );
-
-export type Config = z.output<typeof configSchema>;

@@ -13,5 +13,3 @@ export const configSchema = defineConfigSchema(
     PGLITE_DATA_DIR: z.string().min(1).optional(),
   },
 );
-
-export type Config = z.output<typeof configSchema>;

@@ -63,7 +63,7 @@ function uncommittedProblem(root: string, name: string): string | undefined {
  * is given for its callers.
  * @throws GeneratorError naming each problem and its fix.
  */
-export function checkRemoveAnswers(data: unknown, catalog: RepoCatalog): RemoveAnswers {
+function checkRemoveAnswers(data: unknown, catalog: RepoCatalog): RemoveAnswers {
   const raw = schema.parse(data);
   const answers = { name: raw.name, forceCallers: raw['force-callers'] };
   const label = `remove service '${answers.name}'`;

@@ -58,7 +58,7 @@ function secretsProblem(name: string, newName: string, catalog: RepoCatalog): st
  * rules of a new service), and no stack holds secrets under the old name.
  * @throws GeneratorError naming each problem and its fix.
  */
-export function checkRenameAnswers(data: unknown, catalog: RepoCatalog): RenameAnswers {
+function checkRenameAnswers(data: unknown, catalog: RepoCatalog): RenameAnswers {
   const answers = schema.parse(data);
   const label = `rename service '${answers.name}'`;
   if (catalog.manifestProblem !== undefined) {

@@ -3,7 +3,7 @@ import type { PlannedFile } from '../shared/change-plan.ts';
 import type { RepoFiles } from '../shared/repo-files.ts';
 
 /** The Pulumi program that deploys the services; its stack files name each service. */
-export const servicesProgram = 'infra/services';
+const servicesProgram = 'infra/services';
 
 /** What one stack's config holds for a service. */
 export interface StackEntries {

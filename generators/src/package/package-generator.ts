@@ -29,7 +29,7 @@ const packageAnswersSchema = z.object({
  * workspace, folder or installed package uses yet.
  * @example packageNameProblem('config', catalog) // "The name 'config' is taken by @slipway/config ..."
  */
-export function packageNameProblem(name: string, catalog: RepoCatalog): string | undefined {
+function packageNameProblem(name: string, catalog: RepoCatalog): string | undefined {
   const full = `${catalog.platform.scope}/${name}`;
   if (name === '') return "A package name is required: pass one such as 'money'.";
   if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name) || name.length > 50) {
@@ -56,7 +56,7 @@ export function packageNameProblem(name: string, catalog: RepoCatalog): string |
  * @throws GeneratorError listing every problem.
  * @example checkPackageAnswers({ name: 'money' }, catalog)
  */
-export function checkPackageAnswers(data: unknown, catalog: RepoCatalog): PackageAnswers {
+function checkPackageAnswers(data: unknown, catalog: RepoCatalog): PackageAnswers {
   const raw = packageAnswersSchema.parse(data);
   const problems = [
     packageNameProblem(raw.name, catalog),
@@ -80,7 +80,7 @@ export function checkPackageAnswers(data: unknown, catalog: RepoCatalog): Packag
  * release like any other.
  * @example packageChangeset({ name: 'money', description: '...', scope: '@slipway' })
  */
-export function packageChangeset(answers: PackageAnswers): PlannedFile {
+function packageChangeset(answers: PackageAnswers): PlannedFile {
   const { scope } = answers;
   return {
     path: `.changeset/add-${answers.name}.md`,

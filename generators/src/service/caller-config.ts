@@ -6,7 +6,7 @@ export function calleeTimeoutVariable(callee: string): string {
 }
 
 /** The two config entries a caller of `callee` reads, as `config.ts` declares them. */
-export function calleeConfigEntries(callee: string, localUrl: string): string {
+function calleeConfigEntries(callee: string, localUrl: string): string {
   return [
     `/** Base URL of ${callee}; \`http://${callee}.<namespace>.svc.cluster.local:<port>\` in a cluster, set by infra from the manifests. */`,
     `${serviceUrlVariable(callee)}: z.url({ protocol: /^https?$/ }).default('${localUrl}'),`,

@@ -96,7 +96,7 @@ export function serviceFacts(
  * for each callee the config variable that carries its URL and its local address.
  * @example serviceView({ name: 'billing', calls: ['orders'], ... }, facts).callees[0] // { name: 'orders', variable: 'ORDERS_URL', url: 'http://127.0.0.1:3001', ... }
  */
-export function serviceView(answers: ServiceAnswers, facts: ServiceFacts) {
+function serviceView(answers: ServiceAnswers, facts: ServiceFacts) {
   const postgres = answers.database === 'postgres';
   return {
     ...answers,

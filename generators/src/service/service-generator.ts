@@ -18,7 +18,7 @@ import { clientsFolder, wireCallers } from './typed-clients.ts';
  * What to do once the service exists, as the CLI prints it.
  * @example serviceNextSteps(answers)[0] // 'npm run dev: runs every service, billing on http://127.0.0.1:3004 ...'
  */
-export function serviceNextSteps(answers: ServiceAnswers): string[] {
+function serviceNextSteps(answers: ServiceAnswers): string[] {
   const dir = serviceDir(answers.name);
   return [
     `npm run dev: runs every service, ${answers.name} on http://127.0.0.1:${answers.port} (try /livez, /readyz and /openapi.json)`,

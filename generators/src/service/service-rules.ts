@@ -16,11 +16,7 @@ import {
  * Names a service can never take: the API server's own Service in every cluster, and
  * names that read as the local machine or the default namespace in DNS and logs.
  */
-export const reservedServiceNames: ReadonlySet<string> = new Set([
-  'kubernetes',
-  'localhost',
-  'default',
-]);
+const reservedServiceNames: ReadonlySet<string> = new Set(['kubernetes', 'localhost', 'default']);
 
 const lowestPort = 1024;
 const highestPort = 65535;
@@ -150,7 +146,7 @@ function reachable(from: string, catalog: RepoCatalog): Set<string> {
  * callee's package for its client's types, and turbo refuses a cycle of dependencies.
  * @example callCycleProblem({ name: 'billing', calls: ['orders'], calledBy: ['orders'] }, catalog)
  */
-export function callCycleProblem(
+function callCycleProblem(
   { name, calls, calledBy }: Pick<ServiceAnswers, 'name' | 'calls' | 'calledBy'>,
   catalog: RepoCatalog,
 ): string | undefined {

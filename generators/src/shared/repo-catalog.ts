@@ -35,9 +35,7 @@ function readJson(file: string): Record<string, unknown> {
   const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
 }
-
 /** The workspace folders of a repository: the platform contract's repository model. */
-export { listWorkspaceDirs } from '@slipway/platform-contract';
 
 function readWorkspaces(root: string): WorkspacePackage[] {
   return listWorkspaceDirs(root).map((dir) => {

@@ -14,7 +14,7 @@ import {
 } from './template-record.ts';
 
 /** What sync does to one file of a service; paths are relative to the repository root. */
-export type FileChange =
+type FileChange =
   | { readonly kind: 'update' | 'create'; readonly path: string; readonly content: string }
   | { readonly kind: 'remove'; readonly path: string }
   | { readonly kind: 'conflict'; readonly path: string; readonly content: string };

@@ -25,7 +25,7 @@ export interface SyncCliOptions {
 }
 
 /** `npm run sync -- --help`. */
-export const syncHelp = `Usage: npm run sync -- [--service <name>] [--dry-run | --check] | --adopt <name>
+const syncHelp = `Usage: npm run sync -- [--service <name>] [--dry-run | --check] | --adopt <name>
 
 Brings every service made from the service template up to the current templates: for each
 file, a three-way merge of the template as the service was made from it (the version in

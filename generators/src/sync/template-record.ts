@@ -56,7 +56,7 @@ export function isExcluded(path: string, excluded: readonly string[] = []): bool
 }
 
 /** A record that cannot be read, named with its file. */
-export class TemplateRecordError extends Error {
+class TemplateRecordError extends Error {
   override readonly name = 'TemplateRecordError';
 }
 

@@ -69,7 +69,7 @@ export function repositoryHash(root: string): HashName {
  * @throws TemplateVersionError when the repository does not hold that version.
  * @example extractTemplates(root, record.version, join(tmp, 'base'))
  */
-export function extractTemplates(root: string, version: string, into: string): void {
+function extractTemplates(root: string, version: string, into: string): void {
   const type = git(root, ['cat-file', '-t', version]);
   const kind = type.status === 0 ? type.stdout.toString().trim() : '';
   if (kind !== 'tree' && kind !== 'commit') {

@@ -1,18 +1,9 @@
-import nodePlop, { type NodePlopAPI } from 'node-plop';
-import plopfile from '../../plopfile.ts';
 import { removeServiceGenerator } from '../../src/lifecycle/remove-service.ts';
 import { renameServiceGenerator } from '../../src/lifecycle/rename-service.ts';
 import { packageGenerator } from '../../src/package/package-generator.ts';
 import { serviceGenerator } from '../../src/service/service-generator.ts';
 import type { GeneratorOptions, GeneratorReport } from '../../src/shared/generator.ts';
 import { runGenerator as run } from '../../src/shared/run-generator.ts';
-
-/** This repository's generators, writing into `root`, as plop's own tests load them. */
-export async function loadPlop(root: string): Promise<NodePlopAPI> {
-  const plop = await nodePlop(undefined, { destBasePath: root, force: false });
-  plopfile(plop);
-  return plop;
-}
 
 /** What a generator run reported: its failures (none, or the refusal) and its report. */
 export interface GeneratorRun {

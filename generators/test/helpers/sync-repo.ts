@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planService } from '../../src/service/service-generator.ts';
@@ -66,11 +66,6 @@ export function addTemplate(root: string, path: string, content: string): void {
 /** Edits a file of the repository as a team would. */
 export function editFile(root: string, path: string, edit: (text: string) => string): void {
   writeFileSync(join(root, path), edit(readFileSync(join(root, path), 'utf8')));
-}
-
-/** Appends a line to a file of the repository. */
-export function appendLine(root: string, path: string, line: string): void {
-  appendFileSync(join(root, path), `${line}\n`);
 }
 
 /** `npm run sync` in `root`: its exit code and what it printed. */

@@ -2,7 +2,7 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
 /** The AWS managed policies every EKS worker node needs: kubelet, VPC CNI, image pulls. */
-export const nodePolicyNames = [
+const nodePolicyNames = [
   'AmazonEKSWorkerNodePolicy',
   'AmazonEKS_CNI_Policy',
   'AmazonEC2ContainerRegistryReadOnly',

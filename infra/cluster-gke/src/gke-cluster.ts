@@ -28,7 +28,7 @@ export interface GkeClusterArgs {
 }
 
 /** IAM roles of the nodes' service account: logs, metrics and image pulls only. */
-export const nodeServiceAccountRoles = [
+const nodeServiceAccountRoles = [
   'roles/logging.logWriter',
   'roles/monitoring.metricWriter',
   'roles/monitoring.viewer',

@@ -1,6 +1,5 @@
 /** The DNS services cert-manager's DNS-01 solver can write challenge records to, one per cloud. */
 export const dns01Providers = ['route53', 'cloudDNS', 'azureDNS'] as const;
-export type Dns01Provider = (typeof dns01Providers)[number];
 
 /**
  * Where and how DNS-01 challenge records are written. Credentials always come from workload

@@ -8,9 +8,9 @@ import { type BackupProvider, veleroValues } from './velero-values.ts';
 import { veleroChart } from './versions.ts';
 
 /** Every hour, on the hour. */
-export const defaultBackupSchedule = '0 * * * *';
+const defaultBackupSchedule = '0 * * * *';
 /** Thirty days. */
-export const defaultBackupTtl = '720h0m0s';
+const defaultBackupTtl = '720h0m0s';
 
 /** Arguments of {@link Backups}. */
 export interface BackupsArgs {

@@ -3,7 +3,7 @@ import type { GatewayDataPlane } from './platform-outputs.ts';
 /** The HTTPS listener services attach their HTTPRoutes to (`parentRefs[].sectionName`). */
 export const httpsListenerName = 'https';
 /** The HTTP listener; only the platform's redirect route uses it. */
-export const httpListenerName = 'http';
+const httpListenerName = 'http';
 /** The Gateway of each environment namespace when none is configured. */
 export const defaultGatewayName = 'public';
 

@@ -14,13 +14,13 @@ import { defaultPodSecurityVersion } from './versions.ts';
 type PodSecurityFields = 'podSecurityLevel' | 'podSecurityVersion';
 
 /** Envoy Gateway, installed and run by the platform: the default. */
-export type EnvoyGatewayController = { readonly kind: 'envoy-gateway' } & Omit<
+type EnvoyGatewayController = { readonly kind: 'envoy-gateway' } & Omit<
   EnvoyGatewayArgs,
   PodSecurityFields
 >;
 
 /** A Gateway API controller the cluster already has (a cloud's own); see docs/gateway.md. */
-export interface ExternalGatewayController {
+interface ExternalGatewayController {
   readonly kind: 'external';
   /** Its GatewayClass, e.g. `gke-l7-global-external-managed`. */
   readonly className: string;

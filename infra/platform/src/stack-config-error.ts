@@ -5,7 +5,7 @@
  * @example
  * throw new PlatformStackConfigError('certManager.email', "is required for Let's Encrypt");
  */
-export class PlatformStackConfigError extends Error {
+class PlatformStackConfigError extends Error {
   override readonly name = 'PlatformStackConfigError';
 
   /** The field's path under `slipway-platform:`, e.g. `backups.bucket`. */

@@ -22,10 +22,10 @@ export interface VeleroValuesArgs {
 }
 
 /** Pod-level security context of Velero's pods: the restricted profile's. */
-export const veleroPodSecurityContext = restrictedPodSecurityContext;
+const veleroPodSecurityContext = restrictedPodSecurityContext;
 
 /** Container-level security context for Velero and its plugin init container. */
-export const veleroContainerSecurityContext = restrictedContainerSecurityContext;
+const veleroContainerSecurityContext = restrictedContainerSecurityContext;
 
 /**
  * Helm values for the Velero chart: one storage location in the cloud's

@@ -34,7 +34,7 @@ export interface ServicePlan {
  * @throws ManifestError naming every service, file and field at fault.
  * @example const manifests = validateManifests([{ name: 'orders', port: 3001 }]);
  */
-export function validateManifests(inputs: readonly ServiceManifestInput[]): ServiceManifest[] {
+function validateManifests(inputs: readonly ServiceManifestInput[]): ServiceManifest[] {
   const problems: ManifestProblem[] = [];
   const located: { manifest: ServiceManifest; file: string }[] = [];
   const unreadable = new Set<string>();

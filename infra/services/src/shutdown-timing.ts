@@ -3,7 +3,7 @@ import type { ServiceManifest } from '@slipway/service-manifest';
 /** Seconds the preStop hook sleeps before SIGTERM, while kube-proxy and ingress drop the pod. */
 export const defaultPreStopSeconds = 5;
 /** Headroom for process exit and log flushing after the service kit's hard deadline. */
-export const terminationMarginSeconds = 5;
+const terminationMarginSeconds = 5;
 
 /** The shutdown timeline of one pod, aligned with the service kit's graceful shutdown. */
 export interface ShutdownTiming {

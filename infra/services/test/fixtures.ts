@@ -14,7 +14,7 @@ import {
   type StackConfigInput,
 } from '../src/stack-config.ts';
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A value no test would write by accident: if it shows up in plain text, a secret leaked. */
 export const sentinel = 'SENTINEL-7f3a9c-do-not-leak';

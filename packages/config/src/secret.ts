@@ -35,7 +35,7 @@ export class Secret<T = string> {
 }
 
 /** Marks the config fields whose values are secrets, so errors never echo them. */
-export const secretFields = z.registry<{ secret: true }>();
+const secretFields = z.registry<{ secret: true }>();
 
 /**
  * Declares a secret config value: validated by `schema`, delivered as a {@link Secret}.

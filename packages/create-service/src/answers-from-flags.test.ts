@@ -1,9 +1,9 @@
-import type { PromptQuestion } from 'node-plop';
 import { describe, expect, it } from 'vitest';
+import type { Question } from '@slipway/generators/service';
 import { answersWithoutPrompts, bypassFromFlags } from './answers-from-flags.ts';
 import type { Flags } from './parse-flags.ts';
 
-const prompts: PromptQuestion[] = [
+const prompts: Question[] = [
   { type: 'input', name: 'name' },
   {
     type: 'input',

@@ -5,7 +5,7 @@ import type { Flags } from './parse-flags.ts';
  * Each flag that answers a prompt of the service generator, by prompt name.
  * @example flagAnswers({ calledBy: 'gateway', ... }).calledBy // 'gateway'
  */
-export function flagAnswers(flags: Flags): Record<string, string | boolean | undefined> {
+function flagAnswers(flags: Flags): Record<string, string | boolean | undefined> {
   return {
     name: flags.name,
     description: flags.description,

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
  * Where a Slipway repository keeps what `npm create @slipway/service` calls: its service
  * generator and the runner that applies its plan, relative to its root.
  */
-export const serviceGeneratorPath = 'generators/src/service/index.ts';
+const serviceGeneratorPath = 'generators/src/service/index.ts';
 
 /** The service generator of a repository, as {@link loadServiceGenerator} returns it. */
 export type ServiceGeneratorModule = typeof import('@slipway/generators/service');

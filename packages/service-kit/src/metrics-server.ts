@@ -13,7 +13,7 @@ import { problem } from './problem.ts';
  * a port of its own so that nothing reaching the API port (the gateway, callers) reads metrics.
  * @example const app = metricsApp(service.metrics, service.logger);
  */
-export function metricsApp(registry: Registry, logger: Logger): Hono {
+function metricsApp(registry: Registry, logger: Logger): Hono {
   const app = new Hono();
   app.get(metricsEndpoint.path, async function metricsHandler(c) {
     const text = await registry.metrics();

@@ -14,7 +14,7 @@ export interface SourceLocation {
  * The location of a span of characters (start and end offsets) in a text.
  * @example locateOffset('name: a\nport: x\n', lineCounter, 14, 15) // { line: 2, column: 7, length: 1, lineText: 'port: x' }
  */
-export function locateOffset(
+function locateOffset(
   text: string,
   lineCounter: LineCounter,
   start: number,

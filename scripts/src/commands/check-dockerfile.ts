@@ -6,7 +6,7 @@ import { readNodeMajor } from '../node-line.ts';
 import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** The shared Dockerfile every service image is built from. */
-export const sharedDockerfile = 'docker/Dockerfile';
+const sharedDockerfile = 'docker/Dockerfile';
 
 /** `check-dockerfile`: the image rules, without a Docker engine. */
 export const checkDockerfileSpec: CliSpec = {

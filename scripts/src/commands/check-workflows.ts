@@ -8,10 +8,7 @@ import type { ReadLocal } from '../workflow-yaml.ts';
 import { type CommandContext, rootFrom } from './command-context.ts';
 
 /** Where the workflows live. */
-export const workflowsDir = '.github/workflows';
-
-/** Where the local composite actions live, one folder each. */
-export const actionsDir = '.github/actions';
+const workflowsDir = '.github/workflows';
 
 /**
  * `check-workflows`: actionlint plus this project's delivery and secret-scoping rules, on every

@@ -1,7 +1,7 @@
 import type { PulumiEnvironment } from './pulumi/stack-runner.ts';
 
 /** What the global setup hands every test file: the cluster and Pulumi's throwaway state. */
-export interface ClusterInfo extends PulumiEnvironment {
+interface ClusterInfo extends PulumiEnvironment {
   /** `local`: the suite's own control plane (kwok nodes); `kubeconfig`: a cluster the user gave. */
   readonly source: 'local' | 'kubeconfig';
 }

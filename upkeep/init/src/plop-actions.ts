@@ -17,7 +17,7 @@ import { runState } from './run-state.ts';
 // `write`. The generators a fork keeps are one function each (the generators' run-generator.ts).
 
 /** Checks plop's answers against the repository; returns the checked answers or throws. */
-export type CheckAnswers<Answers> = (data: object, catalog: RepoCatalog) => Answers;
+type CheckAnswers<Answers> = (data: object, catalog: RepoCatalog) => Answers;
 
 /** What each action is told, besides its type. */
 interface ActionSettings<Answers> {

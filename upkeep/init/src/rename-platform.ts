@@ -10,7 +10,7 @@ import { listTextFiles } from './rename-scope.ts';
  * Files init leaves as they are: the forking guide describes the template and its names, for
  * the fork that keeps taking the template's changes.
  */
-export const unrenamedFiles: ReadonlySet<string> = new Set(['docs/forking.md']);
+const unrenamedFiles: ReadonlySet<string> = new Set(['docs/forking.md']);
 
 /** The names init changes: the package scope and the product name, each from → to. */
 export interface PlatformRename {

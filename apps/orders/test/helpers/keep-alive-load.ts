@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 
 /** What the load saw. */
-export interface LoadResult {
+interface LoadResult {
   readonly completed: number;
   /** Answers that were not 2xx, as `status path`. */
   readonly failedResponses: readonly string[];

@@ -6,7 +6,7 @@ import { type RenderedPlatform, renderPlatform } from '@slipway/infra-platform/r
 import { replaceSecure } from './stack-file.ts';
 
 /** The platform project folder, whose `Pulumi.<stack>.yaml` configures the environment's add-ons. */
-export const platformProjectDir = fileURLToPath(new URL('../../../platform/', import.meta.url));
+const platformProjectDir = fileURLToPath(new URL('../../../platform/', import.meta.url));
 
 /**
  * Renders the platform program for a stack from its committed `Pulumi.<stack>.yaml`, offline:

@@ -17,7 +17,7 @@ import {
 } from '../stack-config.ts';
 
 /** The services project folder, where `Pulumi.yaml` and `Pulumi.<stack>.yaml` live. */
-export const projectDir = fileURLToPath(new URL('../../', import.meta.url));
+const projectDir = fileURLToPath(new URL('../../', import.meta.url));
 /** The repository root, whose `apps/*\/service.yaml` the program reads. */
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 

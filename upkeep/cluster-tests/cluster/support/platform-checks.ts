@@ -2,7 +2,7 @@ import type { KubeClient, KubeObject } from '../../src/kube/kube-client.ts';
 import { objectPath } from '../../src/kube/workloads.ts';
 
 /** The kinds the services program creates, by API group and plural: what each service must have. */
-export const serviceKinds = [
+const serviceKinds = [
   { group: 'v1', plural: 'serviceaccounts' },
   { group: 'v1', plural: 'configmaps' },
   { group: 'v1', plural: 'services' },

@@ -21,7 +21,7 @@ export function imageFor(service: string, tag: string): string {
 }
 
 /** Where the gateway's proxies would run: no controller here, only the Gateway objects. */
-export const testGatewayClass = 'slipway-cluster-test';
+const testGatewayClass = 'slipway-cluster-test';
 
 /**
  * A platform stack's config for the cluster suite: one environment namespace with its Gateway on

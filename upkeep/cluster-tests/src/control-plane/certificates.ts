@@ -16,7 +16,7 @@ export interface ControlPlaneCertificates {
 }
 
 /** The names clients reach the API server by: loopback here, the Service inside the cluster. */
-export const apiServerNames = [
+const apiServerNames = [
   'IP:127.0.0.1',
   'DNS:localhost',
   'DNS:kubernetes',

@@ -18,7 +18,7 @@ const largeNode = { cpu: '32', memory: '256Gi', pods: '110', 'ephemeral-storage'
  * with a hostname constraint, on the same one without. Only the zone constraint puts a
  * service's pods in as many zones as pods.
  */
-export const fakeNodes = [
+const fakeNodes = [
   { name: 'kwok-node-a1', zone: 'zone-a', capacity: smallNode },
   { name: 'kwok-node-a2', zone: 'zone-a', capacity: smallNode },
   { name: 'kwok-node-a3', zone: 'zone-a', capacity: smallNode },

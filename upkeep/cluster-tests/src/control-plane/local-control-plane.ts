@@ -21,7 +21,7 @@ import { schedulerConfiguration } from './scheduler-config.ts';
 import { waitUntil } from './wait-until.ts';
 
 /** The binaries a local control plane needs, all in the assets folder. */
-export const controlPlaneBinaries = [
+const controlPlaneBinaries = [
   'etcd',
   'kube-apiserver',
   'kube-controller-manager',
@@ -30,7 +30,7 @@ export const controlPlaneBinaries = [
 ] as const;
 
 /** The kwok stages file `upkeep/cluster-tools/build.sh` puts beside the binaries. */
-export const kwokStagesFile = 'kwok-stages.yaml';
+const kwokStagesFile = 'kwok-stages.yaml';
 
 /** A running control plane. */
 export interface LocalControlPlane {

@@ -3,7 +3,7 @@ import type { KubeClient, KubeObject } from '../kube/kube-client.ts';
 import { objectPath } from '../kube/workloads.ts';
 
 /** One entry of a Gateway API `status.conditions`. */
-export interface Condition {
+interface Condition {
   readonly type: string;
   readonly status: string;
   readonly reason?: string;

@@ -40,7 +40,7 @@ export interface KubeObject {
 }
 
 /** A list answer. */
-export interface KubeList<T extends KubeObject = KubeObject> {
+interface KubeList<T extends KubeObject = KubeObject> {
   readonly items: readonly T[];
 }
 

@@ -36,7 +36,7 @@ export interface Pod extends KubeObject {
 }
 
 /** `?labelSelector=` for the pods (and ReplicaSets) of one service. */
-export function serviceSelector(service: string): string {
+function serviceSelector(service: string): string {
   return `?labelSelector=${encodeURIComponent(`app.kubernetes.io/name=${service}`)}`;
 }
 
@@ -47,7 +47,7 @@ export function objectPath(group: string, namespace: string, plural: string, nam
 }
 
 /** True when a Deployment's latest generation is fully rolled out and available. */
-export function isRolledOut(deployment: Deployment | undefined): boolean {
+function isRolledOut(deployment: Deployment | undefined): boolean {
   if (!deployment?.status) return false;
   const want = deployment.spec.replicas ?? 1;
   const { observedGeneration, replicas, updatedReplicas, availableReplicas } = deployment.status;
@@ -119,7 +119,7 @@ export function replicaSets(
  * is the field's keys, e.g. `['spec', 'replicas']`.
  * @example fieldOwners(deployment, ['spec', 'replicas']) // ['kube-controller-manager']
  */
-export function fieldOwners(object: KubeObject, path: readonly string[]): string[] {
+function fieldOwners(object: KubeObject, path: readonly string[]): string[] {
   return (object.metadata.managedFields ?? [])
     .filter((entry) => {
       let node: unknown = entry.fieldsV1;
@@ -133,7 +133,7 @@ export function fieldOwners(object: KubeObject, path: readonly string[]): string
 }
 
 /** What a {@link ReplicaRecorder} saw of one Deployment's replica count. */
-export interface ReplicaObservation {
+interface ReplicaObservation {
   readonly name: string;
   readonly replicas: number | undefined;
   /** The managers that owned `spec.replicas` at that moment. */

@@ -25,7 +25,7 @@ export interface StackRequest {
 }
 
 /** A destroy's view of the stack's state: what it held before, what is left after. */
-export interface DestroyedState {
+interface DestroyedState {
   readonly before: readonly StateResource[];
   /** Read before the stack is removed: a clean destroy leaves nothing. */
   readonly after: readonly StateResource[];

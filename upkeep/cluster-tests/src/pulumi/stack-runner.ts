@@ -15,7 +15,7 @@ export interface PulumiEnvironment {
 }
 
 /** The failure of a Pulumi operation, with what the engine printed. */
-export class StackError extends Error {
+class StackError extends Error {
   readonly log: string;
 
   constructor(message: string, log: string) {

@@ -19,7 +19,7 @@ export interface StateResource {
 }
 
 /** The Pulumi type of a Helm release resource. */
-export const helmReleaseType = 'kubernetes:helm.sh/v3:Release';
+const helmReleaseType = 'kubernetes:helm.sh/v3:Release';
 
 type Json = Readonly<Record<string, unknown>>;
 

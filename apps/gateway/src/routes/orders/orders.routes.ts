@@ -9,7 +9,7 @@ const itemSchema = z
   })
   .openapi('OrderItem');
 
-export const newOrderSchema = z
+const newOrderSchema = z
   .object({
     customerId: storedText({ minLength: 1, maxLength: 64 }).openapi({ example: 'cus_42' }),
     currency: z
@@ -20,7 +20,7 @@ export const newOrderSchema = z
   })
   .openapi('NewOrder');
 
-export const orderSchema = newOrderSchema
+const orderSchema = newOrderSchema
   .extend({ id: z.uuid(), createdAt: z.iso.datetime() })
   .openapi('Order');
 

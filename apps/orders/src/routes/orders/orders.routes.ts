@@ -8,7 +8,7 @@ const itemSchema = z
   .openapi('OrderItem');
 
 /** The body of `POST /orders`. */
-export const newOrderSchema = z
+const newOrderSchema = z
   .object({
     customerId: storedText({ minLength: 1, maxLength: 64 }).openapi({ example: 'cus_42' }),
     currency: z
@@ -20,7 +20,7 @@ export const newOrderSchema = z
   .openapi('NewOrder');
 
 /** An order as the API returns it. */
-export const orderSchema = newOrderSchema
+const orderSchema = newOrderSchema
   .extend({
     id: z.uuid().openapi({ example: '0b8a5f3e-4c5d-4f7e-9a1b-2c3d4e5f6a7b' }),
     createdAt: z.iso.datetime().openapi({ example: '2026-01-31T12:00:00.000Z' }),
