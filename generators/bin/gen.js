@@ -11,25 +11,8 @@ import { fileURLToPath } from 'node:url';
 // system's temporary folder): a warm run takes about a third less CPU.
 enableCompileCache();
 
-const plopfile = fileURLToPath(new URL('../plopfile.ts', import.meta.url));
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-const { genCli } = await import('../src/cli/gen-cli.ts');
-const exitCode = await genCli(process.argv.slice(2), {
-  plopfile,
-  root,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+const { runGen } = await import('../src/cli/run-gen.ts');
+await runGen(process.argv.slice(2), {
+  plopfile: fileURLToPath(new URL('../plopfile.ts', import.meta.url)),
+  root: fileURLToPath(new URL('../..', import.meta.url)),
 });
-if (exitCode !== undefined) {
-  process.exitCode = exitCode;
-} else {
-  // plop reads its arguments when it is imported, so they are in place before the import.
-  process.argv.splice(2, 0, '--plopfile', plopfile, '--dest', root);
-  // Without a terminal the spinner would print a line per frame.
-  if (!process.stderr.isTTY) process.argv.splice(2, 0, '--no-progress');
-  const { Plop, run } = await import('plop');
-  Plop.prepare({ cwd: root, configPath: plopfile }, (env) =>
-    Plop.execute(env, (ready) => run(ready, undefined, false)),
-  );
-}

@@ -1,4 +1,5 @@
 export { type GenCliOptions, genCli } from './cli/gen-cli.ts';
+export { type RunGenOptions, runGen } from './cli/run-gen.ts';
 export {
   applyPlan,
   describePlan,
