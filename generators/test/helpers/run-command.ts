@@ -3,6 +3,21 @@ import { type ChildProcess, spawn } from 'node:child_process';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal color codes
 const ansiEscapes = /\u001b\[[0-9;]*m/g;
 
+/**
+ * The environment of a command run in a repository copy: this process's, less what the npm that
+ * started the tests set from this repository's .npmrc (`node-options`, the source condition).
+ * npm passes its config on to nested npm processes as `npm_config_*`, which would outrank the
+ * copy's own .npmrc, whose condition differs once init has renamed the scope.
+ */
+function copyEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  const {
+    NODE_OPTIONS: _nodeOptions,
+    npm_config_node_options: _npmNodeOptions,
+    ...rest
+  } = process.env;
+  return { ...rest, ...env };
+}
+
 /** What a finished command printed (colors removed), and how it exited. */
 export interface CommandRun {
   readonly code: number | null;
@@ -22,7 +37,7 @@ export function runCommand(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
-      env: { ...process.env, ...env },
+      env: copyEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -57,7 +72,7 @@ export function startServer(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry], {
       cwd,
-      env: { ...process.env, ...env },
+      env: copyEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
