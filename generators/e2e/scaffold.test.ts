@@ -104,6 +104,15 @@ describe('in a copy of the repository: services and a package', () => {
     );
 
     it(
+      'leave no export, file or dependency that nothing uses (knip, as npm test runs it)',
+      async () => {
+        const run = await npm(['run', 'knip']);
+        expect(run.code, run.output).toBe(0);
+      },
+      minutes(2),
+    );
+
+    it(
       'the built service starts and answers /livez and /readyz with 200',
       async () => {
         suite.server = await startServer('apps/billing/dist/index.js', suite.root(), {
