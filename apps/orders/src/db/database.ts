@@ -12,13 +12,8 @@ export type OrdersDatabase = DrizzleDatabase<typeof schema>;
 /** The open, migrated orders database and how to close it. */
 export type Database = ServiceDatabase<typeof schema>;
 
-<<<<<<< apps/orders/src/db/database.ts
 /** Where the orders database is: PostgreSQL at `url`, else embedded PGlite (in `dataDir`, or in memory). */
 export interface OpenDatabaseOptions {
-=======
-/** Where the database is: PostgreSQL at `url`, else embedded PGlite (in `dataDir`, or in memory). */
-interface OpenDatabaseOptions {
->>>>>>> template 8db8c1968e2e
   readonly url?: string | undefined;
   readonly dataDir?: string | undefined;
   /** Called when an idle pooled connection fails (for example the server restarted). */
