@@ -1,0 +1,5 @@
+export {
+  clusterOutputNames,
+  type GatewayLoadBalancer,
+  type WorkloadIdentity,
+} from './cluster-outputs.ts';
