@@ -108,3 +108,18 @@ describe('install analytics', () => {
     expect(pkg.scarfSettings?.enabled).toBe(false);
   });
 });
+
+describe("npm's update check", () => {
+  it("is off in the repository's own configuration, so npm does not ask the registry on every run", () => {
+    // A newcomer's npm: none of the outer npm's settings (its userconfig, its update-notifier).
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
+    );
+    const run = spawnSync('npm', ['config', 'get', 'update-notifier'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
+    });
+    expect(run.stdout.trim(), run.stderr).toBe('false');
+  });
+});
