@@ -105,8 +105,8 @@ export class GkeCluster extends pulumi.ComponentResource {
             limits: standard.limits,
           }),
         }
-      : // Autopilot implies Dataplane V2, shielded nodes with secure boot and GKE_METADATA;
-        // the provider rejects setting them.
+      : // Autopilot implies Dataplane V2, shielded nodes with secure boot and GKE_METADATA,
+        // so they are left to it (the provider refuses enableShieldedNodes beside Autopilot).
         { enableAutopilot: true, clusterAutoscaling: autopilotAutoscaling({ serviceAccount }) };
 
     const cluster = new gcp.container.Cluster(
