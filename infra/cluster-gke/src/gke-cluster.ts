@@ -1,14 +1,22 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
+import type { WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
 import { gkeKubeconfig } from './gke-kubeconfig.ts';
 import { GkeNetwork, secondaryRanges } from './gke-network.ts';
-import { type GkeNodePoolArgs, gkeNodePool } from './gke-node-pool.ts';
+import { type GkeNodePoolArgs, gkeNodePool, smallNodePool } from './gke-node-pool.ts';
+import {
+  autopilotAutoscaling,
+  nodeAutoProvisioning,
+  type ResourceLimits,
+  resolveResourceLimits,
+} from './node-auto-provisioning.ts';
+import { nodeServiceAccount } from './node-service-account.ts';
 import { defaultKubernetesVersion } from './versions.ts';
 
-/** Arguments of {@link GkeCluster}. */
-export interface GkeClusterArgs {
+/** What every {@link GkeCluster} is given, whatever its mode. */
+export interface GkeClusterCommonArgs {
   /** Name of the GKE cluster. */
   readonly clusterName: string;
   /** Google Cloud project the cluster lives in (`gcp:project`). */
@@ -19,29 +27,31 @@ export interface GkeClusterArgs {
   readonly zones: readonly string[];
   /** Kubernetes minor version, the floor the release channel upgrades from. Default: {@link defaultKubernetesVersion}. */
   readonly kubernetesVersion?: string;
-  /** The autoscaling node pool. Default: 3 to 9 `e2-standard-2` nodes. */
-  readonly nodePool?: GkeNodePoolArgs;
-  /** CIDRs allowed to reach the public API endpoint. Default: any address (the API still requires Google auth). */
-  readonly apiAllowedCidrs?: readonly string[];
   /** Refuse to delete the cluster on `pulumi destroy`. Default: true. */
   readonly deletionProtection?: boolean;
 }
 
-/** IAM roles of the nodes' service account: logs, metrics and image pulls only. */
-const nodeServiceAccountRoles = [
-  'roles/logging.logWriter',
-  'roles/monitoring.metricWriter',
-  'roles/monitoring.viewer',
-  'roles/stackdriver.resourceMetadata.writer',
-  'roles/artifactregistry.reader',
-] as const;
+/** The mode and what only that mode takes: Autopilot (the default) takes no node settings. */
+export type GkeClusterModeArgs =
+  | { readonly mode?: 'autopilot' }
+  | {
+      readonly mode: 'standard';
+      /** The small pool for system pods. Default: 3 to 6 `e2-standard-2` nodes. */
+      readonly nodePool?: GkeNodePoolArgs;
+      /** Ceiling of node auto-provisioning. Default: 64 vCPU, 256 GB. */
+      readonly resourceLimits?: ResourceLimits;
+    };
+
+/** Arguments of {@link GkeCluster}. */
+export type GkeClusterArgs = GkeClusterCommonArgs & GkeClusterModeArgs;
 
 /**
- * A regional GKE Standard cluster with private nodes spread over at least
- * three zones in one autoscaling node pool, Dataplane V2 (which enforces
- * NetworkPolicy), Workload Identity, and a least-privilege node service
- * account. GKE runs metrics-server itself, so HorizontalPodAutoscalers get
- * CPU and memory metrics with nothing installed here.
+ * A regional GKE cluster over at least three zones: Autopilot by default, or Standard with node
+ * auto-provisioning and a small pool of ours. Either way the nodes are private and shielded,
+ * run as a least-privilege service account, Dataplane V2 enforces NetworkPolicy, pods reach
+ * Google APIs through Workload Identity Federation, and the Kubernetes API is reachable only
+ * through the DNS-based endpoint, where IAM decides who gets in. GKE runs metrics-server
+ * itself, so HorizontalPodAutoscalers get CPU and memory metrics with nothing installed here.
  *
  * @example
  * const cluster = new GkeCluster('slipway', {
@@ -53,38 +63,51 @@ const nodeServiceAccountRoles = [
  * export const kubeconfig = cluster.kubeconfig;
  */
 export class GkeCluster extends pulumi.ComponentResource {
-  /** The cluster's kubeconfig (uses `gke-gcloud-auth-plugin`), kept secret in state and outputs. */
+  /** The cluster's kubeconfig (DNS endpoint, `gke-gcloud-auth-plugin`), kept secret in state and outputs. */
   readonly kubeconfig: pulumi.Output<string>;
   /** The GKE cluster name. */
   readonly clusterName: pulumi.Output<string>;
-  /** The Workload Identity pool, for binding add-on service accounts (Velero...). */
-  readonly workloadPool: pulumi.Output<string>;
+  /** What the platform and services programs need to grant Kubernetes ServiceAccounts Google roles. */
+  readonly workloadIdentity: pulumi.Output<WorkloadIdentity>;
 
   constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(componentType('gcp', 'GkeCluster'), name, {}, opts);
+    // Settings are checked before anything is registered: a bad one fails the preview whole.
     requireZoneRedundancy('zones', args.zones);
-    const pool = resolveNodePool(gkeNodePool, args.nodePool);
+    const standard =
+      args.mode === 'standard'
+        ? {
+            pool: resolveNodePool(gkeNodePool, args.nodePool),
+            limits: resolveResourceLimits(args.resourceLimits),
+          }
+        : undefined;
+    super(componentType('gcp', 'GkeCluster'), name, {}, opts);
     const parent = { parent: this };
     const workloadPool = `${args.project}.svc.id.goog`;
 
     const network = new GkeNetwork(`${name}-network`, { region: args.region }, parent);
-
-    const nodeAccount = new gcp.serviceaccount.Account(
+    const serviceAccount = nodeServiceAccount(
       `${name}-nodes`,
-      { accountId: `${args.clusterName}-nodes`.slice(0, 30), displayName: 'GKE nodes' },
+      { project: args.project, clusterName: args.clusterName },
       parent,
     );
-    for (const role of nodeServiceAccountRoles) {
-      new gcp.projects.IAMMember(
-        `${name}-nodes-${role.split('/')[1]}`,
-        {
-          project: args.project,
-          role,
-          member: pulumi.interpolate`serviceAccount:${nodeAccount.email}`,
-        },
-        parent,
-      );
-    }
+
+    const modeArgs: gcp.container.ClusterArgs = standard
+      ? {
+          // A cluster needs a node pool to be created; the small pool below replaces it.
+          removeDefaultNodePool: true,
+          initialNodeCount: 1,
+          // Dataplane V2 enforces NetworkPolicy, which Slipway's default-deny relies on.
+          datapathProvider: 'ADVANCED_DATAPATH',
+          enableShieldedNodes: true,
+          clusterAutoscaling: nodeAutoProvisioning({
+            serviceAccount,
+            zones: args.zones,
+            limits: standard.limits,
+          }),
+        }
+      : // Autopilot implies Dataplane V2, shielded nodes with secure boot and GKE_METADATA,
+        // so they are left to it (the provider refuses enableShieldedNodes beside Autopilot).
+        { enableAutopilot: true, clusterAutoscaling: autopilotAutoscaling({ serviceAccount }) };
 
     const cluster = new gcp.container.Cluster(
       `${name}-gke`,
@@ -96,74 +119,58 @@ export class GkeCluster extends pulumi.ComponentResource {
         subnetwork: network.subnetworkId,
         minMasterVersion: args.kubernetesVersion ?? defaultKubernetesVersion,
         releaseChannel: { channel: 'REGULAR' },
-        // A cluster needs a node pool to be created; the managed pool below replaces it.
-        removeDefaultNodePool: true,
-        initialNodeCount: 1,
         ipAllocationPolicy: {
           clusterSecondaryRangeName: secondaryRanges.pods,
           servicesSecondaryRangeName: secondaryRanges.services,
         },
-        privateClusterConfig: {
-          enablePrivateNodes: true,
-          enablePrivateEndpoint: false,
-          masterIpv4CidrBlock: '172.16.0.0/28',
+        // Nodes without public IPs; with no masterIpv4CidrBlock GKE connects them to the
+        // control plane over Private Service Connect, not VPC peering.
+        privateClusterConfig: { enablePrivateNodes: true },
+        // Only the DNS-based endpoint: reachable from anywhere Google APIs are, and every
+        // request needs IAM's container.clusters.connect before Kubernetes RBAC sees it.
+        controlPlaneEndpointsConfig: {
+          dnsEndpointConfig: { allowExternalTraffic: true },
+          ipEndpointsConfig: { enabled: false },
         },
-        ...(args.apiAllowedCidrs
-          ? {
-              masterAuthorizedNetworksConfig: {
-                cidrBlocks: args.apiAllowedCidrs.map((cidrBlock) => ({ cidrBlock })),
-              },
-            }
-          : {}),
-        // Dataplane V2 enforces NetworkPolicy, which Slipway's default-deny relies on.
-        datapathProvider: 'ADVANCED_DATAPATH',
         workloadIdentityConfig: { workloadPool },
-        enableShieldedNodes: true,
         deletionProtection: args.deletionProtection ?? true,
+        ...modeArgs,
       },
       parent,
     );
 
-    new gcp.container.NodePool(
-      `${name}-nodes`,
-      {
-        cluster: cluster.name,
-        location: args.region,
-        nodeLocations: [...args.zones],
-        initialNodeCount: Math.ceil(pool.minNodes / args.zones.length),
-        autoscaling: {
-          totalMinNodeCount: pool.minNodes,
-          totalMaxNodeCount: pool.maxNodes,
-          locationPolicy: 'BALANCED',
+    if (standard) {
+      smallNodePool(
+        `${name}-nodes`,
+        {
+          cluster: cluster.name,
+          region: args.region,
+          zones: args.zones,
+          pool: standard.pool,
+          serviceAccount,
         },
-        management: { autoRepair: true, autoUpgrade: true },
-        upgradeSettings: { maxSurge: 1, maxUnavailable: 0 },
-        nodeConfig: {
-          machineType: pool.machineType,
-          diskSizeGb: pool.diskSize,
-          diskType: 'pd-balanced',
-          imageType: 'COS_CONTAINERD',
-          serviceAccount: nodeAccount.email,
-          oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'],
-          workloadMetadataConfig: { mode: 'GKE_METADATA' },
-          shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
-        },
-      },
-      // The autoscaler owns the node count; a deploy must not reset it.
-      { parent: this, ignoreChanges: ['initialNodeCount'] },
-    );
+        parent,
+      );
+    }
 
+    const project = gcp.organizations.getProjectOutput({ projectId: args.project }, parent);
     this.kubeconfig = gkeKubeconfig({
       name: cluster.name,
-      endpoint: cluster.endpoint,
-      clusterCaCertificate: cluster.masterAuth.clusterCaCertificate,
+      dnsEndpoint: cluster.controlPlaneEndpointsConfig.dnsEndpointConfig.endpoint,
     });
     this.clusterName = cluster.name;
-    this.workloadPool = pulumi.output(workloadPool);
+    this.workloadIdentity = project.number.apply(
+      (projectNumber): WorkloadIdentity => ({
+        cloud: 'gcp',
+        project: args.project,
+        projectNumber,
+        workloadPool,
+      }),
+    );
     this.registerOutputs({
       kubeconfig: this.kubeconfig,
       clusterName: this.clusterName,
-      workloadPool: this.workloadPool,
+      workloadIdentity: this.workloadIdentity,
     });
   }
 }

@@ -1,6 +1,8 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
+import type { GatewayLoadBalancer } from '@slipway/infra-workload-identity';
 import { GkeCluster } from './gke-cluster.ts';
+import { gkeGatewayLoadBalancer } from './gke-gateway-load-balancer.ts';
 import { readClusterConfig } from './read-cluster-config.ts';
 
 const settings = readClusterConfig(
@@ -15,7 +17,9 @@ const zones =
 
 const cluster = new GkeCluster('slipway', { ...settings, zones });
 
-/** Read by the platform and services stacks through a StackReference. */
+// Read by the platform and services stacks through a StackReference, by the names
+// `clusterOutputNames` of @slipway/infra-workload-identity gives them.
 export const kubeconfig = cluster.kubeconfig;
 export const clusterName = cluster.clusterName;
-export const workloadPool = cluster.workloadPool;
+export const workloadIdentity = cluster.workloadIdentity;
+export const gatewayLoadBalancer: GatewayLoadBalancer = gkeGatewayLoadBalancer;

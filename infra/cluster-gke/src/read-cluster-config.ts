@@ -1,30 +1,30 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { clusterName } from '@slipway/platform-contract';
+import { type ClusterMode, clusterModes, defaultClusterMode } from './cluster-mode.ts';
+import type { GkeClusterArgs, GkeClusterCommonArgs, GkeClusterModeArgs } from './gke-cluster.ts';
 import type { GkeNodePoolArgs } from './gke-node-pool.ts';
+import type { ResourceLimits } from './node-auto-provisioning.ts';
+import { fail } from './stack-config-error.ts';
 import { defaultKubernetesVersion } from './versions.ts';
 
-/** What the stack config says about the cluster (`Pulumi.<stack>.yaml`). */
-export interface GkeClusterConfig {
-  /** `clusterName`; default `slipway-<stack>`. */
-  readonly clusterName: string;
-  /** `gcp:project`, required. */
-  readonly project: string;
-  /** `gcp:region`, required. */
-  readonly region: string;
-  /** `zones`; when absent the program takes the region's first three zones that are up. */
+/**
+ * What the stack config says about the cluster (`Pulumi.<stack>.yaml`), in {@link GkeClusterArgs}'
+ * terms: `clusterName` (default `slipway-<stack>`), `gcp:project` and `gcp:region` (required),
+ * `zones` (absent: the program takes the region's first three that are up), `kubernetesVersion`,
+ * `deletionProtection` (default true), `mode` (default `autopilot`) and, in standard mode only,
+ * `nodePool` and `resourceLimits`.
+ */
+export type GkeClusterConfig = Omit<GkeClusterCommonArgs, 'zones'> & {
   readonly zones?: readonly string[];
-  /** `kubernetesVersion`; default {@link defaultKubernetesVersion}. */
-  readonly kubernetesVersion: string;
-  /** `nodePool` ({ machineType, minNodes, maxNodes, diskSizeGb }); defaults in {@link GkeNodePoolArgs}. */
-  readonly nodePool: GkeNodePoolArgs;
-  /** `apiAllowedCidrs`; default any address. */
-  readonly apiAllowedCidrs?: readonly string[];
-  /** `deletionProtection`; default true. */
-  readonly deletionProtection: boolean;
+} & GkeClusterModeArgs;
+
+function isClusterMode(value: string): value is ClusterMode {
+  return (clusterModes as readonly string[]).includes(value);
 }
 
 /**
- * Reads the cluster settings from the project's and the `gcp` provider's stack config.
+ * Reads the cluster settings from the project's and the `gcp` provider's stack config, and
+ * rejects settings that would be silently ignored, naming the field and the fix.
  *
  * @example
  * const settings = readClusterConfig(new pulumi.Config(), new pulumi.Config('gcp'), pulumi.getStack());
@@ -34,16 +34,45 @@ export function readClusterConfig(
   gcpConfig: pulumi.Config,
   stack: string,
 ): GkeClusterConfig {
+  if (config.get('apiAllowedCidrs') !== undefined) {
+    fail(
+      'apiAllowedCidrs',
+      'no longer applies: the Kubernetes API is reached only through the DNS-based endpoint, where IAM (container.clusters.connect), not the source address, decides who gets in. Remove it, and grant roles/container.developer (or narrower) to the people and CI identities that need the API; see docs/clusters/gke.md',
+    );
+  }
+  const mode = config.get('mode') ?? defaultClusterMode;
+  if (!isClusterMode(mode)) {
+    fail('mode', `must be one of ${clusterModes.join(', ')}, got "${mode}"`);
+  }
   const zones = config.getObject<string[]>('zones');
-  const apiAllowedCidrs = config.getObject<string[]>('apiAllowedCidrs');
-  return {
+  const common = {
     clusterName: config.get('clusterName') ?? clusterName(stack),
     project: gcpConfig.require('project'),
     region: gcpConfig.require('region'),
     kubernetesVersion: config.get('kubernetesVersion') ?? defaultKubernetesVersion,
-    nodePool: config.getObject<GkeNodePoolArgs>('nodePool') ?? {},
     deletionProtection: config.getBoolean('deletionProtection') ?? true,
     ...(zones ? { zones } : {}),
-    ...(apiAllowedCidrs ? { apiAllowedCidrs } : {}),
   };
+  const nodePool = config.getObject<GkeNodePoolArgs>('nodePool');
+  const resourceLimits = config.getObject<ResourceLimits>('resourceLimits');
+  if (mode === 'standard') {
+    return {
+      ...common,
+      mode,
+      ...(nodePool ? { nodePool } : {}),
+      ...(resourceLimits ? { resourceLimits } : {}),
+    };
+  }
+  for (const [field, value] of [
+    ['nodePool', nodePool],
+    ['resourceLimits', resourceLimits],
+  ] as const) {
+    if (value !== undefined) {
+      fail(
+        field,
+        'applies only to mode: standard; Autopilot sizes nodes per pod itself. Remove it, or set mode: standard',
+      );
+    }
+  }
+  return { ...common, mode };
 }
