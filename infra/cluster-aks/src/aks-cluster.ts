@@ -90,7 +90,12 @@ export class AksCluster extends pulumi.ComponentResource {
     );
     const identity = controlPlaneIdentity(
       name,
-      { resourceGroupName: group.name, location: args.location, subscriptionId, vnetId: net.vnetId },
+      {
+        resourceGroupName: group.name,
+        location: args.location,
+        subscriptionId,
+        vnetId: net.vnetId,
+      },
       this,
     );
 

@@ -81,9 +81,7 @@ export function aksNetwork(
           virtualNetworkName: vnet.name,
           // A /28 is the smallest AKS accepts for one cluster's API server.
           addressPrefix: '10.0.16.0/28',
-          delegations: [
-            { name: 'aks', serviceName: 'Microsoft.ContainerService/managedClusters' },
-          ],
+          delegations: [{ name: 'aks', serviceName: 'Microsoft.ContainerService/managedClusters' }],
         },
         // One subnet operation at a time per virtual network.
         { parent, dependsOn: [nodeSubnet] },

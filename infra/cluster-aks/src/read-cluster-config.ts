@@ -43,7 +43,10 @@ function readNodePool(config: pulumi.Config, mode: ClusterMode): AksNodePoolArgs
     return undefined;
   }
   if (mode === 'automatic') {
-    return fail('nodePool', 'does not apply with mode: automatic (AKS Automatic sizes its system nodes); remove it');
+    return fail(
+      'nodePool',
+      'does not apply with mode: automatic (AKS Automatic sizes its system nodes); remove it',
+    );
   }
   for (const retired of ['minCount', 'maxCount']) {
     if (retired in pool) {

@@ -1,8 +1,4 @@
-import {
-  named,
-  programRunner,
-  type RecordedResource,
-} from '@slipway/infra-testing';
+import { named, programRunner, type RecordedResource } from '@slipway/infra-testing';
 
 // Runs src/index.ts under Pulumi mocks with the provider config and one admin group, the least a
 // stack needs; each test adds its own stack config on top.
@@ -15,12 +11,16 @@ export const types = {
   natGateway: 'azure-native:network:NatGateway',
   publicIp: 'azure-native:network:PublicIPAddress',
   subnet: 'azure-native:network:Subnet',
+  resourceGroup: 'azure-native:resources:ResourceGroup',
 } as const;
 
 export const adminGroup = '11111111-2222-3333-4444-555555555555';
 export const subscriptionId = '99999999-8888-7777-6666-555555555555';
 export const issuerUrl = 'https://westeurope.oic.prod-aks.azure.com/tenant/cluster/';
-export const fakeKubeconfig = 'apiVersion: v1\nkind: Config\nusers: [{ name: u, user: { exec: { command: kubelogin } } }]\n';
+/** The name Azure gives the auto-named resource group. */
+export const resourceGroupName = 'slipway-rg1a2b3c';
+export const fakeKubeconfig =
+  'apiVersion: v1\nkind: Config\nusers: [{ name: u, user: { exec: { command: kubelogin } } }]\n';
 
 export const runProgram = programRunner(
   {
@@ -33,7 +33,12 @@ export const runProgram = programRunner(
           oidcIssuerProfile: { enabled: true, issuerURL: issuerUrl },
         };
       }
-      return resource.type === types.identity ? { principalId: 'control-plane-principal' } : undefined;
+      if (resource.type === types.resourceGroup) {
+        return { name: resourceGroupName };
+      }
+      return resource.type === types.identity
+        ? { principalId: 'control-plane-principal' }
+        : undefined;
     },
     calls: {
       'azure-native:authorization:getClientConfig': { subscriptionId, tenantId: 'tenant' },
