@@ -28,7 +28,7 @@ export const aksNodePool: NodePoolSchema<AksNodePoolArgs> = {
 };
 
 /** Keeps app pods off the system nodes; only critical add-ons (CoreDNS, metrics-server...) tolerate it. */
-export const criticalAddonsOnlyTaint = 'CriticalAddonsOnly=true:NoSchedule';
+const criticalAddonsOnlyTaint = 'CriticalAddonsOnly=true:NoSchedule';
 
 type AgentPoolProfile = inputs.containerservice.ManagedClusterAgentPoolProfileArgs;
 
