@@ -22,8 +22,8 @@ export interface AksNetwork {
 
 /**
  * The cluster's virtual network: a node subnet whose egress leaves through a NAT gateway with
- * one static public IP (64,512 SNAT ports, and an address partners can allow-list that outlives
- * the cluster), and optionally the API server subnet. The NAT gateway is the Standard SKU, a
+ * one static public IP (64,512 SNAT ports, and an address partners can allow-list that survives
+ * a replacement of the cluster), and optionally the API server subnet. The NAT gateway is the Standard SKU, a
  * zonal resource Azure places in one zone; its IP is zone-redundant. A zone-redundant
  * StandardV2 gateway needs a newer network API than this azure-native version exposes
  * (docs/clusters/aks.md).
