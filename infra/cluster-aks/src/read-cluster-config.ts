@@ -3,7 +3,7 @@ import { clusterName } from '@slipway/platform-contract';
 import type { AksClusterArgs } from './aks-cluster.ts';
 import type { AksNodePoolArgs } from './aks-node-pool.ts';
 import { type ClusterMode, clusterModes, defaultClusterMode } from './cluster-mode.ts';
-import { fail } from './stack-config-error.ts';
+import { rejectAksSetting } from './stack-config-error.ts';
 
 const skuTiers = ['Standard', 'Free'] as const;
 const objectIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,7 +16,7 @@ function oneOf<Value extends string>(
   if (value === undefined || (allowed as readonly string[]).includes(value)) {
     return value as Value | undefined;
   }
-  return fail(field, `must be one of ${allowed.join(', ')}, got ${value}`);
+  return rejectAksSetting(field, `must be one of ${allowed.join(', ')}, got ${value}`);
 }
 
 // With local accounts off and Azure RBAC on, these grants are the only way in: a stack without
@@ -24,7 +24,7 @@ function oneOf<Value extends string>(
 function readAdminGroups(config: pulumi.Config): readonly string[] {
   const groups = config.getObject<unknown>('adminGroupObjectIds');
   if (!Array.isArray(groups) || groups.length === 0) {
-    return fail(
+    return rejectAksSetting(
       'adminGroupObjectIds',
       'must list at least one Entra ID group object id: only its members can use the cluster ' +
         '(local accounts are off); add one with `pulumi config set --path adminGroupObjectIds[0] <group-object-id>`',
@@ -33,7 +33,10 @@ function readAdminGroups(config: pulumi.Config): readonly string[] {
   return groups.map((group, index) =>
     typeof group === 'string' && objectIdPattern.test(group)
       ? group
-      : fail(`adminGroupObjectIds[${index}]`, `must be a group object id (a GUID), got ${group}`),
+      : rejectAksSetting(
+          `adminGroupObjectIds[${index}]`,
+          `must be a group object id (a GUID), got ${group}`,
+        ),
   );
 }
 
@@ -43,14 +46,14 @@ function readNodePool(config: pulumi.Config, mode: ClusterMode): AksNodePoolArgs
     return undefined;
   }
   if (mode === 'automatic') {
-    return fail(
+    return rejectAksSetting(
       'nodePool',
       'does not apply with mode: automatic (AKS Automatic sizes its system nodes); remove it',
     );
   }
   for (const retired of ['minCount', 'maxCount']) {
     if (retired in pool) {
-      fail(
+      rejectAksSetting(
         `nodePool.${retired}`,
         'is no longer read: node autoprovisioning creates the app nodes and the system pool has a fixed size; write nodePool.count',
       );
@@ -76,7 +79,7 @@ export function readClusterConfig(
   const mode = oneOf('mode', clusterModes, config.get('mode'));
   const skuTier = oneOf('skuTier', skuTiers, config.get('skuTier'));
   if (mode === 'automatic' && skuTier === 'Free') {
-    fail(
+    rejectAksSetting(
       'skuTier',
       'must be Standard with mode: automatic (AKS Automatic includes the Standard tier); remove it or use mode: node-autoprovisioning',
     );

@@ -18,8 +18,8 @@ class AksStackConfigError extends Error {
 
 /**
  * Throws an {@link AksStackConfigError}; for use in expressions.
- * @example const tier = mode === 'automatic' && skuTier === 'Free' ? fail('skuTier', '...') : skuTier;
+ * @example const tier = mode === 'automatic' && skuTier === 'Free' ? rejectAksSetting('skuTier', '...') : skuTier;
  */
-export function fail(field: string, problem: string): never {
+export function rejectAksSetting(field: string, problem: string): never {
   throw new AksStackConfigError(field, problem);
 }
