@@ -95,6 +95,7 @@ export class AksCluster extends pulumi.ComponentResource {
         location: args.location,
         subscriptionId,
         vnetId: net.vnetId,
+        natGatewayId: net.natGatewayId,
       },
       this,
     );
@@ -129,7 +130,7 @@ export class AksCluster extends pulumi.ComponentResource {
       },
       {
         parent: this,
-        dependsOn: [identity.networkAccess],
+        dependsOn: identity.networkAccess,
         // AKS Automatic sizes and scales its system pool itself; a deploy must not reset it.
         ...(mode === 'automatic' ? { ignoreChanges: ['agentPoolProfiles'] } : {}),
       },

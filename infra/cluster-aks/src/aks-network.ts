@@ -14,6 +14,7 @@ export interface AksNetworkArgs {
 /** The cluster's virtual network, as {@link aksNetwork} built it. */
 export interface AksNetwork {
   readonly vnetId: pulumi.Output<string>;
+  readonly natGatewayId: pulumi.Output<string>;
   /** The node subnet: every node, system or autoprovisioned, and its egress through the NAT gateway. */
   readonly nodeSubnetId: pulumi.Output<string>;
   /** The API server subnet, when asked for. */
@@ -89,6 +90,7 @@ export function aksNetwork(
     : undefined;
   return {
     vnetId: vnet.id,
+    natGatewayId: natGateway.id,
     nodeSubnetId: nodeSubnet.id,
     ...(apiServerSubnet ? { apiServerSubnetId: apiServerSubnet.id } : {}),
   };

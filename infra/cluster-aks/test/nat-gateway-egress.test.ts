@@ -30,7 +30,7 @@ describe('egress of the AKS cluster', () => {
     });
   });
 
-  it('gives the cluster its own identity, a Network Contributor of the virtual network', () => {
+  it('gives the cluster its own identity, a Network Contributor of the virtual network and the NAT gateway', () => {
     expect(clusterInputs(resources).identity).toEqual({
       type: 'UserAssigned',
       userAssignedIdentities: ['slipway-identity-id'],
@@ -38,13 +38,14 @@ describe('egress of the AKS cluster', () => {
     const grants = ofType(resources, types.roleAssignment).filter(
       (grant) => grant.inputs.principalId === 'control-plane-principal',
     );
-    expect(grants.map((grant) => grant.inputs)).toEqual([
-      {
-        scope: 'slipway-vnet-id',
-        roleDefinitionId: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7`,
+    const networkContributor = `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7`;
+    expect(grants.map((grant) => grant.inputs)).toEqual(
+      ['slipway-vnet-id', 'slipway-nat-id'].map((scope) => ({
+        scope,
+        roleDefinitionId: networkContributor,
         principalId: 'control-plane-principal',
         principalType: 'ServicePrincipal',
-      },
-    ]);
+      })),
+    );
   });
 });
