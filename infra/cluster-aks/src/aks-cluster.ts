@@ -1,10 +1,18 @@
+import * as authorization from '@pulumi/azure-native/authorization/index.js';
 import * as containerservice from '@pulumi/azure-native/containerservice/index.js';
-import * as network from '@pulumi/azure-native/network/index.js';
 import * as resources from '@pulumi/azure-native/resources/index.js';
 import * as pulumi from '@pulumi/pulumi';
 import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
+import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
+import { aksNetwork } from './aks-network.ts';
 import { type AksNodePoolArgs, aksNodePool } from './aks-node-pool.ts';
+import { grantClusterAdmins } from './cluster-admins.ts';
+import { type ClusterMode, defaultClusterMode } from './cluster-mode.ts';
+import { controlPlaneIdentity } from './control-plane-identity.ts';
+import { aksGatewayLoadBalancer } from './gateway-load-balancer.ts';
+import { userKubeconfig } from './kubeconfig.ts';
+import { modeProfile } from './mode-profile.ts';
 import { defaultKubernetesVersion } from './versions.ts';
 
 /** Arguments of {@link AksCluster}. */
@@ -13,66 +21,83 @@ export interface AksClusterArgs {
   readonly clusterName: string;
   /** Azure region (`azure-native:location`). */
   readonly location: string;
-  /** Availability zones of the node pool; at least three. Default: `['1', '2', '3']`. */
+  /** How the cluster gets its nodes. Default: {@link defaultClusterMode}. */
+  readonly mode?: ClusterMode;
+  /** Entra ID groups made cluster admins (Azure RBAC); at least one, or nobody can use the cluster. */
+  readonly adminGroupObjectIds: readonly string[];
+  /** Availability zones of the system pool and the egress IP; at least three. Default: `['1', '2', '3']`. */
   readonly zones?: readonly string[];
   /** Kubernetes minor version. Default: {@link defaultKubernetesVersion}. */
   readonly kubernetesVersion?: string;
-  /** The autoscaling node pool. Default: 3 to 9 `Standard_D2s_v5` nodes. */
+  /** The system pool (`node-autoprovisioning` only). Default: 3 `Standard_D2s_v5` nodes. */
   readonly nodePool?: AksNodePoolArgs;
-  /** `Standard` (uptime SLA) or `Free`. Default: `Standard`. */
+  /** `Standard` (uptime SLA) or `Free`; `automatic` is always `Standard`. Default: `Standard`. */
   readonly skuTier?: 'Standard' | 'Free';
-  /** CIDRs allowed to reach the API server. Default: any address (the API still requires authentication). */
+  /** CIDRs allowed to reach the API server. Default: any address (the API still requires Entra ID sign-in). */
   readonly apiAllowedCidrs?: readonly string[];
-  /** Entra ID groups that administer the cluster; when set, local accounts are turned off. Default: none. */
-  readonly adminGroupObjectIds?: readonly string[];
 }
 
 /**
- * An AKS cluster with private nodes (no public IPs) spread over at least
- * three availability zones in one autoscaling node pool, Azure CNI overlay
- * with the Cilium dataplane (which enforces NetworkPolicy), Workload Identity
- * and automatic patch upgrades. AKS runs metrics-server itself, so
+ * An AKS cluster on 2026 defaults: node autoprovisioning (or AKS Automatic) creating app nodes
+ * per pending pod beside a system pool tainted for critical add-ons; private nodes over at least
+ * three zones in our own virtual network, leaving through a NAT gateway; Entra ID sign-in only,
+ * authorized by Azure RBAC grants to admin groups; Azure CNI overlay with Cilium (which enforces
+ * NetworkPolicy), OIDC issuer and Workload Identity. AKS runs metrics-server itself, so
  * HorizontalPodAutoscalers get CPU and memory metrics with nothing installed here.
  *
  * @example
- * const cluster = new AksCluster('slipway', { clusterName: 'slipway-dev', location: 'westeurope' });
+ * const cluster = new AksCluster('slipway', { clusterName: 'slipway-dev', location: 'westeurope', adminGroupObjectIds: [admins] });
  * export const kubeconfig = cluster.kubeconfig;
  */
 export class AksCluster extends pulumi.ComponentResource {
-  /** The cluster's user kubeconfig, kept secret in state and outputs. */
+  /** The cluster's user kubeconfig (`exec` format, kubelogin), kept secret in state and outputs. */
   readonly kubeconfig: pulumi.Output<string>;
   /** The AKS cluster name. */
   readonly clusterName: pulumi.Output<string>;
-  /** The resource group holding the cluster and its network. */
+  /** The resource group holding the cluster, its network and its identity. */
   readonly resourceGroupName: pulumi.Output<string>;
-  /** The cluster's OIDC issuer URL, for federating add-on identities (Velero...). */
-  readonly oidcIssuerUrl: pulumi.Output<string>;
+  /** How ServiceAccounts get Azure identities: federation with the cluster's OIDC issuer. */
+  readonly workloadIdentity: pulumi.Output<WorkloadIdentity>;
+  /** The load balancer the edge proxies' Service asks for. */
+  readonly gatewayLoadBalancer: GatewayLoadBalancer;
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('azure', 'AksCluster'), name, {}, opts);
+    const mode = args.mode ?? defaultClusterMode;
     const zones = requireZoneRedundancy('zones', args.zones ?? ['1', '2', '3']);
-    const pool = resolveNodePool(aksNodePool, args.nodePool);
+    const systemPool = resolveNodePool(aksNodePool, args.nodePool);
+    if (systemPool.minNodes < zones.length) {
+      throw new Error(
+        `nodePool.count must be at least the number of zones (${zones.length}), one system node in each, got ${systemPool.minNodes}`,
+      );
+    }
+    if (args.adminGroupObjectIds.length === 0) {
+      throw new Error('AksCluster needs at least one admin group: nobody could use the cluster');
+    }
     const parent = { parent: this };
-    const useEntraId = (args.adminGroupObjectIds?.length ?? 0) > 0;
+    const { subscriptionId } = authorization.getClientConfigOutput(parent);
 
     const group = new resources.ResourceGroup(`${name}-rg`, { location: args.location }, parent);
-    const vnet = new network.VirtualNetwork(
-      `${name}-vnet`,
+    const net = aksNetwork(
+      name,
       {
         resourceGroupName: group.name,
         location: args.location,
-        addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
+        zones,
+        apiServerSubnet: mode === 'automatic',
       },
-      { parent: this, ignoreChanges: ['subnets'] },
+      this,
     );
-    const subnet = new network.Subnet(
-      `${name}-nodes`,
+    const identity = controlPlaneIdentity(
+      name,
       {
         resourceGroupName: group.name,
-        virtualNetworkName: vnet.name,
-        addressPrefix: '10.0.0.0/20',
+        location: args.location,
+        subscriptionId,
+        vnetId: net.vnetId,
+        natGatewayId: net.natGatewayId,
       },
-      parent,
+      this,
     );
 
     const cluster = new containerservice.ManagedCluster(
@@ -83,86 +108,66 @@ export class AksCluster extends pulumi.ComponentResource {
         location: args.location,
         dnsPrefix: args.clusterName,
         kubernetesVersion: args.kubernetesVersion ?? defaultKubernetesVersion,
-        sku: { name: 'Base', tier: args.skuTier ?? 'Standard' },
-        identity: { type: containerservice.ResourceIdentityType.SystemAssigned },
-        enableRBAC: true,
-        agentPoolProfiles: [
-          {
-            name: 'system',
-            mode: 'System',
-            type: 'VirtualMachineScaleSets',
-            osType: 'Linux',
-            osSKU: 'AzureLinux',
-            vmSize: pool.machineType,
-            osDiskSizeGB: pool.diskSize,
-            availabilityZones: [...zones],
-            enableAutoScaling: true,
-            minCount: pool.minNodes,
-            maxCount: pool.maxNodes,
-            count: pool.minNodes,
-            enableNodePublicIP: false,
-            vnetSubnetID: subnet.id,
-            upgradeSettings: { maxSurge: '33%' },
-          },
-        ],
-        networkProfile: {
-          networkPlugin: 'azure',
-          networkPluginMode: 'overlay',
-          // Cilium enforces NetworkPolicy, which Slipway's default-deny relies on.
-          networkDataplane: 'cilium',
-          networkPolicy: 'cilium',
-          podCidr: '10.244.0.0/16',
-          serviceCidr: '10.96.0.0/16',
-          dnsServiceIP: '10.96.0.10',
-          loadBalancerSku: 'standard',
-          outboundType: 'loadBalancer',
+        identity: {
+          type: containerservice.ResourceIdentityType.UserAssigned,
+          userAssignedIdentities: [identity.id],
         },
+        enableRBAC: true,
+        // Entra ID sign-in only, authorized by Azure RBAC (grants below), in both modes.
+        aadProfile: { managed: true, enableAzureRBAC: true },
+        disableLocalAccounts: true,
         oidcIssuerProfile: { enabled: true },
         securityProfile: { workloadIdentity: { enabled: true } },
-        autoUpgradeProfile: { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'NodeImage' },
-        ...(args.apiAllowedCidrs
-          ? { apiServerAccessProfile: { authorizedIPRanges: [...args.apiAllowedCidrs] } }
-          : {}),
-        ...(useEntraId
-          ? {
-              aadProfile: {
-                managed: true,
-                enableAzureRBAC: false,
-                adminGroupObjectIDs: [...(args.adminGroupObjectIds ?? [])],
-              },
-              disableLocalAccounts: true,
-            }
-          : {}),
+        ...modeProfile({
+          mode,
+          skuTier: args.skuTier ?? 'Standard',
+          zones,
+          systemPool,
+          nodeSubnetId: net.nodeSubnetId,
+          ...(net.apiServerSubnetId ? { apiServerSubnetId: net.apiServerSubnetId } : {}),
+          ...(args.apiAllowedCidrs ? { apiAllowedCidrs: args.apiAllowedCidrs } : {}),
+        }),
       },
-      // The autoscaler owns the node count; a deploy must not reset it.
-      { parent: this, ignoreChanges: ['agentPoolProfiles[0].count'] },
+      {
+        parent: this,
+        dependsOn: identity.networkAccess,
+        // AKS Automatic sizes and scales its system pool itself; a deploy must not reset it.
+        ...(mode === 'automatic' ? { ignoreChanges: ['agentPoolProfiles'] } : {}),
+      },
+    );
+    grantClusterAdmins(
+      name,
+      { clusterId: cluster.id, subscriptionId, groupObjectIds: args.adminGroupObjectIds },
+      this,
     );
 
-    const credentials = containerservice.listManagedClusterUserCredentialsOutput(
-      {
-        resourceGroupName: group.name,
-        resourceName: cluster.name,
-        ...(useEntraId ? { format: 'exec' } : {}),
-      },
-      parent,
-    );
-    this.kubeconfig = pulumi.secret(
-      credentials.kubeconfigs.apply((kubeconfigs) => {
-        const encoded = kubeconfigs[0]?.value;
-        if (!encoded) {
-          throw new Error(`AKS returned no kubeconfig for cluster ${args.clusterName}`);
-        }
-        return Buffer.from(encoded, 'base64').toString('utf8');
-      }),
+    this.kubeconfig = userKubeconfig(
+      { clusterName: args.clusterName, resourceGroupName: group.name, resourceName: cluster.name },
+      this,
     );
     this.clusterName = cluster.name;
     this.resourceGroupName = group.name;
-    this.oidcIssuerUrl = cluster.oidcIssuerProfile.apply((profile) => profile?.issuerURL ?? '');
+    this.workloadIdentity = pulumi
+      .all([cluster.oidcIssuerProfile, group.name])
+      .apply(([issuer, resourceGroupName]) => {
+        // An empty issuer would federate every identity with nothing; fail where the cause is.
+        if (!issuer?.issuerURL) {
+          throw new Error(`AKS returned no OIDC issuer URL for cluster ${args.clusterName}`);
+        }
+        return {
+          cloud: 'azure' as const,
+          oidcIssuerUrl: issuer.issuerURL,
+          resourceGroupName,
+          location: args.location,
+        };
+      });
+    this.gatewayLoadBalancer = aksGatewayLoadBalancer;
     this.registerOutputs({
       kubeconfig: this.kubeconfig,
       clusterName: this.clusterName,
       resourceGroupName: this.resourceGroupName,
-      oidcIssuerUrl: this.oidcIssuerUrl,
+      workloadIdentity: this.workloadIdentity,
+      gatewayLoadBalancer: this.gatewayLoadBalancer,
     });
   }
 }

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { AksCluster } from './aks-cluster.ts';
 import { readClusterConfig } from './read-cluster-config.ts';
 
@@ -9,8 +10,10 @@ const settings = readClusterConfig(
 );
 const cluster = new AksCluster('slipway', settings);
 
-/** Read by the platform and services stacks through a StackReference. */
+// Read by the platform and services stacks through a StackReference, by the names
+// `clusterOutputNames` (@slipway/infra-workload-identity) gives them.
 export const kubeconfig = cluster.kubeconfig;
 export const clusterName = cluster.clusterName;
 export const resourceGroupName = cluster.resourceGroupName;
-export const oidcIssuerUrl = cluster.oidcIssuerUrl;
+export const workloadIdentity: pulumi.Output<WorkloadIdentity> = cluster.workloadIdentity;
+export const gatewayLoadBalancer: GatewayLoadBalancer = cluster.gatewayLoadBalancer;

@@ -1,151 +1,116 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveNodePool } from '@slipway/infra-cluster-shared';
-import {
-  named,
-  ofType,
-  programRunner,
-  type RecordedResource,
-  secretValueOf,
-} from '@slipway/infra-testing';
-import { aksNodePool } from '../src/aks-node-pool.ts';
+import { ofType, type RecordedResource } from '@slipway/infra-testing';
+import { agentPools, clusterInputs, runProgram, types } from './aks-program.ts';
 
-const project = 'slipway-cluster-aks';
-const clusterType = 'azure-native:containerservice:ManagedCluster';
-const fakeKubeconfig = 'apiVersion: v1\nkind: Config\nclusters: []\n';
-
-type Program = typeof import('../src/index.ts');
-
-const runProgram = programRunner(
-  {
-    project,
-    config: { 'azure-native:location': 'westeurope' },
-    outputsOf: (resource) =>
-      resource.type === clusterType
-        ? {
-            name: resource.inputs.resourceName,
-            oidcIssuerProfile: { enabled: true, issuerURL: 'https://oidc.example/abc/' },
-          }
-        : undefined,
-    calls: {
-      'azure-native:containerservice:listManagedClusterUserCredentials': {
-        kubeconfigs: [
-          { name: 'clusterUser', value: Buffer.from(fakeKubeconfig).toString('base64') },
-        ],
-      },
-    },
-  },
-  () => import('../src/index.ts'),
-);
-
-const systemPool = (resources: RecordedResource[]) => {
-  const profiles = named(resources, clusterType, 'slipway-aks').inputs.agentPoolProfiles;
-  return Array.isArray(profiles) ? profiles[0] : undefined;
-};
-
-describe('AKS cluster program with settings from stack config', () => {
-  let resources: RecordedResource[];
-  let program: Program;
-
-  beforeAll(async () => {
-    ({ resources, program } = await runProgram({
-      kubernetesVersion: '1.34',
-      nodePool: { vmSize: 'Standard_D4s_v5', minCount: 6, maxCount: 18 },
-      apiAllowedCidrs: ['203.0.113.0/24'],
-    }));
-  });
-
-  it('creates one AKS cluster of the configured Kubernetes version', () => {
-    const clusters = ofType(resources, clusterType);
-    expect(clusters).toHaveLength(1);
-    expect(clusters[0]?.inputs).toMatchObject({
-      resourceName: 'slipway-dev',
-      kubernetesVersion: '1.34',
-    });
-  });
-
-  it('creates an autoscaling node pool across three zones with min, max and VM size from stack config', () => {
-    expect(systemPool(resources)).toMatchObject({
-      availabilityZones: ['1', '2', '3'],
-      enableAutoScaling: true,
-      minCount: 6,
-      maxCount: 18,
-      vmSize: 'Standard_D4s_v5',
-    });
-  });
-
-  it('keeps nodes private: no public IPs, in the cluster subnet', () => {
-    expect(systemPool(resources)).toMatchObject({
-      enableNodePublicIP: false,
-      vnetSubnetID: 'slipway-nodes-id',
-    });
-  });
-
-  it('enforces NetworkPolicy with Cilium and turns on Workload Identity', () => {
-    expect(named(resources, clusterType, 'slipway-aks').inputs).toMatchObject({
-      networkProfile: { networkDataplane: 'cilium', networkPolicy: 'cilium' },
-      oidcIssuerProfile: { enabled: true },
-      securityProfile: { workloadIdentity: { enabled: true } },
-    });
-  });
-
-  it('limits the API server to the configured CIDRs', () => {
-    expect(named(resources, clusterType, 'slipway-aks').inputs).toMatchObject({
-      apiServerAccessProfile: { authorizedIPRanges: ['203.0.113.0/24'] },
-    });
-  });
-
-  it('installs nothing for HPA metrics, because AKS runs metrics-server itself', () => {
-    expect(ofType(resources, 'kubernetes:helm.sh/v3:Release')).toEqual([]);
-  });
-
-  it('exports the kubeconfig, decoded, as a secret output', async () => {
-    expect(await secretValueOf(program.kubeconfig)).toBe(fakeKubeconfig);
-  });
-});
-
-describe('AKS cluster program with only the provider config', () => {
+describe('AKS cluster program with only the required stack config (mode node-autoprovisioning)', () => {
   let resources: RecordedResource[];
 
   beforeAll(async () => {
     ({ resources } = await runProgram());
   });
 
-  it('uses Kubernetes 1.35, the Standard tier and 3 to 9 Standard_D2s_v5 nodes', () => {
-    expect(named(resources, clusterType, 'slipway-aks').inputs).toMatchObject({
+  it('creates one AKS Standard-tier cluster on Kubernetes 1.35', () => {
+    expect(ofType(resources, types.cluster)).toHaveLength(1);
+    expect(clusterInputs(resources)).toMatchObject({
+      resourceName: 'slipway-dev',
       kubernetesVersion: '1.35',
-      sku: { tier: 'Standard' },
+      sku: { name: 'Base', tier: 'Standard' },
     });
-    expect(systemPool(resources)).toMatchObject({
-      minCount: 3,
-      maxCount: 9,
+  });
+
+  it("turns on node autoprovisioning with AKS's default Karpenter NodePools", () => {
+    expect(clusterInputs(resources).nodeProvisioningProfile).toEqual({
+      mode: 'Auto',
+      defaultNodePools: 'Auto',
+    });
+  });
+
+  it('keeps Azure CNI overlay with Cilium, which node autoprovisioning needs and which enforces NetworkPolicy', () => {
+    expect(clusterInputs(resources).networkProfile).toMatchObject({
+      networkPlugin: 'azure',
+      networkPluginMode: 'overlay',
+      networkDataplane: 'cilium',
+      networkPolicy: 'cilium',
+    });
+  });
+
+  it('runs one fixed-size system pool of 3 Standard_D2s_v5 nodes across three zones', () => {
+    expect(agentPools(resources)).toHaveLength(1);
+    expect(agentPools(resources)[0]).toMatchObject({
+      name: 'system',
+      mode: 'System',
       vmSize: 'Standard_D2s_v5',
+      count: 3,
+      enableAutoScaling: false,
+      availabilityZones: ['1', '2', '3'],
     });
   });
 
-  it('keeps local accounts until Entra ID admin groups are configured', () => {
-    const inputs = named(resources, clusterType, 'slipway-aks').inputs;
-    expect(inputs.aadProfile).toBeUndefined();
-    expect(inputs.disableLocalAccounts).toBeUndefined();
+  it('taints the system pool so only critical add-ons run there', () => {
+    expect(agentPools(resources)[0]?.nodeTaints).toEqual(['CriticalAddonsOnly=true:NoSchedule']);
+  });
+
+  it('creates no user pool: node autoprovisioning provisions the app nodes', () => {
+    expect(agentPools(resources).filter((pool) => pool.mode !== 'System')).toEqual([]);
+    expect(ofType(resources, types.agentPool)).toEqual([]);
+  });
+
+  it('keeps nodes private: no public IPs, in the cluster subnet', () => {
+    expect(agentPools(resources)[0]).toMatchObject({
+      enableNodePublicIP: false,
+      vnetSubnetID: 'slipway-nodes-id',
+    });
+  });
+
+  it('turns on the OIDC issuer, Workload Identity and the patch and node-image upgrade channels', () => {
+    expect(clusterInputs(resources)).toMatchObject({
+      oidcIssuerProfile: { enabled: true },
+      securityProfile: { workloadIdentity: { enabled: true } },
+      autoUpgradeProfile: { upgradeChannel: 'patch', nodeOSUpgradeChannel: 'NodeImage' },
+    });
+  });
+
+  it('leaves the API server reachable from any address until apiAllowedCidrs is set', () => {
+    expect(clusterInputs(resources).apiServerAccessProfile).toBeUndefined();
+  });
+
+  it('installs nothing for HPA metrics, because AKS runs metrics-server itself', () => {
+    expect(ofType(resources, 'kubernetes:helm.sh/v3:Release')).toEqual([]);
   });
 });
 
-describe('AKS cluster program with Entra ID admin groups', () => {
-  it('turns local accounts off and lets only those groups administer the cluster', async () => {
-    const { resources } = await runProgram({
-      adminGroupObjectIds: ['11111111-2222-3333-4444-555555555555'],
-    });
-    expect(named(resources, clusterType, 'slipway-aks').inputs).toMatchObject({
-      disableLocalAccounts: true,
-      aadProfile: { managed: true, adminGroupObjectIDs: ['11111111-2222-3333-4444-555555555555'] },
+describe('AKS cluster program with settings from stack config', () => {
+  let resources: RecordedResource[];
+
+  beforeAll(async () => {
+    ({ resources } = await runProgram({
+      kubernetesVersion: '1.34',
+      skuTier: 'Free',
+      zones: ['1', '2', '3', '4'],
+      nodePool: { vmSize: 'Standard_D4s_v5', count: 4, osDiskSizeGB: 128 },
+      apiAllowedCidrs: ['203.0.113.0/24'],
+    }));
+  });
+
+  it('uses the configured Kubernetes version and tier', () => {
+    expect(clusterInputs(resources)).toMatchObject({
+      kubernetesVersion: '1.34',
+      sku: { name: 'Base', tier: 'Free' },
     });
   });
-});
 
-describe('the AKS node pool', () => {
-  it.each([
-    [{ minCount: 0 }, /nodePool\.minCount/],
-    [{ minCount: 5, maxCount: 4 }, /nodePool\.maxCount/],
-  ])('rejects %o, naming the field as the stack config spells it', (pool, message) => {
-    expect(() => resolveNodePool(aksNodePool, pool)).toThrow(message);
+  it('sizes the system pool from nodePool and spreads it over the configured zones', () => {
+    expect(agentPools(resources)[0]).toMatchObject({
+      vmSize: 'Standard_D4s_v5',
+      count: 4,
+      osDiskSizeGB: 128,
+      availabilityZones: ['1', '2', '3', '4'],
+    });
+  });
+
+  it('limits the API server to the configured CIDRs', () => {
+    expect(clusterInputs(resources).apiServerAccessProfile).toEqual({
+      authorizedIPRanges: ['203.0.113.0/24'],
+    });
   });
 });
