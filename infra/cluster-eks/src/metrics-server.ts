@@ -3,10 +3,11 @@ import type * as pulumi from '@pulumi/pulumi';
 import { metricsServerChart } from './versions.ts';
 
 /**
- * Installs metrics-server, which EKS does not run by default: without it the
- * resource metrics API is missing and every HorizontalPodAutoscaler reports
- * `<unknown>` and never scales. Two replicas and a PDB keep the metrics API
- * up through node drains.
+ * Installs metrics-server, which EKS does not run by default, Auto Mode included: without it the
+ * resource metrics API is missing and every HorizontalPodAutoscaler reports `<unknown>` and
+ * never scales. Two replicas and a PDB keep the metrics API up through node drains; the
+ * `CriticalAddonsOnly` toleration lets it run on the nodes kept for system add-ons (Auto Mode's
+ * `system` pool, the Karpenter mode's system node group) as well as on any other.
  *
  * @example
  * installMetricsServer('slipway-metrics-server', { parent: this, provider });
@@ -26,6 +27,7 @@ export function installMetricsServer(
       values: {
         replicas: 2,
         podDisruptionBudget: { enabled: true, minAvailable: 1 },
+        tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
       },
     },
     opts,
