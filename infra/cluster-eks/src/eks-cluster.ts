@@ -152,7 +152,11 @@ export class EksCluster extends pulumi.ComponentResource {
       );
       nodesReady.push(systemNodes);
     }
-    installMetricsServer(`${name}-metrics-server`, { parent: this, provider, dependsOn: nodesReady });
+    installMetricsServer(`${name}-metrics-server`, {
+      parent: this,
+      provider,
+      dependsOn: nodesReady,
+    });
 
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
     this.clusterName = pulumi.output(args.clusterName);

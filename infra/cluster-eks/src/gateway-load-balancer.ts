@@ -12,7 +12,8 @@ import type { NodeProvisioning } from './node-provisioning.ts';
  */
 export function gatewayLoadBalancer(provisioning: NodeProvisioning): GatewayLoadBalancer {
   return {
-    loadBalancerClass: provisioning === 'auto-mode' ? 'eks.amazonaws.com/nlb' : 'service.k8s.aws/nlb',
+    loadBalancerClass:
+      provisioning === 'auto-mode' ? 'eks.amazonaws.com/nlb' : 'service.k8s.aws/nlb',
     annotations: {
       'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
       'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',

@@ -31,7 +31,11 @@ export interface KarpenterComputeArgs {
 }
 
 /** The taint that keeps everything but critical add-ons off the system node group. */
-export const criticalAddonsOnly = { key: 'CriticalAddonsOnly', value: 'true', effect: 'NO_SCHEDULE' } as const;
+export const criticalAddonsOnly = {
+  key: 'CriticalAddonsOnly',
+  value: 'true',
+  effect: 'NO_SCHEDULE',
+} as const;
 
 /**
  * What Auto Mode would otherwise run for you: a small managed node group tainted
@@ -102,7 +106,12 @@ export function provisionKarpenterCompute(
   );
   installLoadBalancerController(
     `${name}-load-balancer-controller`,
-    { clusterName: args.clusterName, region: args.region, vpcId: args.vpcId, partition: args.partition },
+    {
+      clusterName: args.clusterName,
+      region: args.region,
+      vpcId: args.vpcId,
+      partition: args.partition,
+    },
     awsOpts,
     k8sOpts,
   );

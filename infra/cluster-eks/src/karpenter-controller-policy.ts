@@ -24,7 +24,14 @@ export function karpenterControllerPolicy(scope: KarpenterScope) {
   const ec2 = (resource: string) => `arn:${partition}:ec2:${region}:*:${resource}/*`;
   const owned = { [`aws:RequestTag/kubernetes.io/cluster/${clusterName}`]: 'owned' };
   const ownedResource = { [`aws:ResourceTag/kubernetes.io/cluster/${clusterName}`]: 'owned' };
-  const launched = ['fleet', 'instance', 'volume', 'network-interface', 'launch-template', 'spot-instances-request'].map(ec2);
+  const launched = [
+    'fleet',
+    'instance',
+    'volume',
+    'network-interface',
+    'launch-template',
+    'spot-instances-request',
+  ].map(ec2);
   const instanceProfiles = `arn:${partition}:iam::${accountId}:instance-profile/*`;
   const profileTags = {
     ...owned,
@@ -51,7 +58,10 @@ export function karpenterControllerPolicy(scope: KarpenterScope) {
         Effect: 'Allow',
         Action: ['ec2:RunInstances', 'ec2:CreateFleet'],
         Resource: ec2('launch-template'),
-        Condition: { StringEquals: ownedResource, StringLike: { 'aws:ResourceTag/karpenter.sh/nodepool': '*' } },
+        Condition: {
+          StringEquals: ownedResource,
+          StringLike: { 'aws:ResourceTag/karpenter.sh/nodepool': '*' },
+        },
       },
       {
         Sid: 'CreateOnlyTaggedAsThisCluster',
@@ -86,7 +96,9 @@ export function karpenterControllerPolicy(scope: KarpenterScope) {
           StringEquals: ownedResource,
           StringLike: { 'aws:ResourceTag/karpenter.sh/nodepool': '*' },
           StringEqualsIfExists: { 'aws:RequestTag/eks:eks-cluster-name': clusterName },
-          'ForAllValues:StringEquals': { 'aws:TagKeys': ['eks:eks-cluster-name', 'karpenter.sh/nodeclaim', 'Name'] },
+          'ForAllValues:StringEquals': {
+            'aws:TagKeys': ['eks:eks-cluster-name', 'karpenter.sh/nodeclaim', 'Name'],
+          },
         },
       },
       {
@@ -94,21 +106,29 @@ export function karpenterControllerPolicy(scope: KarpenterScope) {
         Effect: 'Allow',
         Action: ['ec2:TerminateInstances', 'ec2:DeleteLaunchTemplate'],
         Resource: [ec2('instance'), ec2('launch-template')],
-        Condition: { StringEquals: ownedResource, StringLike: { 'aws:ResourceTag/karpenter.sh/nodepool': '*' } },
+        Condition: {
+          StringEquals: ownedResource,
+          StringLike: { 'aws:ResourceTag/karpenter.sh/nodepool': '*' },
+        },
       },
       {
         Sid: 'PassNodeRole',
         Effect: 'Allow',
         Action: 'iam:PassRole',
         Resource: scope.nodeRoleArn,
-        Condition: { StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] } },
+        Condition: {
+          StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] },
+        },
       },
       {
         Sid: 'CreateOwnInstanceProfiles',
         Effect: 'Allow',
         Action: 'iam:CreateInstanceProfile',
         Resource: instanceProfiles,
-        Condition: { StringEquals: profileTags, StringLike: { 'aws:RequestTag/karpenter.k8s.aws/ec2nodeclass': '*' } },
+        Condition: {
+          StringEquals: profileTags,
+          StringLike: { 'aws:RequestTag/karpenter.k8s.aws/ec2nodeclass': '*' },
+        },
       },
       {
         Sid: 'TagOwnInstanceProfiles',
@@ -130,10 +150,17 @@ export function karpenterControllerPolicy(scope: KarpenterScope) {
       {
         Sid: 'ManageOwnInstanceProfiles',
         Effect: 'Allow',
-        Action: ['iam:AddRoleToInstanceProfile', 'iam:RemoveRoleFromInstanceProfile', 'iam:DeleteInstanceProfile'],
+        Action: [
+          'iam:AddRoleToInstanceProfile',
+          'iam:RemoveRoleFromInstanceProfile',
+          'iam:DeleteInstanceProfile',
+        ],
         Resource: instanceProfiles,
         Condition: {
-          StringEquals: { ...ownedResource, 'aws:ResourceTag/topology.kubernetes.io/region': region },
+          StringEquals: {
+            ...ownedResource,
+            'aws:ResourceTag/topology.kubernetes.io/region': region,
+          },
           StringLike: { 'aws:ResourceTag/karpenter.k8s.aws/ec2nodeclass': '*' },
         },
       },

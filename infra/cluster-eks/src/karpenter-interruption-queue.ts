@@ -1,12 +1,18 @@
 import * as aws from '@pulumi/aws';
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 
 /** The EC2 and Health events that warn of a node going away, by EventBridge rule name suffix. */
 const interruptionEvents = {
   'scheduled-change': { source: ['aws.health'], 'detail-type': ['AWS Health Event'] },
-  'spot-interruption': { source: ['aws.ec2'], 'detail-type': ['EC2 Spot Instance Interruption Warning'] },
+  'spot-interruption': {
+    source: ['aws.ec2'],
+    'detail-type': ['EC2 Spot Instance Interruption Warning'],
+  },
   rebalance: { source: ['aws.ec2'], 'detail-type': ['EC2 Instance Rebalance Recommendation'] },
-  'instance-state-change': { source: ['aws.ec2'], 'detail-type': ['EC2 Instance State-change Notification'] },
+  'instance-state-change': {
+    source: ['aws.ec2'],
+    'detail-type': ['EC2 Instance State-change Notification'],
+  },
 } as const;
 
 /**

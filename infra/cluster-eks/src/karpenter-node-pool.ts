@@ -28,7 +28,11 @@ export function ec2NodeClassSpec(args: Ec2NodeClassSpecArgs) {
     amiSelectorTerms: [{ alias: 'al2023@latest' }],
     subnetSelectorTerms: args.subnetIds.map((id) => ({ id })),
     securityGroupSelectorTerms: [{ id: args.securityGroupId }],
-    metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 },
+    metadataOptions: {
+      httpEndpoint: 'enabled',
+      httpTokens: 'required',
+      httpPutResponseHopLimit: 1,
+    },
     blockDeviceMappings: [
       {
         deviceName: '/dev/xvda',

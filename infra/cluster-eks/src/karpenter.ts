@@ -2,8 +2,8 @@ import * as aws from '@pulumi/aws';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { ClusterObjectOptions } from './cluster-object-options.ts';
-import { createInterruptionQueue } from './karpenter-interruption-queue.ts';
 import { karpenterControllerPolicy } from './karpenter-controller-policy.ts';
+import { createInterruptionQueue } from './karpenter-interruption-queue.ts';
 import { ec2NodeClassSpec, karpenterPoolName, nodePoolSpec } from './karpenter-node-pool.ts';
 import type { NodeLimits } from './node-provisioning.ts';
 import { createNodeRole } from './node-role.ts';
@@ -68,7 +68,11 @@ export function installKarpenter(
         }),
       ),
     );
-  const role = createPodIdentityRole(`${name}-controller`, { partition: args.partition, policy }, awsOpts);
+  const role = createPodIdentityRole(
+    `${name}-controller`,
+    { partition: args.partition, policy },
+    awsOpts,
+  );
   const association = associatePodIdentity(
     `${name}-controller`,
     { clusterName: args.clusterName, namespace, serviceAccount, role },

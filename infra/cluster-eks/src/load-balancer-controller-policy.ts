@@ -17,7 +17,11 @@ export function loadBalancerControllerPolicy(partition: string) {
     },
   };
   const requestTagged = { Null: { 'aws:RequestTag/elbv2.k8s.aws/cluster': 'false' } };
-  const balancersAndGroups = [elb('targetgroup/*/*'), elb('loadbalancer/net/*/*'), elb('loadbalancer/app/*/*')];
+  const balancersAndGroups = [
+    elb('targetgroup/*/*'),
+    elb('loadbalancer/net/*/*'),
+    elb('loadbalancer/app/*/*'),
+  ];
   return {
     Version: '2012-10-17',
     Statement: [
@@ -87,14 +91,21 @@ export function loadBalancerControllerPolicy(partition: string) {
       },
       {
         Effect: 'Allow',
-        Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:CreateSecurityGroup'],
+        Action: [
+          'ec2:AuthorizeSecurityGroupIngress',
+          'ec2:RevokeSecurityGroupIngress',
+          'ec2:CreateSecurityGroup',
+        ],
         Resource: '*',
       },
       {
         Effect: 'Allow',
         Action: 'ec2:CreateTags',
         Resource: `arn:${partition}:ec2:*:*:security-group/*`,
-        Condition: { StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' }, ...requestTagged },
+        Condition: {
+          StringEquals: { 'ec2:CreateAction': 'CreateSecurityGroup' },
+          ...requestTagged,
+        },
       },
       {
         Effect: 'Allow',
@@ -104,13 +115,20 @@ export function loadBalancerControllerPolicy(partition: string) {
       },
       {
         Effect: 'Allow',
-        Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:DeleteSecurityGroup'],
+        Action: [
+          'ec2:AuthorizeSecurityGroupIngress',
+          'ec2:RevokeSecurityGroupIngress',
+          'ec2:DeleteSecurityGroup',
+        ],
         Resource: '*',
         Condition: tagged,
       },
       {
         Effect: 'Allow',
-        Action: ['elasticloadbalancing:CreateLoadBalancer', 'elasticloadbalancing:CreateTargetGroup'],
+        Action: [
+          'elasticloadbalancing:CreateLoadBalancer',
+          'elasticloadbalancing:CreateTargetGroup',
+        ],
         Resource: '*',
         Condition: requestTagged,
       },
@@ -145,7 +163,9 @@ export function loadBalancerControllerPolicy(partition: string) {
         Action: 'elasticloadbalancing:AddTags',
         Resource: balancersAndGroups,
         Condition: {
-          StringEquals: { 'elasticloadbalancing:CreateAction': ['CreateTargetGroup', 'CreateLoadBalancer'] },
+          StringEquals: {
+            'elasticloadbalancing:CreateAction': ['CreateTargetGroup', 'CreateLoadBalancer'],
+          },
           ...requestTagged,
         },
       },

@@ -37,7 +37,11 @@ export function installLoadBalancerController(
   const policy = pulumi
     .output(args.partition)
     .apply((partition) => JSON.stringify(loadBalancerControllerPolicy(partition)));
-  const role = createPodIdentityRole(`${name}-role`, { partition: args.partition, policy }, awsOpts);
+  const role = createPodIdentityRole(
+    `${name}-role`,
+    { partition: args.partition, policy },
+    awsOpts,
+  );
   const association = associatePodIdentity(
     `${name}-role`,
     { clusterName: args.clusterName, namespace, serviceAccount, role },

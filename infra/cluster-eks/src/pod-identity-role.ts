@@ -40,7 +40,10 @@ export function createPodIdentityRole(
   for (const policy of args.managedPolicies ?? []) {
     new aws.iam.RolePolicyAttachment(
       `${name}-${policy.split('/').at(-1)}`,
-      { role: role.name, policyArn: pulumi.interpolate`arn:${args.partition}:iam::aws:policy/${policy}` },
+      {
+        role: role.name,
+        policyArn: pulumi.interpolate`arn:${args.partition}:iam::aws:policy/${policy}`,
+      },
       opts,
     );
   }

@@ -103,7 +103,10 @@ function readAdminRoleArns(value: unknown): readonly string[] {
   if (!Array.isArray(value)) fail('adminRoleArns', 'must be a list of IAM role ARNs');
   for (const arn of value) {
     if (typeof arn !== 'string' || !roleArn.test(arn)) {
-      fail('adminRoleArns', `must hold IAM role ARNs (arn:aws:iam::<account>:role/<name>), got ${arn}`);
+      fail(
+        'adminRoleArns',
+        `must hold IAM role ARNs (arn:aws:iam::<account>:role/<name>), got ${arn}`,
+      );
     }
   }
   if (new Set(value).size !== value.length) fail('adminRoleArns', 'lists a role twice');

@@ -1,3 +1,4 @@
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   named,
   ofType,
@@ -6,7 +7,6 @@ import {
   secretValueOf,
 } from '@slipway/infra-testing';
 import { clusterOutputNames } from '@slipway/infra-workload-identity';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { zoneCidrs } from '../src/subnet-cidrs.ts';
 import {
   fakeKubeconfig,

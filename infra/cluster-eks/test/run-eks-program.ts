@@ -18,7 +18,10 @@ export const runEksProgram = programRunner(
     config: { 'aws:region': 'eu-west-1' },
     outputsOf: (resource: RecordedResource) => {
       if (resource.type === 'eks:index:Cluster') {
-        return { kubeconfigJson: fakeKubeconfig, clusterSecurityGroupId: fakeClusterSecurityGroupId };
+        return {
+          kubeconfigJson: fakeKubeconfig,
+          clusterSecurityGroupId: fakeClusterSecurityGroupId,
+        };
       }
       if (resource.type.startsWith('aws:')) {
         return {
