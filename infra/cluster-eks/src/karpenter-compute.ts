@@ -7,6 +7,7 @@ import { installLoadBalancerController } from './load-balancer-controller.ts';
 import type { NodeLimits, SystemNodes } from './node-provisioning.ts';
 import { createNodeRole } from './node-role.ts';
 import { createPodIdentityRole } from './pod-identity-role.ts';
+import { criticalAddonsOnlyTaint } from './system-taint.ts';
 
 /** Arguments of {@link provisionKarpenterCompute}. */
 export interface KarpenterComputeArgs {
@@ -29,13 +30,6 @@ export interface KarpenterComputeArgs {
   /** The system node group (`systemNodes`). */
   readonly systemNodes: SystemNodes;
 }
-
-/** The taint that keeps everything but critical add-ons off the system node group. */
-export const criticalAddonsOnly = {
-  key: 'CriticalAddonsOnly',
-  value: 'true',
-  effect: 'NO_SCHEDULE',
-} as const;
 
 /**
  * What Auto Mode would otherwise run for you: a small managed node group tainted
@@ -61,7 +55,7 @@ export function provisionKarpenterCompute(
       subnetIds: [...args.privateSubnetIds],
       instanceTypes: [instanceType],
       scalingConfig: { minSize: count, maxSize: count, desiredSize: count },
-      taints: [criticalAddonsOnly],
+      taints: [criticalAddonsOnlyTaint],
       operatingSystem: eks.OperatingSystem.AL2023,
     },
     awsOpts,

@@ -3,6 +3,7 @@ import * as pulumi from '@pulumi/pulumi';
 import type { ClusterObjectOptions } from './cluster-object-options.ts';
 import { loadBalancerControllerPolicy } from './load-balancer-controller-policy.ts';
 import { associatePodIdentity, createPodIdentityRole } from './pod-identity-role.ts';
+import { criticalAddonsOnlyToleration } from './system-taint.ts';
 import { loadBalancerControllerChart } from './versions.ts';
 
 /** Arguments of {@link installLoadBalancerController}. */
@@ -62,7 +63,7 @@ export function installLoadBalancerController(
         replicaCount: 2,
         serviceAccount: { create: true, name: serviceAccount },
         enableServiceMutatorWebhook: false,
-        tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+        tolerations: [criticalAddonsOnlyToleration],
       },
     },
     { ...k8sOpts, dependsOn: [...k8sOpts.dependsOn, association] },

@@ -1,5 +1,6 @@
 import * as k8s from '@pulumi/kubernetes';
 import type * as pulumi from '@pulumi/pulumi';
+import { criticalAddonsOnlyToleration } from './system-taint.ts';
 import { metricsServerChart } from './versions.ts';
 
 /**
@@ -27,7 +28,7 @@ export function installMetricsServer(
       values: {
         replicas: 2,
         podDisruptionBudget: { enabled: true, minAvailable: 1 },
-        tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+        tolerations: [criticalAddonsOnlyToleration],
       },
     },
     opts,
