@@ -18,6 +18,6 @@ class ClusterStackConfigError extends Error {
 }
 
 /** Throws a {@link ClusterStackConfigError}; for use in expressions. */
-export function fail(field: string, problem: string): never {
+export function failEksConfig(field: string, problem: string): never {
   throw new ClusterStackConfigError(field, problem);
 }
