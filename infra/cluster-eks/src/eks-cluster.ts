@@ -7,6 +7,7 @@ import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workl
 import { componentType } from '@slipway/platform-contract';
 import { grantClusterAdmins } from './admin-access.ts';
 import { enableAutoModeNetworkPolicy } from './auto-mode-network-policy.ts';
+import { createDefaultStorageClass } from './default-storage-class.ts';
 import { EksNetwork } from './eks-network.ts';
 import { gatewayLoadBalancer } from './gateway-load-balancer.ts';
 import { provisionKarpenterCompute } from './karpenter-compute.ts';
@@ -156,6 +157,11 @@ export class EksCluster extends pulumi.ComponentResource {
       parent: this,
       provider,
       dependsOn: nodesReady,
+    });
+    createDefaultStorageClass(`${name}-gp3`, nodes.provisioning, {
+      parent: this,
+      provider,
+      dependsOn: [cluster],
     });
 
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);

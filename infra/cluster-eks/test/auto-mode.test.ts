@@ -35,6 +35,15 @@ describe('EKS cluster program with nodeProvisioning: auto-mode (the default)', (
     });
   });
 
+  it("makes encrypted gp3 volumes from Auto Mode's own EBS driver the default storage", () => {
+    expect(named(resources, types.storageClass, 'slipway-gp3').inputs).toMatchObject({
+      metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      provisioner: 'ebs.csi.eks.amazonaws.com',
+      parameters: { type: 'gp3', encrypted: 'true' },
+      volumeBindingMode: 'WaitForFirstConsumer',
+    });
+  });
+
   it("asks for Auto Mode's internet-facing NLB sending to pod IPs for the gateway", async () => {
     expect(await promiseOf(program.gatewayLoadBalancer)).toEqual({
       loadBalancerClass: 'eks.amazonaws.com/nlb',

@@ -110,6 +110,13 @@ describe('EKS cluster program with nodeProvisioning: karpenter', () => {
     );
   });
 
+  it('makes encrypted gp3 volumes from the EBS CSI add-on the default storage', () => {
+    expect(named(resources, types.storageClass, 'slipway-gp3').inputs).toMatchObject({
+      provisioner: 'ebs.csi.aws.com',
+      parameters: { type: 'gp3', encrypted: 'true' },
+    });
+  });
+
   it("lets Karpenter's nodes join by an EC2_LINUX access entry for their role", () => {
     expect(named(resources, types.accessEntry, 'slipway-karpenter-nodes').inputs).toMatchObject({
       principalArn: 'arn:aws:mock:::slipway-karpenter-nodes',

@@ -57,6 +57,7 @@ export const types = {
   eventRule: 'aws:cloudwatch/eventRule:EventRule',
   eventTarget: 'aws:cloudwatch/eventTarget:EventTarget',
   configMap: 'kubernetes:core/v1:ConfigMap',
+  storageClass: 'kubernetes:storage.k8s.io/v1:StorageClass',
   nodeClass: 'kubernetes:karpenter.k8s.aws/v1:EC2NodeClass',
   nodePool: 'kubernetes:karpenter.sh/v1:NodePool',
   subnet: 'aws:ec2/subnet:Subnet',
