@@ -2,49 +2,52 @@ import * as aws from '@pulumi/aws';
 import * as eks from '@pulumi/eks';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
-import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
+import { requireZoneRedundancy } from '@slipway/infra-cluster-shared';
+import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
-import { installClusterAutoscaler } from './cluster-autoscaler.ts';
+import { grantClusterAdmins } from './admin-access.ts';
+import { enableAutoModeNetworkPolicy } from './auto-mode-network-policy.ts';
+import { createDefaultStorageClass } from './default-storage-class.ts';
 import { EksNetwork } from './eks-network.ts';
-import { type EksNodePoolArgs, eksNodePool } from './eks-node-pool.ts';
-import { createIrsaRole } from './irsa-role.ts';
+import { gatewayLoadBalancer } from './gateway-load-balancer.ts';
+import { provisionKarpenterCompute } from './karpenter-compute.ts';
 import { installMetricsServer } from './metrics-server.ts';
-import { createNodeRole } from './node-role.ts';
+import { type NodeSettings, nodeDefaults } from './node-provisioning.ts';
 import { defaultKubernetesVersion } from './versions.ts';
 
 /** Arguments of {@link EksCluster}. */
 export interface EksClusterArgs {
-  /** Name of the EKS cluster; subnet and autoscaler discovery tags use it. */
+  /** Name of the EKS cluster; subnet discovery tags and Karpenter's scoping use it. */
   readonly clusterName: string;
   /** AWS region the cluster runs in (the `aws:region` of the stack). */
-  readonly region: pulumi.Input<string>;
+  readonly region: string;
   /** Availability zones for subnets and nodes; at least three. */
   readonly availabilityZones: readonly string[];
   /** Kubernetes minor version. Default: {@link defaultKubernetesVersion}. */
   readonly kubernetesVersion?: string;
-  /** The autoscaling node pool. Default: 3 to 9 `m7i.large` nodes. */
-  readonly nodePool?: EksNodePoolArgs;
+  /** Who provisions nodes, and Karpenter's limits and system nodes. Default: EKS Auto Mode. */
+  readonly nodes?: NodeSettings;
+  /** IAM roles given cluster admin by access entries. Default: none. */
+  readonly adminRoleArns?: readonly string[];
   /** CIDRs allowed to reach the public API endpoint. Default: `['0.0.0.0/0']` (the API still requires IAM auth). */
   readonly apiAllowedCidrs?: readonly string[];
 }
 
 /**
- * A managed EKS cluster spread over at least three availability zones, with
- * private nodes in one autoscaling managed node group, network policy
- * enforcement in the VPC CNI, the EBS CSI driver for volumes, and the two
- * controllers EKS leaves out: metrics-server (HPA metrics) and
- * cluster-autoscaler (node scaling).
+ * A managed EKS cluster spread over at least three availability zones with private nodes, access
+ * by EKS access entries (no aws-auth ConfigMap), NetworkPolicy enforcement, metrics-server, and
+ * nodes from EKS Auto Mode (default) or from Karpenter (see {@link provisionKarpenterCompute}).
+ * Add-ons get AWS permissions by EKS Pod Identity; no IAM OIDC provider is created.
  *
- * `eks.Cluster` and `eks.ManagedNodeGroup` are multi-language components: the
- * `eks` provider plugin builds their children at deploy time, so unit tests
- * under mocks see (and assert) the components' inputs rather than their children.
+ * `eks.Cluster` and `eks.ManagedNodeGroup` are multi-language components: the `eks` provider
+ * plugin builds their children at deploy time, so unit tests under mocks see (and assert) the
+ * components' inputs rather than their children.
  *
  * @example
  * const cluster = new EksCluster('slipway', {
  *   clusterName: 'slipway-dev',
  *   region: 'eu-west-1',
  *   availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
- *   nodePool: { instanceType: 'm7i.large', minSize: 3, maxSize: 9 },
  * });
  * export const kubeconfig = cluster.kubeconfig;
  */
@@ -53,18 +56,17 @@ export class EksCluster extends pulumi.ComponentResource {
   readonly kubeconfig: pulumi.Output<string>;
   /** The EKS cluster name. */
   readonly clusterName: pulumi.Output<string>;
-  /** ARN of the cluster's IAM OIDC provider, for add-on roles (Velero, external-dns...). */
-  readonly oidcProviderArn: pulumi.Output<string>;
-  /** The cluster's OIDC issuer without `https://`. */
-  readonly oidcIssuer: pulumi.Output<string>;
   /** The VPC the cluster runs in. */
   readonly vpcId: pulumi.Output<string>;
+  /** How the platform and services programs give pods AWS identities: EKS Pod Identity on this cluster. */
+  readonly workloadIdentity: pulumi.Output<WorkloadIdentity>;
+  /** The load balancer class and annotations the edge proxies' Service asks for. */
+  readonly gatewayLoadBalancer: pulumi.Output<GatewayLoadBalancer>;
 
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('aws', 'EksCluster'), name, {}, opts);
     requireZoneRedundancy('availabilityZones', args.availabilityZones);
-    const pool = resolveNodePool(eksNodePool, args.nodePool);
-    const kubernetesVersion = args.kubernetesVersion ?? defaultKubernetesVersion;
+    const nodes = args.nodes ?? { provisioning: nodeDefaults.provisioning };
     const parent = { parent: this };
 
     const network = new EksNetwork(
@@ -77,75 +79,47 @@ export class EksCluster extends pulumi.ComponentResource {
       `${name}-eks`,
       {
         name: args.clusterName,
-        version: kubernetesVersion,
+        version: args.kubernetesVersion ?? defaultKubernetesVersion,
         vpcId: network.vpcId,
+        // Only private subnets: nodes never land in a public one. Load balancers find the public
+        // subnets by their `kubernetes.io/role/elb` tag.
         privateSubnetIds: network.privateSubnetIds,
-        publicSubnetIds: network.publicSubnetIds,
-        nodeAssociatePublicIpAddress: false,
         skipDefaultNodeGroup: true,
+        // Control plane and nodes share the security group EKS creates for the cluster.
+        skipDefaultSecurityGroups: true,
+        // Access entries only. @pulumi/eks also sets bootstrapClusterCreatorAdminPermissions: true
+        // (it takes no argument for it): the identity running `pulumi up` is admin, which this
+        // program needs to install its charts. Why we keep it: docs/clusters/eks.md.
         authenticationMode: eks.AuthenticationMode.Api,
+        // Add-ons get roles by EKS Pod Identity, so no IAM OIDC provider (IRSA) is needed.
+        createOidcProvider: false,
         endpointPrivateAccess: true,
         endpointPublicAccess: true,
         publicAccessCidrs: [...(args.apiAllowedCidrs ?? ['0.0.0.0/0'])],
-        createOidcProvider: true,
         enabledClusterLogTypes: ['api', 'audit', 'authenticator'],
-        // The default CNI setup ignores NetworkPolicy objects; Slipway's
-        // default-deny policies only protect anything when this is on.
-        useDefaultVpcCni: false,
-        vpcCniOptions: { enableNetworkPolicy: true },
+        ...(nodes.provisioning === 'auto-mode'
+          ? {
+              autoMode: {
+                enabled: true,
+                createNodeRole: true,
+                computeConfig: { nodePools: ['general-purpose', 'system'] },
+              },
+            }
+          : {
+              // The default CNI setup ignores NetworkPolicy objects; Slipway's default-deny
+              // policies only protect anything when this is on.
+              useDefaultVpcCni: false,
+              vpcCniOptions: { enableNetworkPolicy: true },
+            }),
       },
       parent,
     );
 
     const partition = aws.getPartitionOutput({}, parent).partition;
-    const nodeRole = createNodeRole(`${name}-nodes`, partition, parent);
-    const nodeGroup = new eks.ManagedNodeGroup(
-      `${name}-nodes`,
-      {
-        cluster,
-        nodeRole,
-        subnetIds: network.privateSubnetIds,
-        instanceTypes: [pool.machineType],
-        scalingConfig: {
-          minSize: pool.minNodes,
-          maxSize: pool.maxNodes,
-          desiredSize: pool.minNodes,
-        },
-        // cluster-autoscaler owns the desired size; a deploy must not reset it.
-        ignoreScalingChanges: true,
-        diskSize: pool.diskSize,
-        operatingSystem: eks.OperatingSystem.AL2023,
-      },
-      parent,
-    );
-
-    const ebsRole = createIrsaRole(
-      `${name}-ebs-csi`,
-      {
-        oidcProviderArn: cluster.oidcProviderArn,
-        oidcIssuer: cluster.oidcIssuer,
-        namespace: 'kube-system',
-        serviceAccount: 'ebs-csi-controller-sa',
-      },
-      parent,
-    );
-    new aws.iam.RolePolicyAttachment(
-      `${name}-ebs-csi`,
-      {
-        role: ebsRole.name,
-        policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy`,
-      },
-      parent,
-    );
-    new aws.eks.Addon(
-      `${name}-ebs-csi`,
-      {
-        clusterName: args.clusterName,
-        addonName: 'aws-ebs-csi-driver',
-        serviceAccountRoleArn: ebsRole.arn,
-        resolveConflictsOnUpdate: 'OVERWRITE',
-      },
-      { parent: this, dependsOn: [cluster, nodeGroup] },
+    grantClusterAdmins(
+      `${name}-admin`,
+      { clusterName: args.clusterName, roleArns: args.adminRoleArns ?? [], partition },
+      { parent: this, dependsOn: [cluster] },
     );
 
     const provider = new k8s.Provider(
@@ -153,32 +127,58 @@ export class EksCluster extends pulumi.ComponentResource {
       { kubeconfig: cluster.kubeconfigJson, enableServerSideApply: true },
       parent,
     );
-    const onNodes = { parent: this, provider, dependsOn: [nodeGroup] };
-    installMetricsServer(`${name}-metrics-server`, onNodes);
-    installClusterAutoscaler(
-      `${name}-cluster-autoscaler`,
-      {
-        clusterName: args.clusterName,
-        region: args.region,
-        kubernetesVersion,
-        oidcProviderArn: cluster.oidcProviderArn,
-        oidcIssuer: cluster.oidcIssuer,
-      },
-      parent,
-      onNodes,
-    );
+    const nodesReady: pulumi.Resource[] = [cluster];
+    if (nodes.provisioning === 'auto-mode') {
+      enableAutoModeNetworkPolicy(`${name}-network-policy`, {
+        parent: this,
+        provider,
+        dependsOn: [cluster],
+      });
+    } else {
+      const systemNodes = provisionKarpenterCompute(
+        name,
+        {
+          cluster,
+          clusterName: args.clusterName,
+          region: args.region,
+          partition,
+          accountId: aws.getCallerIdentityOutput({}, parent).accountId,
+          vpcId: network.vpcId,
+          privateSubnetIds: network.privateSubnetIds,
+          limits: nodes.limits,
+          systemNodes: nodes.systemNodes,
+        },
+        parent,
+        provider,
+      );
+      nodesReady.push(systemNodes);
+    }
+    installMetricsServer(`${name}-metrics-server`, {
+      parent: this,
+      provider,
+      dependsOn: nodesReady,
+    });
+    createDefaultStorageClass(`${name}-gp3`, nodes.provisioning, {
+      parent: this,
+      provider,
+      dependsOn: [cluster],
+    });
 
     this.kubeconfig = pulumi.secret(cluster.kubeconfigJson);
     this.clusterName = pulumi.output(args.clusterName);
-    this.oidcProviderArn = cluster.oidcProviderArn;
-    this.oidcIssuer = cluster.oidcIssuer;
     this.vpcId = network.vpcId;
+    this.workloadIdentity = pulumi.output<WorkloadIdentity>({
+      cloud: 'aws',
+      clusterName: args.clusterName,
+      region: args.region,
+    });
+    this.gatewayLoadBalancer = pulumi.output(gatewayLoadBalancer(nodes.provisioning));
     this.registerOutputs({
       kubeconfig: this.kubeconfig,
       clusterName: this.clusterName,
-      oidcProviderArn: this.oidcProviderArn,
-      oidcIssuer: this.oidcIssuer,
       vpcId: this.vpcId,
+      workloadIdentity: this.workloadIdentity,
+      gatewayLoadBalancer: this.gatewayLoadBalancer,
     });
   }
 }

@@ -11,9 +11,10 @@ const availabilityZones =
 
 const cluster = new EksCluster('slipway', { ...settings, region, availabilityZones });
 
-/** Read by the platform and services stacks through a StackReference. */
+// Read by the platform and services stacks through a StackReference, by the names and types
+// @slipway/infra-workload-identity owns (clusterOutputNames, WorkloadIdentity, GatewayLoadBalancer).
 export const kubeconfig = cluster.kubeconfig;
 export const clusterName = cluster.clusterName;
-export const oidcProviderArn = cluster.oidcProviderArn;
-export const oidcIssuer = cluster.oidcIssuer;
+export const workloadIdentity = cluster.workloadIdentity;
+export const gatewayLoadBalancer = cluster.gatewayLoadBalancer;
 export const vpcId = cluster.vpcId;

@@ -5,15 +5,15 @@ import * as pulumi from '@pulumi/pulumi';
 const nodePolicyNames = [
   'AmazonEKSWorkerNodePolicy',
   'AmazonEKS_CNI_Policy',
-  'AmazonEC2ContainerRegistryReadOnly',
+  'AmazonEC2ContainerRegistryPullOnly',
 ] as const;
 
 /**
- * Creates the IAM role the managed node group's instances run as, with the
- * AWS managed policies EKS nodes need and nothing more.
+ * Creates an IAM role EC2 worker nodes run as (the system node group's, Karpenter's nodes'), with
+ * the AWS managed policies EKS nodes need and nothing more.
  *
  * @example
- * const role = createNodeRole('slipway-nodes', 'aws', { parent: this });
+ * const role = createNodeRole('slipway-system-nodes', 'aws', { parent: this });
  */
 export function createNodeRole(
   name: string,

@@ -1,6 +1,6 @@
 /**
- * Versions this program pins. Bump them together and deliberately: the
- * cluster-autoscaler image must match the Kubernetes minor version.
+ * Versions this program pins. Bump them deliberately, one at a time, after reading their upgrade
+ * notes; Karpenter states which Kubernetes minors each release supports.
  *
  * @example
  * new EksCluster('slipway', { kubernetesVersion: defaultKubernetesVersion, ... });
@@ -14,9 +14,15 @@ export const metricsServerChart = {
   version: '3.13.0',
 } as const;
 
-/** cluster-autoscaler turns the node group's min/max into actual scaling on EKS. */
-export const clusterAutoscalerChart = {
-  repo: 'https://kubernetes.github.io/autoscaler',
-  chart: 'cluster-autoscaler',
-  version: '9.54.0',
+/** Karpenter provisions nodes per pending pod when `nodeProvisioning` is `karpenter`. Its chart is an OCI artifact. */
+export const karpenterChart = {
+  chart: 'oci://public.ecr.aws/karpenter/karpenter',
+  version: '1.14.0',
+} as const;
+
+/** The AWS Load Balancer Controller provisions the NLBs of `LoadBalancer` Services in Karpenter mode. */
+export const loadBalancerControllerChart = {
+  repo: 'https://aws.github.io/eks-charts',
+  chart: 'aws-load-balancer-controller',
+  version: '3.6.0',
 } as const;

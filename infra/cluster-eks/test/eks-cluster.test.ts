@@ -1,122 +1,120 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveNodePool } from '@slipway/infra-cluster-shared';
 import {
   named,
   ofType,
-  programRunner,
+  promiseOf,
   type RecordedResource,
   secretValueOf,
 } from '@slipway/infra-testing';
-import { eksNodePool } from '../src/eks-node-pool.ts';
+import { clusterOutputNames } from '@slipway/infra-workload-identity';
 import { zoneCidrs } from '../src/subnet-cidrs.ts';
+import {
+  fakeKubeconfig,
+  type Program,
+  privateSubnets,
+  runEksProgram,
+  types,
+} from './run-eks-program.ts';
 
-const project = 'slipway-cluster-eks';
-const fakeKubeconfig = '{"apiVersion":"v1","kind":"Config","clusters":[]}';
-
-type Program = typeof import('../src/index.ts');
-
-const runProgram = programRunner(
-  {
-    project,
-    config: { 'aws:region': 'eu-west-1' },
-    outputsOf: (resource) =>
-      resource.type === 'eks:index:Cluster'
-        ? {
-            kubeconfigJson: fakeKubeconfig,
-            oidcProviderArn: 'arn:aws:iam::123456789012:oidc-provider/oidc.eks.example',
-            oidcIssuer: 'oidc.eks.example/id/ABC',
-          }
-        : undefined,
-    calls: {
-      'aws:index/getAvailabilityZones:getAvailabilityZones': {
-        names: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c', 'eu-west-1d'],
-      },
-      'aws:index/getPartition:getPartition': { partition: 'aws' },
-    },
-  },
-  () => import('../src/index.ts'),
-);
-
-const privateSubnets = (resources: RecordedResource[]) =>
-  ofType(resources, 'aws:ec2/subnet:Subnet').filter((subnet) => subnet.name.includes('-private-'));
+const adminRoles = [
+  'arn:aws:iam::123456789012:role/platform-admins',
+  'arn:aws:iam::123456789012:role/ci/deployer',
+];
 
 describe('EKS cluster program with settings from stack config', () => {
   let resources: RecordedResource[];
   let program: Program;
 
   beforeAll(async () => {
-    ({ resources, program } = await runProgram({
+    ({ resources, program } = await runEksProgram({
       kubernetesVersion: '1.34',
       availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
-      nodePool: { instanceType: 'c7i.xlarge', minSize: 4, maxSize: 12 },
+      adminRoleArns: adminRoles,
+      apiAllowedCidrs: ['203.0.113.0/24'],
     }));
   });
 
   it('creates one EKS cluster of the configured Kubernetes version', () => {
-    const clusters = ofType(resources, 'eks:index:Cluster');
+    const clusters = ofType(resources, types.cluster);
     expect(clusters).toHaveLength(1);
     expect(clusters[0]?.inputs).toMatchObject({ name: 'slipway-dev', version: '1.34' });
   });
 
-  it('puts nodes in one private subnet per configured zone, without public IPs', () => {
+  it('puts the cluster in one private subnet per configured zone, and in no public one', () => {
     expect(privateSubnets(resources).map((subnet) => subnet.inputs.availabilityZone)).toEqual([
       'eu-west-1a',
       'eu-west-1b',
       'eu-west-1c',
     ]);
-    const cluster = named(resources, 'eks:index:Cluster', 'slipway-eks');
-    expect(cluster.inputs).toMatchObject({
-      nodeAssociatePublicIpAddress: false,
-      skipDefaultNodeGroup: true,
-      privateSubnetIds: privateSubnets(resources).map((subnet) => `${subnet.name}-id`),
-    });
+    const cluster = named(resources, types.cluster, 'slipway-eks');
+    expect(cluster.inputs.privateSubnetIds).toEqual(
+      privateSubnets(resources).map((subnet) => `${subnet.name}-id`),
+    );
+    expect(cluster.inputs.publicSubnetIds).toBeUndefined();
   });
 
   it('gives each zone its own NAT gateway so one zone outage leaves the others online', () => {
     expect(ofType(resources, 'aws:ec2/natGateway:NatGateway')).toHaveLength(3);
   });
 
-  it('creates an autoscaling managed node group with min, max and instance type from stack config', () => {
-    const groups = ofType(resources, 'eks:index:ManagedNodeGroup');
-    expect(groups).toHaveLength(1);
-    expect(groups[0]?.inputs).toMatchObject({
-      instanceTypes: ['c7i.xlarge'],
-      scalingConfig: { minSize: 4, maxSize: 12, desiredSize: 4 },
-      ignoreScalingChanges: true,
-      subnetIds: privateSubnets(resources).map((subnet) => `${subnet.name}-id`),
-    });
+  it('authenticates by access entries only, with no aws-auth ConfigMap and no IAM OIDC provider', () => {
+    const cluster = named(resources, types.cluster, 'slipway-eks');
+    expect(cluster.inputs).toMatchObject({ authenticationMode: 'API', createOidcProvider: false });
+    expect(cluster.inputs.roleMappings).toBeUndefined();
   });
 
-  it('runs cluster-autoscaler for this cluster with an image matching the Kubernetes version', () => {
-    const release = named(resources, 'kubernetes:helm.sh/v3:Release', 'slipway-cluster-autoscaler');
-    expect(release.inputs).toMatchObject({
-      chart: 'cluster-autoscaler',
-      values: {
-        autoDiscovery: { clusterName: 'slipway-dev' },
-        awsRegion: 'eu-west-1',
-        image: { tag: 'v1.34.0' },
-      },
+  it('gives each admin role an access entry with the cluster-wide admin access policy', () => {
+    expect(ofType(resources, types.accessEntry).map((entry) => entry.inputs)).toEqual(
+      adminRoles.map((principalArn) =>
+        expect.objectContaining({ clusterName: 'slipway-dev', principalArn, type: 'STANDARD' }),
+      ),
+    );
+    expect(ofType(resources, types.accessPolicy).map((policy) => policy.inputs)).toEqual(
+      adminRoles.map((principalArn) =>
+        expect.objectContaining({
+          clusterName: 'slipway-dev',
+          principalArn,
+          policyArn: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+          accessScope: { type: 'cluster' },
+        }),
+      ),
+    );
+  });
+
+  it('limits the public API endpoint to the configured CIDRs and logs the control plane', () => {
+    expect(named(resources, types.cluster, 'slipway-eks').inputs).toMatchObject({
+      endpointPublicAccess: true,
+      publicAccessCidrs: ['203.0.113.0/24'],
+      enabledClusterLogTypes: ['api', 'audit', 'authenticator'],
     });
   });
 
   it('installs metrics-server from a pinned chart, since EKS has no resource metrics API built in', () => {
-    const release = named(resources, 'kubernetes:helm.sh/v3:Release', 'slipway-metrics-server');
+    const release = named(resources, types.release, 'slipway-metrics-server');
     expect(release.inputs).toMatchObject({
       chart: 'metrics-server',
       namespace: 'kube-system',
       version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      values: { tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }] },
     });
   });
 
-  it('turns on NetworkPolicy enforcement in the VPC CNI', () => {
-    expect(named(resources, 'eks:index:Cluster', 'slipway-eks').inputs).toMatchObject({
-      useDefaultVpcCni: false,
-      vpcCniOptions: { enableNetworkPolicy: true },
-    });
+  it('exports every output the platform and services programs read, by their owned names', () => {
+    for (const output of Object.values(clusterOutputNames)) {
+      expect(program).toHaveProperty(output);
+    }
   });
 
   it('exports the kubeconfig as a secret output', async () => {
     expect(await secretValueOf(program.kubeconfig)).toBe(fakeKubeconfig);
+  });
+
+  it('exports EKS Pod Identity as the workload identity, with the cluster name and region', async () => {
+    expect(await promiseOf(program.workloadIdentity)).toEqual({
+      cloud: 'aws',
+      clusterName: 'slipway-dev',
+      region: 'eu-west-1',
+    });
   });
 });
 
@@ -124,15 +122,11 @@ describe('EKS cluster program with an empty stack config', () => {
   let resources: RecordedResource[];
 
   beforeAll(async () => {
-    ({ resources } = await runProgram());
+    ({ resources } = await runEksProgram());
   });
 
-  it('uses Kubernetes 1.35 and 3 to 9 m7i.large nodes', () => {
-    expect(named(resources, 'eks:index:Cluster', 'slipway-eks').inputs.version).toBe('1.35');
-    expect(named(resources, 'eks:index:ManagedNodeGroup', 'slipway-nodes').inputs).toMatchObject({
-      instanceTypes: ['m7i.large'],
-      scalingConfig: { minSize: 3, maxSize: 9 },
-    });
+  it('uses Kubernetes 1.35', () => {
+    expect(named(resources, types.cluster, 'slipway-eks').inputs.version).toBe('1.35');
   });
 
   it("spreads over the region's first three available zones", () => {
@@ -142,15 +136,9 @@ describe('EKS cluster program with an empty stack config', () => {
       'eu-west-1c',
     ]);
   });
-});
 
-describe('the EKS node pool', () => {
-  it.each([
-    [{ minSize: 0 }, /nodePool\.minSize/],
-    [{ minSize: 5, maxSize: 4 }, /nodePool\.maxSize/],
-    [{ minSize: 2.5 }, /nodePool\.minSize/],
-  ])('rejects %o, naming the field as the stack config spells it', (pool, message) => {
-    expect(() => resolveNodePool(eksNodePool, pool)).toThrow(message);
+  it('gives no one but the deploying identity access', () => {
+    expect(ofType(resources, types.accessEntry)).toEqual([]);
   });
 });
 
