@@ -165,10 +165,15 @@ describe('renderPlatform config handling', () => {
   };
 
   it('takes keys with or without the slipway-platform: prefix alike', async () => {
-    const bare = await renderPlatform('qa', minimal);
+    const bare = await renderPlatform('qa', { ...minimal, environment: 'dev' });
     const prefixed = await renderPlatform(
       'qa',
-      Object.fromEntries(Object.entries(minimal).map(([k, v]) => [`slipway-platform:${k}`, v])),
+      Object.fromEntries(
+        Object.entries({ ...minimal, environment: 'dev' }).map(([k, v]) => [
+          `slipway-platform:${k}`,
+          v,
+        ]),
+      ),
     );
     expect(prefixed).toEqual(bare);
     expect(bare.outputs).toEqual({ namespaces: ['slipway-qa'] });
