@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatViolations, validateKubernetesObject } from '@slipway/infra-policy';
+import { checkObjectSet, formatViolations, validateKubernetesObject } from '@slipway/infra-policy';
 import { kubernetesObjects } from '@slipway/infra-testing';
 import { platformOutputNames } from '../src/platform-outputs.ts';
 import { type RenderedPlatform, renderPlatform } from '../src/render/index.ts';
@@ -13,11 +13,13 @@ import {
   veleroChart,
 } from '../src/versions.ts';
 
-const devConfig = (
-  parse(readFileSync(new URL('../Pulumi.dev.yaml', import.meta.url), 'utf8')) as {
-    config: Record<string, unknown>;
-  }
-).config;
+const stackConfig = (stack: string) =>
+  (
+    parse(readFileSync(new URL(`../Pulumi.${stack}.yaml`, import.meta.url), 'utf8')) as {
+      config: Record<string, unknown>;
+    }
+  ).config;
+const devConfig = stackConfig('dev');
 
 const ofKind = (rendered: RenderedPlatform, kind: string) =>
   rendered.objects.filter((object) => object.kind === kind);
@@ -151,6 +153,45 @@ describe('renderPlatform for the dev stack', () => {
         'slipway-dev': {
           parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
           dataPlane: { namespace: 'envoy-gateway-system' },
+        },
+      },
+    });
+  });
+});
+
+describe.each([
+  ['dev', { schedule: '0 3 * * *', ttl: '168h0m0s' }, { minReplicas: 2, maxReplicas: 3 }],
+  ['staging', { schedule: '0 * * * *', ttl: '720h0m0s' }, { minReplicas: 2, maxReplicas: 6 }],
+  ['prod', { schedule: '0 * * * *', ttl: '720h0m0s' }, { minReplicas: 2, maxReplicas: 6 }],
+])('renderPlatform for the committed %s stack', (stack, backups, proxies) => {
+  let rendered: RenderedPlatform;
+
+  beforeAll(async () => {
+    rendered = await renderPlatform(stack, stackConfig(stack));
+  });
+
+  it('renders objects that pass every policy check', () => {
+    expect(formatViolations(checkObjectSet(rendered.objects))).toBe('');
+  });
+
+  it(`backs up on '${backups.schedule}' for ${backups.ttl}, its environment's profile`, () => {
+    expect(ofKind(rendered, 'Schedule')).toEqual([
+      expect.objectContaining({
+        spec: expect.objectContaining({
+          schedule: backups.schedule,
+          template: expect.objectContaining({ ttl: backups.ttl }),
+        }),
+      }),
+    ]);
+  });
+
+  it(`runs ${proxies.minReplicas} to ${proxies.maxReplicas} Envoy proxies, spread over zones honouring node taints`, () => {
+    const [proxy] = ofKind(rendered, 'EnvoyProxy');
+    expect(proxy?.spec).toMatchObject({
+      provider: {
+        kubernetes: {
+          envoyHpa: proxies,
+          envoyDeployment: { pod: { topologySpreadConstraints: [{ nodeTaintsPolicy: 'Honor' }] } },
         },
       },
     });
