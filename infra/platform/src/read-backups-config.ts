@@ -1,3 +1,4 @@
+import type { EnvironmentProfile } from '@slipway/service-manifest';
 import type { PlatformArgs } from './platform.ts';
 import { fail } from './stack-config-error.ts';
 import type { BackupProvider } from './velero-values.ts';
@@ -19,12 +20,16 @@ export interface BackupsConfig {
 }
 
 /**
- * The backups part of the platform, or undefined when `enabled: false`.
+ * The backups part of the platform, or undefined when `enabled: false`. `schedule` and `ttl`
+ * default to the environment profile's (dev daily, staging and prod hourly).
  *
  * @example
- * readBackupsConfig({ provider: 'aws', bucket: 'acme-velero', region: 'eu-west-1' });
+ * readBackupsConfig({ provider: 'aws', bucket: 'acme-velero', region: 'eu-west-1' }, environmentProfiles.dev.backups);
  */
-export function readBackupsConfig(section: BackupsConfig): PlatformArgs['backups'] {
+export function readBackupsConfig(
+  section: BackupsConfig,
+  defaults: EnvironmentProfile['backups'],
+): PlatformArgs['backups'] {
   if (section.enabled === false) return undefined;
   const providers = Object.keys(veleroPluginImages);
   if (!section.provider || !providers.includes(section.provider)) {
@@ -43,8 +48,8 @@ export function readBackupsConfig(section: BackupsConfig): PlatformArgs['backups
     provider: section.provider as BackupProvider,
     bucket: section.bucket,
     locationConfig: { ...(section.region ? { region: section.region } : {}), ...section.config },
-    ...(section.schedule ? { schedule: section.schedule } : {}),
-    ...(section.ttl ? { ttl: section.ttl } : {}),
+    schedule: section.schedule || defaults.schedule,
+    ttl: section.ttl || defaults.ttl,
     ...(section.snapshotVolumes === undefined ? {} : { snapshotVolumes: section.snapshotVolumes }),
     ...(section.includedNamespaces ? { includedNamespaces: section.includedNamespaces } : {}),
     ...(section.serviceAccountAnnotations

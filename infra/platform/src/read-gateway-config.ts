@@ -1,3 +1,4 @@
+import type { EnvironmentProfile } from '@slipway/service-manifest';
 import type { GatewayArgs, PlatformArgs } from './platform.ts';
 import { fail } from './stack-config-error.ts';
 
@@ -21,7 +22,9 @@ export interface GatewayConfig {
 
 const domainName = /^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-function readController(section: GatewayConfig): GatewayArgs['controller'] {
+type ProxyReplicas = EnvironmentProfile['gatewayProxies'];
+
+function readController(section: GatewayConfig, proxies: ProxyReplicas): GatewayArgs['controller'] {
   const envoy = section.envoyGateway ?? {};
   if (envoy.enabled !== false) {
     if (section.className) {
@@ -33,8 +36,8 @@ function readController(section: GatewayConfig): GatewayArgs['controller'] {
     return {
       kind: 'envoy-gateway',
       ...(envoy.serviceAnnotations ? { serviceAnnotations: envoy.serviceAnnotations } : {}),
-      ...(envoy.minReplicas ? { minReplicas: envoy.minReplicas } : {}),
-      ...(envoy.maxReplicas ? { maxReplicas: envoy.maxReplicas } : {}),
+      minReplicas: envoy.minReplicas || proxies.minReplicas,
+      maxReplicas: envoy.maxReplicas || proxies.maxReplicas,
     };
   }
   if (!section.className) {
@@ -55,14 +58,16 @@ function readController(section: GatewayConfig): GatewayArgs['controller'] {
 
 /**
  * The gateway part of the platform, or undefined when `enabled: false`: a domain for every
- * environment namespace, and Envoy Gateway unless `envoyGateway.enabled` is false.
+ * environment namespace, and Envoy Gateway unless `envoyGateway.enabled` is false, its proxies'
+ * replicas defaulting to the environment profile's `proxies`.
  *
  * @example
- * readGatewayConfig({ domains: { 'slipway-dev': 'dev.example.com' } }, ['slipway-dev']);
+ * readGatewayConfig({ domains: { 'slipway-dev': 'dev.example.com' } }, ['slipway-dev'], environmentProfiles.dev.gatewayProxies);
  */
 export function readGatewayConfig(
   section: GatewayConfig,
   namespaces: readonly string[],
+  proxies: ProxyReplicas,
 ): PlatformArgs['gateway'] {
   if (section.enabled === false) return undefined;
   const domains = section.domains ?? {};
@@ -81,6 +86,6 @@ export function readGatewayConfig(
   return {
     domains,
     ...(section.gatewayName ? { gatewayName: section.gatewayName } : {}),
-    controller: readController(section),
+    controller: readController(section, proxies),
   };
 }

@@ -1,5 +1,11 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { environmentNamespace } from '@slipway/platform-contract';
+import {
+  type Environment,
+  type EnvironmentProfile,
+  environmentProfiles,
+  environments,
+} from '@slipway/service-manifest';
 import type { PlatformArgs } from './platform.ts';
 import type { PodSecurityLevel } from './platform-labels.ts';
 import { type BackupsConfig, readBackupsConfig } from './read-backups-config.ts';
@@ -40,10 +46,26 @@ function readNamespaces(config: pulumi.Config, stack: string): string[] {
 }
 
 /**
+ * The environment whose profile (`environmentProfiles`) gives the defaults: `environment`, or
+ * the stack's name, as the services program reads it.
+ */
+function readEnvironmentProfile(config: pulumi.Config, stack: string): EnvironmentProfile {
+  const environment = config.get('environment') ?? stack;
+  if (!(environments as readonly string[]).includes(environment)) {
+    fail(
+      'environment',
+      `'${environment}' is not one of ${environments.join(', ')}: name the stack after one or set environment`,
+    );
+  }
+  return environmentProfiles[environment as Environment];
+}
+
+/**
  * Reads the platform settings from the stack config. Each optional part
  * (`gateway`, `certManager`, `backups`) is on unless its `enabled` is false,
  * and fails with the field's name when it is on but incomplete, before any
- * resource is registered.
+ * resource is registered. The environment's profile gives the backup schedule and retention and
+ * the Envoy proxies' replicas the stack leaves out.
  *
  * @example
  * const { platform, clusterStack } = readPlatformStackConfig(new pulumi.Config(), pulumi.getStack());
@@ -54,11 +76,19 @@ export function readPlatformStackConfig(config: pulumi.Config, stack: string): P
   }) as PodSecurityLevel | undefined;
   const podSecurityVersion = config.get('podSecurityVersion', { pattern: /^v\d+\.\d+$/ });
   const namespaces = readNamespaces(config, stack);
-  const gateway = readGatewayConfig(config.getObject<GatewayConfig>('gateway') ?? {}, namespaces);
+  const profile = readEnvironmentProfile(config, stack);
+  const gateway = readGatewayConfig(
+    config.getObject<GatewayConfig>('gateway') ?? {},
+    namespaces,
+    profile.gatewayProxies,
+  );
   const certManager = readCertManagerConfig(
     config.getObject<CertManagerConfig>('certManager') ?? {},
   );
-  const backups = readBackupsConfig(config.getObject<BackupsConfig>('backups') ?? {});
+  const backups = readBackupsConfig(
+    config.getObject<BackupsConfig>('backups') ?? {},
+    profile.backups,
+  );
   const clusterStack = config.get('clusterStack');
   const kubeContext = config.get('kubeContext');
   return {

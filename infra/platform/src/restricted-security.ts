@@ -25,7 +25,8 @@ export const restrictedContainerSecurityContext = {
 
 /**
  * Spreads the pods `labels` select over the cluster's zones, as evenly as the nodes allow:
- * a zone outage takes at most its share.
+ * a zone outage takes at most its share. Nodes the pods may not run on (tainted, or outside
+ * their node affinity) are no domains to balance over.
  * @example zoneSpread({ 'app.kubernetes.io/name': 'envoy' })
  */
 export function zoneSpread(
@@ -37,6 +38,8 @@ export function zoneSpread(
     topologyKey: 'topology.kubernetes.io/zone',
     whenUnsatisfiable: 'ScheduleAnyway',
     labelSelector: { matchLabels: labels },
+    nodeAffinityPolicy: 'Honor',
+    nodeTaintsPolicy: 'Honor',
     ...(matchLabelKeys ? { matchLabelKeys } : {}),
   } as const;
 }

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { installMocks } from '@slipway/infra-testing';
+import { environmentProfiles } from '@slipway/service-manifest';
 import { letsEncryptProduction, letsEncryptStaging } from '../src/cert-manager.ts';
 import { readPlatformStackConfig } from '../src/read-platform-stack-config.ts';
 
@@ -33,7 +34,7 @@ describe('readPlatformStackConfig', () => {
     const { platform } = await read(complete);
     expect(platform.gateway).toEqual({
       domains: { 'slipway-dev': 'dev.example.com' },
-      controller: { kind: 'envoy-gateway' },
+      controller: { kind: 'envoy-gateway', ...environmentProfiles.dev.gatewayProxies },
     });
     expect(platform.certManager?.dns01).toEqual({ provider: 'route53', region: 'eu-west-1' });
     expect(platform.certManager?.email).toBe('platform@example.com');
@@ -155,8 +156,46 @@ describe('readPlatformStackConfig', () => {
     [{ ...complete, namespaces: ['default'] }, 'namespaces[0]'],
     [{ ...complete, namespaces: ['slipway-dev', 'Not_Valid'] }, 'namespaces[1]'],
     [{ ...complete, namespaces: [] }, 'namespaces'],
+    [{ ...complete, environment: 'qa' }, 'environment'],
   ])('rejects incomplete or invalid settings, naming the field (%#: %s)', async (config, field) => {
     await expect(read(config)).rejects.toThrow(`stack config ${field} `);
+  });
+
+  it.each([
+    ['dev', { schedule: '0 3 * * *', ttl: '168h0m0s' }, { minReplicas: 2, maxReplicas: 3 }],
+    ['staging', { schedule: '0 * * * *', ttl: '720h0m0s' }, { minReplicas: 2, maxReplicas: 6 }],
+    ['prod', { schedule: '0 * * * *', ttl: '720h0m0s' }, { minReplicas: 2, maxReplicas: 6 }],
+  ])(
+    "takes %s's backup schedule and proxy replicas from its profile",
+    async (environment, backups, proxies) => {
+      const { platform } = await read(
+        { ...complete, namespaces: ['slipway-dev'], environment },
+        'eu-1',
+      );
+      expect(platform.backups).toMatchObject(backups);
+      expect(platform.gateway?.controller).toMatchObject(proxies);
+    },
+  );
+
+  it('names the stack after an environment, or reads environment; anything else is an error', async () => {
+    const { platform } = await read(
+      { ...complete, gateway: { domains: { 'slipway-prod': 'example.com' } } },
+      'prod',
+    );
+    expect(platform.backups).toMatchObject(environmentProfiles.prod.backups);
+    await expect(read(complete, 'qa')).rejects.toThrow(
+      "stack config environment 'qa' is not one of dev, staging, prod: name the stack after one or set environment",
+    );
+  });
+
+  it('lets the stack set the schedule, retention and proxy replicas itself', async () => {
+    const { platform } = await read({
+      ...complete,
+      gateway: { ...complete.gateway, envoyGateway: { minReplicas: 3, maxReplicas: 12 } },
+      backups: { ...complete.backups, schedule: '0 */6 * * *', ttl: '336h0m0s' },
+    });
+    expect(platform.backups).toMatchObject({ schedule: '0 */6 * * *', ttl: '336h0m0s' });
+    expect(platform.gateway?.controller).toMatchObject({ minReplicas: 3, maxReplicas: 12 });
   });
 
   it('reads a cloud Gateway controller in place of Envoy Gateway', async () => {

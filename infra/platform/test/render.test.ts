@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatViolations, validateKubernetesObject } from '@slipway/infra-policy';
+import { checkObjectSet, formatViolations, validateKubernetesObject } from '@slipway/infra-policy';
 import { kubernetesObjects } from '@slipway/infra-testing';
 import { platformOutputNames } from '../src/platform-outputs.ts';
 import { type RenderedPlatform, renderPlatform } from '../src/render/index.ts';
@@ -13,11 +13,13 @@ import {
   veleroChart,
 } from '../src/versions.ts';
 
-const devConfig = (
-  parse(readFileSync(new URL('../Pulumi.dev.yaml', import.meta.url), 'utf8')) as {
-    config: Record<string, unknown>;
-  }
-).config;
+const stackConfig = (stack: string) =>
+  (
+    parse(readFileSync(new URL(`../Pulumi.${stack}.yaml`, import.meta.url), 'utf8')) as {
+      config: Record<string, unknown>;
+    }
+  ).config;
+const devConfig = stackConfig('dev');
 
 const ofKind = (rendered: RenderedPlatform, kind: string) =>
   rendered.objects.filter((object) => object.kind === kind);
@@ -157,6 +159,45 @@ describe('renderPlatform for the dev stack', () => {
   });
 });
 
+describe.each([
+  ['dev', { schedule: '0 3 * * *', ttl: '168h0m0s' }, { minReplicas: 2, maxReplicas: 3 }],
+  ['staging', { schedule: '0 * * * *', ttl: '720h0m0s' }, { minReplicas: 2, maxReplicas: 6 }],
+  ['prod', { schedule: '0 * * * *', ttl: '720h0m0s' }, { minReplicas: 2, maxReplicas: 6 }],
+])('renderPlatform for the committed %s stack', (stack, backups, proxies) => {
+  let rendered: RenderedPlatform;
+
+  beforeAll(async () => {
+    rendered = await renderPlatform(stack, stackConfig(stack));
+  });
+
+  it('renders objects that pass every policy check', () => {
+    expect(formatViolations(checkObjectSet(rendered.objects))).toBe('');
+  });
+
+  it(`backs up on '${backups.schedule}' for ${backups.ttl}, its environment's profile`, () => {
+    expect(ofKind(rendered, 'Schedule')).toEqual([
+      expect.objectContaining({
+        spec: expect.objectContaining({
+          schedule: backups.schedule,
+          template: expect.objectContaining({ ttl: backups.ttl }),
+        }),
+      }),
+    ]);
+  });
+
+  it(`runs ${proxies.minReplicas} to ${proxies.maxReplicas} Envoy proxies, spread over zones honouring node taints`, () => {
+    const [proxy] = ofKind(rendered, 'EnvoyProxy');
+    expect(proxy?.spec).toMatchObject({
+      provider: {
+        kubernetes: {
+          envoyHpa: proxies,
+          envoyDeployment: { pod: { topologySpreadConstraints: [{ nodeTaintsPolicy: 'Honor' }] } },
+        },
+      },
+    });
+  });
+});
+
 describe('renderPlatform config handling', () => {
   const minimal = {
     gateway: { enabled: false },
@@ -165,10 +206,15 @@ describe('renderPlatform config handling', () => {
   };
 
   it('takes keys with or without the slipway-platform: prefix alike', async () => {
-    const bare = await renderPlatform('qa', minimal);
+    const bare = await renderPlatform('qa', { ...minimal, environment: 'dev' });
     const prefixed = await renderPlatform(
       'qa',
-      Object.fromEntries(Object.entries(minimal).map(([k, v]) => [`slipway-platform:${k}`, v])),
+      Object.fromEntries(
+        Object.entries({ ...minimal, environment: 'dev' }).map(([k, v]) => [
+          `slipway-platform:${k}`,
+          v,
+        ]),
+      ),
     );
     expect(prefixed).toEqual(bare);
     expect(bare.outputs).toEqual({ namespaces: ['slipway-qa'] });

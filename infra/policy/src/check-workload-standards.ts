@@ -1,4 +1,6 @@
+import { checkEmptyDirSize } from './check-empty-dir-size.ts';
 import { checkImageReference } from './check-image-reference.ts';
+import { checkTopologySpread } from './check-topology-spread.ts';
 import { allContainers, findPodTemplate, type HandlerLike } from './pod-template.ts';
 import { describeObject, isKubernetesObject, type PolicyViolation } from './policy-violation.ts';
 
@@ -23,7 +25,9 @@ function probeTarget(probe: HandlerLike): string | number | undefined {
  * user/group ids ≥ 10000 (2), read-only root with an emptyDir at /tmp (3), a dedicated service
  * account (5), pinned images (6), requests and limits (7), probes that differ on a named port plus
  * a startup probe (8), a preStop hook inside the grace period (9), a zero-downtime rolling update
- * (10), spreading across zones and nodes (13), and no secret-looking env literals (16).
+ * (10), spreading across zones and nodes honouring node taints, `minDomains` only with
+ * `DoNotSchedule` (13), emptyDir size limits below the pod's ephemeral-storage limit (7), and no
+ * secret-looking env literals (16).
  * Cross-object rules (HPA, PDB, Service, NetworkPolicy) live in {@link checkObjectSet}.
  * @example expect(checkWorkloadStandards(deployment)).toEqual([]);
  */
@@ -137,25 +141,8 @@ export function checkWorkloadStandards(
       );
   });
 
-  const constraints = spec.topologySpreadConstraints ?? [];
-  const antiAffinity = spec.affinity?.podAntiAffinity;
-  const hostAntiAffinity = [
-    ...(antiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []),
-    ...(antiAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []).map(
-      (t) => t.podAffinityTerm ?? {},
-    ),
-  ].some((term) => term.topologyKey === 'kubernetes.io/hostname');
-  for (const key of ['topology.kubernetes.io/zone', 'kubernetes.io/hostname']) {
-    if (
-      !constraints.some((c) => c.topologyKey === key) &&
-      !(key === 'kubernetes.io/hostname' && hostAntiAffinity)
-    )
-      violation(
-        'standards/topology-spread',
-        `${path}/topologySpreadConstraints`,
-        `must spread pods over ${key}`,
-      );
-  }
+  checkTopologySpread(template, violation);
+  checkEmptyDirSize(template, violation);
 
   if (isKubernetesObject(workload) && workload.kind === 'Deployment') {
     checkRollingUpdate(workload.spec, violation);

@@ -75,6 +75,10 @@ export interface PodSpecLike {
   readonly topologySpreadConstraints?: readonly {
     readonly topologyKey?: string;
     readonly labelSelector?: unknown;
+    readonly whenUnsatisfiable?: string;
+    readonly minDomains?: number;
+    readonly nodeTaintsPolicy?: string;
+    readonly nodeAffinityPolicy?: string;
   }[];
   readonly affinity?: {
     readonly podAntiAffinity?: {

@@ -34,6 +34,20 @@ describe('checkWorkloadStandards', () => {
     ['standards/rolling-update', 'spec.strategy.rollingUpdate.maxSurge', 0],
     ['standards/topology-spread', `${pod}.topologySpreadConstraints`, []],
     [
+      'standards/node-taints-policy',
+      `${pod}.topologySpreadConstraints.0.nodeTaintsPolicy`,
+      undefined,
+    ],
+    [
+      'standards/node-taints-policy',
+      `${pod}.topologySpreadConstraints.1.nodeTaintsPolicy`,
+      'Ignore',
+    ],
+    ['standards/min-domains', `${pod}.topologySpreadConstraints.0.minDomains`, 3],
+    ['standards/empty-dir-size', `${pod}.volumes.0.emptyDir.sizeLimit`, '256Mi'],
+    ['standards/empty-dir-size', `${pod}.volumes.0.emptyDir.sizeLimit`, '1Gi'],
+    ['standards/empty-dir-size', `${pod}.volumes.0.emptyDir.sizeLimit`, undefined],
+    [
       'standards/secret-env',
       `${container}.env`,
       [{ name: 'DATABASE_URL', value: 'postgres://u:p@db' }],
@@ -41,6 +55,45 @@ describe('checkWorkloadStandards', () => {
   ])('reports %s when %s is %j', (rule, path, value) => {
     const violations = checkWorkloadStandards(setPath(compliant('Deployment'), path, value));
     expect(violations.map((v) => v.rule)).toContain(rule);
+  });
+
+  it('takes minDomains with DoNotSchedule', () => {
+    const strict = setPath(
+      setPath(compliant('Deployment'), `${pod}.topologySpreadConstraints.0.minDomains`, 3),
+      `${pod}.topologySpreadConstraints.0.whenUnsatisfiable`,
+      'DoNotSchedule',
+    );
+    expect(checkWorkloadStandards(strict)).toEqual([]);
+  });
+
+  it('reports an emptyDir as large as the limit once, at its own sizeLimit', () => {
+    const violations = checkWorkloadStandards(
+      setPath(compliant('Deployment'), `${pod}.volumes.0.emptyDir.sizeLimit`, '256Mi'),
+    );
+    expect(violations).toEqual([
+      expect.objectContaining({
+        rule: 'standards/empty-dir-size',
+        path: '/spec/template/spec/volumes/0/emptyDir/sizeLimit',
+      }),
+    ]);
+  });
+
+  it('reports emptyDirs below the limit one by one but not together, once, at the volumes', () => {
+    const volumes = [
+      { name: 'tmp', emptyDir: { sizeLimit: '128Mi' } },
+      { name: 'cache', emptyDir: { sizeLimit: '128Mi' } },
+      { name: 'shm', emptyDir: { medium: 'Memory' } },
+    ];
+    const violations = checkWorkloadStandards(
+      setPath(compliant('Deployment'), `${pod}.volumes`, volumes),
+    );
+    expect(violations).toEqual([
+      expect.objectContaining({
+        rule: 'standards/empty-dir-size',
+        path: '/spec/template/spec/volumes',
+        message: expect.stringContaining('together (268435456 bytes)'),
+      }),
+    ]);
   });
 
   it('requires a CPU limit only when asked to', () => {

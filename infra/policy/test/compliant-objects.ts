@@ -58,15 +58,17 @@ export function compliantObjects(): KubernetesObject[] {
                 topologyKey: 'topology.kubernetes.io/zone',
                 whenUnsatisfiable: 'ScheduleAnyway',
                 labelSelector: { matchLabels: selector },
+                nodeTaintsPolicy: 'Honor',
               },
               {
                 maxSkew: 1,
                 topologyKey: 'kubernetes.io/hostname',
                 whenUnsatisfiable: 'ScheduleAnyway',
                 labelSelector: { matchLabels: selector },
+                nodeTaintsPolicy: 'Honor',
               },
             ],
-            volumes: [{ name: 'tmp', emptyDir: {} }],
+            volumes: [{ name: 'tmp', emptyDir: { sizeLimit: '192Mi' } }],
             containers: [
               {
                 name: 'orders',

@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { minimumZones } from '@slipway/infra-cluster-shared';
 import { checkRestrictedPodSecurity, checkWorkloadStandards } from '@slipway/infra-policy';
 import { metricsEndpoint, servicePortName } from '@slipway/platform-contract';
-import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
+import {
+  type Environment,
+  type ServiceManifestInput,
+  validateServiceManifest,
+} from '@slipway/service-manifest';
 import { deploymentSpec, runAsId, scrapeAnnotations } from './deployment-spec.ts';
 import { standardLabels } from './labels.ts';
 import { shutdownTiming } from './shutdown-timing.ts';
 
 const image = `ghcr.io/acme/orders:1a2b3c@sha256:${'c'.repeat(64)}`;
 
-function specOf(fields: Partial<ServiceManifestInput> = {}, configChecksum = 'abc123') {
+function specOf(
+  fields: Partial<ServiceManifestInput> = {},
+  configChecksum = 'abc123',
+  environment: Environment = 'dev',
+) {
   const manifest = validateServiceManifest(
     { name: 'orders', port: 3001, ...fields },
     { file: 'apps/orders/service.yaml', folder: 'orders' },
   );
   const labels = standardLabels({ name: 'orders', environment: 'dev', image, public: false });
   const timing = shutdownTiming(manifest.shutdown);
-  return deploymentSpec({ manifest, environment: 'dev', image, labels, configChecksum, timing });
+  return deploymentSpec({ manifest, environment, image, labels, configChecksum, timing });
 }
 
 // The spec is plain data: read it as such.
@@ -74,5 +83,48 @@ describe('deploymentSpec', () => {
   it('derives the grace period from manifest.shutdown', () => {
     const spec = plain(specOf({ shutdown: { drainSeconds: 10, maxRequestSeconds: 120 } }));
     expect(spec.template.spec.terminationGracePeriodSeconds).toBe(5 + 10 + 120 + 5);
+  });
+
+  it("gives /tmp's emptyDir the ephemeral-storage limit minus the headroom kept for logs", () => {
+    const spec = plain(specOf({ resources: { limits: { ephemeralStorage: '1Gi' } } }));
+    expect(spec.template.spec.volumes[0]).toEqual({
+      name: 'tmp',
+      emptyDir: { sizeLimit: '960Mi' },
+    });
+    expect(spec.template.spec.containers[0].resources.limits['ephemeral-storage']).toBe('1Gi');
+  });
+
+  it.each([
+    ['dev', { whenUnsatisfiable: 'ScheduleAnyway' }],
+    ['staging', { whenUnsatisfiable: 'ScheduleAnyway' }],
+    ['prod', { whenUnsatisfiable: 'DoNotSchedule', minDomains: 3 }],
+  ] as const)('spreads over zones in %s as its profile says: %o', (environment, zoneSpread) => {
+    const [zone, host] = plain(specOf({}, 'abc123', environment)).template.spec
+      .topologySpreadConstraints;
+    const honoured = { nodeAffinityPolicy: 'Honor', nodeTaintsPolicy: 'Honor' };
+    expect(zone).toEqual({
+      maxSkew: 1,
+      topologyKey: 'topology.kubernetes.io/zone',
+      labelSelector: {
+        matchLabels: {
+          'app.kubernetes.io/name': 'orders',
+          'app.kubernetes.io/instance': `orders-${environment}`,
+        },
+      },
+      matchLabelKeys: ['pod-template-hash'],
+      ...honoured,
+      ...zoneSpread,
+    });
+    expect(host).toMatchObject({
+      topologyKey: 'kubernetes.io/hostname',
+      whenUnsatisfiable: 'ScheduleAnyway',
+      ...honoured,
+    });
+    expect(host).not.toHaveProperty('minDomains');
+  });
+
+  it('spreads prod over as many zones as every cluster program requires', () => {
+    const [zone] = plain(specOf({}, 'abc123', 'prod')).template.spec.topologySpreadConstraints;
+    expect(zone.minDomains).toBe(minimumZones);
   });
 });

@@ -5,12 +5,18 @@ import {
   serverPaths,
   servicePortName,
 } from '@slipway/platform-contract';
-import type { ServiceManifest } from '@slipway/service-manifest';
+import {
+  type Environment,
+  environmentProfiles,
+  type ServiceManifest,
+  tmpVolumeSizeLimit,
+} from '@slipway/service-manifest';
 import { selectorLabels } from './labels.ts';
 import type { ShutdownTiming } from './shutdown-timing.ts';
 
 type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
 type Probe = k8s.types.input.core.v1.Probe;
+type TopologySpreadConstraint = k8s.types.input.core.v1.TopologySpreadConstraint;
 
 /** The uid and gid the container runs as: non-root and above the host's user range. */
 export const runAsId = 10001;
@@ -28,7 +34,8 @@ export const scrapeAnnotations = {
 /** What {@link deploymentSpec} derives a Deployment from. */
 export interface DeploymentSpecInput {
   readonly manifest: ServiceManifest;
-  readonly environment: string;
+  /** Names the pods' selector and picks the zone spread of its profile (`environmentProfiles`). */
+  readonly environment: Environment;
   /** The image exactly as configured (`repo:tag@sha256:…`, `repo@sha256:…` or `repo:tag`). */
   readonly image: string;
   /** The service's standard labels, also the pod template's: nothing deploy-specific. */
@@ -45,6 +52,32 @@ function probe(path: string, periodSeconds: number, failureThreshold: number): P
     failureThreshold,
     timeoutSeconds: 2,
   };
+}
+
+/**
+ * Spreads the pods over zones as the environment's profile says (prod refuses to schedule a pod
+ * that would unbalance them), and over nodes as evenly as they allow. Both honour node taints
+ * and affinity: a node the pod may not run on is no domain to balance over.
+ */
+function topologySpread(
+  selector: Readonly<Record<string, string>>,
+  environment: Environment,
+): TopologySpreadConstraint[] {
+  const common = {
+    maxSkew: 1,
+    labelSelector: { matchLabels: { ...selector } },
+    matchLabelKeys: ['pod-template-hash'],
+    nodeAffinityPolicy: 'Honor',
+    nodeTaintsPolicy: 'Honor',
+  };
+  return [
+    {
+      ...common,
+      topologyKey: 'topology.kubernetes.io/zone',
+      ...environmentProfiles[environment].zoneSpread,
+    },
+    { ...common, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway' },
+  ];
 }
 
 /**
@@ -87,17 +120,10 @@ export function deploymentSpec({
           fsGroup: runAsId,
           seccompProfile: { type: 'RuntimeDefault' },
         },
-        topologySpreadConstraints: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map(
-          (topologyKey) => ({
-            maxSkew: 1,
-            topologyKey,
-            whenUnsatisfiable: 'ScheduleAnyway',
-            labelSelector: { matchLabels: selector },
-            matchLabelKeys: ['pod-template-hash'],
-          }),
-        ),
+        topologySpreadConstraints: topologySpread(selector, environment),
         volumes: [
-          { name: 'tmp', emptyDir: { sizeLimit: limits.ephemeralStorage } },
+          // Below the container's limit, which also counts its logs (tmpVolumeHeadroom).
+          { name: 'tmp', emptyDir: { sizeLimit: tmpVolumeSizeLimit(limits.ephemeralStorage) } },
           ...(hasSecrets
             ? [{ name: 'secrets', secret: { secretName: service, defaultMode: 0o440 } }]
             : []),

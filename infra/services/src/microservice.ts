@@ -104,7 +104,7 @@ export class Microservice extends pulumi.ComponentResource {
       new Service(`${name}-service`, { metadata, spec: serviceSpec(manifest, environment) }, child),
       new k8s.autoscaling.v2.HorizontalPodAutoscaler(
         `${name}-autoscaler`,
-        { metadata, spec: autoscalerSpec(manifest) },
+        { metadata, spec: autoscalerSpec(manifest, environment) },
         child,
       ),
       new k8s.policy.v1.PodDisruptionBudget(

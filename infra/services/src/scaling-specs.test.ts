@@ -11,7 +11,7 @@ function manifestOf(fields: Partial<ServiceManifestInput> = {}) {
 
 describe('autoscalerSpec', () => {
   it('scales the Deployment between the manifest min and max on CPU alone by default', () => {
-    expect(autoscalerSpec(manifestOf({ replicas: { min: 3, max: 9 } }))).toMatchObject({
+    expect(autoscalerSpec(manifestOf({ replicas: { min: 3, max: 9 } }), 'prod')).toMatchObject({
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'ledger' },
       minReplicas: 3,
       maxReplicas: 9,
@@ -27,9 +27,16 @@ describe('autoscalerSpec', () => {
   it('adds a memory target only when the manifest sets one', () => {
     const spec = autoscalerSpec(
       manifestOf({ autoscaling: { cpuUtilization: 60, memoryUtilization: 75 } }),
+      'prod',
     );
     expect(spec.metrics).toHaveLength(2);
     expect(JSON.stringify(spec.metrics)).toContain('"name":"memory"');
+  });
+
+  it("caps the maximum at dev's profile and keeps the manifest's minimum", () => {
+    const manifest = manifestOf({ replicas: { min: 2, max: 10 } });
+    expect(autoscalerSpec(manifest, 'dev')).toMatchObject({ minReplicas: 2, maxReplicas: 3 });
+    expect(autoscalerSpec(manifest, 'staging')).toMatchObject({ minReplicas: 2, maxReplicas: 10 });
   });
 });
 

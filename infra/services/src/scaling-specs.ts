@@ -1,5 +1,5 @@
 import type * as k8s from '@pulumi/kubernetes';
-import type { ServiceManifest } from '@slipway/service-manifest';
+import { type Environment, type ServiceManifest, serviceReplicas } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.ts';
 
 type AutoscalerSpec = k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerSpec;
@@ -14,17 +14,22 @@ function utilization(resource: string, averageUtilization: number): MetricSpec {
 }
 
 /**
- * The autoscaling/v2 HPA of a service: between the manifest's min and max replicas, on its CPU
- * target and, when set, its memory target; scale-down is slow (one pod a minute after five
- * minutes of low load) so bursty traffic does not flap.
- * @example autoscalerSpec(orders).minReplicas // 2
+ * The autoscaling/v2 HPA of a service: between the manifest's min and max replicas, the max
+ * capped by the environment's profile (`serviceReplicas`: dev stops at 3), on its CPU target
+ * and, when set, its memory target; scale-down is slow (one pod a minute after five minutes of
+ * low load) so bursty traffic does not flap.
+ * @example autoscalerSpec(orders, 'dev').maxReplicas // 3
  */
-export function autoscalerSpec(manifest: ServiceManifest): AutoscalerSpec {
+export function autoscalerSpec(
+  manifest: ServiceManifest,
+  environment: Environment,
+): AutoscalerSpec {
   const { cpuUtilization, memoryUtilization } = manifest.autoscaling;
+  const replicas = serviceReplicas(manifest.replicas, environment);
   return {
     scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: manifest.name },
-    minReplicas: manifest.replicas.min,
-    maxReplicas: manifest.replicas.max,
+    minReplicas: replicas.min,
+    maxReplicas: replicas.max,
     metrics: [
       utilization('cpu', cpuUtilization),
       ...(memoryUtilization ? [utilization('memory', memoryUtilization)] : []),

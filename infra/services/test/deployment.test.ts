@@ -76,9 +76,10 @@ describe('the Deployment of a service', () => {
     }
   });
 
-  it('mounts a writable emptyDir at /tmp under the read-only root file system', () => {
+  it('mounts a writable emptyDir at /tmp under the read-only root file system, below the ephemeral-storage limit', () => {
     const spec = podSpecOf(examples, 'gateway');
-    expect(spec.volumes).toContainEqual({ name: 'tmp', emptyDir: { sizeLimit: '256Mi' } });
+    // The limit (256Mi) minus the 64Mi kept for the container's logs.
+    expect(spec.volumes).toContainEqual({ name: 'tmp', emptyDir: { sizeLimit: '192Mi' } });
     expect(spec.containers[0].volumeMounts).toContainEqual({ name: 'tmp', mountPath: '/tmp' });
   });
 

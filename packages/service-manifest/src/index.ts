@@ -1,6 +1,12 @@
 export { checkManifests, type ManifestCheck } from './check-manifests.ts';
 export { isAnyAddress } from './cidr-prefix.ts';
 export { manifestWarnings, widestIpv4Prefix, widestIpv6Prefix } from './egress-width.ts';
+export {
+  type EnvironmentProfile,
+  environmentProfiles,
+  serviceReplicas,
+  type ZoneSpreadPolicy,
+} from './environment-profiles.ts';
 export { formatProblem } from './format-problem.ts';
 export { type LoadManifestsOptions, loadServiceManifests } from './load-manifests.ts';
 export { ManifestError } from './manifest-error.ts';
@@ -21,6 +27,7 @@ export {
 } from './schema.ts';
 export { resolveServiceConfig } from './service-urls.ts';
 export type { SourceLocation } from './source-location.ts';
+export { tmpVolumeHeadroom, tmpVolumeSizeLimit } from './tmp-volume.ts';
 export {
   type LocatedManifest,
   type ValidateCatalogOptions,

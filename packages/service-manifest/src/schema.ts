@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { byteQuantityPattern, parseByteQuantity } from './byte-quantity.ts';
 import { isAnyAddress } from './cidr-prefix.ts';
+import { tmpVolumeHeadroom } from './tmp-volume.ts';
 
 /** The environments a service is deployed to; each is a Pulumi stack of the same name. */
 export const environments = ['dev', 'staging', 'prod'] as const;
@@ -22,7 +24,7 @@ const cpuQuantity = z
   .regex(/^(\d+m|\d+(\.\d+)?)$/, "must be a CPU quantity such as '250m' or '1'");
 const byteQuantity = z
   .string()
-  .regex(/^\d+(Ki|Mi|Gi|Ti|K|M|G|T)?$/, "must be a byte quantity such as '128Mi' or '1Gi'");
+  .regex(byteQuantityPattern, "must be a byte quantity such as '128Mi' or '1Gi'");
 
 /** An environment variable name as POSIX shells and Kubernetes accept it. */
 const envVarName = z
@@ -63,6 +65,33 @@ export const manifestDefaults = {
 } as const;
 
 const { replicas, autoscaling, resources, shutdown } = manifestDefaults;
+
+/**
+ * The ephemeral-storage limit covers `/tmp` and the container's logs: it must leave `/tmp`
+ * room above {@link tmpVolumeHeadroom}, and the request may not exceed it (the API's rule).
+ */
+function checkEphemeralStorage(
+  {
+    requests,
+    limits,
+  }: { requests: { ephemeralStorage: string }; limits: { ephemeralStorage: string } },
+  ctx: z.RefinementCtx,
+): void {
+  const limit = parseByteQuantity(limits.ephemeralStorage) ?? 0;
+  const request = parseByteQuantity(requests.ephemeralStorage) ?? 0;
+  if (limit <= (parseByteQuantity(tmpVolumeHeadroom) ?? 0))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resources', 'limits', 'ephemeralStorage'],
+      message: `must be more than ${tmpVolumeHeadroom}: /tmp's emptyDir gets this limit minus ${tmpVolumeHeadroom} kept for the container's logs`,
+    });
+  if (request > limit)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resources', 'requests', 'ephemeralStorage'],
+      message: `must not exceed resources.limits.ephemeralStorage (${limits.ephemeralStorage})`,
+    });
+}
 
 export const serviceManifestSchema = z
   .strictObject({
@@ -145,6 +174,7 @@ export const serviceManifestSchema = z
         message: `must be greater than replicas.min (${manifest.replicas.min}) so the autoscaler can scale`,
       });
     }
+    checkEphemeralStorage(manifest.resources, ctx);
     for (const key of ['calls', 'calledBy'] as const) {
       if (manifest[key].includes(manifest.name)) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'must not name the service itself' });

@@ -34,6 +34,8 @@ export function platformConfig(
 ): Record<string, StackConfigValue> {
   const json = (value: unknown) => ({ value: JSON.stringify(value) });
   return {
+    // The stack is not named after an environment: dev's profile, as the services stack's.
+    [`${project}:environment`]: { value: 'dev' },
     [`${project}:namespaces`]: json([namespace]),
     [`${project}:gateway`]: json({
       domains: { [namespace]: `${namespace}.slipway.test` },

@@ -10,7 +10,11 @@ describe('kindPlatformConfig', () => {
   it('keeps Envoy Gateway on and turns off the add-ons a runner cannot serve', () => {
     const config = kindPlatformConfig();
     expect(config.gateway).toEqual({ domains: { 'slipway-e2e': 'e2e.slipway.test' } });
-    expect(config).toMatchObject({ certManager: { enabled: false }, backups: { enabled: false } });
+    expect(config).toMatchObject({
+      environment: 'dev',
+      certManager: { enabled: false },
+      backups: { enabled: false },
+    });
   });
 });
 

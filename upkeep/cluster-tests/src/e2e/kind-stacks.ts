@@ -9,6 +9,8 @@ import { kindE2e } from './kind-e2e-settings.ts';
  */
 export function kindPlatformConfig(): Record<string, unknown> {
   return {
+    // The stack (e2e) is not named after an environment: dev's profile, as the services stack's.
+    environment: 'dev',
     namespaces: [kindE2e.namespace],
     kubeContext: `kind-${kindE2e.cluster}`,
     gateway: { domains: { [kindE2e.namespace]: kindE2e.domain } },
