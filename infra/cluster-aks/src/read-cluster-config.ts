@@ -1,9 +1,9 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { rejectSetting } from '@slipway/infra-cluster-shared';
 import { clusterName } from '@slipway/platform-contract';
 import type { AksClusterArgs } from './aks-cluster.ts';
 import type { AksNodePoolArgs } from './aks-node-pool.ts';
 import { type ClusterMode, clusterModes, defaultClusterMode } from './cluster-mode.ts';
-import { rejectAksSetting } from './stack-config-error.ts';
 
 const skuTiers = ['Standard', 'Free'] as const;
 const objectIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,7 +16,7 @@ function oneOf<Value extends string>(
   if (value === undefined || (allowed as readonly string[]).includes(value)) {
     return value as Value | undefined;
   }
-  return rejectAksSetting(field, `must be one of ${allowed.join(', ')}, got ${value}`);
+  return rejectSetting(field, `must be one of ${allowed.join(', ')}, got ${value}`);
 }
 
 // With local accounts off and Azure RBAC on, these grants are the only way in: a stack without
@@ -24,7 +24,7 @@ function oneOf<Value extends string>(
 function readAdminGroups(config: pulumi.Config): readonly string[] {
   const groups = config.getObject<unknown>('adminGroupObjectIds');
   if (!Array.isArray(groups) || groups.length === 0) {
-    return rejectAksSetting(
+    return rejectSetting(
       'adminGroupObjectIds',
       'must list at least one Entra ID group object id: only its members can use the cluster ' +
         '(local accounts are off); add one with `pulumi config set --path adminGroupObjectIds[0] <group-object-id>`',
@@ -33,7 +33,7 @@ function readAdminGroups(config: pulumi.Config): readonly string[] {
   return groups.map((group, index) =>
     typeof group === 'string' && objectIdPattern.test(group)
       ? group
-      : rejectAksSetting(
+      : rejectSetting(
           `adminGroupObjectIds[${index}]`,
           `must be a group object id (a GUID), got ${group}`,
         ),
@@ -46,14 +46,14 @@ function readNodePool(config: pulumi.Config, mode: ClusterMode): AksNodePoolArgs
     return undefined;
   }
   if (mode === 'automatic') {
-    return rejectAksSetting(
+    return rejectSetting(
       'nodePool',
       'does not apply with mode: automatic (AKS Automatic sizes its system nodes); remove it',
     );
   }
   for (const retired of ['minCount', 'maxCount']) {
     if (retired in pool) {
-      rejectAksSetting(
+      rejectSetting(
         `nodePool.${retired}`,
         'is no longer read: node autoprovisioning creates the app nodes and the system pool has a fixed size; write nodePool.count',
       );
@@ -79,7 +79,7 @@ export function readClusterConfig(
   const mode = oneOf('mode', clusterModes, config.get('mode'));
   const skuTier = oneOf('skuTier', skuTiers, config.get('skuTier'));
   if (mode === 'automatic' && skuTier === 'Free') {
-    rejectAksSetting(
+    rejectSetting(
       'skuTier',
       'must be Standard with mode: automatic (AKS Automatic includes the Standard tier); remove it or use mode: node-autoprovisioning',
     );

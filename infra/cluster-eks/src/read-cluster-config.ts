@@ -1,4 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { rejectSetting } from '@slipway/infra-cluster-shared';
 import { clusterName } from '@slipway/platform-contract';
 import {
   type NodeLimits,
@@ -7,7 +8,6 @@ import {
   nodeProvisionings,
   type SystemNodes,
 } from './node-provisioning.ts';
-import { failEksConfig } from './stack-config-error.ts';
 import { defaultKubernetesVersion } from './versions.ts';
 
 /** What the stack config says about the cluster (`Pulumi.<stack>.yaml`). */
@@ -38,7 +38,7 @@ const memoryQuantity = /^[1-9]\d*(Mi|Gi|Ti)$/;
  */
 export function readClusterConfig(config: pulumi.Config, stack: string): EksClusterConfig {
   if (config.getObject('nodePool') !== undefined) {
-    failEksConfig(
+    rejectSetting(
       'nodePool',
       'is no longer read: nodes come from nodeProvisioning (auto-mode or karpenter); with karpenter, size them with nodeLimits: { cpu, memory } and systemNodes: { instanceType, count }',
     );
@@ -66,7 +66,7 @@ function readNodeSettings(config: pulumi.Config): NodeSettings {
       ['systemNodes', systemNodes],
     ] as const) {
       if (value !== undefined) {
-        failEksConfig(
+        rejectSetting(
           key,
           'applies only to nodeProvisioning: karpenter; remove it or switch to karpenter',
         );
@@ -75,7 +75,7 @@ function readNodeSettings(config: pulumi.Config): NodeSettings {
     return { provisioning };
   }
   if (provisioning !== 'karpenter') {
-    failEksConfig(
+    rejectSetting(
       'nodeProvisioning',
       `must be one of ${nodeProvisionings.join(', ')}, got ${provisioning}`,
     );
@@ -89,35 +89,35 @@ function readNodeSettings(config: pulumi.Config): NodeSettings {
 
 function readNodeLimits(limits: NodeLimits): NodeLimits {
   if (!Number.isInteger(limits.cpu) || limits.cpu < 1) {
-    failEksConfig(
+    rejectSetting(
       'nodeLimits.cpu',
       `must be a whole number of vCPUs of at least 1, got ${limits.cpu}`,
     );
   }
   if (!memoryQuantity.test(limits.memory)) {
-    failEksConfig('nodeLimits.memory', `must be a quantity such as 256Gi, got ${limits.memory}`);
+    rejectSetting('nodeLimits.memory', `must be a quantity such as 256Gi, got ${limits.memory}`);
   }
   return { cpu: limits.cpu, memory: limits.memory };
 }
 
 function readSystemNodes(nodes: SystemNodes): SystemNodes {
   if (!Number.isInteger(nodes.count) || nodes.count < 2) {
-    failEksConfig('systemNodes.count', `must be a whole number of at least 2, got ${nodes.count}`);
+    rejectSetting('systemNodes.count', `must be a whole number of at least 2, got ${nodes.count}`);
   }
   return { instanceType: nodes.instanceType, count: nodes.count };
 }
 
 function readAdminRoleArns(value: unknown): readonly string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) failEksConfig('adminRoleArns', 'must be a list of IAM role ARNs');
+  if (!Array.isArray(value)) rejectSetting('adminRoleArns', 'must be a list of IAM role ARNs');
   for (const arn of value) {
     if (typeof arn !== 'string' || !roleArn.test(arn)) {
-      failEksConfig(
+      rejectSetting(
         'adminRoleArns',
         `must hold IAM role ARNs (arn:aws:iam::<account>:role/<name>), got ${arn}`,
       );
     }
   }
-  if (new Set(value).size !== value.length) failEksConfig('adminRoleArns', 'lists a role twice');
+  if (new Set(value).size !== value.length) rejectSetting('adminRoleArns', 'lists a role twice');
   return value as string[];
 }

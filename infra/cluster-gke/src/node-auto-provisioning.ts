@@ -1,6 +1,6 @@
 import type * as gcp from '@pulumi/gcp';
 import type * as pulumi from '@pulumi/pulumi';
-import { fail } from './stack-config-error.ts';
+import { rejectSetting } from '@slipway/infra-cluster-shared';
 
 /** The cluster-wide ceiling node auto-provisioning scales to, as the stack config's `resourceLimits` spells it. */
 export interface ResourceLimits {
@@ -26,7 +26,10 @@ export function resolveResourceLimits(limits: ResourceLimits | undefined): Resol
   for (const field of ['cpu', 'memoryGb'] as const) {
     const value = resolved[field];
     if (!Number.isInteger(value) || value < 1) {
-      fail(`resourceLimits.${field}`, `must be a whole number of at least 1, got ${value}`);
+      rejectSetting(
+        `resourceLimits.${field}`,
+        `must be a whole number of at least 1, got ${value}`,
+      );
     }
   }
   return resolved;

@@ -1,10 +1,10 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { rejectSetting } from '@slipway/infra-cluster-shared';
 import { clusterName } from '@slipway/platform-contract';
 import { type ClusterMode, clusterModes, defaultClusterMode } from './cluster-mode.ts';
 import type { GkeClusterArgs, GkeClusterCommonArgs, GkeClusterModeArgs } from './gke-cluster.ts';
 import type { GkeNodePoolArgs } from './gke-node-pool.ts';
 import type { ResourceLimits } from './node-auto-provisioning.ts';
-import { fail } from './stack-config-error.ts';
 import { defaultKubernetesVersion } from './versions.ts';
 
 /**
@@ -35,14 +35,14 @@ export function readClusterConfig(
   stack: string,
 ): GkeClusterConfig {
   if (config.get('apiAllowedCidrs') !== undefined) {
-    fail(
+    rejectSetting(
       'apiAllowedCidrs',
       'no longer applies: the Kubernetes API is reached only through the DNS-based endpoint, where IAM (container.clusters.connect), not the source address, decides who gets in. Remove it, and grant roles/container.developer (or narrower) to the people and CI identities that need the API; see docs/clusters/gke.md',
     );
   }
   const mode = config.get('mode') ?? defaultClusterMode;
   if (!isClusterMode(mode)) {
-    fail('mode', `must be one of ${clusterModes.join(', ')}, got "${mode}"`);
+    rejectSetting('mode', `must be one of ${clusterModes.join(', ')}, got "${mode}"`);
   }
   const zones = config.getObject<string[]>('zones');
   const common = {
@@ -68,7 +68,7 @@ export function readClusterConfig(
     ['resourceLimits', resourceLimits],
   ] as const) {
     if (value !== undefined) {
-      fail(
+      rejectSetting(
         field,
         'applies only to mode: standard; Autopilot sizes nodes per pod itself. Remove it, or set mode: standard',
       );
