@@ -29,7 +29,7 @@ export interface ServiceAccountIdentityArgs {
  * IAM grants name it directly, with no Google service account in between.
  * @example gcpPrincipal(identity, 'slipway-dev', 'orders') // 'principal://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/acme.svc.id.goog/subject/ns/slipway-dev/sa/orders'
  */
-export function gcpPrincipal(
+function gcpPrincipal(
   identity: Extract<WorkloadIdentity, { cloud: 'gcp' }>,
   namespace: string,
   serviceAccount: string,
@@ -41,7 +41,7 @@ export function gcpPrincipal(
  * The trust policy of an EKS Pod Identity role: only the Pod Identity agent may assume it, and
  * only for this cluster, namespace and ServiceAccount (the session tags it sets on every request).
  */
-export function podIdentityTrustPolicy(
+function podIdentityTrustPolicy(
   clusterName: string,
   namespace: string,
   serviceAccount: string,
