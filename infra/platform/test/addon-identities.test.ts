@@ -1,5 +1,5 @@
 import * as k8s from '@pulumi/kubernetes';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { installMocks, named, ofType, type RecordedResource, settle } from '@slipway/infra-testing';
 import type { WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { identityOutputs, workloadIdentities } from '@slipway/infra-workload-identity/testing';
@@ -36,10 +36,16 @@ const policyOf = (resources: RecordedResource[], name: string) =>
     Statement: { Action: string | string[]; Resource: string }[];
   };
 
-describe('Velero and cert-manager on EKS (Pod Identity)', async () => {
-  const resources = await deployOn(workloadIdentities.aws, {
-    certManager: { email, dns01: { provider: 'route53', region: 'eu-west-1', hostedZoneID: 'Z1' } },
-    backups: { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' } },
+describe('Velero and cert-manager on EKS (Pod Identity)', () => {
+  let resources: RecordedResource[];
+  beforeAll(async () => {
+    resources = await deployOn(workloadIdentities.aws, {
+      certManager: {
+        email,
+        dns01: { provider: 'route53', region: 'eu-west-1', hostedZoneID: 'Z1' },
+      },
+      backups: { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' } },
+    });
   });
 
   it.each([
@@ -91,10 +97,13 @@ describe('Velero and cert-manager on EKS (Pod Identity)', async () => {
   });
 });
 
-describe('Velero and cert-manager on GKE (Workload Identity Federation)', async () => {
-  const resources = await deployOn(workloadIdentities.gcp, {
-    certManager: { email, dns01: { provider: 'cloudDNS', project: 'acme-dns' } },
-    backups: { provider: 'gcp', bucket: 'acme-velero' },
+describe('Velero and cert-manager on GKE (Workload Identity Federation)', () => {
+  let resources: RecordedResource[];
+  beforeAll(async () => {
+    resources = await deployOn(workloadIdentities.gcp, {
+      certManager: { email, dns01: { provider: 'cloudDNS', project: 'acme-dns' } },
+      backups: { provider: 'gcp', bucket: 'acme-velero' },
+    });
   });
   const principal = (namespace: string, account: string) =>
     `principal://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/acme-dev.svc.id.goog/subject/ns/${namespace}/sa/${account}`;
@@ -133,23 +142,30 @@ describe('Velero and cert-manager on GKE (Workload Identity Federation)', async 
   });
 });
 
-describe('Velero and cert-manager on AKS (Azure workload identity)', async () => {
+describe('Velero and cert-manager on AKS (Azure workload identity)', () => {
   const subscription = '/subscriptions/0000';
-  const resources = await deployOn(workloadIdentities.azure, {
-    certManager: {
-      email,
-      dns01: {
-        provider: 'azureDNS',
-        subscriptionID: '0000',
-        resourceGroupName: 'dns',
-        hostedZoneName: 'example.com',
+  let resources: RecordedResource[];
+  beforeAll(async () => {
+    resources = await deployOn(workloadIdentities.azure, {
+      certManager: {
+        email,
+        dns01: {
+          provider: 'azureDNS',
+          subscriptionID: '0000',
+          resourceGroupName: 'dns',
+          hostedZoneName: 'example.com',
+        },
       },
-    },
-    backups: {
-      provider: 'azure',
-      bucket: 'velero',
-      locationConfig: { subscriptionId: '0000', resourceGroup: 'backups', storageAccount: 'acme' },
-    },
+      backups: {
+        provider: 'azure',
+        bucket: 'velero',
+        locationConfig: {
+          subscriptionId: '0000',
+          resourceGroup: 'backups',
+          storageAccount: 'acme',
+        },
+      },
+    });
   });
   const assignment = (name: string) =>
     named(resources, 'azure-native:authorization:RoleAssignment', name).inputs;
