@@ -1,10 +1,12 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType, productNames } from '@slipway/platform-contract';
 import { createAddonNamespace } from './addon-namespace.ts';
 import { helmChartArgs } from './helm-chart.ts';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
-import { type BackupProvider, veleroValues } from './velero-values.ts';
+import { veleroGrants } from './velero-grants.ts';
+import { type BackupProvider, veleroServiceAccountName, veleroValues } from './velero-values.ts';
 import { veleroChart } from './versions.ts';
 
 /** Every hour, on the hour. */
@@ -28,7 +30,12 @@ export interface BackupsArgs {
   readonly ttl?: string;
   /** Snapshot persistent volumes with each backup. Default: true. */
   readonly snapshotVolumes?: boolean;
-  /** Annotations binding Velero's ServiceAccount to a cloud identity. Default: none. */
+  /**
+   * The cluster's workload identity: Velero's ServiceAccount gets a cloud identity with access
+   * to the bucket and the snapshots. Default: none (a cluster without a cluster stack).
+   */
+  readonly workloadIdentity?: WorkloadIdentity;
+  /** Annotations on Velero's ServiceAccount, over those of its identity. Default: none. */
   readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
   /** Extra labels on Velero's pods (Azure workload identity needs one). Default: none. */
   readonly podLabels?: Readonly<Record<string, string>>;
@@ -67,22 +74,46 @@ export class Backups extends pulumi.ComponentResource {
       { parent: this },
     );
 
+    const locationConfig = args.locationConfig ?? {};
+    const identity = args.workloadIdentity
+      ? new ServiceAccountIdentity(
+          `${name}-identity`,
+          {
+            identity: args.workloadIdentity,
+            namespace: 'velero',
+            serviceAccount: veleroServiceAccountName,
+          },
+          { parent: this },
+        )
+      : undefined;
+    if (identity && args.workloadIdentity) {
+      const grants = veleroGrants(args.workloadIdentity, {
+        ...args,
+        locationConfig,
+        snapshotVolumes,
+      });
+      for (const [grantName, grant] of Object.entries(grants)) identity.grant(grantName, grant);
+    }
+    const values = (annotations: Readonly<Record<string, string>>) =>
+      veleroValues({
+        provider: args.provider,
+        bucket: args.bucket,
+        locationConfig,
+        snapshotVolumes,
+        serviceAccountAnnotations: { ...annotations, ...args.serviceAccountAnnotations },
+        podLabels: { ...identity?.podLabels, ...args.podLabels },
+      });
+
     const release = new k8s.helm.v3.Release(
       name,
       {
         name: 'velero',
         namespace: namespace.metadata.name,
         ...helmChartArgs(veleroChart),
-        values: veleroValues({
-          provider: args.provider,
-          bucket: args.bucket,
-          locationConfig: args.locationConfig ?? {},
-          snapshotVolumes,
-          serviceAccountAnnotations: args.serviceAccountAnnotations ?? {},
-          podLabels: args.podLabels ?? {},
-        }),
+        values: identity ? identity.serviceAccountAnnotations.apply(values) : values({}),
       },
-      { parent: this },
+      // The identity and its grants first, so Velero's first pod starts with its credentials.
+      { parent: this, ...(identity ? { dependsOn: [identity] } : {}) },
     );
 
     const scheduleName = `${productNames.name}-environments`;

@@ -1,11 +1,16 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
 import { type Dns01Settings, dns01Solver } from './acme-solvers.ts';
 import { createAddonNamespace } from './addon-namespace.ts';
+import { certManagerGrants } from './cert-manager-grants.ts';
 import { helmChartArgs } from './helm-chart.ts';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
 import { certManagerChart } from './versions.ts';
+
+/** cert-manager's controller ServiceAccount, which the chart creates and the cloud identity is bound to. */
+const certManagerServiceAccountName = 'cert-manager';
 
 /** Let's Encrypt's production ACME directory. */
 export const letsEncryptProduction = 'https://acme-v02.api.letsencrypt.org/directory';
@@ -32,7 +37,12 @@ export interface CertManagerArgs {
   readonly issuerName?: string;
   /** The DNS-01 solver: the cloud DNS service the challenge records go to. */
   readonly dns01: Dns01Settings;
-  /** Annotations binding cert-manager's ServiceAccount to a cloud identity allowed to edit the zone. Default: none. */
+  /**
+   * The cluster's workload identity: cert-manager's ServiceAccount gets a cloud identity allowed
+   * to edit the DNS-01 zone. Default: none (a cluster without a cluster stack).
+   */
+  readonly workloadIdentity?: WorkloadIdentity;
+  /** Annotations on cert-manager's ServiceAccount, over those of its identity. Default: none. */
   readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
   /** Extra labels on cert-manager's controller pods (Azure workload identity needs one). Default: none. */
   readonly podLabels?: Readonly<Record<string, string>>;
@@ -76,6 +86,26 @@ export class CertManager extends pulumi.ComponentResource {
       podDisruptionBudget: { enabled: true, minAvailable: 1 },
     };
 
+    const identity = args.workloadIdentity
+      ? new ServiceAccountIdentity(
+          `${name}-identity`,
+          {
+            identity: args.workloadIdentity,
+            namespace: 'cert-manager',
+            serviceAccount: certManagerServiceAccountName,
+          },
+          { parent: this },
+        )
+      : undefined;
+    if (identity && args.workloadIdentity) {
+      const grants = certManagerGrants(args.workloadIdentity, args.dns01);
+      for (const [grantName, grant] of Object.entries(grants)) identity.grant(grantName, grant);
+    }
+    const annotations = identity?.serviceAccountAnnotations.apply((bound) => ({
+      ...bound,
+      ...args.serviceAccountAnnotations,
+    }));
+
     const release = new k8s.helm.v3.Release(
       name,
       {
@@ -90,14 +120,18 @@ export class CertManager extends pulumi.ComponentResource {
             kind: 'ControllerConfiguration',
             gatewayAPI: { enabled: true },
           },
-          serviceAccount: { annotations: { ...args.serviceAccountAnnotations } },
-          podLabels: { ...args.podLabels },
+          serviceAccount: {
+            name: certManagerServiceAccountName,
+            annotations: annotations ?? { ...args.serviceAccountAnnotations },
+          },
+          podLabels: { ...identity?.podLabels, ...args.podLabels },
           ...highlyAvailable,
           webhook: highlyAvailable,
           cainjector: highlyAvailable,
         },
       },
-      { parent: this, dependsOn: [...(args.installAfter ?? [])] },
+      // The identity and its grant first, so the controller starts with its credentials.
+      { parent: this, dependsOn: [...(args.installAfter ?? []), ...(identity ? [identity] : [])] },
     );
 
     new k8s.apiextensions.CustomResource(

@@ -1,4 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
 import { Backups, type BackupsArgs } from './backups.ts';
 import { CertManager, type CertManagerArgs } from './cert-manager.ts';
@@ -50,6 +51,11 @@ export interface PlatformArgs {
   readonly gateway?: GatewayArgs;
   /** cert-manager and its Let's Encrypt ClusterIssuer. Default: not installed. */
   readonly certManager?: Omit<CertManagerArgs, PodSecurityFields | 'installAfter'>;
+  /**
+   * The cluster's workload identity (the cluster stack's `workloadIdentity` output): Velero and
+   * cert-manager get cloud identities and their grants. Default: none (kind, a render).
+   */
+  readonly workloadIdentity?: WorkloadIdentity;
   /** Velero and its backup Schedule; `includedNamespaces` defaults to {@link PlatformArgs.namespaces}. Default: not installed. */
   readonly backups?: Omit<BackupsArgs, PodSecurityFields | 'includedNamespaces'> & {
     readonly includedNamespaces?: readonly string[];
@@ -93,6 +99,7 @@ export class Platform extends pulumi.ComponentResource {
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'Platform'), name, {}, opts);
     const parent = { parent: this };
+    const identity = args.workloadIdentity ? { workloadIdentity: args.workloadIdentity } : {};
     const podSecurity = {
       podSecurityLevel: args.addonPodSecurityLevel ?? 'restricted',
       podSecurityVersion: args.podSecurityVersion ?? defaultPodSecurityVersion,
@@ -111,6 +118,7 @@ export class Platform extends pulumi.ComponentResource {
           `${name}-cert-manager`,
           {
             ...args.certManager,
+            ...identity,
             ...podSecurity,
             ...(envoyGateway ? { installAfter: [envoyGateway.crds] } : {}),
           },
@@ -135,6 +143,7 @@ export class Platform extends pulumi.ComponentResource {
           `${name}-backups`,
           {
             ...args.backups,
+            ...identity,
             includedNamespaces: args.backups.includedNamespaces ?? args.namespaces,
             ...podSecurity,
           },

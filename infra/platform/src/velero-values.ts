@@ -4,6 +4,9 @@ import {
 } from './restricted-security.ts';
 import { veleroPluginImages } from './versions.ts';
 
+/** Velero's ServiceAccount, which the chart creates and the cloud identity is bound to. */
+export const veleroServiceAccountName = 'velero';
+
 /** The clouds Velero stores backups in and snapshots volumes on. */
 export type BackupProvider = keyof typeof veleroPluginImages;
 
@@ -66,7 +69,11 @@ export function veleroValues(args: VeleroValuesArgs): Record<string, unknown> {
     deployNodeAgent: false,
     credentials: { useSecret: false },
     serviceAccount: {
-      server: { create: true, name: 'velero', annotations: args.serviceAccountAnnotations },
+      server: {
+        create: true,
+        name: veleroServiceAccountName,
+        annotations: args.serviceAccountAnnotations,
+      },
     },
     podLabels: args.podLabels,
     podSecurityContext: veleroPodSecurityContext,

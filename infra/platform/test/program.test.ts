@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import { programRunner, promiseOf, type RecordedResource } from '@slipway/infra-testing';
+import { workloadIdentities } from '@slipway/infra-workload-identity/testing';
 import { platformOutputNames } from '../src/platform-outputs.ts';
 
 const project = 'slipway-platform';
@@ -19,7 +20,10 @@ const runProgram = programRunner(
     },
     outputsOf: (resource) =>
       resource.type === 'pulumi:pulumi:StackReference'
-        ? { outputs: { kubeconfig: clusterKubeconfig }, secretOutputNames: ['kubeconfig'] }
+        ? {
+            outputs: { kubeconfig: clusterKubeconfig, workloadIdentity: workloadIdentities.gcp },
+            secretOutputNames: ['kubeconfig'],
+          }
         : undefined,
   },
   () => import('../src/index.ts'),
@@ -32,13 +36,32 @@ describe('platform program', () => {
   it('deploys with the kubeconfig of the configured cluster stack, still a secret', async () => {
     const { resources } = await runProgram({ clusterStack: 'acme/slipway-cluster-eks/dev' });
     const references = resources.filter((r) => r.type === 'pulumi:pulumi:StackReference');
-    expect(references.map((r) => r.inputs.name)).toEqual(['acme/slipway-cluster-eks/dev']);
+    // One for the workload identity (read first, as a plain value), one for the kubeconfig.
+    expect(references.map((r) => r.inputs.name)).toEqual([
+      'acme/slipway-cluster-eks/dev',
+      'acme/slipway-cluster-eks/dev',
+    ]);
     expect(kubernetesProviders(resources).map((p) => p.inputs.kubeconfig)).toEqual([
       {
         [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
         value: clusterKubeconfig,
       },
     ]);
+  });
+
+  it("grants Velero and cert-manager through the cluster stack's workload identity", async () => {
+    const { resources } = await runProgram({ clusterStack: 'acme/slipway-cluster-gke/dev' });
+    const members = resources
+      .filter((r) => r.type.startsWith('gcp:'))
+      .map((r) => ({ role: r.inputs.role, member: r.inputs.member }));
+    const principal = (namespace: string, account: string) =>
+      `principal://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/acme-dev.svc.id.goog/subject/ns/${namespace}/sa/${account}`;
+    expect(members).toEqual(
+      expect.arrayContaining([
+        { role: 'roles/dns.admin', member: principal('cert-manager', 'cert-manager') },
+        { role: 'roles/storage.objectAdmin', member: principal('velero', 'velero') },
+      ]),
+    );
   });
 
   it('uses the ambient kube context when no cluster stack is configured', async () => {

@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
+import type { WorkloadIdentity } from '@slipway/infra-workload-identity';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { Microservice } from './microservice.ts';
 import { planServices } from './plan-services.ts';
@@ -18,14 +19,17 @@ export interface DeployedServices {
  * each, with a Kubernetes provider from the cluster stack's `kubeconfig` output (when
  * `clusterStack` is set) or the ambient kube context. Public services attach to the gateway
  * the platform stack's outputs name for the namespace (`platform`: read by the program through
- * a StackReference, or given by a render). Validates everything first, so bad manifests or
- * config fail before a single resource is registered.
+ * a StackReference, or given by a render). With the cluster's `workloadIdentity` (read by the
+ * program from the cluster stack), each service's ServiceAccount gets a cloud identity; without
+ * (kind, a render) nothing changes. Validates everything first, so bad manifests or config fail
+ * before a single resource is registered.
  * @example const { services } = deployServices(loadServiceManifests(repoRoot), config, platform);
  */
 export function deployServices(
   manifests: readonly ServiceManifestInput[],
   config: StackConfig,
   platform: PlatformOutputs | undefined,
+  workloadIdentity?: WorkloadIdentity,
 ): DeployedServices {
   const plans = planServices(manifests, config, platform);
   const kubeconfig = config.clusterStack
@@ -46,6 +50,7 @@ export function deployServices(
         secrets,
         callees,
         ...(route ? { route } : {}),
+        ...(workloadIdentity ? { workloadIdentity } : {}),
       },
       { providers: [provider] },
     );

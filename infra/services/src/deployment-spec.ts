@@ -43,6 +43,8 @@ export interface DeploymentSpecInput {
   /** SHA-256 of the ConfigMap data, so a config change (and only that) rolls the pods. */
   readonly configChecksum: string;
   readonly timing: ShutdownTiming;
+  /** Extra pod labels a workload identity needs (Azure's webhook opt-in); default: none. */
+  readonly podLabels?: Readonly<Record<string, string>>;
 }
 
 function probe(path: string, periodSeconds: number, failureThreshold: number): Probe {
@@ -93,6 +95,7 @@ export function deploymentSpec({
   labels,
   configChecksum,
   timing,
+  podLabels = {},
 }: DeploymentSpecInput): DeploymentSpec {
   const service = manifest.name;
   const selector = selectorLabels(service, environment);
@@ -105,7 +108,7 @@ export function deploymentSpec({
     strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: '25%' } },
     template: {
       metadata: {
-        labels: { ...labels },
+        labels: { ...labels, ...podLabels },
         annotations: { 'checksum/config': configChecksum, ...scrapeAnnotations },
       },
       spec: {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import * as pulumi from '@pulumi/pulumi';
+import { readWorkloadIdentity } from '@slipway/infra-workload-identity';
 import { serviceManifestPath } from '@slipway/platform-contract';
 import { formatProblem, loadServiceManifests, manifestWarnings } from '@slipway/service-manifest';
 import { deployServices } from './deploy-services.ts';
@@ -18,7 +19,9 @@ for (const warning of manifestWarnings(located)) pulumi.log.warn(formatProblem(w
 const config = readStackConfig();
 // Read before any service resource, so a missing gateway fails the plan, not the apply.
 const platform = config.platformStack ? await readPlatformOutputs(config.platformStack) : undefined;
-const deployed = deployServices(manifests, config, platform);
+// A plain value: which cloud resources each service's identity needs depends on the cloud.
+const workloadIdentity = await readWorkloadIdentity(config.clusterStack);
+const deployed = deployServices(manifests, config, platform, workloadIdentity);
 
 /** The namespace the services run in. */
 export const namespace = deployed.namespace;
@@ -28,4 +31,13 @@ export const services = Object.fromEntries(
     name,
     { url: service.url, publicUrl: service.publicUrl },
   ]),
+);
+/**
+ * Per service: the principal IAM grants name (IAM role ARN, GCP principal, Azure principal id),
+ * when the cluster has workload identity; see docs/clusters/workload-identity.md.
+ */
+export const identities = Object.fromEntries(
+  Object.entries(deployed.services).flatMap(([name, service]) =>
+    service.identity ? [[name, service.identity.principal]] : [],
+  ),
 );

@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { PlatformGateway } from '@slipway/infra-platform/outputs';
+import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
 import type { Environment, ServiceManifest } from '@slipway/service-manifest';
 import { deploymentSpec } from './deployment-spec.ts';
@@ -42,6 +43,8 @@ export interface MicroserviceArgs {
   readonly route?: PublicRoute;
   /** Seconds the preStop hook sleeps before SIGTERM; default: 5. */
   readonly preStopSeconds?: number;
+  /** The cluster's workload identity: the ServiceAccount gets a cloud identity; default: none (kind). */
+  readonly workloadIdentity?: WorkloadIdentity;
 }
 
 /**
@@ -58,6 +61,8 @@ export class Microservice extends pulumi.ComponentResource {
   readonly publicUrl: pulumi.Output<string | undefined>;
   /** Every Kubernetes resource of the service, in apply order. */
   readonly resources: readonly pulumi.CustomResource[];
+  /** The cloud identity of its ServiceAccount, when the cluster has workload identity. */
+  readonly identity: ServiceAccountIdentity | undefined;
 
   constructor(name: string, args: MicroserviceArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('services', 'Microservice'), name, {}, opts);
@@ -74,10 +79,23 @@ export class Microservice extends pulumi.ComponentResource {
     const { ServiceAccount, ConfigMap, Secret, Service } = k8s.core.v1;
     const { NetworkPolicy } = k8s.networking.v1;
 
+    const identity = args.workloadIdentity
+      ? new ServiceAccountIdentity(
+          `${name}-identity`,
+          { identity: args.workloadIdentity, namespace, serviceAccount: service },
+          child,
+        )
+      : undefined;
+    // The identity's annotations only when there is one: without, the object stays as it was.
+    const accountMetadata = identity
+      ? { ...metadata, annotations: identity.serviceAccountAnnotations }
+      : metadata;
+
     const resources: pulumi.CustomResource[] = [
       new ServiceAccount(
         `${name}-service-account`,
-        { metadata, automountServiceAccountToken: false },
+        // No token mounted: each cloud's identity brings its own (docs/clusters/workload-identity.md).
+        { metadata: accountMetadata, automountServiceAccountToken: false },
         child,
       ),
       new ConfigMap(`${name}-config`, { metadata, data }, child),
@@ -98,6 +116,7 @@ export class Microservice extends pulumi.ComponentResource {
       labels,
       configChecksum: configChecksum(data),
       timing,
+      ...(identity ? { podLabels: identity.podLabels } : {}),
     });
     resources.push(
       new k8s.apps.v1.Deployment(`${name}-deployment`, { metadata, spec }, child),
@@ -139,6 +158,7 @@ export class Microservice extends pulumi.ComponentResource {
     }
 
     this.resources = resources;
+    this.identity = identity;
     this.url = pulumi.output(clusterServiceUrl(service, namespace, manifest.port));
     this.publicUrl = pulumi.output(route ? `https://${route.host}` : undefined);
     this.registerOutputs({ url: this.url, publicUrl: this.publicUrl });

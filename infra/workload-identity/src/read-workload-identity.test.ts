@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { installMocks } from '@slipway/infra-testing';
+import { workloadIdentities } from './identity-fixtures.ts';
+import { readWorkloadIdentity, workloadIdentityFrom } from './read-workload-identity.ts';
+
+const clusterStack = 'acme/slipway-cluster-eks/dev';
+
+/** Mocks in which every StackReference reads the given cluster outputs. */
+function clusterExports(outputs: Record<string, unknown>) {
+  return installMocks({
+    project: 'identity-test',
+    outputsOf: (resource) =>
+      resource.type === 'pulumi:pulumi:StackReference' ? { outputs } : undefined,
+  });
+}
+
+describe('readWorkloadIdentity', () => {
+  it('reads nothing without a cluster stack: a kind or local cluster has no cloud identity', async () => {
+    const resources = await clusterExports({});
+    expect(await readWorkloadIdentity(undefined)).toBeUndefined();
+    expect(resources).toEqual([]);
+  });
+
+  it.each(Object.values(workloadIdentities))(
+    "reads the cluster stack's $cloud identity as a plain value",
+    async (identity) => {
+      const resources = await clusterExports({ workloadIdentity: identity, kubeconfig: 'x' });
+      expect(await readWorkloadIdentity(clusterStack)).toEqual(identity);
+      expect(resources.map((r) => r.inputs.name)).toEqual([clusterStack]);
+    },
+  );
+
+  it('fails naming the stack and the fix when the cluster stack exports no identity', async () => {
+    await clusterExports({ kubeconfig: 'x' });
+    await expect(readWorkloadIdentity(clusterStack)).rejects.toThrow(
+      `stack ${clusterStack}'s output 'workloadIdentity' is missing: run pulumi up on the cluster stack`,
+    );
+  });
+});
+
+describe('workloadIdentityFrom', () => {
+  it.each([
+    ['an unknown cloud', { cloud: 'oci' }, `has cloud "oci", not one of aws, gcp, azure`],
+    ['no cloud', 'aws', 'has cloud undefined'],
+    [
+      'an aws identity without its region',
+      { cloud: 'aws', clusterName: 'c' },
+      'lacks region for aws',
+    ],
+    [
+      'a gcp identity with an empty pool',
+      { ...workloadIdentities.gcp, workloadPool: '' },
+      'lacks workloadPool for gcp',
+    ],
+    [
+      'an azure identity without an issuer',
+      { ...workloadIdentities.azure, oidcIssuerUrl: 1 },
+      'lacks oidcIssuerUrl for azure',
+    ],
+  ])('refuses %s, naming the stack', (_, value, message) => {
+    expect(() => workloadIdentityFrom(value, clusterStack)).toThrow(
+      `stack ${clusterStack}'s output 'workloadIdentity' ${message}`,
+    );
+  });
+
+  it('keeps only the fields of the identity’s cloud', () => {
+    expect(workloadIdentityFrom({ ...workloadIdentities.aws, extra: 1 }, clusterStack)).toEqual(
+      workloadIdentities.aws,
+    );
+  });
+});
