@@ -16,6 +16,8 @@ const root = scriptsRepoRoot(import.meta.dirname);
 const knownClashes: Readonly<Record<string, string>> = {
   clusterName: "each cluster program's stack output, read by the platform stack by this name",
   kubeconfig: "each cluster program's stack output, read by the platform stack by this name",
+  workloadIdentity: "each cluster program's stack output, named in clusterOutputNames",
+  gatewayLoadBalancer: "each cluster program's stack output, named in clusterOutputNames",
   defaultKubernetesVersion: 'each cluster program pins its own (shared by the render work)',
   readClusterConfig: "each cluster program's own config (shared by the render work)",
   RecordedResource: 'the render paths, given one owner by the render work',

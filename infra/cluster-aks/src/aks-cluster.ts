@@ -7,8 +7,8 @@ import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workl
 import { componentType } from '@slipway/platform-contract';
 import { aksNetwork } from './aks-network.ts';
 import { type AksNodePoolArgs, aksNodePool } from './aks-node-pool.ts';
-import { grantClusterAdmins } from './cluster-admins.ts';
-import { type ClusterMode, defaultClusterMode } from './cluster-mode.ts';
+import { grantAksAdmins } from './cluster-admins.ts';
+import { type AksMode, defaultAksMode } from './cluster-mode.ts';
 import { controlPlaneIdentity } from './control-plane-identity.ts';
 import { aksGatewayLoadBalancer } from './gateway-load-balancer.ts';
 import { userKubeconfig } from './kubeconfig.ts';
@@ -21,8 +21,8 @@ export interface AksClusterArgs {
   readonly clusterName: string;
   /** Azure region (`azure-native:location`). */
   readonly location: string;
-  /** How the cluster gets its nodes. Default: {@link defaultClusterMode}. */
-  readonly mode?: ClusterMode;
+  /** How the cluster gets its nodes. Default: {@link defaultAksMode}. */
+  readonly mode?: AksMode;
   /** Entra ID groups made cluster admins (Azure RBAC); at least one, or nobody can use the cluster. */
   readonly adminGroupObjectIds: readonly string[];
   /** Availability zones of the system pool and the egress IP; at least three. Default: `['1', '2', '3']`. */
@@ -63,7 +63,7 @@ export class AksCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('azure', 'AksCluster'), name, {}, opts);
-    const mode = args.mode ?? defaultClusterMode;
+    const mode = args.mode ?? defaultAksMode;
     const zones = requireZoneRedundancy('zones', args.zones ?? ['1', '2', '3']);
     const systemPool = resolveNodePool(aksNodePool, args.nodePool);
     if (systemPool.minNodes < zones.length) {
@@ -135,7 +135,7 @@ export class AksCluster extends pulumi.ComponentResource {
         ...(mode === 'automatic' ? { ignoreChanges: ['agentPoolProfiles'] } : {}),
       },
     );
-    grantClusterAdmins(
+    grantAksAdmins(
       name,
       { clusterId: cluster.id, subscriptionId, groupObjectIds: args.adminGroupObjectIds },
       this,

@@ -2,8 +2,8 @@ import * as authorization from '@pulumi/azure-native/authorization/index.js';
 import type * as pulumi from '@pulumi/pulumi';
 import { azureRoles, roleDefinitionId } from './azure-roles.ts';
 
-/** What {@link grantClusterAdmins} needs. */
-export interface ClusterAdminsArgs {
+/** What {@link grantAksAdmins} needs. */
+export interface AksAdminsArgs {
   /** The AKS cluster's resource id: the scope of each grant. */
   readonly clusterId: pulumi.Input<string>;
   readonly subscriptionId: pulumi.Input<string>;
@@ -16,11 +16,11 @@ export interface ClusterAdminsArgs {
  * With Azure RBAC and local accounts off, these grants are the only way into the Kubernetes API:
  * a person or CI identity administers the cluster by being a member of one of these groups.
  *
- * @example grantClusterAdmins('slipway', { clusterId: cluster.id, subscriptionId, groupObjectIds }, this);
+ * @example grantAksAdmins('slipway', { clusterId: cluster.id, subscriptionId, groupObjectIds }, this);
  */
-export function grantClusterAdmins(
+export function grantAksAdmins(
   name: string,
-  args: ClusterAdminsArgs,
+  args: AksAdminsArgs,
   parent: pulumi.Resource,
 ): authorization.RoleAssignment[] {
   return args.groupObjectIds.map(

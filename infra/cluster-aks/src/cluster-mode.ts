@@ -4,13 +4,13 @@
  *   creating app nodes per pending pod, beside a small system pool Slipway sizes and taints;
  * - `automatic`: AKS Automatic, which also runs the system nodes, upgrades and node settings itself.
  */
-export const clusterModes = ['node-autoprovisioning', 'automatic'] as const;
+export const aksModes = ['node-autoprovisioning', 'automatic'] as const;
 
-/** One of {@link clusterModes}. */
-export type ClusterMode = (typeof clusterModes)[number];
+/** One of {@link aksModes}. */
+export type AksMode = (typeof aksModes)[number];
 
 /**
  * The mode a stack gets when its config says none.
- * @example const mode = args.mode ?? defaultClusterMode;
+ * @example const mode = args.mode ?? defaultAksMode;
  */
-export const defaultClusterMode: ClusterMode = 'node-autoprovisioning';
+export const defaultAksMode: AksMode = 'node-autoprovisioning';

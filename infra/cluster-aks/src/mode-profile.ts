@@ -2,11 +2,11 @@ import type { ManagedClusterArgs } from '@pulumi/azure-native/containerservice/i
 import type * as pulumi from '@pulumi/pulumi';
 import type { NodePool } from '@slipway/infra-cluster-shared';
 import { automaticSystemPoolProfile, systemPoolProfile } from './aks-node-pool.ts';
-import type { ClusterMode } from './cluster-mode.ts';
+import type { AksMode } from './cluster-mode.ts';
 
 /** What {@link modeProfile} needs. */
 export interface ModeProfileArgs {
-  readonly mode: ClusterMode;
+  readonly mode: AksMode;
   /** `Standard` or `Free`; AKS Automatic is always `Standard`. */
   readonly skuTier: 'Standard' | 'Free';
   readonly zones: readonly string[];

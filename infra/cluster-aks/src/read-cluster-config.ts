@@ -3,7 +3,7 @@ import { rejectSetting } from '@slipway/infra-cluster-shared';
 import { clusterName } from '@slipway/platform-contract';
 import type { AksClusterArgs } from './aks-cluster.ts';
 import type { AksNodePoolArgs } from './aks-node-pool.ts';
-import { type ClusterMode, clusterModes, defaultClusterMode } from './cluster-mode.ts';
+import { type AksMode, aksModes, defaultAksMode } from './cluster-mode.ts';
 
 const skuTiers = ['Standard', 'Free'] as const;
 const objectIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,7 +40,7 @@ function readAdminGroups(config: pulumi.Config): readonly string[] {
   );
 }
 
-function readNodePool(config: pulumi.Config, mode: ClusterMode): AksNodePoolArgs | undefined {
+function readNodePool(config: pulumi.Config, mode: AksMode): AksNodePoolArgs | undefined {
   const pool = config.getObject<AksNodePoolArgs & Record<string, unknown>>('nodePool');
   if (pool === undefined) {
     return undefined;
@@ -76,7 +76,7 @@ export function readClusterConfig(
   azureConfig: pulumi.Config,
   stack: string,
 ): AksClusterArgs {
-  const mode = oneOf('mode', clusterModes, config.get('mode'));
+  const mode = oneOf('mode', aksModes, config.get('mode'));
   const skuTier = oneOf('skuTier', skuTiers, config.get('skuTier'));
   if (mode === 'automatic' && skuTier === 'Free') {
     rejectSetting(
@@ -84,7 +84,7 @@ export function readClusterConfig(
       'must be Standard with mode: automatic (AKS Automatic includes the Standard tier); remove it or use mode: node-autoprovisioning',
     );
   }
-  const nodePool = readNodePool(config, mode ?? defaultClusterMode);
+  const nodePool = readNodePool(config, mode ?? defaultAksMode);
   const zones = config.getObject<string[]>('zones');
   const kubernetesVersion = config.get('kubernetesVersion');
   const apiAllowedCidrs = config.getObject<string[]>('apiAllowedCidrs');

@@ -1,8 +1,8 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 
-/** Arguments of {@link grantClusterAdmins}. */
-export interface ClusterAdminsArgs {
+/** Arguments of {@link grantEksAdmins}. */
+export interface EksAdminsArgs {
   /** The EKS cluster name. */
   readonly clusterName: pulumi.Input<string>;
   /** IAM roles that get cluster admin. */
@@ -17,11 +17,11 @@ export interface ClusterAdminsArgs {
  * ConfigMap, managed through the EKS API and visible in CloudTrail.
  *
  * @example
- * grantClusterAdmins('slipway-admin', { clusterName, partition, roleArns: ['arn:aws:iam::123456789012:role/platform-admins'] }, { parent: this });
+ * grantEksAdmins('slipway-admin', { clusterName, partition, roleArns: ['arn:aws:iam::123456789012:role/platform-admins'] }, { parent: this });
  */
-export function grantClusterAdmins(
+export function grantEksAdmins(
   name: string,
-  args: ClusterAdminsArgs,
+  args: EksAdminsArgs,
   opts: pulumi.CustomResourceOptions,
 ): aws.eks.AccessPolicyAssociation[] {
   return args.roleArns.map((principalArn) => {

@@ -5,7 +5,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { requireZoneRedundancy } from '@slipway/infra-cluster-shared';
 import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
-import { grantClusterAdmins } from './admin-access.ts';
+import { grantEksAdmins } from './admin-access.ts';
 import { enableAutoModeNetworkPolicy } from './auto-mode-network-policy.ts';
 import { createDefaultStorageClass } from './default-storage-class.ts';
 import { EksNetwork } from './eks-network.ts';
@@ -116,7 +116,7 @@ export class EksCluster extends pulumi.ComponentResource {
     );
 
     const partition = aws.getPartitionOutput({}, parent).partition;
-    grantClusterAdmins(
+    grantEksAdmins(
       `${name}-admin`,
       { clusterName: args.clusterName, roleArns: args.adminRoleArns ?? [], partition },
       { parent: this, dependsOn: [cluster] },

@@ -4,10 +4,10 @@
  * - `standard`: the project owns the nodes; node auto-provisioning creates node pools for
  *   pending pods within `resourceLimits`, and a small pool of ours runs the system pods.
  */
-export const clusterModes = ['autopilot', 'standard'] as const;
+export const gkeModes = ['autopilot', 'standard'] as const;
 
-/** One of {@link clusterModes}. */
-export type ClusterMode = (typeof clusterModes)[number];
+/** One of {@link gkeModes}. */
+export type GkeMode = (typeof gkeModes)[number];
 
 /** The mode a stack gets when it says nothing: Autopilot, Google's default for new clusters. */
-export const defaultClusterMode: ClusterMode = 'autopilot';
+export const defaultGkeMode: GkeMode = 'autopilot';

@@ -1,7 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { rejectSetting } from '@slipway/infra-cluster-shared';
 import { clusterName } from '@slipway/platform-contract';
-import { type ClusterMode, clusterModes, defaultClusterMode } from './cluster-mode.ts';
+import { defaultGkeMode, type GkeMode, gkeModes } from './cluster-mode.ts';
 import type { GkeClusterArgs, GkeClusterCommonArgs, GkeClusterModeArgs } from './gke-cluster.ts';
 import type { GkeNodePoolArgs } from './gke-node-pool.ts';
 import type { ResourceLimits } from './node-auto-provisioning.ts';
@@ -18,8 +18,8 @@ export type GkeClusterConfig = Omit<GkeClusterCommonArgs, 'zones'> & {
   readonly zones?: readonly string[];
 } & GkeClusterModeArgs;
 
-function isClusterMode(value: string): value is ClusterMode {
-  return (clusterModes as readonly string[]).includes(value);
+function isClusterMode(value: string): value is GkeMode {
+  return (gkeModes as readonly string[]).includes(value);
 }
 
 /**
@@ -40,9 +40,9 @@ export function readClusterConfig(
       'no longer applies: the Kubernetes API is reached only through the DNS-based endpoint, where IAM (container.clusters.connect), not the source address, decides who gets in. Remove it, and grant roles/container.developer (or narrower) to the people and CI identities that need the API; see docs/clusters/gke.md',
     );
   }
-  const mode = config.get('mode') ?? defaultClusterMode;
+  const mode = config.get('mode') ?? defaultGkeMode;
   if (!isClusterMode(mode)) {
-    rejectSetting('mode', `must be one of ${clusterModes.join(', ')}, got "${mode}"`);
+    rejectSetting('mode', `must be one of ${gkeModes.join(', ')}, got "${mode}"`);
   }
   const zones = config.getObject<string[]>('zones');
   const common = {
