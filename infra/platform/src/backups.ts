@@ -2,8 +2,10 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType, productNames } from '@slipway/platform-contract';
 import { createAddonNamespace } from './addon-namespace.ts';
+import type { ApiServerEndpoints } from './api-server-endpoints.ts';
 import { helmChartArgs } from './helm-chart.ts';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
+import { veleroNetworkAccess } from './velero-network-policies.ts';
 import { type BackupProvider, veleroValues } from './velero-values.ts';
 import { veleroChart } from './versions.ts';
 
@@ -36,6 +38,8 @@ export interface BackupsArgs {
   readonly podSecurityLevel?: PodSecurityLevel;
   /** Pod Security Standards version the namespace labels pin. */
   readonly podSecurityVersion: string;
+  /** Where the API server is, for the namespace's egress policies. */
+  readonly apiServer: pulumi.Input<ApiServerEndpoints>;
 }
 
 /**
@@ -45,7 +49,7 @@ export interface BackupsArgs {
  * lost control plane is a restore into a new cluster, not a rebuild from memory.
  *
  * @example
- * new Backups('backups', { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' }, includedNamespaces: ['slipway-prod'], podSecurityVersion: 'v1.35' }, { provider });
+ * new Backups('backups', { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' }, includedNamespaces: ['slipway-prod'], podSecurityVersion: 'v1.35', apiServer }, { provider });
  */
 export class Backups extends pulumi.ComponentResource {
   /** Name of the Velero Schedule, for `velero backup create --from-schedule`. */
@@ -57,12 +61,14 @@ export class Backups extends pulumi.ComponentResource {
     super(componentType('platform', 'Backups'), name, {}, opts);
     const schedule = args.schedule ?? defaultBackupSchedule;
     const snapshotVolumes = args.snapshotVolumes ?? true;
-    const namespace = createAddonNamespace(
+    const [namespace, ...policies] = createAddonNamespace(
       `${name}-namespace`,
       {
         namespace: 'velero',
         podSecurityLevel: args.podSecurityLevel ?? 'restricted',
         podSecurityVersion: args.podSecurityVersion,
+        network: veleroNetworkAccess(args.provider),
+        apiServer: args.apiServer,
       },
       { parent: this },
     );
@@ -82,7 +88,7 @@ export class Backups extends pulumi.ComponentResource {
           podLabels: args.podLabels ?? {},
         }),
       },
-      { parent: this },
+      { parent: this, dependsOn: policies },
     );
 
     const scheduleName = `${productNames.name}-environments`;

@@ -1,5 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { GatewayLoadBalancer } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
+import type { ApiServerEndpoints } from './api-server-endpoints.ts';
 import { Backups, type BackupsArgs } from './backups.ts';
 import { CertManager, type CertManagerArgs } from './cert-manager.ts';
 import { EnvironmentGateway } from './environment-gateway.ts';
@@ -12,11 +14,13 @@ import type { GatewayDataPlane, PlatformGateway } from './platform-outputs.ts';
 import { defaultPodSecurityVersion } from './versions.ts';
 
 type PodSecurityFields = 'podSecurityLevel' | 'podSecurityVersion';
+/** What the platform learns from the cluster rather than from stack config. */
+type ClusterFields = 'apiServer' | 'clusterLoadBalancer' | 'environmentNamespaces';
 
 /** Envoy Gateway, installed and run by the platform: the default. */
 type EnvoyGatewayController = { readonly kind: 'envoy-gateway' } & Omit<
   EnvoyGatewayArgs,
-  PodSecurityFields
+  PodSecurityFields | ClusterFields
 >;
 
 /** A Gateway API controller the cluster already has (a cloud's own); see docs/gateway.md. */
@@ -49,18 +53,25 @@ export interface PlatformArgs {
   /** Gateway API at the edge, a Gateway per environment. Default: not installed. */
   readonly gateway?: GatewayArgs;
   /** cert-manager and its Let's Encrypt ClusterIssuer. Default: not installed. */
-  readonly certManager?: Omit<CertManagerArgs, PodSecurityFields | 'installAfter'>;
+  readonly certManager?: Omit<CertManagerArgs, PodSecurityFields | ClusterFields | 'installAfter'>;
   /** Velero and its backup Schedule; `includedNamespaces` defaults to {@link PlatformArgs.namespaces}. Default: not installed. */
-  readonly backups?: Omit<BackupsArgs, PodSecurityFields | 'includedNamespaces'> & {
+  readonly backups?: Omit<BackupsArgs, PodSecurityFields | ClusterFields | 'includedNamespaces'> & {
     readonly includedNamespaces?: readonly string[];
   };
+  /** The API server's endpoints, read from the cluster (api-server-endpoints.ts). */
+  readonly apiServer: pulumi.Input<ApiServerEndpoints>;
+  /** The cluster program's `gatewayLoadBalancer`, when a cluster stack is named. Default: none. */
+  readonly gatewayLoadBalancer?: pulumi.Input<GatewayLoadBalancer>;
 }
+
+/** What the stack config decides: everything but what the cluster tells. */
+export type PlatformSettings = Omit<PlatformArgs, 'apiServer' | 'gatewayLoadBalancer'>;
 
 /** Envoy Gateway's own arguments: the controller choice without its `kind` discriminant. */
 function envoyArgs({
   kind: _,
   ...settings
-}: EnvoyGatewayController): Omit<EnvoyGatewayArgs, PodSecurityFields> {
+}: EnvoyGatewayController): Omit<EnvoyGatewayArgs, PodSecurityFields | ClusterFields> {
   return settings;
 }
 
@@ -76,6 +87,7 @@ function envoyArgs({
  *   gateway: { domains: { 'slipway-dev': 'dev.example.com' } },
  *   certManager: { email: 'platform@example.com', dns01: { provider: 'route53', region: 'eu-west-1' } },
  *   backups: { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' } },
+ *   apiServer: { addresses: ['10.0.0.5'], port: 443 },
  * }, { providers: { kubernetes: provider } });
  */
 export class Platform extends pulumi.ComponentResource {
@@ -93,16 +105,24 @@ export class Platform extends pulumi.ComponentResource {
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'Platform'), name, {}, opts);
     const parent = { parent: this };
-    const podSecurity = {
+    const addonCommon = {
       podSecurityLevel: args.addonPodSecurityLevel ?? 'restricted',
       podSecurityVersion: args.podSecurityVersion ?? defaultPodSecurityVersion,
+      apiServer: args.apiServer,
     };
     const controller = args.gateway?.controller ?? { kind: 'envoy-gateway' };
     const envoyGateway =
       args.gateway && controller.kind === 'envoy-gateway'
         ? new EnvoyGateway(
             `${name}-envoy-gateway`,
-            { ...envoyArgs(controller), ...podSecurity },
+            {
+              ...envoyArgs(controller),
+              ...addonCommon,
+              environmentNamespaces: args.namespaces,
+              ...(args.gatewayLoadBalancer
+                ? { clusterLoadBalancer: args.gatewayLoadBalancer }
+                : {}),
+            },
             parent,
           )
         : undefined;
@@ -111,7 +131,7 @@ export class Platform extends pulumi.ComponentResource {
           `${name}-cert-manager`,
           {
             ...args.certManager,
-            ...podSecurity,
+            ...addonCommon,
             ...(envoyGateway ? { installAfter: [envoyGateway.crds] } : {}),
           },
           parent,
@@ -122,7 +142,7 @@ export class Platform extends pulumi.ComponentResource {
       (namespace) =>
         new EnvironmentNamespace(
           namespace,
-          { namespace, podSecurityVersion: podSecurity.podSecurityVersion },
+          { namespace, podSecurityVersion: addonCommon.podSecurityVersion },
           parent,
         ),
     );
@@ -136,7 +156,7 @@ export class Platform extends pulumi.ComponentResource {
           {
             ...args.backups,
             includedNamespaces: args.backups.includedNamespaces ?? args.namespaces,
-            ...podSecurity,
+            ...addonCommon,
           },
           // Namespaces first, so the first scheduled backup finds them.
           { parent: this, dependsOn: namespaces },

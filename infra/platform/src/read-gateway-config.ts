@@ -9,6 +9,7 @@ export interface GatewayConfig {
   readonly envoyGateway?: {
     readonly enabled?: boolean;
     readonly serviceAnnotations?: Record<string, string>;
+    readonly loadBalancerClass?: string;
     readonly minReplicas?: number;
     readonly maxReplicas?: number;
   };
@@ -33,6 +34,7 @@ function readController(section: GatewayConfig): GatewayArgs['controller'] {
     return {
       kind: 'envoy-gateway',
       ...(envoy.serviceAnnotations ? { serviceAnnotations: envoy.serviceAnnotations } : {}),
+      ...(envoy.loadBalancerClass ? { loadBalancerClass: envoy.loadBalancerClass } : {}),
       ...(envoy.minReplicas ? { minReplicas: envoy.minReplicas } : {}),
       ...(envoy.maxReplicas ? { maxReplicas: envoy.maxReplicas } : {}),
     };

@@ -13,6 +13,9 @@ export const httpRouteType = 'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute'
 export const gatewayClassType = 'kubernetes:gateway.networking.k8s.io/v1:GatewayClass';
 export const envoyProxyType = 'kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy';
 
+/** The API server's endpoints as a cluster would list them: two control-plane addresses. */
+export const testApiServer = { addresses: ['10.0.0.5', '10.0.1.5'], port: 443 } as const;
+
 /** Every optional part on, with the minimum each needs. */
 export const everythingOn: PlatformArgs = {
   namespaces: ['slipway-dev', 'slipway-staging'],
@@ -34,6 +37,7 @@ export const everythingOn: PlatformArgs = {
     locationConfig: { region: 'eu-west-1' },
     serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/velero' },
   },
+  apiServer: testApiServer,
 };
 
 /** Builds the Platform component under mocks and returns what it registered. */

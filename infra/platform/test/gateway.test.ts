@@ -160,7 +160,7 @@ describe('the edge with a cloud controller instead', () => {
 
 describe('Envoy Gateway pod settings', () => {
   it('configures the controller pods to pass the restricted Pod Security Standard', () => {
-    const { deployment } = envoyGatewayValues() as {
+    const { deployment } = envoyGatewayValues({ priorityClassName: 'slipway-edge' }) as {
       deployment: { pod: { securityContext: object }; envoyGateway: { securityContext: object } };
     };
     const pod = {
@@ -177,7 +177,7 @@ describe('Envoy Gateway pod settings', () => {
   });
 
   it('configures the certgen job to pass the restricted Pod Security Standard', () => {
-    const { certgen } = envoyGatewayValues() as {
+    const { certgen } = envoyGatewayValues({ priorityClassName: 'slipway-edge' }) as {
       certgen: { job: { pod: { securityContext: object }; securityContext: object } };
     };
     const pod = {
@@ -198,7 +198,15 @@ describe('Envoy Gateway pod settings', () => {
       apiVersion: 'gateway.envoyproxy.io/v1alpha1',
       kind: 'EnvoyProxy',
       metadata: { name: 'p', namespace: 'envoy-gateway-system' },
-      spec: envoyProxySpec({ serviceAnnotations: {}, minReplicas: 2, maxReplicas: 6 }),
+      spec: envoyProxySpec({
+        loadBalancer: {
+          loadBalancerClass: 'eks.amazonaws.com/nlb',
+          annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' },
+        },
+        priorityClassName: 'slipway-edge',
+        minReplicas: 2,
+        maxReplicas: 6,
+      }),
     };
     expect(formatViolations(validateKubernetesObject(proxy))).toBe('');
   });

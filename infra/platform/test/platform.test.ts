@@ -22,6 +22,7 @@ import {
   networkPolicyType,
   releaseType,
   scheduleType,
+  testApiServer,
 } from './deploy-platform.ts';
 
 const namespaceNamed = (resources: RecordedResource[], name: string) =>
@@ -165,7 +166,7 @@ describe('Platform with every optional part on', () => {
 
 describe('Platform with optional parts switched off', () => {
   it('installs no gateway, cert-manager or Velero when all are off', async () => {
-    const resources = await deployPlatform({ namespaces: ['slipway-dev'] });
+    const resources = await deployPlatform({ namespaces: ['slipway-dev'], apiServer: testApiServer });
     expect(ofType(resources, releaseType)).toEqual([]);
     expect(ofType(resources, clusterIssuerType)).toEqual([]);
     expect(ofType(resources, scheduleType)).toEqual([]);

@@ -18,6 +18,24 @@ export interface RecordedPlatform {
 const mockKubeconfig = 'apiVersion: v1\nkind: Config\n';
 
 /**
+ * A stand-in for the cluster stack's `gatewayLoadBalancer`, as an EKS Auto Mode cluster exports
+ * it; a deploy reads the real one.
+ */
+const mockGatewayLoadBalancer = {
+  loadBalancerClass: 'eks.amazonaws.com/nlb',
+  annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' },
+};
+
+/**
+ * A stand-in for the `default/kubernetes` EndpointSlice (a documentation address, RFC 5737):
+ * the rendered policies show where the API server's address goes; a deploy reads the real one.
+ */
+const mockApiServerSlice = {
+  endpoints: [{ addresses: ['192.0.2.10'] }],
+  ports: [{ name: 'https', port: 443, protocol: 'TCP' }],
+};
+
+/**
  * Runs the platform program (the same `definePlatformStack` the entry point calls) under
  * Pulumi mocks, with no engine, cloud or cluster, and records every registered resource.
  * `config` is the stack file's `config:` map: a key without a namespace is the platform's
@@ -35,11 +53,18 @@ export async function recordPlatform(
     project: platformProject,
     stack,
     config,
-    // A StackReference's state is the referenced stack's outputs.
-    outputsOf: (resource) =>
-      resource.type === 'pulumi:pulumi:StackReference'
-        ? { outputs: { kubeconfig: mockKubeconfig } }
-        : undefined,
+    // A StackReference's state is the referenced stack's outputs; a read object's, the live one.
+    outputsOf: (resource) => {
+      if (resource.type === 'pulumi:pulumi:StackReference') {
+        return {
+          outputs: { kubeconfig: mockKubeconfig, gatewayLoadBalancer: mockGatewayLoadBalancer },
+        };
+      }
+      if (resource.type === 'kubernetes:discovery.k8s.io/v1:EndpointSlice') {
+        return mockApiServerSlice;
+      }
+      return undefined;
+    },
   });
   const outputs = definePlatformStack(new pulumi.Config(platformProject), stack);
   await settle();
