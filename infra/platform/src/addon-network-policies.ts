@@ -2,7 +2,11 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { type ApiServerEndpoints, apiServerEgressRule } from './api-server-endpoints.ts';
 import { clusterDnsEgressRule } from './cluster-dns.ts';
-import type { AddonWorkload, NamedNetworkPolicy, NetworkPolicySpec } from './network-policy-peers.ts';
+import type {
+  AddonWorkload,
+  NamedNetworkPolicy,
+  NetworkPolicySpec,
+} from './network-policy-peers.ts';
 import { platformLabels } from './platform-labels.ts';
 
 /** What an add-on namespace allows, beyond DNS: everything else is denied. */
@@ -21,9 +25,9 @@ export interface AddonNetworkPoliciesArgs extends AddonNetworkAccess {
 }
 
 /** Name of the policy that denies everything in an add-on namespace, as in environment namespaces. */
-export const defaultDenyPolicyName = 'default-deny-all';
+const defaultDenyPolicyName = 'default-deny-all';
 /** Name of the policy that lets every pod of an add-on namespace resolve names. */
-export const dnsPolicyName = 'allow-cluster-dns';
+const dnsPolicyName = 'allow-cluster-dns';
 
 /**
  * The NetworkPolicies of an add-on namespace, as specs: default-deny for ingress and egress of
@@ -68,11 +72,13 @@ export function createAddonNetworkPolicies(
   args: AddonNetworkPoliciesArgs,
   opts: pulumi.CustomResourceOptions,
 ): k8s.networking.v1.NetworkPolicy[] {
-  const specs = pulumi.output(args.apiServer).apply((apiServer) =>
-    Object.fromEntries(
-      addonNetworkPolicySpecs(args, apiServer).map((policy) => [policy.name, policy.spec]),
-    ),
-  );
+  const specs = pulumi
+    .output(args.apiServer)
+    .apply((apiServer) =>
+      Object.fromEntries(
+        addonNetworkPolicySpecs(args, apiServer).map((policy) => [policy.name, policy.spec]),
+      ),
+    );
   // The names alone, from stand-in endpoints: they never depend on the addresses.
   const names = addonNetworkPolicySpecs(args, { addresses: ['192.0.2.1'], port: 443 }).map(
     (policy) => policy.name,
@@ -87,7 +93,9 @@ export function createAddonNetworkPolicies(
             namespace: args.namespace,
             labels: platformLabels(policyName, args.namespace, 'network-policy'),
           },
-          spec: specs.apply((byName) => byName[policyName] as pulumi.UnwrappedObject<NetworkPolicySpec>),
+          spec: specs.apply(
+            (byName) => byName[policyName] as pulumi.UnwrappedObject<NetworkPolicySpec>,
+          ),
         },
         opts,
       ),

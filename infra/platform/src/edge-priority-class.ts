@@ -4,15 +4,10 @@ import { productNames } from '@slipway/platform-contract';
 export const edgePriorityClassName = `${productNames.name}-edge`;
 
 /**
- * Kubernetes' own `system-cluster-critical`; the edge stays below it, so cluster DNS, the CNI and
- * the node agents always win a node over the proxies.
- */
-export const systemClusterCritical = 2_000_000_000;
-
-/**
  * The edge's PriorityClass fields: above every workload without a class (priority 0), so a full
- * cluster evicts a service's pod before it leaves the internet-facing proxies pending, and below
- * the system classes. Not the default of anything.
+ * cluster evicts a service's pod before it leaves the internet-facing proxies pending, and far
+ * below `system-cluster-critical` (2000000000), so cluster DNS, the CNI and node agents always win
+ * a node over the proxies. Not the default of anything.
  *
  * @example
  * new k8s.scheduling.v1.PriorityClass('edge', { metadata: { name: edgePriorityClassName }, ...edgePriorityClass() });

@@ -8,6 +8,7 @@ import { ofType, type RecordedResource } from '@slipway/infra-testing';
 import { envoyGatewayValues, envoyProxySpec } from '../src/envoy-gateway-specs.ts';
 import {
   deployPlatform,
+  deployPlatformWithOptions,
   envoyProxyType,
   everythingOn,
   gatewayClassType,
@@ -15,6 +16,7 @@ import {
   httpRouteType,
   metadataOf,
   namespaceType,
+  priorityClassType,
   releaseType,
 } from './deploy-platform.ts';
 
@@ -63,18 +65,62 @@ describe('the edge with Envoy Gateway', () => {
     });
   });
 
-  it("puts the EKS load balancer annotation on the Envoy proxies' Service", () => {
+  it("asks for the cluster's load balancer class on the proxies' Service, the stack's annotations winning per key", () => {
     const [proxy] = ofType(resources, envoyProxyType);
     expect(proxy?.inputs.spec).toMatchObject({
       provider: {
         kubernetes: {
           envoyService: {
             type: 'LoadBalancer',
-            annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' },
+            loadBalancerClass: 'eks.amazonaws.com/nlb',
+            annotations: {
+              'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal',
+              'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+            },
           },
         },
       },
     });
+  });
+
+  it('creates the edge PriorityClass, below system-cluster-critical, preempting lower priorities, the default of nothing', () => {
+    const [priorityClass, ...others] = ofType(resources, priorityClassType);
+    expect(others).toEqual([]);
+    expect(priorityClass?.inputs).toMatchObject({
+      metadata: { name: 'slipway-edge' },
+      preemptionPolicy: 'PreemptLowerPriority',
+      globalDefault: false,
+    });
+    expect(priorityClass?.inputs.value).toBeGreaterThan(0);
+    expect(priorityClass?.inputs.value).toBeLessThan(2_000_000_000);
+  });
+
+  it('runs the proxies and the controller at the edge priority', () => {
+    const [proxy] = ofType(resources, envoyProxyType);
+    expect(proxy?.inputs.spec).toMatchObject({
+      provider: {
+        kubernetes: { envoyDeployment: { pod: { priorityClassName: 'slipway-edge' } } },
+      },
+    });
+    expect(releaseNamed(resources, 'envoy-gateway')?.inputs.values).toMatchObject({
+      deployment: { priorityClassName: 'slipway-edge' },
+    });
+  });
+
+  it("installs the controller only after its namespace's policies and the PriorityClass exist", async () => {
+    const { options } = await deployPlatformWithOptions(everythingOn);
+    const release = options.find(
+      (o) => o.type === releaseType && o.name === 'slipway-envoy-gateway',
+    );
+    const after = (release?.opts.dependsOn ?? []) as { __name?: string }[];
+    const names = after.map((resource) => resource.__name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'slipway-envoy-gateway-priority',
+        'slipway-envoy-gateway-namespace-default-deny-all',
+        'slipway-envoy-gateway-namespace-envoy-proxy-ingress',
+      ]),
+    );
   });
 
   it.each([

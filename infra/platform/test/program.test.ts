@@ -17,10 +17,17 @@ const runProgram = programRunner(
       },
       backups: { provider: 'gcp', bucket: 'acme-velero' },
     },
-    outputsOf: (resource) =>
-      resource.type === 'pulumi:pulumi:StackReference'
-        ? { outputs: { kubeconfig: clusterKubeconfig }, secretOutputNames: ['kubeconfig'] }
-        : undefined,
+    outputsOf: (resource) => {
+      if (resource.type === 'pulumi:pulumi:StackReference') {
+        return {
+          outputs: { kubeconfig: clusterKubeconfig, gatewayLoadBalancer: { annotations: {} } },
+          secretOutputNames: ['kubeconfig'],
+        };
+      }
+      return resource.type === 'kubernetes:discovery.k8s.io/v1:EndpointSlice'
+        ? { endpoints: [{ addresses: ['10.0.0.5'] }], ports: [{ name: 'https', port: 443 }] }
+        : undefined;
+    },
   },
   () => import('../src/index.ts'),
 );
