@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { veleroNetworkAccess, veleroPods } from './velero-network-policies.ts';
+import {
+  veleroNetworkAccess,
+  veleroPods,
+  veleroUpgradeCrdsJob,
+} from './velero-network-policies.ts';
 
 const spec = (provider: Parameters<typeof veleroNetworkAccess>[0], name: string) =>
   veleroNetworkAccess(provider).policies.find((policy) => policy.name === name)?.spec;
@@ -43,6 +47,6 @@ describe('veleroNetworkAccess', () => {
   });
 
   it('lets the server and its CRD upgrade job reach the API server', () => {
-    expect(veleroNetworkAccess('aws').apiServerClients).toEqual([veleroPods]);
+    expect(veleroNetworkAccess('aws').apiServerClients).toEqual([veleroPods, veleroUpgradeCrdsJob]);
   });
 });

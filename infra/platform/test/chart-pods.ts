@@ -30,7 +30,8 @@ export const chartPods: Readonly<Record<string, readonly Readonly<Record<string,
     'app.kubernetes.io/instance': 'cert-manager',
     'app.kubernetes.io/component': component,
   })),
-  // velero chart 12.1.0: templates/deployment.yaml.
+  // velero chart 12.1.0: templates/deployment.yaml; templates/upgrade-crds/upgrade-crds.yaml, whose
+  // pod template carries only the `kubectl.labels` value the platform sets.
   velero: [
     {
       name: 'velero',
@@ -38,6 +39,7 @@ export const chartPods: Readonly<Record<string, readonly Readonly<Record<string,
       'app.kubernetes.io/instance': 'velero',
       'app.kubernetes.io/managed-by': 'Helm',
     },
+    { 'app.kubernetes.io/component': 'velero-upgrade-crds' },
   ],
 };
 
