@@ -9,8 +9,8 @@ import { readPlatformStackConfig } from './read-platform-stack-config.ts';
 
 /**
  * The whole platform program: reads the stack config and the cluster stack's outputs, connects
- * to the cluster, reads where its API server is, and composes the Platform, returning its stack
- * outputs. The entry point and the offline render both call it, so what is rendered is what is
+ * to the cluster, and composes the Platform (which reads where the API server is when an add-on
+ * needs it), returning its stack outputs. The entry point and the offline render both call it, so what is rendered is what is
  * deployed.
  *
  * @example
@@ -26,7 +26,7 @@ export function definePlatformStack(config: pulumi.Config, stack: string): Platf
     productNames.name,
     {
       ...settings,
-      apiServer: readApiServerEndpoints('kubernetes-api', provider),
+      apiServer: () => readApiServerEndpoints('kubernetes-api', provider),
       ...(cluster ? { gatewayLoadBalancer: cluster.gatewayLoadBalancer } : {}),
     },
     { providers: { kubernetes: provider } },

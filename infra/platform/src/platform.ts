@@ -58,8 +58,11 @@ export interface PlatformArgs {
   readonly backups?: Omit<BackupsArgs, PodSecurityFields | ClusterFields | 'includedNamespaces'> & {
     readonly includedNamespaces?: readonly string[];
   };
-  /** The API server's endpoints, read from the cluster (api-server-endpoints.ts). */
-  readonly apiServer: pulumi.Input<ApiServerEndpoints>;
+  /**
+   * Reads the API server's endpoints from the cluster (api-server-endpoints.ts); called once, and
+   * only when an add-on namespace is created.
+   */
+  readonly apiServer: () => pulumi.Input<ApiServerEndpoints>;
   /** The cluster program's `gatewayLoadBalancer`, when a cluster stack is named. Default: none. */
   readonly gatewayLoadBalancer?: pulumi.Input<GatewayLoadBalancer>;
 }
@@ -87,7 +90,7 @@ function envoyArgs({
  *   gateway: { domains: { 'slipway-dev': 'dev.example.com' } },
  *   certManager: { email: 'platform@example.com', dns01: { provider: 'route53', region: 'eu-west-1' } },
  *   backups: { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' } },
- *   apiServer: { addresses: ['10.0.0.5'], port: 443 },
+ *   apiServer: () => readApiServerEndpoints('kubernetes-api', provider),
  * }, { providers: { kubernetes: provider } });
  */
 export class Platform extends pulumi.ComponentResource {
@@ -105,11 +108,14 @@ export class Platform extends pulumi.ComponentResource {
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'Platform'), name, {}, opts);
     const parent = { parent: this };
-    const addonCommon = {
+    const podSecurityVersion = args.podSecurityVersion ?? defaultPodSecurityVersion;
+    let apiServer: pulumi.Input<ApiServerEndpoints> | undefined;
+    const addonCommon = () => ({
       podSecurityLevel: args.addonPodSecurityLevel ?? 'restricted',
-      podSecurityVersion: args.podSecurityVersion ?? defaultPodSecurityVersion,
-      apiServer: args.apiServer,
-    };
+      podSecurityVersion,
+      // Read once, and only when an add-on namespace is created: its policies name the API server.
+      apiServer: (apiServer ??= args.apiServer()),
+    });
     const controller = args.gateway?.controller ?? { kind: 'envoy-gateway' };
     const envoyGateway =
       args.gateway && controller.kind === 'envoy-gateway'
@@ -117,7 +123,7 @@ export class Platform extends pulumi.ComponentResource {
             `${name}-envoy-gateway`,
             {
               ...envoyArgs(controller),
-              ...addonCommon,
+              ...addonCommon(),
               environmentNamespaces: args.namespaces,
               ...(args.gatewayLoadBalancer
                 ? { clusterLoadBalancer: args.gatewayLoadBalancer }
@@ -131,7 +137,7 @@ export class Platform extends pulumi.ComponentResource {
           `${name}-cert-manager`,
           {
             ...args.certManager,
-            ...addonCommon,
+            ...addonCommon(),
             ...(envoyGateway ? { installAfter: [envoyGateway.crds] } : {}),
           },
           parent,
@@ -139,12 +145,7 @@ export class Platform extends pulumi.ComponentResource {
       : undefined;
 
     const namespaces = args.namespaces.map(
-      (namespace) =>
-        new EnvironmentNamespace(
-          namespace,
-          { namespace, podSecurityVersion: addonCommon.podSecurityVersion },
-          parent,
-        ),
+      (namespace) => new EnvironmentNamespace(namespace, { namespace, podSecurityVersion }, parent),
     );
     this.gateways = args.gateway
       ? this.createGateways(args.gateway, namespaces, envoyGateway, certManager)
@@ -156,7 +157,7 @@ export class Platform extends pulumi.ComponentResource {
           {
             ...args.backups,
             includedNamespaces: args.backups.includedNamespaces ?? args.namespaces,
-            ...addonCommon,
+            ...addonCommon(),
           },
           // Namespaces first, so the first scheduled backup finds them.
           { parent: this, dependsOn: namespaces },

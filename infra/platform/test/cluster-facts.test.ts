@@ -71,6 +71,13 @@ describe('the platform program with a cluster stack', () => {
     });
   });
 
+  it('reads no EndpointSlice when no add-on is on (a control plane without one still deploys)', async () => {
+    const { resources } = await runProgram({ gateway: { enabled: false } });
+    expect(
+      resources.filter((r) => r.type === 'kubernetes:discovery.k8s.io/v1:EndpointSlice'),
+    ).toEqual([]);
+  });
+
   it("gives the proxies' Service the cluster's load balancer class and annotations", async () => {
     const { resources } = await runProgram();
     expect(envoyServiceOf(resources)).toMatchObject(eksAutoMode);

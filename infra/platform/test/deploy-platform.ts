@@ -38,7 +38,7 @@ export const everythingOn: PlatformArgs = {
     locationConfig: { region: 'eu-west-1' },
     serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/velero' },
   },
-  apiServer: testApiServer,
+  apiServer: () => testApiServer,
   gatewayLoadBalancer: {
     loadBalancerClass: 'eks.amazonaws.com/nlb',
     annotations: {
