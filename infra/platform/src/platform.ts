@@ -109,12 +109,16 @@ export class Platform extends pulumi.ComponentResource {
     super(componentType('platform', 'Platform'), name, {}, opts);
     const parent = { parent: this };
     const podSecurityVersion = args.podSecurityVersion ?? defaultPodSecurityVersion;
+    // Read once, and only when an add-on namespace is created: its policies name the API server.
     let apiServer: pulumi.Input<ApiServerEndpoints> | undefined;
+    const readApiServer = () => {
+      apiServer ??= args.apiServer();
+      return apiServer;
+    };
     const addonCommon = () => ({
       podSecurityLevel: args.addonPodSecurityLevel ?? 'restricted',
       podSecurityVersion,
-      // Read once, and only when an add-on namespace is created: its policies name the API server.
-      apiServer: (apiServer ??= args.apiServer()),
+      apiServer: readApiServer(),
     });
     const controller = args.gateway?.controller ?? { kind: 'envoy-gateway' };
     const envoyGateway =

@@ -15,7 +15,7 @@ export const envoyProxyType = 'kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyPr
 export const priorityClassType = 'kubernetes:scheduling.k8s.io/v1:PriorityClass';
 
 /** The API server's endpoints as a cluster would list them: two control-plane addresses. */
-export const testApiServer = { addresses: ['10.0.0.5', '10.0.1.5'], port: 443 } as const;
+const testApiServer = { addresses: ['10.0.0.5', '10.0.1.5'], port: 443 } as const;
 
 /** Every optional part on, with the minimum each needs. */
 export const everythingOn: PlatformArgs = {
