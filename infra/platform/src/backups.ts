@@ -3,9 +3,11 @@ import * as pulumi from '@pulumi/pulumi';
 import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType, productNames } from '@slipway/platform-contract';
 import { createAddonNamespace } from './addon-namespace.ts';
+import type { ApiServerEndpoints } from './api-server-endpoints.ts';
 import { helmChartArgs } from './helm-chart.ts';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
 import { veleroGrants } from './velero-grants.ts';
+import { veleroNetworkAccess } from './velero-network-policies.ts';
 import { type BackupProvider, veleroServiceAccountName, veleroValues } from './velero-values.ts';
 import { veleroChart } from './versions.ts';
 
@@ -43,6 +45,8 @@ export interface BackupsArgs {
   readonly podSecurityLevel?: PodSecurityLevel;
   /** Pod Security Standards version the namespace labels pin. */
   readonly podSecurityVersion: string;
+  /** Where the API server is, for the namespace's egress policies. */
+  readonly apiServer: pulumi.Input<ApiServerEndpoints>;
 }
 
 /**
@@ -52,7 +56,7 @@ export interface BackupsArgs {
  * lost control plane is a restore into a new cluster, not a rebuild from memory.
  *
  * @example
- * new Backups('backups', { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' }, includedNamespaces: ['slipway-prod'], podSecurityVersion: 'v1.35' }, { provider });
+ * new Backups('backups', { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' }, includedNamespaces: ['slipway-prod'], podSecurityVersion: 'v1.35', apiServer }, { provider });
  */
 export class Backups extends pulumi.ComponentResource {
   /** Name of the Velero Schedule, for `velero backup create --from-schedule`. */
@@ -64,12 +68,14 @@ export class Backups extends pulumi.ComponentResource {
     super(componentType('platform', 'Backups'), name, {}, opts);
     const schedule = args.schedule ?? defaultBackupSchedule;
     const snapshotVolumes = args.snapshotVolumes ?? true;
-    const namespace = createAddonNamespace(
+    const [namespace, ...policies] = createAddonNamespace(
       `${name}-namespace`,
       {
         namespace: 'velero',
         podSecurityLevel: args.podSecurityLevel ?? 'restricted',
         podSecurityVersion: args.podSecurityVersion,
+        network: veleroNetworkAccess(args.provider),
+        apiServer: args.apiServer,
       },
       { parent: this },
     );
@@ -112,8 +118,9 @@ export class Backups extends pulumi.ComponentResource {
         ...helmChartArgs(veleroChart),
         values: identity ? identity.serviceAccountAnnotations.apply(values) : values({}),
       },
-      // The identity and its grants first, so Velero's first pod starts with its credentials.
-      { parent: this, ...(identity ? { dependsOn: [identity] } : {}) },
+      // The identity, its grants and the namespace's policies first, so Velero's first pod starts
+      // with its credentials and its network.
+      { parent: this, dependsOn: [...policies, ...(identity ? [identity] : [])] },
     );
 
     const scheduleName = `${productNames.name}-environments`;

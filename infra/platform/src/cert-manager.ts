@@ -4,7 +4,9 @@ import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-wo
 import { componentType } from '@slipway/platform-contract';
 import { type Dns01Settings, dns01Solver } from './acme-solvers.ts';
 import { createAddonNamespace } from './addon-namespace.ts';
+import type { ApiServerEndpoints } from './api-server-endpoints.ts';
 import { certManagerGrants } from './cert-manager-grants.ts';
+import { certManagerNetworkAccess } from './cert-manager-network-policies.ts';
 import { helmChartArgs } from './helm-chart.ts';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
 import { certManagerChart } from './versions.ts';
@@ -52,6 +54,8 @@ export interface CertManagerArgs {
   readonly podSecurityLevel?: PodSecurityLevel;
   /** Pod Security Standards version the namespace labels pin. */
   readonly podSecurityVersion: string;
+  /** Where the API server is, for the namespace's egress policies. */
+  readonly apiServer: pulumi.Input<ApiServerEndpoints>;
 }
 
 /**
@@ -61,7 +65,7 @@ export interface CertManagerArgs {
  * Install it after the Gateway API CRDs: cert-manager looks for them only at start-up.
  *
  * @example
- * new CertManager('cert-manager', { email: 'platform@example.com', dns01: { provider: 'route53', region: 'eu-west-1' }, podSecurityVersion: 'v1.35' }, { provider });
+ * new CertManager('cert-manager', { email: 'platform@example.com', dns01: { provider: 'route53', region: 'eu-west-1' }, podSecurityVersion: 'v1.35', apiServer }, { provider });
  */
 export class CertManager extends pulumi.ComponentResource {
   /** The ClusterIssuer name to put in `cert-manager.io/cluster-issuer`. */
@@ -72,12 +76,14 @@ export class CertManager extends pulumi.ComponentResource {
   constructor(name: string, args: CertManagerArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'CertManager'), name, {}, opts);
     const issuerName = args.issuerName ?? 'letsencrypt';
-    const namespace = createAddonNamespace(
+    const [namespace, ...policies] = createAddonNamespace(
       `${name}-namespace`,
       {
         namespace: 'cert-manager',
         podSecurityLevel: args.podSecurityLevel ?? 'restricted',
         podSecurityVersion: args.podSecurityVersion,
+        network: certManagerNetworkAccess(args.dns01.provider),
+        apiServer: args.apiServer,
       },
       { parent: this },
     );
@@ -130,8 +136,12 @@ export class CertManager extends pulumi.ComponentResource {
           cainjector: highlyAvailable,
         },
       },
-      // The identity and its grant first, so the controller starts with its credentials.
-      { parent: this, dependsOn: [...(args.installAfter ?? []), ...(identity ? [identity] : [])] },
+      // The identity, its grant and the namespace's policies first, so the controller starts with
+      // its credentials and its network.
+      {
+        parent: this,
+        dependsOn: [...(args.installAfter ?? []), ...policies, ...(identity ? [identity] : [])],
+      },
     );
 
     new k8s.apiextensions.CustomResource(

@@ -1,3 +1,4 @@
+import type { GatewayLoadBalancer } from '@slipway/infra-workload-identity';
 import {
   nonRootId,
   restrictedContainerSecurityContext,
@@ -40,19 +41,24 @@ export function envoyGatewayCrdsValues(): Record<string, unknown> {
 
 /**
  * Values of the Envoy Gateway controller chart: CRDs left to the CRD chart, two replicas spread
- * across zones with a PDB, and the restricted Pod Security profile stated explicitly for the
+ * across zones with a PDB, the edge's PriorityClass, and the restricted Pod Security profile stated explicitly for the
  * controller and the certgen job (the chart's defaults already match; stating them keeps a
  * chart bump from loosening them silently).
  *
  * @example
- * envoyGatewayValues();
+ * envoyGatewayValues({ priorityClassName: 'slipway-edge' });
  */
-export function envoyGatewayValues(): Record<string, unknown> {
+export function envoyGatewayValues({
+  priorityClassName,
+}: {
+  readonly priorityClassName: string;
+}): Record<string, unknown> {
   const controllerLabels = { 'control-plane': 'envoy-gateway' };
   return {
     crds: { enabled: false },
     deployment: {
       replicas: 2,
+      priorityClassName,
       envoyGateway: {
         securityContext: restrictedContainer,
         resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1024Mi' } },
@@ -74,8 +80,10 @@ export function envoyGatewayValues(): Record<string, unknown> {
 
 /** What {@link envoyProxySpec} needs. */
 export interface EnvoyProxySpecArgs {
-  /** Annotations on the proxies' LoadBalancer Service (EKS: `aws-load-balancer-type: nlb`). */
-  readonly serviceAnnotations: Readonly<Record<string, string>>;
+  /** The proxies' LoadBalancer Service: its class and annotations (gateway-load-balancer.ts). */
+  readonly loadBalancer: GatewayLoadBalancer;
+  /** The PriorityClass of the proxy pods. */
+  readonly priorityClassName: string;
   /** Fewest proxy replicas per Gateway. */
   readonly minReplicas: number;
   /** Most proxy replicas per Gateway. */
@@ -84,13 +92,13 @@ export interface EnvoyProxySpecArgs {
 
 /**
  * The EnvoyProxy the GatewayClass points at: how Envoy Gateway runs every Gateway's proxies.
- * An autoscaled Deployment with a PDB, spread across zones per Gateway, behind a LoadBalancer
- * Service that keeps the client's source IP. Envoy Gateway itself forces the restricted
+ * An autoscaled Deployment with a PDB and the edge's PriorityClass, spread across zones per
+ * Gateway, behind a LoadBalancer Service of the cluster's class that keeps the client's source IP. Envoy Gateway itself forces the restricted
  * security context on the proxy containers, except `readOnlyRootFilesystem` (Envoy writes
  * its admin socket and logs; docs/gateway.md).
  *
  * @example
- * envoyProxySpec({ serviceAnnotations: {}, minReplicas: 2, maxReplicas: 6 });
+ * envoyProxySpec({ loadBalancer: { annotations: {} }, priorityClassName: 'slipway-edge', minReplicas: 2, maxReplicas: 6 });
  */
 export function envoyProxySpec(args: EnvoyProxySpecArgs): Record<string, unknown> {
   return {
@@ -99,6 +107,7 @@ export function envoyProxySpec(args: EnvoyProxySpecArgs): Record<string, unknown
       kubernetes: {
         envoyDeployment: {
           pod: {
+            priorityClassName: args.priorityClassName,
             securityContext: restrictedPod,
             topologySpreadConstraints: [
               zoneSpread(
@@ -130,7 +139,10 @@ export function envoyProxySpec(args: EnvoyProxySpecArgs): Record<string, unknown
           type: 'LoadBalancer',
           // Local keeps the client's source IP and skips a second hop.
           externalTrafficPolicy: 'Local',
-          annotations: { ...args.serviceAnnotations },
+          ...(args.loadBalancer.loadBalancerClass
+            ? { loadBalancerClass: args.loadBalancer.loadBalancerClass }
+            : {}),
+          annotations: { ...args.loadBalancer.annotations },
         },
       },
     },

@@ -1,7 +1,11 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import type { GatewayLoadBalancer } from '@slipway/infra-workload-identity';
 import { componentType, productNames } from '@slipway/platform-contract';
 import { createAddonNamespace } from './addon-namespace.ts';
+import type { ApiServerEndpoints } from './api-server-endpoints.ts';
+import { edgePriorityClass, edgePriorityClassName } from './edge-priority-class.ts';
+import { envoyGatewayNetworkAccess } from './envoy-gateway-network-policies.ts';
 import {
   envoyGatewayClassName,
   envoyGatewayControllerName,
@@ -10,14 +14,23 @@ import {
   envoyGatewayValues,
   envoyProxySpec,
 } from './envoy-gateway-specs.ts';
+import { proxyLoadBalancer } from './gateway-load-balancer.ts';
 import { helmChartArgs } from './helm-chart.ts';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
 import { envoyGatewayChart, envoyGatewayCrdsChart } from './versions.ts';
 
 /** Arguments of {@link EnvoyGateway}. */
 export interface EnvoyGatewayArgs {
-  /** Annotations on the proxies' LoadBalancer Service, e.g. `service.beta.kubernetes.io/aws-load-balancer-type: nlb`. Default: none. */
+  /** The cluster program's `gatewayLoadBalancer`: the proxies' Service class and annotations. Default: none (the cloud's default controller). */
+  readonly clusterLoadBalancer?: pulumi.Input<GatewayLoadBalancer>;
+  /** Annotations on the proxies' LoadBalancer Service; each key wins over the cluster's. Default: none. */
   readonly serviceAnnotations?: Readonly<Record<string, string>>;
+  /** `spec.loadBalancerClass` of the proxies' Service, instead of the cluster's. Default: the cluster's. */
+  readonly loadBalancerClass?: string;
+  /** The environment namespaces whose services the proxies forward to. */
+  readonly environmentNamespaces: readonly string[];
+  /** Where the API server is, for the controller's egress. */
+  readonly apiServer: pulumi.Input<ApiServerEndpoints>;
   /** Fewest proxy replicas per Gateway. Default: 2. */
   readonly minReplicas?: number;
   /** Most proxy replicas per Gateway. Default: 6. */
@@ -29,12 +42,13 @@ export interface EnvoyGatewayArgs {
 }
 
 /**
- * Envoy Gateway, the Gateway API implementation at the edge: the Gateway API CRDs (standard
+ * Envoy Gateway, the Gateway API implementation at the edge: its namespace locked down
+ * (envoy-gateway-network-policies.ts), the edge's PriorityClass, the Gateway API CRDs (standard
  * channel) and Envoy Gateway's CRDs from its CRD chart, the controller from its chart, an
  * EnvoyProxy saying how proxies run, and the GatewayClass environment Gateways name.
  *
  * @example
- * const edge = new EnvoyGateway('edge', { podSecurityVersion: 'v1.35' }, { provider });
+ * const edge = new EnvoyGateway('edge', { podSecurityVersion: 'v1.35', environmentNamespaces: ['slipway-dev'], apiServer }, { provider });
  */
 export class EnvoyGateway extends pulumi.ComponentResource {
   /** The GatewayClass name for `spec.gatewayClassName`. */
@@ -48,12 +62,25 @@ export class EnvoyGateway extends pulumi.ComponentResource {
 
   constructor(name: string, args: EnvoyGatewayArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'EnvoyGateway'), name, {}, opts);
-    const namespace = createAddonNamespace(
+    const [namespace, ...policies] = createAddonNamespace(
       `${name}-namespace`,
       {
         namespace: envoyGatewayNamespace,
         podSecurityLevel: args.podSecurityLevel ?? 'restricted',
         podSecurityVersion: args.podSecurityVersion,
+        network: envoyGatewayNetworkAccess(args.environmentNamespaces),
+        apiServer: args.apiServer,
+      },
+      { parent: this },
+    );
+    const priorityClass = new k8s.scheduling.v1.PriorityClass(
+      `${name}-priority`,
+      {
+        metadata: {
+          name: edgePriorityClassName,
+          labels: platformLabels(edgePriorityClassName, edgePriorityClassName, 'priority-class'),
+        },
+        ...edgePriorityClass(),
       },
       { parent: this },
     );
@@ -76,9 +103,9 @@ export class EnvoyGateway extends pulumi.ComponentResource {
         name: 'envoy-gateway',
         namespace: namespace.metadata.name,
         ...helmChartArgs(envoyGatewayChart),
-        values: envoyGatewayValues(),
+        values: envoyGatewayValues({ priorityClassName: edgePriorityClassName }),
       },
-      { parent: this, dependsOn: [this.crds] },
+      { parent: this, dependsOn: [this.crds, priorityClass, ...policies] },
     );
 
     const proxyName = `${productNames.name}-proxy`;
@@ -92,11 +119,17 @@ export class EnvoyGateway extends pulumi.ComponentResource {
           namespace: envoyGatewayNamespace,
           labels: platformLabels(proxyName, envoyGatewayNamespace, 'gateway-proxy-config'),
         },
-        spec: envoyProxySpec({
-          serviceAnnotations: args.serviceAnnotations ?? {},
-          minReplicas: args.minReplicas ?? 2,
-          maxReplicas: args.maxReplicas ?? 6,
-        }),
+        spec: pulumi.output(args.clusterLoadBalancer).apply((cluster) =>
+          envoyProxySpec({
+            loadBalancer: proxyLoadBalancer(cluster, {
+              ...(args.serviceAnnotations ? { serviceAnnotations: args.serviceAnnotations } : {}),
+              ...(args.loadBalancerClass ? { loadBalancerClass: args.loadBalancerClass } : {}),
+            }),
+            priorityClassName: edgePriorityClassName,
+            minReplicas: args.minReplicas ?? 2,
+            maxReplicas: args.maxReplicas ?? 6,
+          }),
+        ),
       },
       // The EnvoyProxy kind exists only once the CRD chart is in.
       { parent: this, dependsOn: [this.crds, controller] },

@@ -4,6 +4,8 @@ import type { GatewayDataPlane } from './platform-outputs.ts';
 export const httpsListenerName = 'https';
 /** The HTTP listener; only the platform's redirect route uses it. */
 const httpListenerName = 'http';
+/** The ports of the Gateway's listeners, as clients reach them. */
+export const gatewayListenerPorts = { https: 443, http: 80 } as const;
 /** The Gateway of each environment namespace when none is configured. */
 export const defaultGatewayName = 'public';
 
@@ -33,7 +35,7 @@ export function gatewaySpec(args: GatewaySpecArgs): Record<string, unknown> {
       {
         name: httpsListenerName,
         protocol: 'HTTPS',
-        port: 443,
+        port: gatewayListenerPorts.https,
         hostname: `*.${args.domain}`,
         tls: {
           mode: 'Terminate',
@@ -44,7 +46,7 @@ export function gatewaySpec(args: GatewaySpecArgs): Record<string, unknown> {
       {
         name: httpListenerName,
         protocol: 'HTTP',
-        port: 80,
+        port: gatewayListenerPorts.http,
         hostname: `*.${args.domain}`,
         allowedRoutes: sameNamespace,
       },

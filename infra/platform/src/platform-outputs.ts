@@ -46,3 +46,6 @@ export const platformOutputNames = {
   backupScheduleName: 'backupScheduleName',
   backupSchedule: 'backupSchedule',
 } as const satisfies { readonly [K in keyof PlatformOutputs]-?: K };
+
+// Where pods resolve names, on every cloud: the services' egress allows the same destinations.
+export { clusterDns, clusterDnsEgressRule, nodeLocalDnsCidrs } from './cluster-dns.ts';

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
-import type { WorkloadIdentity } from '@slipway/infra-workload-identity';
+import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
+import type { ApiServerEndpoints } from './api-server-endpoints.ts';
 import { Backups, type BackupsArgs } from './backups.ts';
 import { CertManager, type CertManagerArgs } from './cert-manager.ts';
 import { EnvironmentGateway } from './environment-gateway.ts';
@@ -13,11 +14,13 @@ import type { GatewayDataPlane, PlatformGateway } from './platform-outputs.ts';
 import { defaultPodSecurityVersion } from './versions.ts';
 
 type PodSecurityFields = 'podSecurityLevel' | 'podSecurityVersion';
+/** What the platform learns from the cluster rather than from stack config. */
+type ClusterFields = 'apiServer' | 'clusterLoadBalancer' | 'environmentNamespaces';
 
 /** Envoy Gateway, installed and run by the platform: the default. */
 type EnvoyGatewayController = { readonly kind: 'envoy-gateway' } & Omit<
   EnvoyGatewayArgs,
-  PodSecurityFields
+  PodSecurityFields | ClusterFields
 >;
 
 /** A Gateway API controller the cluster already has (a cloud's own); see docs/gateway.md. */
@@ -50,23 +53,36 @@ export interface PlatformArgs {
   /** Gateway API at the edge, a Gateway per environment. Default: not installed. */
   readonly gateway?: GatewayArgs;
   /** cert-manager and its Let's Encrypt ClusterIssuer. Default: not installed. */
-  readonly certManager?: Omit<CertManagerArgs, PodSecurityFields | 'installAfter'>;
+  readonly certManager?: Omit<CertManagerArgs, PodSecurityFields | ClusterFields | 'installAfter'>;
   /**
    * The cluster's workload identity (the cluster stack's `workloadIdentity` output): Velero and
    * cert-manager get cloud identities and their grants. Default: none (kind, a render).
    */
   readonly workloadIdentity?: WorkloadIdentity;
   /** Velero and its backup Schedule; `includedNamespaces` defaults to {@link PlatformArgs.namespaces}. Default: not installed. */
-  readonly backups?: Omit<BackupsArgs, PodSecurityFields | 'includedNamespaces'> & {
+  readonly backups?: Omit<BackupsArgs, PodSecurityFields | ClusterFields | 'includedNamespaces'> & {
     readonly includedNamespaces?: readonly string[];
   };
+  /**
+   * Reads the API server's endpoints from the cluster (api-server-endpoints.ts); called once, and
+   * only when an add-on namespace is created.
+   */
+  readonly apiServer: () => pulumi.Input<ApiServerEndpoints>;
+  /** The cluster program's `gatewayLoadBalancer`, when a cluster stack is named. Default: none. */
+  readonly gatewayLoadBalancer?: pulumi.Input<GatewayLoadBalancer>;
 }
+
+/** What the stack config decides: everything but what the cluster tells. */
+export type PlatformSettings = Omit<
+  PlatformArgs,
+  'apiServer' | 'gatewayLoadBalancer' | 'workloadIdentity'
+>;
 
 /** Envoy Gateway's own arguments: the controller choice without its `kind` discriminant. */
 function envoyArgs({
   kind: _,
   ...settings
-}: EnvoyGatewayController): Omit<EnvoyGatewayArgs, PodSecurityFields> {
+}: EnvoyGatewayController): Omit<EnvoyGatewayArgs, PodSecurityFields | ClusterFields> {
   return settings;
 }
 
@@ -82,6 +98,7 @@ function envoyArgs({
  *   gateway: { domains: { 'slipway-dev': 'dev.example.com' } },
  *   certManager: { email: 'platform@example.com', dns01: { provider: 'route53', region: 'eu-west-1' } },
  *   backups: { provider: 'aws', bucket: 'acme-velero', locationConfig: { region: 'eu-west-1' } },
+ *   apiServer: () => readApiServerEndpoints('kubernetes-api', provider),
  * }, { providers: { kubernetes: provider } });
  */
 export class Platform extends pulumi.ComponentResource {
@@ -100,16 +117,31 @@ export class Platform extends pulumi.ComponentResource {
     super(componentType('platform', 'Platform'), name, {}, opts);
     const parent = { parent: this };
     const identity = args.workloadIdentity ? { workloadIdentity: args.workloadIdentity } : {};
-    const podSecurity = {
-      podSecurityLevel: args.addonPodSecurityLevel ?? 'restricted',
-      podSecurityVersion: args.podSecurityVersion ?? defaultPodSecurityVersion,
+    const podSecurityVersion = args.podSecurityVersion ?? defaultPodSecurityVersion;
+    // Read once, and only when an add-on namespace is created: its policies name the API server.
+    let apiServer: pulumi.Input<ApiServerEndpoints> | undefined;
+    const readApiServer = () => {
+      apiServer ??= args.apiServer();
+      return apiServer;
     };
+    const addonCommon = () => ({
+      podSecurityLevel: args.addonPodSecurityLevel ?? 'restricted',
+      podSecurityVersion,
+      apiServer: readApiServer(),
+    });
     const controller = args.gateway?.controller ?? { kind: 'envoy-gateway' };
     const envoyGateway =
       args.gateway && controller.kind === 'envoy-gateway'
         ? new EnvoyGateway(
             `${name}-envoy-gateway`,
-            { ...envoyArgs(controller), ...podSecurity },
+            {
+              ...envoyArgs(controller),
+              ...addonCommon(),
+              environmentNamespaces: args.namespaces,
+              ...(args.gatewayLoadBalancer
+                ? { clusterLoadBalancer: args.gatewayLoadBalancer }
+                : {}),
+            },
             parent,
           )
         : undefined;
@@ -119,7 +151,7 @@ export class Platform extends pulumi.ComponentResource {
           {
             ...args.certManager,
             ...identity,
-            ...podSecurity,
+            ...addonCommon(),
             ...(envoyGateway ? { installAfter: [envoyGateway.crds] } : {}),
           },
           parent,
@@ -127,12 +159,7 @@ export class Platform extends pulumi.ComponentResource {
       : undefined;
 
     const namespaces = args.namespaces.map(
-      (namespace) =>
-        new EnvironmentNamespace(
-          namespace,
-          { namespace, podSecurityVersion: podSecurity.podSecurityVersion },
-          parent,
-        ),
+      (namespace) => new EnvironmentNamespace(namespace, { namespace, podSecurityVersion }, parent),
     );
     this.gateways = args.gateway
       ? this.createGateways(args.gateway, namespaces, envoyGateway, certManager)
@@ -145,7 +172,7 @@ export class Platform extends pulumi.ComponentResource {
             ...args.backups,
             ...identity,
             includedNamespaces: args.backups.includedNamespaces ?? args.namespaces,
-            ...podSecurity,
+            ...addonCommon(),
           },
           // Namespaces first, so the first scheduled backup finds them.
           { parent: this, dependsOn: namespaces },

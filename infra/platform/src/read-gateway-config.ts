@@ -10,6 +10,7 @@ export interface GatewayConfig {
   readonly envoyGateway?: {
     readonly enabled?: boolean;
     readonly serviceAnnotations?: Record<string, string>;
+    readonly loadBalancerClass?: string;
     readonly minReplicas?: number;
     readonly maxReplicas?: number;
   };
@@ -36,6 +37,7 @@ function readController(section: GatewayConfig, proxies: ProxyReplicas): Gateway
     return {
       kind: 'envoy-gateway',
       ...(envoy.serviceAnnotations ? { serviceAnnotations: envoy.serviceAnnotations } : {}),
+      ...(envoy.loadBalancerClass ? { loadBalancerClass: envoy.loadBalancerClass } : {}),
       minReplicas: envoy.minReplicas || proxies.minReplicas,
       maxReplicas: envoy.maxReplicas || proxies.maxReplicas,
     };

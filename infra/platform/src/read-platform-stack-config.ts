@@ -6,7 +6,7 @@ import {
   environmentProfiles,
   environments,
 } from '@slipway/service-manifest';
-import type { PlatformArgs } from './platform.ts';
+import type { PlatformSettings } from './platform.ts';
 import type { PodSecurityLevel } from './platform-labels.ts';
 import { type BackupsConfig, readBackupsConfig } from './read-backups-config.ts';
 import { type CertManagerConfig, readCertManagerConfig } from './read-cert-manager-config.ts';
@@ -23,7 +23,7 @@ export interface ClusterConnection {
 
 /** Everything the stack config (`Pulumi.<stack>.yaml`) decides. */
 export interface PlatformStackConfig extends ClusterConnection {
-  readonly platform: PlatformArgs;
+  readonly platform: PlatformSettings;
 }
 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;

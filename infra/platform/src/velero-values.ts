@@ -2,6 +2,7 @@ import {
   restrictedContainerSecurityContext,
   restrictedPodSecurityContext,
 } from './restricted-security.ts';
+import { veleroUpgradeCrdsJob } from './velero-network-policies.ts';
 import { veleroPluginImages } from './versions.ts';
 
 /** Velero's ServiceAccount, which the chart creates and the cloud identity is bound to. */
@@ -78,7 +79,11 @@ export function veleroValues(args: VeleroValuesArgs): Record<string, unknown> {
     podLabels: args.podLabels,
     podSecurityContext: veleroPodSecurityContext,
     containerSecurityContext: veleroContainerSecurityContext,
-    kubectl: { containerSecurityContext: veleroContainerSecurityContext },
+    kubectl: {
+      containerSecurityContext: veleroContainerSecurityContext,
+      // The CRD upgrade Job's pods carry only these labels: its NetworkPolicy selects them.
+      labels: { ...veleroUpgradeCrdsJob.podLabels },
+    },
     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '512Mi' } },
     // Schedules are a Schedule custom resource owned by this program, not chart values.
     schedules: {},

@@ -4,7 +4,7 @@ import { installMocks, named, ofType, type RecordedResource, settle } from '@sli
 import type { WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { identityOutputs, workloadIdentities } from '@slipway/infra-workload-identity/testing';
 import { Platform, type PlatformArgs } from '../src/platform.ts';
-import { releaseType } from './deploy-platform.ts';
+import { releaseType, testApiServer } from './deploy-platform.ts';
 
 /** The platform's add-ons on a cluster with workload identity, under mocks. */
 async function deployOn(
@@ -18,7 +18,7 @@ async function deployOn(
   const provider = new k8s.Provider('cluster', {});
   new Platform(
     'slipway',
-    { namespaces: ['slipway-dev'], workloadIdentity, ...parts },
+    { namespaces: ['slipway-dev'], workloadIdentity, apiServer: () => testApiServer, ...parts },
     { providers: { kubernetes: provider } },
   );
   await settle();

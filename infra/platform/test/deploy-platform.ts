@@ -12,6 +12,10 @@ export const gatewayType = 'kubernetes:gateway.networking.k8s.io/v1:Gateway';
 export const httpRouteType = 'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute';
 export const gatewayClassType = 'kubernetes:gateway.networking.k8s.io/v1:GatewayClass';
 export const envoyProxyType = 'kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy';
+export const priorityClassType = 'kubernetes:scheduling.k8s.io/v1:PriorityClass';
+
+/** The API server's endpoints as a cluster would list them: two control-plane addresses. */
+export const testApiServer = { addresses: ['10.0.0.5', '10.0.1.5'], port: 443 } as const;
 
 /** Every optional part on, with the minimum each needs. */
 export const everythingOn: PlatformArgs = {
@@ -20,7 +24,7 @@ export const everythingOn: PlatformArgs = {
     domains: { 'slipway-dev': 'dev.example.com', 'slipway-staging': 'staging.example.com' },
     controller: {
       kind: 'envoy-gateway',
-      serviceAnnotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' },
+      serviceAnnotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal' },
     },
   },
   certManager: {
@@ -33,6 +37,14 @@ export const everythingOn: PlatformArgs = {
     bucket: 'acme-velero',
     locationConfig: { region: 'eu-west-1' },
     serviceAccountAnnotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/velero' },
+  },
+  apiServer: () => testApiServer,
+  gatewayLoadBalancer: {
+    loadBalancerClass: 'eks.amazonaws.com/nlb',
+    annotations: {
+      'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+      'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+    },
   },
 };
 

@@ -8,6 +8,7 @@ import { ofType, type RecordedResource } from '@slipway/infra-testing';
 import { envoyGatewayValues, envoyProxySpec } from '../src/envoy-gateway-specs.ts';
 import {
   deployPlatform,
+  deployPlatformWithOptions,
   envoyProxyType,
   everythingOn,
   gatewayClassType,
@@ -15,6 +16,7 @@ import {
   httpRouteType,
   metadataOf,
   namespaceType,
+  priorityClassType,
   releaseType,
 } from './deploy-platform.ts';
 
@@ -63,18 +65,62 @@ describe('the edge with Envoy Gateway', () => {
     });
   });
 
-  it("puts the EKS load balancer annotation on the Envoy proxies' Service", () => {
+  it("asks for the cluster's load balancer class on the proxies' Service, the stack's annotations winning per key", () => {
     const [proxy] = ofType(resources, envoyProxyType);
     expect(proxy?.inputs.spec).toMatchObject({
       provider: {
         kubernetes: {
           envoyService: {
             type: 'LoadBalancer',
-            annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' },
+            loadBalancerClass: 'eks.amazonaws.com/nlb',
+            annotations: {
+              'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internal',
+              'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+            },
           },
         },
       },
     });
+  });
+
+  it('creates the edge PriorityClass, below system-cluster-critical, preempting lower priorities, the default of nothing', () => {
+    const [priorityClass, ...others] = ofType(resources, priorityClassType);
+    expect(others).toEqual([]);
+    expect(priorityClass?.inputs).toMatchObject({
+      metadata: { name: 'slipway-edge' },
+      preemptionPolicy: 'PreemptLowerPriority',
+      globalDefault: false,
+    });
+    expect(priorityClass?.inputs.value).toBeGreaterThan(0);
+    expect(priorityClass?.inputs.value).toBeLessThan(2_000_000_000);
+  });
+
+  it('runs the proxies and the controller at the edge priority', () => {
+    const [proxy] = ofType(resources, envoyProxyType);
+    expect(proxy?.inputs.spec).toMatchObject({
+      provider: {
+        kubernetes: { envoyDeployment: { pod: { priorityClassName: 'slipway-edge' } } },
+      },
+    });
+    expect(releaseNamed(resources, 'envoy-gateway')?.inputs.values).toMatchObject({
+      deployment: { priorityClassName: 'slipway-edge' },
+    });
+  });
+
+  it("installs the controller only after its namespace's policies and the PriorityClass exist", async () => {
+    const { options } = await deployPlatformWithOptions(everythingOn);
+    const release = options.find(
+      (o) => o.type === releaseType && o.name === 'slipway-envoy-gateway',
+    );
+    const after = (release?.opts.dependsOn ?? []) as { __name?: string }[];
+    const names = after.map((resource) => resource.__name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'slipway-envoy-gateway-priority',
+        'slipway-envoy-gateway-namespace-default-deny-all',
+        'slipway-envoy-gateway-namespace-envoy-proxy-ingress',
+      ]),
+    );
   });
 
   it.each([
@@ -160,7 +206,7 @@ describe('the edge with a cloud controller instead', () => {
 
 describe('Envoy Gateway pod settings', () => {
   it('configures the controller pods to pass the restricted Pod Security Standard', () => {
-    const { deployment } = envoyGatewayValues() as {
+    const { deployment } = envoyGatewayValues({ priorityClassName: 'slipway-edge' }) as {
       deployment: { pod: { securityContext: object }; envoyGateway: { securityContext: object } };
     };
     const pod = {
@@ -177,7 +223,7 @@ describe('Envoy Gateway pod settings', () => {
   });
 
   it('configures the certgen job to pass the restricted Pod Security Standard', () => {
-    const { certgen } = envoyGatewayValues() as {
+    const { certgen } = envoyGatewayValues({ priorityClassName: 'slipway-edge' }) as {
       certgen: { job: { pod: { securityContext: object }; securityContext: object } };
     };
     const pod = {
@@ -198,7 +244,15 @@ describe('Envoy Gateway pod settings', () => {
       apiVersion: 'gateway.envoyproxy.io/v1alpha1',
       kind: 'EnvoyProxy',
       metadata: { name: 'p', namespace: 'envoy-gateway-system' },
-      spec: envoyProxySpec({ serviceAnnotations: {}, minReplicas: 2, maxReplicas: 6 }),
+      spec: envoyProxySpec({
+        loadBalancer: {
+          loadBalancerClass: 'eks.amazonaws.com/nlb',
+          annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' },
+        },
+        priorityClassName: 'slipway-edge',
+        minReplicas: 2,
+        maxReplicas: 6,
+      }),
     };
     expect(formatViolations(validateKubernetesObject(proxy))).toBe('');
   });

@@ -18,13 +18,21 @@ const runProgram = programRunner(
       },
       backups: { provider: 'gcp', bucket: 'acme-velero' },
     },
-    outputsOf: (resource) =>
-      resource.type === 'pulumi:pulumi:StackReference'
-        ? {
-            outputs: { kubeconfig: clusterKubeconfig, workloadIdentity: workloadIdentities.gcp },
-            secretOutputNames: ['kubeconfig'],
-          }
-        : undefined,
+    outputsOf: (resource) => {
+      if (resource.type === 'pulumi:pulumi:StackReference') {
+        return {
+          outputs: {
+            kubeconfig: clusterKubeconfig,
+            workloadIdentity: workloadIdentities.gcp,
+            gatewayLoadBalancer: { annotations: {} },
+          },
+          secretOutputNames: ['kubeconfig'],
+        };
+      }
+      return resource.type === 'kubernetes:discovery.k8s.io/v1:EndpointSlice'
+        ? { endpoints: [{ addresses: ['10.0.0.5'] }], ports: [{ name: 'https', port: 443 }] }
+        : undefined;
+    },
   },
   () => import('../src/index.ts'),
 );
@@ -36,11 +44,8 @@ describe('platform program', () => {
   it('deploys with the kubeconfig of the configured cluster stack, still a secret', async () => {
     const { resources } = await runProgram({ clusterStack: 'acme/slipway-cluster-eks/dev' });
     const references = resources.filter((r) => r.type === 'pulumi:pulumi:StackReference');
-    // One for the workload identity (read first, as a plain value), one for the kubeconfig.
-    expect(references.map((r) => r.inputs.name)).toEqual([
-      'acme/slipway-cluster-eks/dev',
-      'acme/slipway-cluster-eks/dev',
-    ]);
+    // One reference for every output: workload identity, kubeconfig, load balancer.
+    expect(references.map((r) => r.inputs.name)).toEqual(['acme/slipway-cluster-eks/dev']);
     expect(kubernetesProviders(resources).map((p) => p.inputs.kubeconfig)).toEqual([
       {
         [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,

@@ -1,9 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkObjectSet, formatViolations, validateKubernetesObject } from '@slipway/infra-policy';
+import {
+  checkObjectSet,
+  formatViolations,
+  type LabelSelectorLike,
+  matchesSelector,
+  validateKubernetesObject,
+} from '@slipway/infra-policy';
 import { kubernetesObjects } from '@slipway/infra-testing';
 import { platformOutputNames } from '../src/platform-outputs.ts';
+import { addonNamespaces, chartPods, chartPodsOutsideTheRender } from '../src/render/chart-pods.ts';
 import { type RenderedPlatform, renderPlatform } from '../src/render/index.ts';
 import { recordPlatform } from '../src/render/record-platform.ts';
 import {
@@ -23,6 +30,19 @@ const devConfig = stackConfig('dev');
 
 const ofKind = (rendered: RenderedPlatform, kind: string) =>
   rendered.objects.filter((object) => object.kind === kind);
+const policiesIn = (rendered: RenderedPlatform, namespace: string) =>
+  ofKind(rendered, 'NetworkPolicy').filter((policy) => policy.metadata.namespace === namespace);
+
+/** The parts of a rendered NetworkPolicy's spec the selector checks read. */
+interface PeerLike {
+  readonly podSelector?: LabelSelectorLike;
+  readonly namespaceSelector?: LabelSelectorLike;
+}
+interface NetworkPolicySpecLike {
+  readonly podSelector: LabelSelectorLike;
+  readonly ingress?: readonly { readonly from?: readonly PeerLike[] }[];
+  readonly egress?: readonly { readonly to?: readonly PeerLike[] }[];
+}
 
 describe('renderPlatform for the dev stack', () => {
   let rendered: RenderedPlatform;
@@ -85,12 +105,92 @@ describe('renderPlatform for the dev stack', () => {
   });
 
   it('renders a default-deny NetworkPolicy for the environment namespace', () => {
-    expect(ofKind(rendered, 'NetworkPolicy')).toEqual([
+    expect(policiesIn(rendered, 'slipway-dev')).toEqual([
       expect.objectContaining({
         metadata: expect.objectContaining({ name: 'default-deny-all', namespace: 'slipway-dev' }),
         spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
       }),
     ]);
+  });
+
+  it.each(addonNamespaces)(
+    'renders default-deny, cluster DNS and the API server allows in add-on namespace %s',
+    (namespace) => {
+      const policies = policiesIn(rendered, namespace);
+      const names = policies.map((policy) => policy.metadata.name);
+      expect(names).toEqual(expect.arrayContaining(['default-deny-all', 'allow-cluster-dns']));
+      const denyAll = policies.find((policy) => policy.metadata.name === 'default-deny-all');
+      expect(denyAll?.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+      expect(names.some((name) => name.endsWith('-to-api-server'))).toBe(true);
+      // The render's stand-in for the API server's address (record-platform.ts).
+      expect(JSON.stringify(policies)).toContain('192.0.2.10/32');
+    },
+  );
+
+  it.each(addonNamespaces)(
+    'renders only policies in %s whose pods (and same-namespace peers) the pinned chart creates',
+    (namespace) => {
+      const pods = chartPods[namespace] ?? [];
+      const selectsAPod = (selector: LabelSelectorLike) =>
+        pods.some((labels) => matchesSelector(selector, labels));
+      for (const policy of policiesIn(rendered, namespace)) {
+        const spec = policy.spec as NetworkPolicySpecLike;
+        expect(selectsAPod(spec.podSelector), policy.metadata.name).toBe(true);
+        const peers = [
+          ...(spec.ingress ?? []).flatMap((rule) => rule.from ?? []),
+          ...(spec.egress ?? []).flatMap((rule) => rule.to ?? []),
+        ].filter((peer) => peer.podSelector && !peer.namespaceSelector);
+        for (const peer of peers) {
+          expect(selectsAPod(peer.podSelector ?? {}), policy.metadata.name).toBe(true);
+        }
+      }
+    },
+  );
+
+  it("passes the Slipway checks; add-on policies' selectors are checked against the charts' pods above", () => {
+    const violations = checkObjectSet(rendered.objects, {
+      podsOutsideTheSet: chartPodsOutsideTheRender,
+    });
+    expect(formatViolations(violations)).toBe('');
+  });
+
+  it('renders the edge PriorityClass and gives it to the proxies and the controller', () => {
+    expect(ofKind(rendered, 'PriorityClass')).toEqual([
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: 'slipway-edge' }),
+        value: 1_000_000,
+        preemptionPolicy: 'PreemptLowerPriority',
+      }),
+    ]);
+    const [proxy] = ofKind(rendered, 'EnvoyProxy');
+    expect(proxy).toMatchObject({
+      spec: {
+        provider: {
+          kubernetes: { envoyDeployment: { pod: { priorityClassName: 'slipway-edge' } } },
+        },
+      },
+    });
+    const controller = rendered.releases.find((release) => release.name === 'envoy-gateway');
+    expect(controller?.values).toMatchObject({ deployment: { priorityClassName: 'slipway-edge' } });
+  });
+
+  it("renders the proxies' Service with the cluster stack's load balancer class and annotations", () => {
+    const [proxy] = ofKind(rendered, 'EnvoyProxy');
+    expect(proxy).toMatchObject({
+      spec: {
+        provider: {
+          kubernetes: {
+            envoyService: {
+              loadBalancerClass: 'eks.amazonaws.com/nlb',
+              annotations: {
+                'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(JSON.stringify(proxy)).not.toContain('aws-load-balancer-type');
   });
 
   it('renders no Ingress and mentions ingress-nginx nowhere', () => {
@@ -171,7 +271,11 @@ describe.each([
   });
 
   it('renders objects that pass every policy check', () => {
-    expect(formatViolations(checkObjectSet(rendered.objects))).toBe('');
+    expect(
+      formatViolations(
+        checkObjectSet(rendered.objects, { podsOutsideTheSet: chartPodsOutsideTheRender }),
+      ),
+    ).toBe('');
   });
 
   it(`backs up on '${backups.schedule}' for ${backups.ttl}, its environment's profile`, () => {

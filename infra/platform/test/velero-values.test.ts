@@ -4,9 +4,26 @@ import {
   formatViolations,
   validateKubernetesObject,
 } from '@slipway/infra-policy';
+import { veleroNetworkAccess } from '../src/velero-network-policies.ts';
 import { veleroValues } from '../src/velero-values.ts';
 
 describe('veleroValues', () => {
+  it("labels the CRD upgrade Job's pods (they carry only kubectl.labels) so its API server allow selects them", () => {
+    const values = veleroValues({
+      provider: 'aws',
+      bucket: 'b',
+      locationConfig: {},
+      snapshotVolumes: true,
+      serviceAccountAnnotations: {},
+      podLabels: {},
+    }) as { kubectl: { labels: Record<string, string> } };
+    const jobClient = veleroNetworkAccess('aws').apiServerClients.find(
+      (client) => client.name === 'velero-upgrade-crds',
+    );
+    expect(values.kubectl.labels).toEqual({ 'app.kubernetes.io/component': 'velero-upgrade-crds' });
+    expect(jobClient?.podLabels).toEqual(values.kubectl.labels);
+  });
+
   it.each(['aws', 'gcp', 'azure'] as const)(
     'configures %s Velero pods that pass the restricted Pod Security Standard',
     (provider) => {

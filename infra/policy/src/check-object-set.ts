@@ -23,6 +23,18 @@ export interface ObjectSetOptions extends WorkloadStandardsOptions {
   readonly requireStandardLabels?: boolean;
   /** Require every Deployment to be scaled by an HPA (STANDARDS.md rule 11). Default: true. */
   readonly requireAutoscaling?: boolean;
+  /**
+   * Pods the cluster will run that the set does not hold (a Helm chart's, rendered at deploy
+   * time), by namespace and labels: NetworkPolicies, Services and PDBs may select them.
+   * Default: none.
+   */
+  readonly podsOutsideTheSet?: readonly PodOutsideTheSet[];
+}
+
+/** A pod the set's selectors may select though the set does not hold it. */
+export interface PodOutsideTheSet {
+  readonly namespace: string;
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 /**
@@ -41,6 +53,7 @@ export function checkObjectSet(
   {
     requireStandardLabels = true,
     requireAutoscaling = true,
+    podsOutsideTheSet = [],
     ...workloadOptions
   }: ObjectSetOptions = {},
 ): PolicyViolation[] {
@@ -58,7 +71,15 @@ export function checkObjectSet(
   checkSetNamespaces(all, violation);
 
   const workloads = collectWorkloads(all);
-  const selected = workloadSelector(workloads);
+  const selected = workloadSelector([
+    ...workloads,
+    ...podsOutsideTheSet.map(({ namespace, labels }) => ({
+      object: { apiVersion: 'v1', kind: 'Pod', metadata: { namespace, labels } },
+      namespace,
+      podLabels: labels,
+      portNames: new Set<string>(),
+    })),
+  ]);
 
   checkServiceAccounts(all, workloads, violation);
   violations.push(...checkGatewayRoutes(all));

@@ -1,7 +1,11 @@
 export { checkGatewayRoutes } from './check-gateway-routes.ts';
 export { checkImageReference } from './check-image-reference.ts';
 export { checkNamespace } from './check-namespace.ts';
-export { checkObjectSet, type ObjectSetOptions } from './check-object-set.ts';
+export {
+  checkObjectSet,
+  type ObjectSetOptions,
+  type PodOutsideTheSet,
+} from './check-object-set.ts';
 export { checkRestrictedPodSecurity } from './check-restricted-pod-security.ts';
 export { checkStandardLabels, standardLabelKeys } from './check-standard-labels.ts';
 export {

@@ -104,6 +104,23 @@ describe('checkObjectSet', () => {
     );
   });
 
+  it("accepts a NetworkPolicy selecting a chart's pods only when they are named as outside the set", () => {
+    const policy = replace('NetworkPolicy', (n) =>
+      setPath(n, 'spec.podSelector', { matchLabels: { app: 'chart' } }),
+    );
+    const selectsNothing = (options: Parameters<typeof checkObjectSet>[1]) =>
+      checkObjectSet(policy, options).filter((v) => v.rule === 'standards/network-policy');
+    expect(selectsNothing({})).toHaveLength(1);
+    expect(
+      selectsNothing({ podsOutsideTheSet: [{ namespace: 'other', labels: { app: 'chart' } }] }),
+    ).toHaveLength(1);
+    expect(
+      selectsNothing({
+        podsOutsideTheSet: [{ namespace: 'slipway-dev', labels: { app: 'chart' } }],
+      }),
+    ).toEqual([]);
+  });
+
   it('requires TLS for every Ingress host', () => {
     const ingress: KubernetesObject = {
       apiVersion: 'networking.k8s.io/v1',

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import * as pulumi from '@pulumi/pulumi';
-import { readWorkloadIdentity } from '@slipway/infra-workload-identity';
+import { readClusterStack } from '@slipway/infra-workload-identity';
 import { serviceManifestPath } from '@slipway/platform-contract';
 import { formatProblem, loadServiceManifests, manifestWarnings } from '@slipway/service-manifest';
 import { deployServices } from './deploy-services.ts';
@@ -19,9 +19,10 @@ for (const warning of manifestWarnings(located)) pulumi.log.warn(formatProblem(w
 const config = readStackConfig();
 // Read before any service resource, so a missing gateway fails the plan, not the apply.
 const platform = config.platformStack ? await readPlatformOutputs(config.platformStack) : undefined;
-// A plain value: which cloud resources each service's identity needs depends on the cloud.
-const workloadIdentity = await readWorkloadIdentity(config.clusterStack);
-const deployed = deployServices(manifests, config, platform, workloadIdentity);
+// Read before any service resource: which cloud resources each service's identity needs depends
+// on the cloud.
+const cluster = await readClusterStack(config.clusterStack);
+const deployed = deployServices(manifests, config, platform, cluster);
 
 /** The namespace the services run in. */
 export const namespace = deployed.namespace;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clusterDnsEgressRule } from '@slipway/infra-platform/outputs';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
 import { egressPolicySpec, ingressPolicySpec } from './network-policy-specs.ts';
 
@@ -105,5 +106,25 @@ describe('egressPolicySpec', () => {
       ports: [{ port: 5432, protocol: 'TCP' }],
     });
     expect(rules).toHaveLength(3);
+  });
+
+  it("resolves names through the platform's cluster DNS destinations: CoreDNS and each cloud's node-local cache", () => {
+    const spec = egressPolicySpec({ manifest: manifestOf(), environment: 'dev', callees: [] });
+    const [dns] = spec.egress as readonly unknown[];
+    expect(dns).toEqual(clusterDnsEgressRule());
+    expect(dns).toMatchObject({
+      to: expect.arrayContaining([
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+          podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+        },
+        { ipBlock: { cidr: '169.254.20.10/32' } },
+        { ipBlock: { cidr: '169.254.10.11/32' } },
+      ]),
+      ports: [
+        { port: 53, protocol: 'UDP' },
+        { port: 53, protocol: 'TCP' },
+      ],
+    });
   });
 });

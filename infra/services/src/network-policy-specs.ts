@@ -1,18 +1,11 @@
 import type * as k8s from '@pulumi/kubernetes';
-import type { GatewayDataPlane } from '@slipway/infra-platform/outputs';
+import { clusterDnsEgressRule, type GatewayDataPlane } from '@slipway/infra-platform/outputs';
 import { metricsEndpoint, servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.ts';
 import type { Callee } from './service-environment.ts';
 
 type NetworkPolicySpec = k8s.types.input.networking.v1.NetworkPolicySpec;
-
-/** Where cluster DNS runs: CoreDNS keeps the `kube-dns` label on EKS, GKE and AKS alike. */
-export const clusterDns = {
-  namespace: 'kube-system',
-  podLabels: { 'k8s-app': 'kube-dns' },
-  port: 53,
-} as const;
 
 /** What the two NetworkPolicies of a service are derived from. */
 export interface NetworkPolicyInput {
@@ -71,7 +64,8 @@ export function ingressPolicySpec({
 }
 
 /**
- * Egress only to cluster DNS (53 UDP and TCP), to each callee's pods on its port, and to the
+ * Egress only to cluster DNS (53 UDP and TCP: CoreDNS and each cloud's node-local cache, as the
+ * platform's `clusterDnsEgressRule` states them), to each callee's pods on its port, and to the
  * CIDRs and ports the manifest's `egress` declares.
  * @example egressPolicySpec({ manifest: gateway, environment: 'dev', callees: [{ name: 'orders', port: 3001 }] })
  */
@@ -84,18 +78,7 @@ export function egressPolicySpec({
     podSelector: { matchLabels: selectorLabels(manifest.name, environment) },
     policyTypes: ['Egress'],
     egress: [
-      {
-        to: [
-          {
-            namespaceSelector: namespaceSelector(clusterDns.namespace),
-            podSelector: { matchLabels: { ...clusterDns.podLabels } },
-          },
-        ],
-        ports: [
-          { port: clusterDns.port, protocol: 'UDP' },
-          { port: clusterDns.port, protocol: 'TCP' },
-        ],
-      },
+      clusterDnsEgressRule(),
       ...callees.map((callee) => ({
         to: [{ podSelector: { matchLabels: selectorLabels(callee.name, environment) } }],
         ports: [{ port: callee.port, protocol: 'TCP' }],

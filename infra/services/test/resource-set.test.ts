@@ -83,18 +83,6 @@ describe('the set of resources per service', () => {
     }
   });
 
-  it('uses a StackReference to the cluster stack for the kubeconfig when clusterStack is set', async () => {
-    const manifests = exampleManifests();
-    const { resources } = await record(
-      manifests,
-      configFor(manifests, { clusterStack: 'acme/slipway-cluster-eks/dev' }),
-    );
-    const reference = resources.find((r) => r.type === 'pulumi:pulumi:StackReference');
-    expect(reference?.inputs.name).toBe('acme/slipway-cluster-eks/dev');
-    const provider = resources.find((r) => r.type === 'pulumi:providers:kubernetes');
-    expect(JSON.stringify(provider?.inputs)).toContain('mock-kubeconfig');
-  });
-
   it('reads no StackReference for the platform: its outputs are an input of the render', async () => {
     const { resources } = await record(exampleManifests());
     expect(resources.some((r) => r.type === 'pulumi:pulumi:StackReference')).toBe(false);

@@ -16,6 +16,7 @@ function runProgram(workloadIdentity: WorkloadIdentity | undefined) {
   const outputs = {
     ...fixturePlatformOutputs({ 'slipway-dev': 'dev.example.com' }),
     kubeconfig: 'apiVersion: v1\nkind: Config\n',
+    gatewayLoadBalancer: { annotations: {} },
     ...(workloadIdentity ? { workloadIdentity } : {}),
   };
   return programRunner(
@@ -51,6 +52,16 @@ const podLabels = (resources: RecordedResource[], name: string) =>
   ).spec.template.metadata.labels;
 
 describe('services on a cluster with workload identity', () => {
+  it('reads the cluster stack once and deploys with its kubeconfig', async () => {
+    const { resources } = await runProgram(workloadIdentities.aws);
+    const references = resources.filter((r) => r.type === 'pulumi:pulumi:StackReference');
+    expect(references.map((r) => r.inputs.name).sort()).toEqual(
+      [clusterStack, 'acme/slipway-platform/dev'].sort(),
+    );
+    const provider = resources.find((r) => r.type === 'pulumi:providers:kubernetes');
+    expect(JSON.stringify(provider?.inputs)).toContain('kind: Config');
+  });
+
   it('gives each ServiceAccount an EKS Pod Identity role and exports its ARN', async () => {
     const { program, resources } = await runProgram(workloadIdentities.aws);
     for (const name of names) {

@@ -4,7 +4,7 @@ export {
   type WorkloadIdentity,
 } from './cluster-outputs.ts';
 export { azureBuiltInRoles, type IdentityGrant } from './identity-grant.ts';
-export { readWorkloadIdentity } from './read-workload-identity.ts';
+export { type ClusterStack, readClusterStack } from './read-cluster-stack.ts';
 export {
   ServiceAccountIdentity,
   type ServiceAccountIdentityArgs,

@@ -1,5 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
 import { installMocks, type RecordedResource, settle } from '@slipway/infra-testing/render';
+import type { GatewayLoadBalancer } from '@slipway/infra-workload-identity';
 import { pulumiProject } from '@slipway/platform-contract';
 import { definePlatformStack } from '../define-platform-stack.ts';
 import type { PlatformStackOutputs } from '../platform-stack-outputs.ts';
@@ -16,6 +17,24 @@ export interface RecordedPlatform {
 
 /** A stand-in for the cluster stack's kubeconfig; nothing connects to a cluster under mocks. */
 const mockKubeconfig = 'apiVersion: v1\nkind: Config\n';
+
+/**
+ * A stand-in for the cluster stack's `gatewayLoadBalancer`, as an EKS Auto Mode cluster exports
+ * it; a deploy reads the real one.
+ */
+const mockGatewayLoadBalancer: GatewayLoadBalancer = {
+  loadBalancerClass: 'eks.amazonaws.com/nlb',
+  annotations: { 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' },
+};
+
+/**
+ * A stand-in for the `default/kubernetes` EndpointSlice (a documentation address, RFC 5737):
+ * the rendered policies show where the API server's address goes; a deploy reads the real one.
+ */
+const mockApiServerSlice = {
+  endpoints: [{ addresses: ['192.0.2.10'] }],
+  ports: [{ name: 'https', port: 443, protocol: 'TCP' }],
+};
 
 /**
  * Runs the platform program (the same `definePlatformStack` the entry point calls) under
@@ -35,13 +54,22 @@ export async function recordPlatform(
     project: platformProject,
     stack,
     config,
-    // A StackReference's state is the referenced stack's outputs.
+    // A read object's state is the live one.
     outputsOf: (resource) =>
-      resource.type === 'pulumi:pulumi:StackReference'
-        ? { outputs: { kubeconfig: mockKubeconfig } }
+      resource.type === 'kubernetes:discovery.k8s.io/v1:EndpointSlice'
+        ? mockApiServerSlice
         : undefined,
   });
-  const outputs = definePlatformStack(new pulumi.Config(platformProject), stack);
+  const platformConfig = new pulumi.Config(platformProject);
+  // What the entry point reads from the cluster stack, but no cloud identity: a render shows the
+  // Kubernetes objects, which an identity changes only on Azure (an annotation and a label).
+  const cluster = platformConfig.get('clusterStack')
+    ? {
+        kubeconfig: pulumi.secret(mockKubeconfig),
+        gatewayLoadBalancer: pulumi.output<GatewayLoadBalancer>(mockGatewayLoadBalancer),
+      }
+    : undefined;
+  const outputs = definePlatformStack(platformConfig, stack, cluster);
   await settle();
   return { resources, outputs };
 }

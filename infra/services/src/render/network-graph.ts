@@ -1,7 +1,7 @@
 import type { PlatformGateway } from '@slipway/infra-platform/outputs';
+import { clusterDns, nodeLocalDnsCidrs } from '@slipway/infra-platform/outputs';
 import type { RenderedObject } from '@slipway/infra-testing/render';
 import { servicePortName } from '@slipway/platform-contract';
-import { clusterDns } from '../network-policy-specs.ts';
 import { allowsConnection, type PodEndpoint } from './network-reachability.ts';
 
 /** Options for {@link networkGraph}. */
@@ -117,7 +117,8 @@ export function networkGraph(
       if (policy.metadata.namespace !== from.pod.namespace || !selects) continue;
       for (const rule of policy.spec?.egress ?? []) {
         for (const peer of rule.to ?? []) {
-          if (!peer.ipBlock) continue;
+          // A node-local DNS cache's address is cluster DNS, drawn as such below.
+          if (!peer.ipBlock || nodeLocalDnsCidrs.includes(peer.ipBlock.cidr)) continue;
           const cidr = peer.ipBlock.cidr;
           const node = `cidr_${id(cidr)}`;
           externals.set(node, `  ${node}[(${cidr})]`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { installMocks } from '@slipway/infra-testing';
+import { gatewayLoadBalancerFrom, workloadIdentityFrom } from './cluster-output-checks.ts';
 import { workloadIdentities } from './identity-fixtures.ts';
-import { readWorkloadIdentity, workloadIdentityFrom } from './read-workload-identity.ts';
+import { readClusterStack } from './read-cluster-stack.ts';
 
 const clusterStack = 'acme/slipway-cluster-eks/dev';
 
@@ -14,10 +15,10 @@ function clusterExports(outputs: Record<string, unknown>) {
   });
 }
 
-describe('readWorkloadIdentity', () => {
+describe('readClusterStack', () => {
   it('reads nothing without a cluster stack: a kind or local cluster has no cloud identity', async () => {
     const resources = await clusterExports({});
-    expect(await readWorkloadIdentity(undefined)).toBeUndefined();
+    expect(await readClusterStack(undefined)).toBeUndefined();
     expect(resources).toEqual([]);
   });
 
@@ -25,14 +26,14 @@ describe('readWorkloadIdentity', () => {
     "reads the cluster stack's $cloud identity as a plain value",
     async (identity) => {
       const resources = await clusterExports({ workloadIdentity: identity, kubeconfig: 'x' });
-      expect(await readWorkloadIdentity(clusterStack)).toEqual(identity);
+      expect((await readClusterStack(clusterStack))?.workloadIdentity).toEqual(identity);
       expect(resources.map((r) => r.inputs.name)).toEqual([clusterStack]);
     },
   );
 
   it('fails naming the stack and the fix when the cluster stack exports no identity', async () => {
     await clusterExports({ kubeconfig: 'x' });
-    await expect(readWorkloadIdentity(clusterStack)).rejects.toThrow(
+    await expect(readClusterStack(clusterStack)).rejects.toThrow(
       `stack ${clusterStack}'s output 'workloadIdentity' is missing: run pulumi up on the cluster stack`,
     );
   });
@@ -66,6 +67,24 @@ describe('workloadIdentityFrom', () => {
   it('keeps only the fields of the identity’s cloud', () => {
     expect(workloadIdentityFrom({ ...workloadIdentities.aws, extra: 1 }, clusterStack)).toEqual(
       workloadIdentities.aws,
+    );
+  });
+});
+
+describe('gatewayLoadBalancerFrom', () => {
+  it('keeps the class and annotations of a valid output', () => {
+    const value = { loadBalancerClass: 'eks.amazonaws.com/nlb', annotations: { a: 'b' } };
+    expect(gatewayLoadBalancerFrom(value, clusterStack)).toEqual(value);
+    expect(gatewayLoadBalancerFrom({ annotations: {} }, clusterStack)).toEqual({ annotations: {} });
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['annotations that are not strings', { annotations: { a: 1 } }],
+    ['a class that is not a string', { loadBalancerClass: 3, annotations: {} }],
+  ])('refuses %s, naming the stack and the fix', (_, value) => {
+    expect(() => gatewayLoadBalancerFrom(value, clusterStack)).toThrow(
+      `stack ${clusterStack} exports no valid gatewayLoadBalancer ({ loadBalancerClass?, annotations }): run pulumi up on the cluster stack`,
     );
   });
 });

@@ -1,5 +1,8 @@
-import * as pulumi from '@pulumi/pulumi';
-import { clusterOutputNames, type WorkloadIdentity } from './cluster-outputs.ts';
+import {
+  clusterOutputNames,
+  type GatewayLoadBalancer,
+  type WorkloadIdentity,
+} from './cluster-outputs.ts';
 
 /** The fields each cloud's identity carries, all non-empty strings. */
 const fieldsByCloud = {
@@ -44,18 +47,25 @@ export function workloadIdentityFrom(value: unknown, clusterStack: string): Work
 }
 
 /**
- * The cluster stack's workload identity as a plain value, read once at program start (which
- * resources to create depends on the cloud, and resources are never created inside an `apply`).
- * Undefined without a cluster stack: a kind or local cluster has no cloud identity.
- * @throws Error naming the stack when its output is missing or malformed.
- * @example const identity = await readWorkloadIdentity(config.clusterStack);
+ * Checks a cluster stack's `gatewayLoadBalancer` output against {@link GatewayLoadBalancer}.
+ * @throws Error naming the stack and the fix.
+ * @example gatewayLoadBalancerFrom({ annotations: {} }, 'acme/slipway-cluster-gke/dev')
  */
-export async function readWorkloadIdentity(
-  clusterStack: string | undefined,
-): Promise<WorkloadIdentity | undefined> {
-  if (!clusterStack) return undefined;
-  // Its own reference: the program's `cluster` reference (kubeconfig) is made elsewhere.
-  const reference = new pulumi.StackReference('cluster-workload-identity', { name: clusterStack });
-  const details = await reference.getOutputDetails(clusterOutputNames.workloadIdentity);
-  return workloadIdentityFrom(details.value ?? details.secretValue, clusterStack);
+export function gatewayLoadBalancerFrom(value: unknown, clusterStack: string): GatewayLoadBalancer {
+  const record = typeof value === 'object' && value !== null ? value : {};
+  const { loadBalancerClass, annotations } = record as Record<string, unknown>;
+  const valid =
+    (loadBalancerClass === undefined || typeof loadBalancerClass === 'string') &&
+    typeof annotations === 'object' &&
+    annotations !== null &&
+    Object.values(annotations).every((text) => typeof text === 'string');
+  if (!valid) {
+    throw new Error(
+      `stack ${clusterStack} exports no valid ${clusterOutputNames.gatewayLoadBalancer} ({ loadBalancerClass?, annotations }): run pulumi up on the cluster stack with the current cluster program`,
+    );
+  }
+  return {
+    ...(loadBalancerClass === undefined ? {} : { loadBalancerClass: loadBalancerClass as string }),
+    annotations: annotations as Record<string, string>,
+  };
 }

@@ -1,0 +1,51 @@
+import * as pulumi from '@pulumi/pulumi';
+import { gatewayLoadBalancerFrom, workloadIdentityFrom } from './cluster-output-checks.ts';
+import {
+  clusterOutputNames,
+  type GatewayLoadBalancer,
+  type WorkloadIdentity,
+} from './cluster-outputs.ts';
+
+/** What the platform and services programs read from their cluster stack (`clusterStack`). */
+export interface ClusterStack {
+  /** Its `kubeconfig`: stays a secret, never leaves Pulumi's secret store. */
+  readonly kubeconfig: pulumi.Output<string>;
+  /** Its `gatewayLoadBalancer`: the class and annotations of the edge proxies' Service. */
+  readonly gatewayLoadBalancer: pulumi.Output<GatewayLoadBalancer>;
+  /**
+   * Its `workloadIdentity` as a plain value, read at program start: which resources a
+   * ServiceAccount's identity needs depends on the cloud, and resources are never created inside
+   * an `apply`.
+   */
+  readonly workloadIdentity: WorkloadIdentity;
+}
+
+/**
+ * Reads a cluster program's outputs through one StackReference (`cluster`), by the names
+ * {@link clusterOutputNames} owns, and checks each. Undefined without a cluster stack: a kind or
+ * local cluster is reached by kube context and has no cloud identity.
+ * @throws Error naming the stack, the output and the fix when one is missing or malformed.
+ * @example const cluster = await readClusterStack(config.get('clusterStack'));
+ */
+export async function readClusterStack(
+  clusterStack: string | undefined,
+): Promise<ClusterStack | undefined> {
+  if (!clusterStack) return undefined;
+  const reference = new pulumi.StackReference('cluster', { name: clusterStack });
+  const identity = await reference.getOutputDetails(clusterOutputNames.workloadIdentity);
+  const kubeconfig = reference.requireOutput(clusterOutputNames.kubeconfig).apply((value) => {
+    if (typeof value !== 'string' || value === '') {
+      throw new Error(
+        `stack ${clusterStack} exports no ${clusterOutputNames.kubeconfig} string: run pulumi up on the cluster stack`,
+      );
+    }
+    return value;
+  });
+  return {
+    kubeconfig,
+    gatewayLoadBalancer: reference
+      .requireOutput(clusterOutputNames.gatewayLoadBalancer)
+      .apply((value) => gatewayLoadBalancerFrom(value, clusterStack)),
+    workloadIdentity: workloadIdentityFrom(identity.value ?? identity.secretValue, clusterStack),
+  };
+}
