@@ -4,11 +4,12 @@ import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-wo
 import { componentType, productNames } from '@slipway/platform-contract';
 import { createAddonNamespace } from './addon-namespace.ts';
 import type { ApiServerEndpoints } from './api-server-endpoints.ts';
+import type { BackupProvider } from './backup-provider.ts';
 import { helmChartArgs } from './helm-chart.ts';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
 import { veleroGrants } from './velero-grants.ts';
 import { veleroNetworkAccess } from './velero-network-policies.ts';
-import { type BackupProvider, veleroServiceAccountName, veleroValues } from './velero-values.ts';
+import { veleroServiceAccountName, veleroValues } from './velero-values.ts';
 import { veleroChart } from './versions.ts';
 
 /** Every hour, on the hour. */

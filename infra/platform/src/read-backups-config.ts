@@ -1,7 +1,7 @@
 import type { EnvironmentProfile } from '@slipway/service-manifest';
+import type { BackupProvider } from './backup-provider.ts';
 import type { PlatformArgs } from './platform.ts';
 import { fail } from './stack-config-error.ts';
-import type { BackupProvider } from './velero-values.ts';
 import { veleroPluginImages } from './versions.ts';
 
 /** The `backups` section of the stack config. */

@@ -3,8 +3,8 @@ import {
   type IdentityGrant,
   type WorkloadIdentity,
 } from '@slipway/infra-workload-identity';
+import type { BackupProvider } from './backup-provider.ts';
 import { fail } from './stack-config-error.ts';
-import type { BackupProvider } from './velero-values.ts';
 
 /** Where Velero writes backups and takes snapshots: what its grants are scoped to. */
 export interface VeleroGrantsArgs {

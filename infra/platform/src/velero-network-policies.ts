@@ -1,4 +1,5 @@
 import type { AddonNetworkAccess } from './addon-network-policies.ts';
+import type { BackupProvider } from './backup-provider.ts';
 import {
   type AddonWorkload,
   internetEgress,
@@ -6,7 +7,6 @@ import {
   scraperIngress,
   tcp,
 } from './network-policy-peers.ts';
-import type { BackupProvider } from './velero-values.ts';
 import { workloadIdentityEgress } from './workload-identity-endpoints.ts';
 
 // Pod labels of the velero chart 12.1.0 (versions.ts), release `velero`: the server's pod template

@@ -1,3 +1,4 @@
+import type { BackupProvider } from './backup-provider.ts';
 import {
   restrictedContainerSecurityContext,
   restrictedPodSecurityContext,
@@ -7,9 +8,6 @@ import { veleroPluginImages } from './versions.ts';
 
 /** Velero's ServiceAccount, which the chart creates and the cloud identity is bound to. */
 export const veleroServiceAccountName = 'velero';
-
-/** The clouds Velero stores backups in and snapshots volumes on. */
-export type BackupProvider = keyof typeof veleroPluginImages;
 
 /** What {@link veleroValues} needs to know. */
 export interface VeleroValuesArgs {
