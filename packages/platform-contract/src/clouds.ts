@@ -4,6 +4,8 @@ export interface CloudEntry {
   readonly title: string;
   /** The Pulumi program that creates its cluster; none for `none` (a cluster you bring). */
   readonly clusterProgram?: `infra/cluster-${string}`;
+  /** The page on that program's defaults, their cost and how to change them; with the program. */
+  readonly docsPage?: `docs/clusters/${string}.md`;
   /** How the workflows log in: the cloud-login action's OIDC step for it, or none. */
   readonly ciLogin: 'aws-oidc' | 'gcp-workload-identity' | 'azure-oidc' | 'none';
   /** Variables each deploying GitHub environment must set for the login (docs/secrets.md). */
@@ -21,18 +23,21 @@ export const clouds = {
   aws: {
     title: 'AWS (EKS)',
     clusterProgram: 'infra/cluster-eks',
+    docsPage: 'docs/clusters/eks.md',
     ciLogin: 'aws-oidc',
     requiredVariables: ['AWS_ROLE_ARN', 'AWS_REGION'],
   },
   gcp: {
     title: 'Google Cloud (GKE)',
     clusterProgram: 'infra/cluster-gke',
+    docsPage: 'docs/clusters/gke.md',
     ciLogin: 'gcp-workload-identity',
     requiredVariables: ['GCP_WORKLOAD_IDENTITY_PROVIDER', 'GCP_SERVICE_ACCOUNT'],
   },
   azure: {
     title: 'Azure (AKS)',
     clusterProgram: 'infra/cluster-aks',
+    docsPage: 'docs/clusters/aks.md',
     ciLogin: 'azure-oidc',
     requiredVariables: [
       'AZURE_CLIENT_ID',

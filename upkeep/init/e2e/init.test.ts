@@ -105,6 +105,12 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
       expect(existsSync(join(suite.root(), 'infra/cluster-gke'))).toBe(true);
       expect(existsSync(join(suite.root(), 'infra/cluster-eks'))).toBe(false);
       expect(existsSync(join(suite.root(), 'infra/cluster-aks'))).toBe(false);
+      // The other clouds' pages go with their programs, and the links to them with their blocks.
+      expect(existsSync(join(suite.root(), 'docs/clusters/gke.md'))).toBe(true);
+      expect(existsSync(join(suite.root(), 'docs/clusters/eks.md'))).toBe(false);
+      const index = readFileSync(join(suite.root(), 'docs/clusters/README.md'), 'utf8');
+      expect(index).toContain('- [GKE](gke.md)');
+      expect(index).not.toMatch(/eks\.md|aks\.md|<!-- \/?cloud /);
       expect(existsSync(join(suite.root(), 'node_modules/@acme/service-kit/package.json'))).toBe(
         true,
       );

@@ -20,6 +20,7 @@ import {
 } from '@slipway/platform-contract';
 import { forkPackageRepositories, originRepository, repositoryProblem } from './fork-repository.ts';
 import { derivedProductNote, describeInit, initNextSteps } from './init-report.ts';
+import { leaveOutClouds } from './leave-out-clouds.ts';
 import { leaveOutUpkeep } from './leave-out-upkeep.ts';
 import { action } from './plop-actions.ts';
 import { type PlatformRename, renamePlatform } from './rename-platform.ts';
@@ -143,12 +144,9 @@ const planInit: CustomActionFunction = async (data) => {
     answers.repository,
   );
   const upkeep = leaveOutUpkeep(root, planned);
-  const files = formatFiles(root, upkeep.files, settings === undefined ? {} : { settings });
-  const clusters = clusterClouds
-    .filter((cloud) => cloud !== answers.cloud)
-    .map((cloud) => clusterProgram(cloud))
-    .filter((dir) => existsSync(join(root, dir)));
-  const removed = [...clusters, ...upkeep.removals];
+  const otherClouds = leaveOutClouds(root, upkeep.files, answers.cloud);
+  const files = formatFiles(root, otherClouds.files, settings === undefined ? {} : { settings });
+  const removed = [...otherClouds.removals, ...upkeep.removals];
   state.plan.files.push(...files, {
     path: platformConfigFile,
     content: formatPlatformFile({

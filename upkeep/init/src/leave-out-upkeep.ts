@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedFile } from '@slipway/generators';
-import { listTextFiles } from './rename-scope.ts';
+import { forkTextFiles } from './fork-text-files.ts';
+import { stripMarkedBlocks } from './marked-blocks.ts';
 
 /**
  * The folder of the template's own upkeep: what only its maintainers run (the benchmarks, the
@@ -9,41 +10,13 @@ import { listTextFiles } from './rename-scope.ts';
  */
 export const upkeepFolder = 'upkeep';
 
-// A marked block is whole lines, from an opening marker line to its closing one, in the comment
-// syntax of the file: Markdown, shell and YAML, TypeScript.
-const opening = /^\s*(?:<!-- upkeep -->|# upkeep|\/\/ upkeep)\s*$/;
-const closing = /^\s*(?:<!-- \/upkeep -->|# \/upkeep|\/\/ \/upkeep)\s*$/;
-
 /**
  * A text without its upkeep blocks, the marker lines included.
  * @throws Error when a block is left open or closed without being opened.
  * @example stripUpkeepBlocks('a\n# upkeep\nb\n# /upkeep\nc\n') // 'a\nc\n'
  */
 export function stripUpkeepBlocks(text: string, path = 'text'): string {
-  const kept: string[] = [];
-  let openedAt: number | undefined;
-  let closedAfterBlank = false;
-  text.split('\n').forEach((line, index) => {
-    // A block between two blank lines leaves one of them, not both.
-    const skipBlank = closedAfterBlank && line.trim() === '';
-    closedAfterBlank = false;
-    if (skipBlank) return;
-    if (opening.test(line)) {
-      if (openedAt !== undefined)
-        throw new Error(`${path}:${index + 1}: an upkeep block opens inside another`);
-      openedAt = index;
-    } else if (closing.test(line)) {
-      if (openedAt === undefined)
-        throw new Error(`${path}:${index + 1}: an upkeep block closes without opening`);
-      openedAt = undefined;
-      closedAfterBlank = kept.length > 0 && kept.at(-1)?.trim() === '';
-    } else if (openedAt === undefined) {
-      kept.push(line);
-    }
-  });
-  if (openedAt !== undefined)
-    throw new Error(`${path}:${openedAt + 1}: an upkeep block is never closed`);
-  return kept.join('\n');
+  return stripMarkedBlocks(text, upkeepFolder, { path });
 }
 
 /** Every string of an array in a JSON value that points into upkeep/, left out, recursively. */
@@ -140,21 +113,8 @@ export interface UpkeepLeftOut {
  */
 export function leaveOutUpkeep(root: string, planned: readonly PlannedFile[]): UpkeepLeftOut {
   if (!existsSync(join(root, upkeepFolder))) return { files: [...planned], removals: [] };
-  const plannedByPath = new Map(planned.map((file) => [file.path, file.content]));
-  const files: PlannedFile[] = [];
-  const removals: string[] = [upkeepFolder];
-  for (const path of listTextFiles(root)) {
-    if (path.startsWith(`${upkeepFolder}/`)) continue;
-    const before = plannedByPath.get(path);
-    const bytes = before === undefined ? readFileSync(join(root, path)) : undefined;
-    if (bytes?.includes(0)) continue;
-    const text = before ?? bytes?.toString('utf8') ?? '';
-    const after = forkText(path, text);
-    if (after.trim() === '') removals.push(path);
-    else if (after !== text || before !== undefined) files.push({ path, content: after });
-    plannedByPath.delete(path);
-  }
-  // Planned files not on disk yet (none today) keep their content.
-  for (const [path, content] of plannedByPath) files.push({ path, content });
-  return { files, removals };
+  const { files, emptied } = forkTextFiles(root, planned, forkText, (path) =>
+    path.startsWith(`${upkeepFolder}/`),
+  );
+  return { files, removals: [upkeepFolder, ...emptied] };
 }
