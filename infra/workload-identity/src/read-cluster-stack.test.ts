@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installMocks } from '@slipway/infra-testing';
+import { installMocks, promiseOf } from '@slipway/infra-testing';
 import { gatewayLoadBalancerFrom, workloadIdentityFrom } from './cluster-output-checks.ts';
 import { workloadIdentities } from './identity-fixtures.ts';
 import { readClusterStack } from './read-cluster-stack.ts';
@@ -20,6 +20,24 @@ describe('readClusterStack', () => {
     const resources = await clusterExports({});
     expect(await readClusterStack(undefined)).toBeUndefined();
     expect(resources).toEqual([]);
+  });
+
+  it('reads an output only when it is used: no failure for one nobody takes', async () => {
+    await clusterExports({ workloadIdentity: workloadIdentities.aws, kubeconfig: 'x' });
+    const failures: unknown[] = [];
+    const record = (reason: unknown) => failures.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const cluster = await readClusterStack(clusterStack);
+      if (!cluster) throw new Error('no cluster stack read');
+      // Once the kubeconfig is in, the reference's outputs are; a turn of the event loop later,
+      // Node has reported any rejection nobody handled.
+      expect(await promiseOf(cluster.kubeconfig)).toBe('x');
+      await new Promise((done) => setImmediate(done));
+      expect(failures).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 
   it.each(Object.values(workloadIdentities))(

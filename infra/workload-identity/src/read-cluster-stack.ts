@@ -33,19 +33,32 @@ export async function readClusterStack(
   if (!clusterStack) return undefined;
   const reference = new pulumi.StackReference('cluster', { name: clusterStack });
   const identity = await reference.getOutputDetails(clusterOutputNames.workloadIdentity);
-  const kubeconfig = reference.requireOutput(clusterOutputNames.kubeconfig).apply((value) => {
-    if (typeof value !== 'string' || value === '') {
-      throw new Error(
-        `stack ${clusterStack} exports no ${clusterOutputNames.kubeconfig} string: run pulumi up on the cluster stack`,
-      );
-    }
-    return value;
-  });
+  const workloadIdentity = workloadIdentityFrom(
+    identity.value ?? identity.secretValue,
+    clusterStack,
+  );
+  // Read when first used: an output no resource takes (the services never take the load
+  // balancer) would otherwise fail the run for a value nobody needs.
+  let kubeconfig: pulumi.Output<string> | undefined;
+  let gatewayLoadBalancer: pulumi.Output<GatewayLoadBalancer> | undefined;
   return {
-    kubeconfig,
-    gatewayLoadBalancer: reference
-      .requireOutput(clusterOutputNames.gatewayLoadBalancer)
-      .apply((value) => gatewayLoadBalancerFrom(value, clusterStack)),
-    workloadIdentity: workloadIdentityFrom(identity.value ?? identity.secretValue, clusterStack),
+    get kubeconfig() {
+      kubeconfig ??= reference.requireOutput(clusterOutputNames.kubeconfig).apply((value) => {
+        if (typeof value !== 'string' || value === '') {
+          throw new Error(
+            `stack ${clusterStack} exports no ${clusterOutputNames.kubeconfig} string: run pulumi up on the cluster stack`,
+          );
+        }
+        return value;
+      });
+      return kubeconfig;
+    },
+    get gatewayLoadBalancer() {
+      gatewayLoadBalancer ??= reference
+        .requireOutput(clusterOutputNames.gatewayLoadBalancer)
+        .apply((value) => gatewayLoadBalancerFrom(value, clusterStack));
+      return gatewayLoadBalancer;
+    },
+    workloadIdentity,
   };
 }
