@@ -2,6 +2,7 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType, productNames } from '@slipway/platform-contract';
+import { environmentProfiles } from '@slipway/service-manifest';
 import { createAddonNamespace } from './addon-namespace.ts';
 import type { ApiServerEndpoints } from './api-server-endpoints.ts';
 import type { BackupProvider } from './backup-provider.ts';
@@ -12,10 +13,8 @@ import { veleroNetworkAccess } from './velero-network-policies.ts';
 import { veleroServiceAccountName, veleroValues } from './velero-values.ts';
 import { veleroChart } from './versions.ts';
 
-/** Every hour, on the hour. */
-const defaultBackupSchedule = '0 * * * *';
-/** Thirty days. */
-const defaultBackupTtl = '720h0m0s';
+/** Without a schedule or TTL given, prod's: the component never backs up less than production does. */
+const defaultBackups = environmentProfiles.prod.backups;
 
 /** Arguments of {@link Backups}. */
 export interface BackupsArgs {
@@ -27,9 +26,9 @@ export interface BackupsArgs {
   readonly locationConfig?: Readonly<Record<string, string>>;
   /** Namespaces each backup includes. */
   readonly includedNamespaces: readonly string[];
-  /** Cron expression of the backup schedule. Default: {@link defaultBackupSchedule}. */
+  /** Cron expression of the backup schedule. Default: prod's profile (hourly). */
   readonly schedule?: string;
-  /** How long each backup is kept, as a Go duration. Default: {@link defaultBackupTtl}. */
+  /** How long each backup is kept, as a Go duration. Default: prod's profile (30 days). */
   readonly ttl?: string;
   /** Snapshot persistent volumes with each backup. Default: true. */
   readonly snapshotVolumes?: boolean;
@@ -67,7 +66,7 @@ export class Backups extends pulumi.ComponentResource {
 
   constructor(name: string, args: BackupsArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'Backups'), name, {}, opts);
-    const schedule = args.schedule ?? defaultBackupSchedule;
+    const schedule = args.schedule ?? defaultBackups.schedule;
     const snapshotVolumes = args.snapshotVolumes ?? true;
     const [namespace, ...policies] = createAddonNamespace(
       `${name}-namespace`,
@@ -144,7 +143,7 @@ export class Backups extends pulumi.ComponentResource {
             snapshotVolumes,
             storageLocation: 'default',
             ...(snapshotVolumes ? { volumeSnapshotLocations: ['default'] } : {}),
-            ttl: args.ttl ?? defaultBackupTtl,
+            ttl: args.ttl ?? defaultBackups.ttl,
           },
         },
       },

@@ -2,6 +2,7 @@ import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { GatewayLoadBalancer } from '@slipway/infra-workload-identity';
 import { componentType, productNames } from '@slipway/platform-contract';
+import { environmentProfiles } from '@slipway/service-manifest';
 import { createAddonNamespace } from './addon-namespace.ts';
 import type { ApiServerEndpoints } from './api-server-endpoints.ts';
 import { edgePriorityClass, edgePriorityClassName } from './edge-priority-class.ts';
@@ -19,6 +20,9 @@ import { helmChartArgs } from './helm-chart.ts';
 import { type PodSecurityLevel, platformLabels } from './platform-labels.ts';
 import { envoyGatewayChart, envoyGatewayCrdsChart } from './versions.ts';
 
+/** Without replicas given, prod's: the component never runs fewer proxies than production does. */
+const defaultProxies = environmentProfiles.prod.gatewayProxies;
+
 /** Arguments of {@link EnvoyGateway}. */
 export interface EnvoyGatewayArgs {
   /** The cluster program's `gatewayLoadBalancer`: the proxies' Service class and annotations. Default: none (the cloud's default controller). */
@@ -31,9 +35,9 @@ export interface EnvoyGatewayArgs {
   readonly environmentNamespaces: readonly string[];
   /** Where the API server is, for the controller's egress. */
   readonly apiServer: pulumi.Input<ApiServerEndpoints>;
-  /** Fewest proxy replicas per Gateway. Default: 2. */
+  /** Fewest proxy replicas per Gateway. Default: prod's profile (2). */
   readonly minReplicas?: number;
-  /** Most proxy replicas per Gateway. Default: 6. */
+  /** Most proxy replicas per Gateway. Default: prod's profile (6). */
   readonly maxReplicas?: number;
   /** Pod Security level enforced in `envoy-gateway-system`. Default: `restricted`. */
   readonly podSecurityLevel?: PodSecurityLevel;
@@ -126,8 +130,8 @@ export class EnvoyGateway extends pulumi.ComponentResource {
               ...(args.loadBalancerClass ? { loadBalancerClass: args.loadBalancerClass } : {}),
             }),
             priorityClassName: edgePriorityClassName,
-            minReplicas: args.minReplicas ?? 2,
-            maxReplicas: args.maxReplicas ?? 6,
+            minReplicas: args.minReplicas ?? defaultProxies.minReplicas,
+            maxReplicas: args.maxReplicas ?? defaultProxies.maxReplicas,
           }),
         ),
       },
