@@ -65,21 +65,28 @@ export function image(service: string): string {
   return `ghcr.io/acme/${service}:1.4.2`;
 }
 
-/** A stack config that deploys the given services: an image each and every secret set. */
-export function configFor(
-  manifests: readonly ServiceManifestInput[],
-  overrides: StackConfigInput = {},
-  stack = 'dev',
-): StackConfig {
-  return resolveStackConfig(stack, {
+/** The stack config keys that deploy the given services, as `pulumi config set` leaves them: an image each and every secret set to the sentinel. */
+export function catalogConfig(manifests: readonly ServiceManifestInput[]): {
+  images: Record<string, string>;
+  secrets: Record<string, Record<string, string>>;
+} {
+  return {
     images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
     secrets: Object.fromEntries(
       manifests
         .filter((m) => (m.secrets ?? []).length > 0)
         .map((m) => [m.name, Object.fromEntries((m.secrets ?? []).map((s) => [s, sentinel]))]),
     ),
-    ...overrides,
-  });
+  };
+}
+
+/** A stack config that deploys the given services: an image each and every secret set. */
+export function configFor(
+  manifests: readonly ServiceManifestInput[],
+  overrides: StackConfigInput = {},
+  stack = 'dev',
+): StackConfig {
+  return resolveStackConfig(stack, { ...catalogConfig(manifests), ...overrides });
 }
 
 /** A minimal valid manifest; the schema fills in every default. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { named, programRunner, promiseOf, type RecordedResource } from '@slipway/infra-testing';
 import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.ts';
 import { projectName } from '../src/stack-config.ts';
-import { exampleManifests, exampleNames, image, sentinel } from './fixtures.ts';
+import { catalogConfig, exampleManifests, exampleNames, sentinel } from './fixtures.ts';
 
 type Program = typeof import('../src/index.ts');
 
@@ -26,14 +26,7 @@ const platformOutputs = {
 const runProgram = programRunner(
   {
     project: projectName,
-    config: {
-      images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
-      secrets: Object.fromEntries(
-        manifests
-          .filter((m) => m.secrets.length > 0)
-          .map((m) => [m.name, Object.fromEntries(m.secrets.map((s) => [s, sentinel]))]),
-      ),
-    },
+    config: catalogConfig(manifests),
     secretKeys: ['secrets'],
     // The platform stack's outputs, as its StackReference reads them.
     outputsOf: (resource) =>

@@ -5,7 +5,7 @@ import type { WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { identityOutputs, workloadIdentities } from '@slipway/infra-workload-identity/testing';
 import { fixturePlatformOutputs } from '../src/render/fixture-platform-outputs.ts';
 import { projectName } from '../src/stack-config.ts';
-import { exampleManifests, image } from './fixtures.ts';
+import { catalogConfig, exampleManifests } from './fixtures.ts';
 
 const manifests = exampleManifests();
 const names = manifests.map((m) => m.name).sort();
@@ -23,12 +23,7 @@ function runProgram(workloadIdentity: WorkloadIdentity | undefined) {
     {
       project: projectName,
       config: {
-        images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
-        secrets: Object.fromEntries(
-          manifests
-            .filter((m) => m.secrets.length > 0)
-            .map((m) => [m.name, Object.fromEntries(m.secrets.map((s) => [s, 'x']))]),
-        ),
+        ...catalogConfig(manifests),
         platformStack: 'acme/slipway-platform/dev',
         ...(workloadIdentity ? { clusterStack } : {}),
       },

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedFile } from '@slipway/generators';
 import { listTextFiles } from './rename-scope.ts';
@@ -37,8 +37,7 @@ export function forkTextFiles(
     else if (after !== text || before !== undefined) files.push({ path, content: after });
     plannedByPath.delete(path);
   }
-  // Planned files not on disk yet keep their content.
-  for (const [path, content] of plannedByPath)
-    if (!existsSync(join(root, path)) || !skip(path)) files.push({ path, content });
+  // Planned files not on disk yet keep their content, unless the fork removes where they go.
+  for (const [path, content] of plannedByPath) if (!skip(path)) files.push({ path, content });
   return { files, emptied };
 }

@@ -1,25 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { clouds } from '@slipway/platform-contract';
+import { repositoryOf } from '../test/repository-of.ts';
 import { leaveOutClouds } from './leave-out-clouds.ts';
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-/** A repository of the given files, in a temporary folder. */
-function repoOf(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'leave-out-clouds-'));
-  roots.push(root);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
 
 const index = [
   '# Clusters',
@@ -36,7 +20,7 @@ const index = [
 ].join('\n');
 
 const template = () =>
-  repoOf({
+  repositoryOf({
     'infra/cluster-eks/package.json': '{}',
     'infra/cluster-gke/package.json': '{}',
     'infra/cluster-aks/package.json': '{}',

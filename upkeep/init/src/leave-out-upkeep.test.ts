@@ -1,29 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { repositoryOf } from '../test/repository-of.ts';
 import {
   forkJsonSettings,
   forkRootPackage,
   leaveOutUpkeep,
   stripUpkeepBlocks,
 } from './leave-out-upkeep.ts';
-
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-/** A repository of the given files, in a temporary folder. */
-function repoOf(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'leave-out-upkeep-'));
-  roots.push(root);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
 
 describe('stripUpkeepBlocks', () => {
   it.each([
@@ -112,7 +94,7 @@ describe('forkJsonSettings', () => {
 
 describe('leaveOutUpkeep', () => {
   it('should remove upkeep/ and the files that are one block, and strip the others', () => {
-    const root = repoOf({
+    const root = repositoryOf({
       'upkeep/init/package.json': '{}',
       'package.json': JSON.stringify({ workspaces: ['apps/*', 'upkeep/init'] }),
       'README.md': '# Platform\n<!-- upkeep -->\nnpm run bench\n<!-- /upkeep -->\n',
@@ -128,7 +110,10 @@ describe('leaveOutUpkeep', () => {
   });
 
   it('should strip the content init already planned, not the one on disk', () => {
-    const root = repoOf({ 'upkeep/x.md': '', 'README.md': '@slipway\n# upkeep\nb\n# /upkeep\n' });
+    const root = repositoryOf({
+      'upkeep/x.md': '',
+      'README.md': '@slipway\n# upkeep\nb\n# /upkeep\n',
+    });
     const planned = [{ path: 'README.md', content: '@acme\n# upkeep\nb\n# /upkeep\n' }];
     expect(leaveOutUpkeep(root, planned).files).toEqual([
       { path: 'README.md', content: '@acme\n' },
@@ -136,7 +121,7 @@ describe('leaveOutUpkeep', () => {
   });
 
   it('should change nothing in a repository without upkeep/ (a fork)', () => {
-    const root = repoOf({ 'README.md': '# upkeep\nb\n# /upkeep\n' });
+    const root = repositoryOf({ 'README.md': '# upkeep\nb\n# /upkeep\n' });
     const planned = [{ path: 'a.md', content: 'a' }];
     expect(leaveOutUpkeep(root, planned)).toEqual({ files: planned, removals: [] });
   });
