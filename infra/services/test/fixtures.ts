@@ -61,7 +61,7 @@ export function unusedServiceName(
   return name;
 }
 
-export function image(service: string): string {
+function image(service: string): string {
   return `ghcr.io/acme/${service}:1.4.2`;
 }
 
