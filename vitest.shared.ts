@@ -29,6 +29,16 @@ export const programTestConfig: ViteUserConfig = {
 };
 
 /**
+ * For suites that spawn real processes (the dev runner starting services, restarting them on a
+ * change): a second on an idle machine, far more when the init end-to-end suite runs a fork's
+ * tests beside the repository's own on 2 cores. A busy machine slows them down instead of failing them.
+ */
+export const processTestConfig: ViteUserConfig = {
+  ...sharedTestConfig,
+  test: { ...sharedTestConfig.test, testTimeout: 120_000, hookTimeout: 120_000 },
+};
+
+/**
  * End-to-end suites in a workspace's `e2e/` folder (turbo task `test:e2e`): they copy the
  * repository and run real npm, turbo, tsc and vitest in it, so they get minutes, and write
  * their own report beside the unit tests' one.

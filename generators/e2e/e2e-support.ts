@@ -58,3 +58,24 @@ export function useRepoCopy(): CopySuite {
   });
   return suite;
 }
+
+/**
+ * The lines of the tasks a turbo run reports as failed (`Failed: @acme/dev#test`), the last 200
+ * of each: what an assertion on the run's exit code should show, since CI keeps only the tail of
+ * the log and the whole run's output buries the failure.
+ * @example expect(run.code, failedTaskLogs(run.output)).toBe(0);
+ */
+export function failedTaskLogs(output: string): string {
+  const failed = [...output.matchAll(/^\s*Failed:\s+(.+)$/gm)].flatMap((m) =>
+    (m[1] ?? '').split(',').map((task) => task.trim()),
+  );
+  if (failed.length === 0) return output;
+  const lines = output.split('\n');
+  return failed
+    .map((task) => {
+      const prefix = `${task.replace('#', ':')}:`;
+      const own = lines.filter((line) => line.trimStart().startsWith(prefix));
+      return `--- ${task} (last ${Math.min(own.length, 200)} lines)\n${own.slice(-200).join('\n')}`;
+    })
+    .join('\n');
+}

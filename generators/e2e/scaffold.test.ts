@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadServiceManifests } from '@slipway/service-manifest';
 import { outputFolders } from '../src/lifecycle/service-edits.ts';
 import { startServer } from '../test/helpers/run-command.ts';
-import { minutes, useRepoCopy } from './e2e-support.ts';
+import { failedTaskLogs, minutes, useRepoCopy } from './e2e-support.ts';
 
 // In a copy of the repository: services and a package are scaffolded, built, tested and started.
 describe('in a copy of the repository: services and a package', () => {
@@ -31,7 +31,7 @@ describe('in a copy of the repository: services and a package', () => {
           ],
           join(suite.root(), 'apps/orders'),
         );
-        expect(run.code, run.output).toBe(0);
+        expect(run.code, failedTaskLogs(run.output)).toBe(0);
         expect(run.output).toContain('Next steps:');
         expect(readdirSync(join(suite.root(), 'apps/billing/src'))).toContain('app.ts');
         expect(existsSync(join(suite.root(), 'node_modules/billing/package.json'))).toBe(true);
@@ -59,7 +59,7 @@ describe('in a copy of the repository: services and a package', () => {
           'gateway',
           '--yes',
         ]);
-        expect(run.code, run.output).toBe(0);
+        expect(run.code, failedTaskLogs(run.output)).toBe(0);
         const ledger = loadServiceManifests(suite.root()).find((s) => s.name === 'ledger');
         expect(ledger).toMatchObject({
           port: 3005,
@@ -87,7 +87,7 @@ describe('in a copy of the repository: services and a package', () => {
           ['typecheck', 'lint', 'test', 'build'],
           ['billing', 'ledger', 'gateway'],
         );
-        expect(run.code, run.output).toBe(0);
+        expect(run.code, failedTaskLogs(run.output)).toBe(0);
         expect(run.output).toMatch(/billing:test:.*orders-client\.test\.ts/s);
         expect(run.output).toMatch(/gateway:test:.*ledger-client\.test\.ts/s);
         expect(run.output).toMatch(/ledger:test:.*notes-store\.test\.ts/s);
@@ -107,7 +107,7 @@ describe('in a copy of the repository: services and a package', () => {
       'leave no export, file or dependency that nothing uses (knip, as npm test runs it)',
       async () => {
         const run = await npm(['run', 'knip']);
-        expect(run.code, run.output).toBe(0);
+        expect(run.code, failedTaskLogs(run.output)).toBe(0);
       },
       minutes(2),
     );
@@ -200,7 +200,7 @@ describe('billing uses @slipway/money', () => {
           ['typecheck', 'lint', 'test', 'build'],
           ['@slipway/money', 'billing'],
         );
-        expect(run.code, run.output).toBe(0);
+        expect(run.code, failedTaskLogs(run.output)).toBe(0);
         expect(existsSync(join(suite.root(), 'packages/money/dist/index.js'))).toBe(true);
         expect(run.output).toMatch(/billing:test:.*money\.test\.ts/s);
       },
@@ -223,7 +223,7 @@ describe('billing uses @slipway/money', () => {
         );
         expect(traces).toEqual([]);
         const run = await turbo(['typecheck', 'lint', 'test'], ['journal', 'gateway']);
-        expect(run.code, run.output).toBe(0);
+        expect(run.code, failedTaskLogs(run.output)).toBe(0);
         expect(run.output).toMatch(/journal:test:.*hello\.test\.ts/s);
         expect(run.output).toMatch(/journal:test: .*api-fuzz: journal passed \(\d+ requests/);
         expect(run.output).toMatch(/gateway:test:.*journal-client\.test\.ts/s);

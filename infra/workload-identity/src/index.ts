@@ -1,5 +1,6 @@
 export {
   clusterOutputNames,
+  type DataNetwork,
   type GatewayLoadBalancer,
   type WorkloadIdentity,
 } from './cluster-outputs.ts';

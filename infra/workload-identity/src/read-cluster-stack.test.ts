@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { installMocks, promiseOf } from '@slipway/infra-testing';
 import { gatewayLoadBalancerFrom, workloadIdentityFrom } from './cluster-output-checks.ts';
-import { workloadIdentities } from './identity-fixtures.ts';
+import { dataNetworkFrom } from './data-network-check.ts';
+import { dataNetworks, workloadIdentities } from './identity-fixtures.ts';
 import { readClusterStack } from './read-cluster-stack.ts';
 
 const clusterStack = 'acme/slipway-cluster-eks/dev';
@@ -103,6 +104,39 @@ describe('gatewayLoadBalancerFrom', () => {
   ])('refuses %s, naming the stack and the fix', (_, value) => {
     expect(() => gatewayLoadBalancerFrom(value, clusterStack)).toThrow(
       `stack ${clusterStack} exports no valid gatewayLoadBalancer ({ loadBalancerClass?, annotations }): run pulumi up on the cluster stack`,
+    );
+  });
+});
+
+describe('the data network', () => {
+  it.each(Object.values(dataNetworks))(
+    'is read as a plain value, the $cloud network as exported',
+    async (network) => {
+      await clusterExports({ workloadIdentity: workloadIdentities.aws, dataNetwork: network });
+      expect((await readClusterStack(clusterStack))?.dataNetwork).toEqual(network);
+    },
+  );
+
+  it('is undefined for a cluster stack that exports none', async () => {
+    await clusterExports({ workloadIdentity: workloadIdentities.aws });
+    expect((await readClusterStack(clusterStack))?.dataNetwork).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown cloud', { cloud: 'oci' }, 'has cloud "oci", not one of aws, gcp, azure'],
+    [
+      'aws subnets without their CIDRs',
+      { ...dataNetworks.aws, subnetCidrs: [] },
+      'lacks subnetCidrs for aws',
+    ],
+    [
+      'a gcp network without its range',
+      { ...dataNetworks.gcp, privateServiceRange: '' },
+      'lacks privateServiceRange for gcp',
+    ],
+  ])('refuses %s, naming the stack and the fix', (_, value, message) => {
+    expect(() => dataNetworkFrom(value, clusterStack)).toThrow(
+      `stack ${clusterStack}'s output 'dataNetwork' ${message}`,
     );
   });
 });

@@ -2,9 +2,11 @@ import * as pulumi from '@pulumi/pulumi';
 import { gatewayLoadBalancerFrom, workloadIdentityFrom } from './cluster-output-checks.ts';
 import {
   clusterOutputNames,
+  type DataNetwork,
   type GatewayLoadBalancer,
   type WorkloadIdentity,
 } from './cluster-outputs.ts';
+import { dataNetworkFrom } from './data-network-check.ts';
 
 /** What the platform and services programs read from their cluster stack (`clusterStack`). */
 export interface ClusterStack {
@@ -18,6 +20,11 @@ export interface ClusterStack {
    * an `apply`.
    */
   readonly workloadIdentity: WorkloadIdentity;
+  /**
+   * Its `dataNetwork` as a plain value, read at program start like the identity: where the
+   * services' managed data services go. Undefined when the cluster stack exports none.
+   */
+  readonly dataNetwork: DataNetwork | undefined;
 }
 
 /**
@@ -37,6 +44,8 @@ export async function readClusterStack(
     identity.value ?? identity.secretValue,
     clusterStack,
   );
+  const network = await reference.getOutputDetails(clusterOutputNames.dataNetwork);
+  const dataNetwork = dataNetworkFrom(network.value ?? network.secretValue, clusterStack);
   // Read when first used: an output no resource takes (the services never take the load
   // balancer) would otherwise fail the run for a value nobody needs.
   let kubeconfig: pulumi.Output<string> | undefined;
@@ -60,5 +69,6 @@ export async function readClusterStack(
       return gatewayLoadBalancer;
     },
     workloadIdentity,
+    dataNetwork,
   };
 }

@@ -118,7 +118,7 @@ describe('slipway-dev lifecycle', () => {
     );
     await world.waitForOutput('second greeting');
     await expect
-      .poll(() => world.stdout().match(/world is ready on/g)?.length, { timeout: 20_000 })
+      .poll(() => world.stdout().match(/world is ready on/g)?.length, { timeout: 90_000 })
       .toBe(2);
     expect(world.stdout().match(/is starting/g)).toHaveLength(1);
   });
@@ -155,7 +155,7 @@ describe('slipway-dev lifecycle', () => {
       cwd: repo.path('apps/world'),
       env: cleanEnv({ PORT: 'abc' }),
       encoding: 'utf8',
-      timeout: 20_000,
+      timeout: 90_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('PORT=abc is not a port number');

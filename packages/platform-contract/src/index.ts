@@ -17,6 +17,19 @@ export {
   isCloud,
 } from './clouds.ts';
 export {
+  backupRetentionDaysRange,
+  type CacheSettings,
+  type DataServiceKind,
+  type DataServiceSize,
+  dataServiceDefaults,
+  dataServiceKinds,
+  dataServiceSizes,
+  dataServiceVariables,
+  type PostgresMajorVersion,
+  type PostgresSettings,
+  postgresMajorVersions,
+} from './data-services.ts';
+export {
   githubRepositoryOfRemote,
   githubRepositorySchema,
   type PackageRepository,

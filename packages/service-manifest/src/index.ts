@@ -1,5 +1,13 @@
 export { checkManifests, type ManifestCheck } from './check-manifests.ts';
 export { isAnyAddress } from './cidr-prefix.ts';
+export {
+  type DataServiceSecret,
+  dataServiceSecrets,
+  type ResolvedCache,
+  type ResolvedDataServices,
+  type ResolvedPostgres,
+  resolveDataServices,
+} from './data-services.ts';
 export { manifestWarnings, widestIpv4Prefix, widestIpv6Prefix } from './egress-width.ts';
 export {
   type EnvironmentProfile,

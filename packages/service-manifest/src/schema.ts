@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { byteQuantityPattern, parseByteQuantity } from './byte-quantity.ts';
 import { isAnyAddress } from './cidr-prefix.ts';
+import {
+  cacheDeclarationSchema,
+  dataServiceSecrets,
+  postgresDeclarationSchema,
+} from './data-services.ts';
+import { environments } from './environment.ts';
 import { tmpVolumeHeadroom } from './tmp-volume.ts';
 
-/** The environments a service is deployed to; each is a Pulumi stack of the same name. */
-export const environments = ['dev', 'staging', 'prod'] as const;
-export type Environment = (typeof environments)[number];
+export { type Environment, environments } from './environment.ts';
 
 /**
  * A Kubernetes DNS-1123 label that starts with a letter: it becomes a Service
@@ -165,6 +169,10 @@ export const serviceManifestSchema = z
       .default({ default: {}, dev: {}, staging: {}, prod: {} }),
     /** Names of secrets the service needs; values come only from Pulumi config secrets. */
     secrets: z.array(envVarName).default([]),
+    /** Its own managed PostgreSQL server per environment, provisioned and wired by the platform. */
+    postgres: postgresDeclarationSchema.optional(),
+    /** Its own managed cache per environment (Valkey/Redis OSS protocol). */
+    cache: cacheDeclarationSchema.optional(),
   })
   .superRefine((manifest, ctx) => {
     if (manifest.replicas.max <= manifest.replicas.min) {
@@ -190,9 +198,25 @@ export const serviceManifestSchema = z
       }
     });
     const secretNames = new Set(manifest.secrets);
+    const provided = new Map(dataServiceSecrets(manifest).map((s) => [s.name, s.kind]));
+    manifest.secrets.forEach((name, i) => {
+      const kind = provided.get(name);
+      if (kind)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['secrets', i],
+          message: `comes from the declared ${kind}: remove ${name} from secrets (the platform provisions the server and mounts it)`,
+        });
+    });
     for (const env of ['default', ...environments] as const) {
       for (const name of Object.keys(manifest.config[env])) {
-        if (secretNames.has(name)) {
+        if (provided.has(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['config', env, name],
+            message: 'is set by the platform from the declared data service: remove it',
+          });
+        } else if (secretNames.has(name)) {
           ctx.addIssue({
             code: 'custom',
             path: ['config', env, name],

@@ -65,8 +65,18 @@ describe('manifest errors read like a compiler’s', () => {
   it('lists the valid fields when no field is near the unknown one', () => {
     const [problem] = errorOf({ billing: 'name: billing\nport: 3004\nimage: nginx\n' }).problems;
     expect(problem?.message).toBe(
-      "unknown field(s) 'image': remove it; valid fields here: name, description, owner, port, public, calls, calledBy, egress, replicas, autoscaling, resources, shutdown, config, secrets",
+      "unknown field(s) 'image': remove it; valid fields here: name, description, owner, port, public, calls, calledBy, egress, replicas, autoscaling, resources, shutdown, config, secrets, postgres, cache",
     );
+  });
+
+  it('points at a misspelt data service setting with its location', () => {
+    const text = 'name: billing\nport: 3004\npostgres:\n  prod:\n    sise: large\n';
+    const [problem] = errorOf({ billing: text }).problems;
+    expect(problem).toMatchObject({
+      field: 'postgres.prod',
+      message: expect.stringContaining("did you mean 'size'"),
+      location: { line: 5 },
+    });
   });
 
   it.each([

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { minutes, repoRoot, useRepoCopy } from '@slipway/generators/testing';
+import { failedTaskLogs, minutes, repoRoot, useRepoCopy } from '@slipway/generators/testing';
 import { defaultProductName, readPlatformFile } from '@slipway/platform-contract';
 import { commitAsFork, shareTemplateSchemathesis } from './fork-support.ts';
 
@@ -129,10 +129,10 @@ describe.skipIf(alreadyInitialized).each(cases)(
           run === 'full'
             ? await suite.turbo(['typecheck', 'lint', 'test'], [], 2)
             : await suite.turbo(['typecheck', 'lint'], [], 2);
-        expect(checks.code, checks.output).toBe(0);
+        expect(checks.code, failedTaskLogs(checks.output)).toBe(0);
         if (run === 'checks') {
           const generators = await suite.turbo(['test'], [`${scope}/generators`], 2);
-          expect(generators.code, generators.output).toBe(0);
+          expect(generators.code, failedTaskLogs(generators.output)).toBe(0);
         }
       },
       minutes(run === 'full' ? 25 : 10),

@@ -1,7 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashTree, minutes, repoRoot, useRepoCopy } from '@slipway/generators/testing';
+import {
+  failedTaskLogs,
+  hashTree,
+  minutes,
+  repoRoot,
+  useRepoCopy,
+} from '@slipway/generators/testing';
 import { readPlatformFile } from '@slipway/platform-contract';
 import { commitAsFork, shareTemplateSchemathesis } from './fork-support.ts';
 
@@ -147,7 +153,7 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
       // (it would start itself again in the copy). Two tasks at a time: this runs beside the
       // repository's own tests on a small machine, and the server tests have deadlines.
       const run = await turbo(['typecheck', 'lint', 'test'], [], 2);
-      expect(run.code, run.output).toBe(0);
+      expect(run.code, failedTaskLogs(run.output)).toBe(0);
       expect(run.output).toMatch(/@acme\/generators:test:.*Tests\s+\d+ passed/s);
     },
     minutes(15),
@@ -161,7 +167,7 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
       const pkg = JSON.parse(readFileSync(join(suite.root(), 'apps/billing/package.json'), 'utf8'));
       expect(pkg.dependencies).toHaveProperty('@acme/service-kit', '*');
       const run = await turbo(['typecheck', 'lint', 'test'], ['billing']);
-      expect(run.code, run.output).toBe(0);
+      expect(run.code, failedTaskLogs(run.output)).toBe(0);
     },
     minutes(5),
   );
