@@ -1,0 +1,16 @@
+import type * as pulumi from '@pulumi/pulumi';
+import * as random from '@pulumi/random';
+
+/**
+ * A password the program generates and keeps encrypted in the stack's state: nobody types,
+ * sees or copies it; the service reads it from its mounted secret. Letters and digits only, so it
+ * needs no escaping in any cloud's API or URL, and long enough (40 characters, ~238 bits) that
+ * no symbols are needed.
+ * @example const password = generatedPassword(`${name}-password`, { parent: this });
+ */
+export function generatedPassword(
+  name: string,
+  opts: pulumi.CustomResourceOptions,
+): pulumi.Output<string> {
+  return new random.RandomPassword(name, { length: 40, special: false }, opts).result;
+}
