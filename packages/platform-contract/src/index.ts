@@ -89,3 +89,4 @@ export {
   servicePortName,
   serviceUrlVariable,
 } from './service-runtime.ts';
+export { telemetry } from './telemetry.ts';
