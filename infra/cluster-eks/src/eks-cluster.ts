@@ -3,7 +3,11 @@ import * as eks from '@pulumi/eks';
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { requireZoneRedundancy } from '@slipway/infra-cluster-shared';
-import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workload-identity';
+import type {
+  DataNetwork,
+  GatewayLoadBalancer,
+  WorkloadIdentity,
+} from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
 import { grantEksAdmins } from './admin-access.ts';
 import { enableAutoModeNetworkPolicy } from './auto-mode-network-policy.ts';
@@ -62,6 +66,8 @@ export class EksCluster extends pulumi.ComponentResource {
   readonly workloadIdentity: pulumi.Output<WorkloadIdentity>;
   /** The load balancer class and annotations the edge proxies' Service asks for. */
   readonly gatewayLoadBalancer: pulumi.Output<GatewayLoadBalancer>;
+  /** Where the services program puts its databases and caches: the data subnets, and whom they admit. */
+  readonly dataNetwork: pulumi.Output<Extract<DataNetwork, { cloud: 'aws' }>>;
 
   constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('aws', 'EksCluster'), name, {}, opts);
@@ -173,12 +179,23 @@ export class EksCluster extends pulumi.ComponentResource {
       region: args.region,
     });
     this.gatewayLoadBalancer = pulumi.output(gatewayLoadBalancer(nodes.provisioning));
+    this.dataNetwork = pulumi
+      .all([network.vpcId, pulumi.all(network.dataSubnetIds)])
+      .apply(([vpcId, subnetIds]) => ({
+        cloud: 'aws' as const,
+        region: args.region,
+        vpcId,
+        subnetIds,
+        subnetCidrs: network.dataSubnetCidrs,
+        clientCidrs: network.privateSubnetCidrs,
+      }));
     this.registerOutputs({
       kubeconfig: this.kubeconfig,
       clusterName: this.clusterName,
       vpcId: this.vpcId,
       workloadIdentity: this.workloadIdentity,
       gatewayLoadBalancer: this.gatewayLoadBalancer,
+      dataNetwork: this.dataNetwork,
     });
   }
 }

@@ -1,11 +1,12 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
+import { createDataSubnets } from './data-subnets.ts';
 import { vpcCidr, zoneCidrs } from './subnet-cidrs.ts';
 
 /** Arguments of {@link EksNetwork}. */
 export interface EksNetworkArgs {
-  /** Availability zones to spread subnets across, one private and one public subnet each. */
+  /** Availability zones to spread subnets across, one private, one public and one data subnet each. */
   readonly availabilityZones: readonly string[];
   /** The EKS cluster name, used in the subnet discovery tags of the AWS load balancer integration. */
   readonly clusterName: string;
@@ -14,7 +15,8 @@ export interface EksNetworkArgs {
 /**
  * A VPC for an EKS cluster: per zone a private subnet for nodes (egress
  * through that zone's NAT gateway, so losing one zone never cuts the others
- * off) and a public subnet for internet-facing load balancers.
+ * off), a public subnet for internet-facing load balancers, and a data subnet
+ * for managed databases and caches, with no route out of the VPC.
  *
  * @example
  * const network = new EksNetwork('slipway', { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], clusterName: 'slipway-dev' });
@@ -26,6 +28,12 @@ export class EksNetwork extends pulumi.ComponentResource {
   readonly privateSubnetIds: pulumi.Output<string>[];
   /** Public subnet ids, in the order of the zones. */
   readonly publicSubnetIds: pulumi.Output<string>[];
+  /** Private subnets' ranges (nodes and pods), in the order of the zones. */
+  readonly privateSubnetCidrs: string[];
+  /** Data subnet ids, in the order of the zones. */
+  readonly dataSubnetIds: pulumi.Output<string>[];
+  /** Data subnets' ranges, in the order of the zones. */
+  readonly dataSubnetCidrs: string[];
 
   constructor(name: string, args: EksNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('aws', 'EksNetwork'), name, {}, opts);
@@ -51,6 +59,7 @@ export class EksNetwork extends pulumi.ComponentResource {
 
     this.privateSubnetIds = [];
     this.publicSubnetIds = [];
+    this.privateSubnetCidrs = [];
     args.availabilityZones.forEach((zone, index) => {
       const cidrs = zoneCidrs(index);
       const publicSubnet = new aws.ec2.Subnet(
@@ -103,14 +112,24 @@ export class EksNetwork extends pulumi.ComponentResource {
       );
 
       this.privateSubnetIds.push(privateSubnet.id);
+      this.privateSubnetCidrs.push(cidrs.private);
       this.publicSubnetIds.push(publicSubnet.id);
     });
+
+    const data = createDataSubnets(
+      name,
+      { vpcId: vpc.id, availabilityZones: args.availabilityZones },
+      parent,
+    );
+    this.dataSubnetIds = data.ids;
+    this.dataSubnetCidrs = data.cidrs;
 
     this.vpcId = vpc.id;
     this.registerOutputs({
       vpcId: this.vpcId,
       privateSubnetIds: this.privateSubnetIds,
       publicSubnetIds: this.publicSubnetIds,
+      dataSubnetIds: this.dataSubnetIds,
     });
   }
 }

@@ -12,9 +12,11 @@ const availabilityZones =
 const cluster = new EksCluster('slipway', { ...settings, region, availabilityZones });
 
 // Read by the platform and services stacks through a StackReference, by the names and types
-// @slipway/infra-workload-identity owns (clusterOutputNames, WorkloadIdentity, GatewayLoadBalancer).
+// @slipway/infra-workload-identity owns (clusterOutputNames, WorkloadIdentity, GatewayLoadBalancer,
+// DataNetwork).
 export const kubeconfig = cluster.kubeconfig;
 export const clusterName = cluster.clusterName;
 export const workloadIdentity = cluster.workloadIdentity;
 export const gatewayLoadBalancer = cluster.gatewayLoadBalancer;
+export const dataNetwork = cluster.dataNetwork;
 export const vpcId = cluster.vpcId;

@@ -7,7 +7,7 @@ import {
   secretValueOf,
 } from '@slipway/infra-testing';
 import { clusterOutputNames } from '@slipway/infra-workload-identity';
-import { zoneCidrs } from '../src/subnet-cidrs.ts';
+import { vpcCidr, zoneCidrs } from '../src/subnet-cidrs.ts';
 import {
   fakeKubeconfig,
   type Program,
@@ -146,6 +146,20 @@ describe('zoneCidrs', () => {
   it('never hands two zones or two tiers the same range', () => {
     const all = [0, 1, 2, 3, 4, 5].flatMap((index) => Object.values(zoneCidrs(index)));
     expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('never lets one range hold addresses of another, nor leave the VPC', () => {
+    const span = (cidr: string) => {
+      const [address = '', bits = '32'] = cidr.split('/');
+      const start = address.split('.').reduce((sum, octet) => sum * 256 + Number(octet), 0);
+      return { start, end: start + 2 ** (32 - Number(bits)) - 1 };
+    };
+    const ranges = [0, 1, 2, 3, 4, 5].flatMap((index) => Object.values(zoneCidrs(index)).map(span));
+    const vpc = span(vpcCidr);
+    for (const [i, a] of ranges.entries()) {
+      expect(a.start >= vpc.start && a.end <= vpc.end).toBe(true);
+      for (const b of ranges.slice(i + 1)) expect(a.end < b.start || b.end < a.start).toBe(true);
+    }
   });
 
   it('refuses a seventh zone instead of overlapping', () => {

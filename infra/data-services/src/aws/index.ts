@@ -1,11 +1,13 @@
-import type { DataNetwork } from '@slipway/infra-workload-identity';
 import type { CloudProvisioners } from '../provisioner.ts';
+import type { AwsNetwork } from './aws-network.ts';
+import { RdsPostgres } from './rds-postgres.ts';
+import { ValkeyCache } from './valkey-cache.ts';
 
-type AwsNetwork = Extract<DataNetwork, { cloud: 'aws' }>;
-
-const missing = (): never => {
-  throw new Error('TODO(helper): provision on aws');
+/**
+ * PostgreSQL on AWS: RDS for PostgreSQL; the cache: ElastiCache for Valkey. Each service gets its
+ * own, in the EKS cluster's data subnets (docs/adding-a-database.md).
+ */
+export const awsProvisioners: CloudProvisioners<AwsNetwork> = {
+  postgres: (name, request, opts) => new RdsPostgres(name, request, opts).endpoint,
+  cache: (name, request, opts) => new ValkeyCache(name, request, opts).endpoint,
 };
-
-/** PostgreSQL and cache on aws. */
-export const awsProvisioners: CloudProvisioners<AwsNetwork> = { postgres: missing, cache: missing };
