@@ -7,7 +7,7 @@ import * as pulumi from '@pulumi/pulumi';
  * (10.8.0.0/20), and a /20 so many services' servers fit (Cloud SQL takes a /24 per region and
  * Memorystore a /29 or /28 per instance from it).
  */
-export const privateServiceRange = { address: '10.16.0.0', prefixLength: 20 } as const;
+const privateServiceRange = { address: '10.16.0.0', prefixLength: 20 } as const;
 
 /** Arguments of {@link privateServicesAccess}. */
 export interface PrivateServicesAccessArgs {
