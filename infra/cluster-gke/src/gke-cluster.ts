@@ -1,7 +1,7 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
-import type { WorkloadIdentity } from '@slipway/infra-workload-identity';
+import type { DataNetwork, WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
 import { gkeKubeconfig } from './gke-kubeconfig.ts';
 import { GkeNetwork, secondaryRanges } from './gke-network.ts';
@@ -69,6 +69,8 @@ export class GkeCluster extends pulumi.ComponentResource {
   readonly clusterName: pulumi.Output<string>;
   /** What the platform and services programs need to grant Kubernetes ServiceAccounts Google roles. */
   readonly workloadIdentity: pulumi.Output<WorkloadIdentity>;
+  /** Where the services program puts the services' Cloud SQL and Memorystore servers. */
+  readonly dataNetwork: pulumi.Output<DataNetwork>;
 
   constructor(name: string, args: GkeClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     // Settings are checked before anything is registered: a bad one fails the preview whole.
@@ -84,7 +86,11 @@ export class GkeCluster extends pulumi.ComponentResource {
     const parent = { parent: this };
     const workloadPool = `${args.project}.svc.id.goog`;
 
-    const network = new GkeNetwork(`${name}-network`, { region: args.region }, parent);
+    const network = new GkeNetwork(
+      `${name}-network`,
+      { region: args.region, namePrefix: args.clusterName },
+      parent,
+    );
     const serviceAccount = nodeServiceAccount(
       `${name}-nodes`,
       { project: args.project, clusterName: args.clusterName },
@@ -167,10 +173,21 @@ export class GkeCluster extends pulumi.ComponentResource {
         workloadPool,
       }),
     );
+    this.dataNetwork = pulumi.all([network.networkId, network.privateServiceRange.name]).apply(
+      ([networkId, privateServiceRangeName]): DataNetwork => ({
+        cloud: 'gcp',
+        project: args.project,
+        region: args.region,
+        network: networkId,
+        privateServiceRangeName,
+        privateServiceRange: network.privateServiceRange.cidr,
+      }),
+    );
     this.registerOutputs({
       kubeconfig: this.kubeconfig,
       clusterName: this.clusterName,
       workloadIdentity: this.workloadIdentity,
+      dataNetwork: this.dataNetwork,
     });
   }
 }

@@ -1,11 +1,14 @@
 import * as gcp from '@pulumi/gcp';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
+import { type PrivateServiceRange, privateServicesAccess } from './private-services-access.ts';
 
 /** Arguments of {@link GkeNetwork}. */
 export interface GkeNetworkArgs {
   /** The region of the subnetwork, the router and the NAT. */
   readonly region: string;
+  /** `<product>-<environment>`: names the range reserved for managed data services. */
+  readonly namePrefix: string;
 }
 
 /** Names of the subnetwork's secondary ranges, as the cluster's IP allocation policy refers to them. */
@@ -14,16 +17,19 @@ export const secondaryRanges = { pods: 'pods', services: 'services' } as const;
 /**
  * A VPC-native network for a private GKE cluster: one regional subnetwork
  * with secondary ranges for pods and services, and Cloud NAT so nodes without
- * public IPs can still pull images and reach external APIs.
+ * public IPs can still pull images and reach external APIs; and private services access, the
+ * range Cloud SQL and Memorystore take their private addresses from.
  *
  * @example
- * const network = new GkeNetwork('slipway', { region: 'europe-west1' });
+ * const network = new GkeNetwork('slipway', { region: 'europe-west1', namePrefix: 'slipway-dev' });
  */
 export class GkeNetwork extends pulumi.ComponentResource {
   /** The VPC network's self link. */
   readonly networkId: pulumi.Output<string>;
   /** The subnetwork's self link. */
   readonly subnetworkId: pulumi.Output<string>;
+  /** The range reserved for private services access, peered with Google's services. */
+  readonly privateServiceRange: PrivateServiceRange;
 
   constructor(name: string, args: GkeNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('gcp', 'GkeNetwork'), name, {}, opts);
@@ -65,8 +71,18 @@ export class GkeNetwork extends pulumi.ComponentResource {
       parent,
     );
 
+    this.privateServiceRange = privateServicesAccess(
+      name,
+      { namePrefix: args.namePrefix, network: network.id },
+      parent,
+    );
+
     this.networkId = network.id;
     this.subnetworkId = subnetwork.id;
-    this.registerOutputs({ networkId: this.networkId, subnetworkId: this.subnetworkId });
+    this.registerOutputs({
+      networkId: this.networkId,
+      subnetworkId: this.subnetworkId,
+      privateServiceRangeName: this.privateServiceRange.name,
+    });
   }
 }

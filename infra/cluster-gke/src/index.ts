@@ -22,4 +22,5 @@ const cluster = new GkeCluster('slipway', { ...settings, zones });
 export const kubeconfig = cluster.kubeconfig;
 export const clusterName = cluster.clusterName;
 export const workloadIdentity = cluster.workloadIdentity;
+export const dataNetwork = cluster.dataNetwork;
 export const gatewayLoadBalancer: GatewayLoadBalancer = gkeGatewayLoadBalancer;

@@ -1,11 +1,13 @@
-import type { DataNetwork } from '@slipway/infra-workload-identity';
 import type { CloudProvisioners } from '../provisioner.ts';
+import { CloudSqlPostgres } from './cloud-sql-postgres.ts';
+import type { GcpNetwork } from './gcp-network.ts';
+import { MemorystoreCache } from './memorystore-cache.ts';
 
-type GcpNetwork = Extract<DataNetwork, { cloud: 'gcp' }>;
-
-const missing = (): never => {
-  throw new Error('TODO(helper): provision on gcp');
+/**
+ * PostgreSQL and cache on Google Cloud: Cloud SQL for PostgreSQL and Memorystore for Redis, each
+ * service its own instance, on the cluster's private services access range.
+ */
+export const gcpProvisioners: CloudProvisioners<GcpNetwork> = {
+  postgres: (name, request, opts) => new CloudSqlPostgres(name, request, opts).endpoint,
+  cache: (name, request, opts) => new MemorystoreCache(name, request, opts).endpoint,
 };
-
-/** PostgreSQL and cache on gcp. */
-export const gcpProvisioners: CloudProvisioners<GcpNetwork> = { postgres: missing, cache: missing };
