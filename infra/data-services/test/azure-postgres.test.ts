@@ -120,6 +120,12 @@ describe('PostgreSQL on Azure, refused settings', () => {
     );
   });
 
+  it('refuses a service whose name is a login Azure reserves, since the login is its name', async () => {
+    await expect(provisionOnAzure('dev', { name: 'admin', postgres: {} })).rejects.toThrow(
+      'Azure Database for PostgreSQL flexible server reserves the login admin',
+    );
+  });
+
   it('accepts a Burstable size without high availability', async () => {
     const provisioned = await provisionOnAzure('prod', {
       postgres: { prod: { size: 'small', highAvailability: false } },

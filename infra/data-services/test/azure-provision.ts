@@ -35,12 +35,12 @@ export interface AzureProvisioning {
 }
 
 /**
- * Provisions the `ledger` service's declared data services for an environment on Azure.
+ * Provisions a service's (default `ledger`) declared data services for an environment on Azure.
  * @example const { resources } = await provisionOnAzure('prod', { postgres: {} });
  */
 export async function provisionOnAzure(
   environment: Environment,
-  declared: Omit<Declaration, 'name'>,
+  { name = 'ledger', ...declared }: Omit<Declaration, 'name'> & { name?: string },
 ): Promise<AzureProvisioning> {
   const resources = await installMocks({
     project: 'data-services-test',
@@ -59,12 +59,7 @@ export async function provisionOnAzure(
       network,
       environment,
       resourcePrefix: `slipway-${environment}`,
-      services: [
-        {
-          name: 'ledger',
-          dataServices: resolveDataServices({ name: 'ledger', ...declared }, environment),
-        },
-      ],
+      services: [{ name, dataServices: resolveDataServices({ name, ...declared }, environment) }],
     },
     { transformations: [recordProtection] },
   );
