@@ -23,23 +23,24 @@ const reservedLogins = [
   'public',
 ];
 
-/**
- * The server's size, refusing what flexible server cannot run: high availability on a Burstable
- * size, and an administrator login it reserves (the login is the service's database name).
- */
-function checkedSize({ environment, settings }: ProvisionRequest<AzureNetwork, ResolvedPostgres>) {
+/** The server's size; refuses high availability on a Burstable size, which flexible server lacks. */
+function serverSize({ environment, settings }: ProvisionRequest<AzureNetwork, ResolvedPostgres>) {
   const size: AzurePostgresSize = azurePostgresSizes[settings.size];
   if (settings.highAvailability && size.tier === 'Burstable') {
     throw new Error(
       `Azure Database for PostgreSQL flexible server offers no high availability on Burstable sizes: postgres.${environment}.size is ${settings.size} (${size.sku}); set postgres.${environment}.size to medium or larger, or postgres.${environment}.highAvailability to false`,
     );
   }
-  if (reservedLogins.includes(settings.database) || settings.database.startsWith('pg_')) {
+  return size;
+}
+
+/** Refuses an administrator login flexible server reserves (the login is the database's name). */
+function checkAdministratorLogin(login: string): void {
+  if (reservedLogins.includes(login) || login.startsWith('pg_')) {
     throw new Error(
-      `Azure Database for PostgreSQL flexible server reserves the login ${settings.database}, which the service's name gives its database and user: rename the service`,
+      `Azure Database for PostgreSQL flexible server reserves the login ${login}, which the service's name gives its database and user: rename the service`,
     );
   }
-  return size;
 }
 
 /**
@@ -65,7 +66,8 @@ export class AzurePostgres extends pulumi.ComponentResource {
   ) {
     super(componentType('azure', 'Postgres'), name, {}, opts);
     const { network, settings, environment } = request;
-    const size = checkedSize(request);
+    const size = serverSize(request);
+    checkAdministratorLogin(settings.database);
     const parent = { parent: this };
     const inGroup = { resourceGroupName: network.resourceGroupName };
     const password = generatedPassword(`${name}-password`, parent);
