@@ -5,6 +5,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { requireZoneRedundancy, resolveNodePool } from '@slipway/infra-cluster-shared';
 import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { componentType } from '@slipway/platform-contract';
+import type { AksDataNetwork } from './aks-data-network.ts';
 import { aksNetwork } from './aks-network.ts';
 import { type AksNodePoolArgs, aksNodePool } from './aks-node-pool.ts';
 import { grantAksAdmins } from './cluster-admins.ts';
@@ -40,7 +41,8 @@ export interface AksClusterArgs {
 /**
  * An AKS cluster on 2026 defaults: node autoprovisioning (or AKS Automatic) creating app nodes
  * per pending pod beside a system pool tainted for critical add-ons; private nodes over at least
- * three zones in our own virtual network, leaving through a NAT gateway; Entra ID sign-in only,
+ * three zones in our own virtual network, leaving through a NAT gateway, beside the subnets and
+ * private DNS zones of the services' managed data services; Entra ID sign-in only,
  * authorized by Azure RBAC grants to admin groups; Azure CNI overlay with Cilium (which enforces
  * NetworkPolicy), OIDC issuer and Workload Identity. AKS runs metrics-server itself, so
  * HorizontalPodAutoscalers get CPU and memory metrics with nothing installed here.
@@ -60,6 +62,8 @@ export class AksCluster extends pulumi.ComponentResource {
   readonly workloadIdentity: pulumi.Output<WorkloadIdentity>;
   /** The load balancer the edge proxies' Service asks for. */
   readonly gatewayLoadBalancer: GatewayLoadBalancer;
+  /** Where the services program puts the services' managed databases and caches. */
+  readonly dataNetwork: pulumi.Output<AksDataNetwork>;
 
   constructor(name: string, args: AksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('azure', 'AksCluster'), name, {}, opts);
@@ -162,12 +166,14 @@ export class AksCluster extends pulumi.ComponentResource {
         };
       });
     this.gatewayLoadBalancer = aksGatewayLoadBalancer;
+    this.dataNetwork = net.dataNetwork;
     this.registerOutputs({
       kubeconfig: this.kubeconfig,
       clusterName: this.clusterName,
       resourceGroupName: this.resourceGroupName,
       workloadIdentity: this.workloadIdentity,
       gatewayLoadBalancer: this.gatewayLoadBalancer,
+      dataNetwork: this.dataNetwork,
     });
   }
 }

@@ -1,5 +1,6 @@
 import * as network from '@pulumi/azure-native/network/index.js';
 import type * as pulumi from '@pulumi/pulumi';
+import { type AksDataNetwork, aksDataNetwork } from './aks-data-network.ts';
 
 /** What {@link aksNetwork} needs. */
 export interface AksNetworkArgs {
@@ -19,12 +20,15 @@ export interface AksNetwork {
   readonly nodeSubnetId: pulumi.Output<string>;
   /** The API server subnet, when asked for. */
   readonly apiServerSubnetId?: pulumi.Output<string>;
+  /** Where the services' managed databases and caches go (`src/aks-data-network.ts`). */
+  readonly dataNetwork: pulumi.Output<AksDataNetwork>;
 }
 
 /**
  * The cluster's virtual network: a node subnet whose egress leaves through a NAT gateway with
  * one static public IP (64,512 SNAT ports, and an address partners can allow-list that survives
- * a replacement of the cluster), and optionally the API server subnet. The NAT gateway is the Standard SKU, a
+ * a replacement of the cluster), optionally the API server subnet, and the data network
+ * (subnets and private DNS zones of the services' managed databases and caches). The NAT gateway is the Standard SKU, a
  * zonal resource Azure places in one zone; its IP is zone-redundant. A zone-redundant
  * StandardV2 gateway needs a newer network API than this azure-native version exposes
  * (docs/clusters/aks.md).
@@ -88,7 +92,19 @@ export function aksNetwork(
         { parent, dependsOn: [nodeSubnet] },
       )
     : undefined;
+  const dataNetwork = aksDataNetwork(
+    name,
+    {
+      resourceGroupName: args.resourceGroupName,
+      location: args.location,
+      vnetId: vnet.id,
+      vnetName: vnet.name,
+      after: apiServerSubnet ?? nodeSubnet,
+    },
+    parent,
+  );
   return {
+    dataNetwork,
     vnetId: vnet.id,
     natGatewayId: natGateway.id,
     nodeSubnetId: nodeSubnet.id,

@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import type { GatewayLoadBalancer, WorkloadIdentity } from '@slipway/infra-workload-identity';
 import { AksCluster } from './aks-cluster.ts';
+import type { AksDataNetwork } from './aks-data-network.ts';
 import { readClusterConfig } from './read-cluster-config.ts';
 
 const settings = readClusterConfig(
@@ -17,3 +18,4 @@ export const clusterName = cluster.clusterName;
 export const resourceGroupName = cluster.resourceGroupName;
 export const workloadIdentity: pulumi.Output<WorkloadIdentity> = cluster.workloadIdentity;
 export const gatewayLoadBalancer: GatewayLoadBalancer = cluster.gatewayLoadBalancer;
+export const dataNetwork: pulumi.Output<AksDataNetwork> = cluster.dataNetwork;

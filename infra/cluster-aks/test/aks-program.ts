@@ -11,6 +11,8 @@ export const types = {
   natGateway: 'azure-native:network:NatGateway',
   publicIp: 'azure-native:network:PublicIPAddress',
   subnet: 'azure-native:network:Subnet',
+  privateZone: 'azure-native:privatedns:PrivateZone',
+  zoneLink: 'azure-native:privatedns:VirtualNetworkLink',
   resourceGroup: 'azure-native:resources:ResourceGroup',
 } as const;
 

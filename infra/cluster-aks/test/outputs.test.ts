@@ -18,6 +18,7 @@ describe('outputs of the AKS cluster program', () => {
     }
     expect(Object.keys(program).sort()).toEqual([
       'clusterName',
+      'dataNetwork',
       'gatewayLoadBalancer',
       'kubeconfig',
       'resourceGroupName',
