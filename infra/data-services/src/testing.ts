@@ -1,6 +1,6 @@
 import type { MockSetup } from '@slipway/infra-testing';
 import { awsMockOutputs } from './aws/mock-outputs.ts';
-import { azureMockOutputs } from './azure/mock-outputs.ts';
+import { azureMockCalls, azureMockOutputs } from './azure/mock-outputs.ts';
 import { gcpMockOutputs } from './gcp/mock-outputs.ts';
 
 /**
@@ -13,3 +13,9 @@ export const dataServiceOutputs: NonNullable<MockSetup['outputsOf']> = (resource
     return { result: `generated-${resource.name}` };
   return awsMockOutputs(resource) ?? gcpMockOutputs(resource) ?? azureMockOutputs(resource);
 };
+
+/**
+ * What the clouds' functions return under mocks for the data services (an Azure cache's access
+ * keys): pass as `MockSetup.calls` beside {@link dataServiceOutputs}.
+ */
+export const dataServiceCalls: NonNullable<MockSetup['calls']> = { ...azureMockCalls };

@@ -3,9 +3,8 @@ import { installMocks, type RecordedResource, settle } from '@slipway/infra-test
 import { dataNetworks } from '@slipway/infra-workload-identity/testing';
 import type { DataServiceKind } from '@slipway/platform-contract';
 import { type Environment, resolveDataServices } from '@slipway/service-manifest';
-import { azureMockCalls } from '../src/azure/mock-outputs.ts';
 import { type DataServiceEndpoint, provisionDataServices } from '../src/index.ts';
-import { dataServiceOutputs } from '../src/testing.ts';
+import { dataServiceCalls, dataServiceOutputs } from '../src/testing.ts';
 
 // Provisions one service's declared data services on Azure under mocks, through the package's
 // entry point, as the services program does.
@@ -46,7 +45,7 @@ export async function provisionOnAzure(
     project: 'data-services-test',
     stack: environment,
     outputsOf: dataServiceOutputs,
-    calls: azureMockCalls,
+    calls: dataServiceCalls,
   });
   const protectedNames: string[] = [];
   // Sees each child's options as registered: `protect` never reaches the mock monitor.
