@@ -7,13 +7,13 @@ import { type DataServiceKind, dataServiceKinds } from '@slipway/platform-contra
  * The port an existing server listens on unless its `dataServices` entry says otherwise: each
  * protocol's own (PostgreSQL's, Redis/Valkey's).
  */
-export const existingServerDefaultPorts: Readonly<Record<DataServiceKind, number>> = {
+const existingServerDefaultPorts: Readonly<Record<DataServiceKind, number>> = {
   postgres: 5432,
   cache: 6379,
 };
 
 /** What `offering` an existing server reports, in renders, graphs and the stack's outputs. */
-export const existingServerOffering = 'existing server';
+const existingServerOffering = 'existing server';
 
 /**
  * A server a service uses instead of one the program provisions, from the stack config
@@ -47,7 +47,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * narrower than every address.
  * @example cidrProblem('10.0.20.100/24') // "has host bits set: use 10.0.20.0/24"
  */
-export function cidrProblem(cidr: string): string | undefined {
+function cidrProblem(cidr: string): string | undefined {
   const [address = '', bits = '', ...rest] = cidr.split('/');
   const family = isIP(address);
   const width = family === 4 ? 32 : 128;

@@ -27,7 +27,7 @@ export interface NetworkPolicyInput {
 }
 
 /** What the egress policy needs of a data service: where it is, and what it is. */
-export type DataServiceRoute = Pick<DataServiceEndpoint, 'egress' | 'offering'>;
+type DataServiceRoute = Pick<DataServiceEndpoint, 'egress' | 'offering'>;
 
 /**
  * The egress policy's annotation that names the rule of each data service: a JSON list of

@@ -67,7 +67,7 @@ function image(service: string): string {
 }
 
 /** Where the tests' existing servers are: one subnet per kind, as a cluster's data subnet. */
-export const existingServerCidrs = { postgres: '10.0.20.0/24', cache: '10.0.21.0/24' } as const;
+const existingServerCidrs = { postgres: '10.0.20.0/24', cache: '10.0.21.0/24' } as const;
 
 /**
  * The stack config keys that deploy the given services, as `pulumi config set` leaves them: an

@@ -69,7 +69,7 @@ export interface RenderPlaceholders {
  * Where a render puts a declared data service that has nowhere to go (no data network, no
  * existing server): TEST-NET-1, an address range that is never anyone's server.
  */
-export const placeholderServerCidr = '192.0.2.0/24';
+const placeholderServerCidr = '192.0.2.0/24';
 
 /**
  * Fills what CI sets at deploy time and a fresh clone lacks (images, secret values) with

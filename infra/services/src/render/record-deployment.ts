@@ -15,7 +15,7 @@ import { type DeployedServices, deployServices } from '../deploy-services.ts';
 import { projectName, type StackConfig } from '../stack-config.ts';
 
 /** Which service's data service of which kind a cloud resource belongs to. */
-export interface DataServiceOwner {
+interface DataServiceOwner {
   readonly service: string;
   readonly kind: DataServiceKind;
 }
