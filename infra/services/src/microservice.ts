@@ -84,9 +84,10 @@ function secretValues(
 }
 
 /**
- * One service of the catalog on Kubernetes: ServiceAccount, ConfigMap, Secret, Deployment,
- * Service, HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicies and, when public, an
- * HTTPRoute on the environment's gateway. It only composes: each spec is a pure function beside
+ * One service of the catalog on Kubernetes: ServiceAccount, ConfigMap, Secret (its secrets and
+ * its data services' URLs), Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget,
+ * NetworkPolicies (egress to its data services included) and, when public, an HTTPRoute on the
+ * environment's gateway. It only composes: each spec is a pure function beside
  * it. See docs/deploying.md for every choice.
  * @example new Microservice('orders', { manifest, environment: 'dev', namespace: 'slipway-dev', image }, { providers: [provider] });
  */
