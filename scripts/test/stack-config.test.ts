@@ -16,10 +16,12 @@ const sha = 'c'.repeat(40);
 const stackFile = `# Stack 'staging' of the services program.
 config:
   slipway-services:namespace: slipway-staging # the environment namespace
-  slipway-services:secrets:
+  slipway-services:dataServices:
     orders:
-      DATABASE_URL:
-        secure: v1:abc123
+      postgres:
+        url:
+          secure: v1:abc123
+        cidr: 10.40.1.0/24
   slipway-services:images:
     orders: ghcr.io/acme/orders:${'0'.repeat(40)}
     retired: ghcr.io/acme/retired:${'0'.repeat(40)}
@@ -39,6 +41,7 @@ describe('setStackImages', () => {
       'slipway-services:namespace: slipway-staging # the environment namespace',
     );
     expect(next).toContain('secure: v1:abc123');
+    expect(next).toContain('cidr: 10.40.1.0/24');
     expect(next).not.toContain('retired');
   });
 

@@ -1,6 +1,12 @@
 import * as k8s from '@pulumi/kubernetes';
+import {
+  type DataServiceEndpoint,
+  type ProvisionedDataServices,
+  provisionDataServices,
+} from '@slipway/infra-data-services';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
-import type { ClusterStack } from '@slipway/infra-workload-identity';
+import type { ClusterStack, DataNetwork } from '@slipway/infra-workload-identity';
+import { type DataServiceKind, productNames } from '@slipway/platform-contract';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { Microservice } from './microservice.ts';
 import { planServices } from './plan-services.ts';
@@ -11,6 +17,18 @@ export interface DeployedServices {
   readonly namespace: string;
   /** One component per service, by service name. */
   readonly services: Readonly<Record<string, Microservice>>;
+  /** Each service's data services, provisioned or existing, by service and kind. */
+  readonly dataServices: ProvisionedDataServices;
+}
+
+/** Where {@link deployServices} deploys, beyond the stack config. */
+export interface DeployServicesOptions {
+  /** The cluster stack's outputs (`clusterStack`): kubeconfig, workload identity, data network; default: none (kind, a render). */
+  readonly cluster?: ClusterStack;
+  /** Where declared data services go; default: the cluster stack's `dataNetwork`. A render passes its stand-in. */
+  readonly dataNetwork?: DataNetwork;
+  /** What provisions them; default: `provisionDataServices`. A render wraps it to tell each cloud resource's service. */
+  readonly provision?: typeof provisionDataServices;
 }
 
 /**
@@ -19,24 +37,46 @@ export interface DeployedServices {
  * by the program when `clusterStack` is set) or the ambient kube context. Public services attach to the gateway
  * the platform stack's outputs name for the namespace (`platform`: read by the program through
  * a StackReference, or given by a render). With the cluster's `workloadIdentity`, each service's ServiceAccount gets a cloud identity; without
- * (kind, a render) nothing changes. Validates everything first, so bad manifests or config fail
- * before a single resource is registered.
- * @example const { services } = deployServices(loadServiceManifests(repoRoot), config, platform);
+ * (kind, a render) nothing changes. Each declared data service is provisioned on the data network
+ * (one server per service, named `<product>-<environment>-…`) unless the stack config names an
+ * existing server for it. Validates everything first, so bad manifests or config fail before a
+ * single resource is registered.
+ * @example const { services } = deployServices(loadServiceManifests(repoRoot), config, platform, { cluster });
  */
 export function deployServices(
   manifests: readonly ServiceManifestInput[],
   config: StackConfig,
   platform: PlatformOutputs | undefined,
-  cluster?: ClusterStack,
+  {
+    cluster,
+    dataNetwork = cluster?.dataNetwork,
+    provision = provisionDataServices,
+  }: DeployServicesOptions = {},
 ): DeployedServices {
-  const plans = planServices(manifests, config, platform);
+  const plans = planServices(manifests, config, platform, dataNetwork);
   const provider = new k8s.Provider(
     'kubernetes',
     cluster ? { kubeconfig: cluster.kubeconfig } : {},
   );
+  const toProvision = plans
+    .map((plan) => ({ name: plan.manifest.name, dataServices: plan.dataServices.provision }))
+    .filter((service) => Object.keys(service.dataServices).length > 0);
+  // planServices has refused a declared data service with no network and no existing server.
+  const provisioned =
+    dataNetwork && toProvision.length > 0
+      ? provision({
+          network: dataNetwork,
+          environment: config.environment,
+          resourcePrefix: `${productNames.name}-${config.environment}`,
+          services: toProvision,
+        })
+      : {};
   const workloadIdentity = cluster?.workloadIdentity;
   const services: Record<string, Microservice> = {};
-  for (const { manifest, image, secrets, callees, route } of plans) {
+  const dataServices: Record<string, Partial<Record<DataServiceKind, DataServiceEndpoint>>> = {};
+  for (const { manifest, image, secrets, callees, route, dataServices: planned } of plans) {
+    const endpoints = { ...provisioned[manifest.name], ...planned.existing };
+    if (Object.keys(endpoints).length > 0) dataServices[manifest.name] = endpoints;
     services[manifest.name] = new Microservice(
       manifest.name,
       {
@@ -46,11 +86,12 @@ export function deployServices(
         image,
         secrets,
         callees,
+        dataServices: endpoints,
         ...(route ? { route } : {}),
         ...(workloadIdentity ? { workloadIdentity } : {}),
       },
       { providers: [provider] },
     );
   }
-  return { namespace: config.namespace, services };
+  return { namespace: config.namespace, services, dataServices };
 }

@@ -45,6 +45,8 @@ export interface DeploymentSpecInput {
   readonly timing: ShutdownTiming;
   /** Extra pod labels a workload identity needs (Azure's webhook opt-in); default: none. */
   readonly podLabels?: Readonly<Record<string, string>>;
+  /** Whether the service's Secret is mounted (it has secrets or data services); default: when the manifest lists secrets. */
+  readonly mountsSecrets?: boolean;
 }
 
 function probe(path: string, periodSeconds: number, failureThreshold: number): Probe {
@@ -96,10 +98,11 @@ export function deploymentSpec({
   configChecksum,
   timing,
   podLabels = {},
+  mountsSecrets = manifest.secrets.length > 0,
 }: DeploymentSpecInput): DeploymentSpec {
   const service = manifest.name;
   const selector = selectorLabels(service, environment);
-  const hasSecrets = manifest.secrets.length > 0;
+  const hasSecrets = mountsSecrets;
   const { requests, limits } = manifest.resources;
   return {
     // No replicas: the HPA owns the count; a value here would reset it on every deploy.

@@ -19,10 +19,10 @@ for (const warning of manifestWarnings(located)) pulumi.log.warn(formatProblem(w
 const config = readStackConfig();
 // Read before any service resource, so a missing gateway fails the plan, not the apply.
 const platform = config.platformStack ? await readPlatformOutputs(config.platformStack) : undefined;
-// Read before any service resource: which cloud resources each service's identity needs depends
-// on the cloud.
+// Read before any service resource: which cloud resources each service's identity and data
+// services need depends on the cloud.
 const cluster = await readClusterStack(config.clusterStack);
-const deployed = deployServices(manifests, config, platform, cluster);
+const deployed = deployServices(manifests, config, platform, cluster ? { cluster } : {});
 
 /** The namespace the services run in. */
 export const namespace = deployed.namespace;
@@ -41,4 +41,16 @@ export const identities = Object.fromEntries(
   Object.entries(deployed.services).flatMap(([name, service]) =>
     service.identity ? [[name, service.identity.principal]] : [],
   ),
+);
+/**
+ * Per service: its data services, kind → what serves it (`Amazon RDS for PostgreSQL 17 …`, or
+ * `existing server` when the stack config names one); see docs/adding-a-database.md.
+ */
+export const dataServices = Object.fromEntries(
+  Object.entries(deployed.dataServices).map(([name, endpoints]) => [
+    name,
+    Object.fromEntries(
+      Object.entries(endpoints).map(([kind, endpoint]) => [kind, endpoint.offering]),
+    ),
+  ]),
 );

@@ -1,18 +1,29 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
+import type { DataServiceEndpoint } from '@slipway/infra-data-services';
 import type { PlatformGateway } from '@slipway/infra-platform/outputs';
 import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
-import { componentType } from '@slipway/platform-contract';
+import {
+  componentType,
+  type DataServiceKind,
+  dataServiceKinds,
+  dataServiceVariables,
+} from '@slipway/platform-contract';
 import type { Environment, ServiceManifest } from '@slipway/service-manifest';
 import { deploymentSpec } from './deployment-spec.ts';
 import { standardLabels } from './labels.ts';
-import { egressPolicySpec, ingressPolicySpec } from './network-policy-specs.ts';
+import {
+  egressPolicyAnnotations,
+  egressPolicySpec,
+  ingressPolicySpec,
+} from './network-policy-specs.ts';
 import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.ts';
 import {
   buildServiceConfig,
   type Callee,
   clusterServiceUrl,
   configChecksum,
+  mountedSecrets,
 } from './service-environment.ts';
 import { defaultPreStopSeconds, shutdownTiming } from './shutdown-timing.ts';
 import { gatewayApiGroup, httpRouteSpec, serviceSpec } from './traffic-specs.ts';
@@ -45,12 +56,38 @@ export interface MicroserviceArgs {
   readonly preStopSeconds?: number;
   /** The cluster's workload identity: the ServiceAccount gets a cloud identity; default: none (kind). */
   readonly workloadIdentity?: WorkloadIdentity;
+  /**
+   * Its declared data services' endpoints, provisioned or existing, by kind: each URL (and CA)
+   * goes into the Secret, mounted as a file, and each gets its egress rule; default: none.
+   */
+  readonly dataServices?: Partial<Record<DataServiceKind, DataServiceEndpoint>>;
+}
+
+/** The Secret's values: the manifest's secrets, then each data service's URL and CA. */
+function secretValues(
+  manifest: ServiceManifest,
+  secrets: Readonly<Record<string, pulumi.Input<string>>>,
+  dataServices: Partial<Record<DataServiceKind, DataServiceEndpoint>>,
+): Record<string, pulumi.Output<string>> {
+  // pulumi.secret keeps each value encrypted in state and masked in every output.
+  const values = Object.fromEntries(
+    manifest.secrets.map((key) => [key, pulumi.secret(secrets[key] ?? '')]),
+  );
+  for (const kind of dataServiceKinds) {
+    const endpoint = dataServices[kind];
+    if (!endpoint) continue;
+    values[dataServiceVariables[kind].url] = pulumi.secret(endpoint.url);
+    if (endpoint.caCertificate)
+      values[dataServiceVariables[kind].caCertificate] = pulumi.secret(endpoint.caCertificate);
+  }
+  return values;
 }
 
 /**
- * One service of the catalog on Kubernetes: ServiceAccount, ConfigMap, Secret, Deployment,
- * Service, HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicies and, when public, an
- * HTTPRoute on the environment's gateway. It only composes: each spec is a pure function beside
+ * One service of the catalog on Kubernetes: ServiceAccount, ConfigMap, Secret (its secrets and
+ * its data services' URLs), Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget,
+ * NetworkPolicies (egress to its data services included) and, when public, an HTTPRoute on the
+ * environment's gateway. It only composes: each spec is a pure function beside
  * it. See docs/deploying.md for every choice.
  * @example new Microservice('orders', { manifest, environment: 'dev', namespace: 'slipway-dev', image }, { providers: [provider] });
  */
@@ -67,6 +104,7 @@ export class Microservice extends pulumi.ComponentResource {
   constructor(name: string, args: MicroserviceArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('services', 'Microservice'), name, {}, opts);
     const { manifest, environment, namespace, image, secrets = {}, callees = [] } = args;
+    const { dataServices = {} } = args;
     const route = manifest.public ? args.route : undefined;
     if (manifest.public && !route) throw new Error(`${manifest.name} is public: pass its route`);
     const service = manifest.name;
@@ -74,8 +112,25 @@ export class Microservice extends pulumi.ComponentResource {
     const metadata = { name: service, namespace, labels };
     const child = { parent: this };
     const timing = shutdownTiming(manifest.shutdown, args.preStopSeconds ?? defaultPreStopSeconds);
-    const data = buildServiceConfig({ manifest, environment, namespace, callees, timing });
-    const policy = { manifest, environment, callees, gateway: route?.gateway.dataPlane };
+    const mounted = mountedSecrets(manifest, dataServices);
+    const data = buildServiceConfig({
+      manifest,
+      environment,
+      namespace,
+      callees,
+      timing,
+      secrets: mounted,
+    });
+    const policy = {
+      manifest,
+      environment,
+      callees,
+      gateway: route?.gateway.dataPlane,
+      dataServices,
+    };
+    const annotations = egressPolicyAnnotations(policy);
+    // Only a service with data services has them: the others' policies stay as they were.
+    const egressAnnotations = Object.keys(annotations).length > 0 ? { annotations } : {};
     const { ServiceAccount, ConfigMap, Secret, Service } = k8s.core.v1;
     const { NetworkPolicy } = k8s.networking.v1;
 
@@ -100,11 +155,8 @@ export class Microservice extends pulumi.ComponentResource {
       ),
       new ConfigMap(`${name}-config`, { metadata, data }, child),
     ];
-    if (manifest.secrets.length > 0) {
-      // pulumi.secret keeps each value encrypted in state and masked in every output.
-      const stringData = Object.fromEntries(
-        manifest.secrets.map((key) => [key, pulumi.secret(secrets[key] ?? '')]),
-      );
+    if (mounted.length > 0) {
+      const stringData = secretValues(manifest, secrets, dataServices);
       resources.push(
         new Secret(`${name}-secrets`, { metadata, type: 'Opaque', stringData }, child),
       );
@@ -116,6 +168,7 @@ export class Microservice extends pulumi.ComponentResource {
       labels,
       configChecksum: configChecksum(data),
       timing,
+      mountsSecrets: mounted.length > 0,
       ...(identity ? { podLabels: identity.podLabels } : {}),
     });
     resources.push(
@@ -138,7 +191,10 @@ export class Microservice extends pulumi.ComponentResource {
       ),
       new NetworkPolicy(
         `${name}-egress-policy`,
-        { metadata: { ...metadata, name: `${service}-egress` }, spec: egressPolicySpec(policy) },
+        {
+          metadata: { ...metadata, name: `${service}-egress`, ...egressAnnotations },
+          spec: egressPolicySpec(policy),
+        },
         child,
       ),
     );

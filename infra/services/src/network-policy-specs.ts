@@ -1,6 +1,13 @@
 import type * as k8s from '@pulumi/kubernetes';
+import type { DataServiceEndpoint } from '@slipway/infra-data-services';
 import { clusterDnsEgressRule, type GatewayDataPlane } from '@slipway/infra-platform/outputs';
-import { metricsEndpoint, servicePortName } from '@slipway/platform-contract';
+import {
+  type DataServiceKind,
+  dataServiceKinds,
+  metricsEndpoint,
+  productNames,
+  servicePortName,
+} from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.ts';
 import type { Callee } from './service-environment.ts';
@@ -15,6 +22,43 @@ export interface NetworkPolicyInput {
   readonly callees: readonly Callee[];
   /** The gateway's proxy pods, the one peer a public service admits; required when public. */
   readonly gateway?: GatewayDataPlane;
+  /** Its data services' endpoints (provisioned or existing), by kind; default: none. */
+  readonly dataServices?: Partial<Record<DataServiceKind, DataServiceRoute>>;
+}
+
+/** What the egress policy needs of a data service: where it is, and what it is. */
+type DataServiceRoute = Pick<DataServiceEndpoint, 'egress' | 'offering'>;
+
+/**
+ * The egress policy's annotation that names the rule of each data service: a JSON list of
+ * `{ kind, offering, cidrs, port }`, so `kubectl describe` and `npm run graph` tell a database's
+ * rule from a hand-declared CIDR.
+ */
+export const dataServicesAnnotation = `${productNames.name}/data-services`;
+
+/** One entry of {@link dataServicesAnnotation}. */
+export interface AnnotatedDataService {
+  readonly kind: DataServiceKind;
+  readonly offering: string;
+  readonly cidrs: readonly string[];
+  readonly port: number;
+}
+
+function dataServiceList(input: NetworkPolicyInput): AnnotatedDataService[] {
+  return dataServiceKinds.flatMap((kind) => {
+    const route = input.dataServices?.[kind];
+    return route ? [{ kind, offering: route.offering, ...route.egress }] : [];
+  });
+}
+
+/**
+ * The egress policy's annotations: {@link dataServicesAnnotation} when the service has data
+ * services, else none.
+ * @example egressPolicyAnnotations({ ...input, dataServices: { postgres } })['slipway/data-services']
+ */
+export function egressPolicyAnnotations(input: NetworkPolicyInput): Record<string, string> {
+  const list = dataServiceList(input);
+  return list.length > 0 ? { [dataServicesAnnotation]: JSON.stringify(list) } : {};
 }
 
 function namespaceSelector(namespace: string) {
@@ -65,15 +109,13 @@ export function ingressPolicySpec({
 
 /**
  * Egress only to cluster DNS (53 UDP and TCP: CoreDNS and each cloud's node-local cache, as the
- * platform's `clusterDnsEgressRule` states them), to each callee's pods on its port, and to the
- * CIDRs and ports the manifest's `egress` declares.
+ * platform's `clusterDnsEgressRule` states them), to each callee's pods on its port, to each data
+ * service's ranges on its port (from its endpoint: the data network's or the existing server's,
+ * never typed into a manifest), and to the CIDRs and ports the manifest's `egress` declares.
  * @example egressPolicySpec({ manifest: gateway, environment: 'dev', callees: [{ name: 'orders', port: 3001 }] })
  */
-export function egressPolicySpec({
-  manifest,
-  environment,
-  callees,
-}: NetworkPolicyInput): NetworkPolicySpec {
+export function egressPolicySpec(input: NetworkPolicyInput): NetworkPolicySpec {
+  const { manifest, environment, callees } = input;
   return {
     podSelector: { matchLabels: selectorLabels(manifest.name, environment) },
     policyTypes: ['Egress'],
@@ -82,6 +124,10 @@ export function egressPolicySpec({
       ...callees.map((callee) => ({
         to: [{ podSelector: { matchLabels: selectorLabels(callee.name, environment) } }],
         ports: [{ port: callee.port, protocol: 'TCP' }],
+      })),
+      ...dataServiceList(input).map(({ cidrs, port }) => ({
+        to: cidrs.map((cidr) => ({ ipBlock: { cidr } })),
+        ports: [{ port, protocol: 'TCP' }],
       })),
       ...manifest.egress.map((rule) => ({
         to: [{ ipBlock: { cidr: rule.cidr } }],

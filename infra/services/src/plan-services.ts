@@ -1,16 +1,26 @@
 import type * as pulumi from '@pulumi/pulumi';
+import type { DataServiceEndpoint } from '@slipway/infra-data-services';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { checkImageReference } from '@slipway/infra-policy';
-import { metricsEndpoint, serviceManifestPath, stackReference } from '@slipway/platform-contract';
+import type { DataNetwork } from '@slipway/infra-workload-identity';
+import {
+  type DataServiceKind,
+  metricsEndpoint,
+  serviceManifestPath,
+  stackReference,
+} from '@slipway/platform-contract';
 import {
   environments,
   ManifestError,
   type ManifestProblem,
+  type ResolvedDataServices,
+  resolveDataServices,
   type ServiceManifest,
   type ServiceManifestInput,
   validateCatalog,
   validateServiceManifest,
 } from '@slipway/service-manifest';
+import { existingServerEndpoint } from './existing-data-services.ts';
 import type { PublicRoute } from './microservice.ts';
 import { type Callee, platformConfigKeys } from './service-environment.ts';
 import type { StackConfig } from './stack-config.ts';
@@ -24,6 +34,11 @@ export interface ServicePlan {
   readonly callees: readonly Callee[];
   /** `<service>.<domain>` on the environment's gateway, for public services. */
   readonly route?: PublicRoute;
+  /** Its declared data services: those to provision on the data network, and those the stack config names. */
+  readonly dataServices: {
+    readonly provision: ResolvedDataServices;
+    readonly existing: Partial<Record<DataServiceKind, DataServiceEndpoint>>;
+  };
 }
 
 /**
@@ -84,14 +99,17 @@ function validateManifests(inputs: readonly ServiceManifestInput[]): ServiceMani
  * anything is registered: an image per service (pinned, never `latest`), every declared secret
  * configured (and nothing extra, which is usually a typo), a namespace the platform created, and
  * for a public service the gateway of its namespace (whose domain names its host). `platform` may be undefined
- * when no service is public.
+ * when no service is public. Each declared data service uses the existing server the stack config
+ * names for it (`dataServices`), else is provisioned on `dataNetwork` (the cluster stack's),
+ * else is an error; an existing server for a kind the manifest does not declare is one too.
  * @throws ManifestError for bad manifests, ServicesStackConfigError naming service and field otherwise.
- * @example const plans = planServices(loadServiceManifests(repoRoot), config, platform);
+ * @example const plans = planServices(loadServiceManifests(repoRoot), config, platform, cluster?.dataNetwork);
  */
 export function planServices(
   inputs: readonly ServiceManifestInput[],
   config: StackConfig,
   platform: PlatformOutputs | undefined,
+  dataNetwork?: DataNetwork,
 ): ServicePlan[] {
   const manifests = validateManifests(inputs);
   const problems: StackConfigProblem[] = [];
@@ -131,6 +149,24 @@ export function planServices(
           service,
           `secrets.${service}.${name}`,
           `is configured but ${serviceManifestPath(service)} does not list it in secrets`,
+        );
+    }
+  }
+
+  for (const [service, kinds] of Object.entries(config.dataServices)) {
+    const manifest = byName.get(service);
+    for (const kind of Object.keys(kinds)) {
+      if (!manifest)
+        problem(
+          service,
+          `dataServices.${service}.${kind}`,
+          `names no service (no ${serviceManifestPath(service)})`,
+        );
+      else if (manifest[kind as DataServiceKind] === undefined)
+        problem(
+          service,
+          `dataServices.${service}.${kind}`,
+          `is configured but ${serviceManifestPath(service)} declares no ${kind}: declare it (${kind}: {}) or remove the entry`,
         );
     }
   }
@@ -175,7 +211,30 @@ export function planServices(
       if (gateway) route = { host: `${service}.${gateway.domain}`, gateway };
     }
     const callees = manifest.calls.map((name) => ({ name, port: byName.get(name)?.port ?? 0 }));
-    return { manifest, image: image ?? '', secrets, callees, ...(route ? { route } : {}) };
+    const declared = resolveDataServices(manifest, config.environment);
+    const existing: Partial<Record<DataServiceKind, DataServiceEndpoint>> = {};
+    for (const kind of Object.keys(declared) as DataServiceKind[]) {
+      const server = config.dataServices[service]?.[kind];
+      if (server) existing[kind] = existingServerEndpoint(kind, server);
+      else if (!dataNetwork)
+        problem(
+          service,
+          `dataServices.${service}.${kind}`,
+          `${service} declares ${kind} but there is nowhere to provision it: set clusterStack to a cluster stack that exports dataNetwork, or name an existing server: pulumi config set --secret --path dataServices.${service}.${kind}.url <url> and pulumi config set --path dataServices.${service}.${kind}.cidr <the server's CIDR>`,
+        );
+    }
+    // What has no existing server is provisioned (on the data network, checked above).
+    const provision: ResolvedDataServices = Object.fromEntries(
+      Object.entries(declared).filter(([kind]) => !(kind in existing)),
+    );
+    return {
+      manifest,
+      image: image ?? '',
+      secrets,
+      callees,
+      ...(route ? { route } : {}),
+      dataServices: { provision, existing },
+    };
   });
   if (problems.length > 0) throw new ServicesStackConfigError(config.stack, problems);
   return plans;

@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
-import { calleeUrl, platformSetVariables, serviceEnvironment } from '@slipway/platform-contract';
 import {
+  calleeUrl,
+  type DataServiceKind,
+  dataServiceKinds,
+  dataServiceVariables,
+  platformSetVariables,
+  serviceEnvironment,
+} from '@slipway/platform-contract';
+import {
+  dataServiceSecrets,
   type Environment,
   resolveServiceConfig,
   type ServiceManifest,
@@ -20,6 +28,29 @@ export interface ServiceConfigInput {
   readonly namespace: string;
   readonly callees: readonly Callee[];
   readonly timing: ShutdownTiming;
+  /** Every secret mounted as a file ({@link mountedSecrets}); default: the manifest's. */
+  readonly secrets?: readonly string[];
+}
+
+/**
+ * The secrets mounted in a service's pods, one file each: the manifest's own, then each data
+ * service's URL and, when its server's CA is one Node does not trust, the CA certificate
+ * (`dataServiceVariables`).
+ * @example mountedSecrets(orders, { postgres: { caCertificate } }) // ['DATABASE_URL', 'DATABASE_CA_CERT']
+ */
+export function mountedSecrets(
+  manifest: ServiceManifest,
+  dataServices: Partial<Record<DataServiceKind, { readonly caCertificate?: unknown }>> = {},
+): string[] {
+  return [
+    ...manifest.secrets,
+    ...dataServiceKinds.flatMap((kind) => {
+      const endpoint = dataServices[kind];
+      if (!endpoint) return [];
+      const { url, caCertificate } = dataServiceVariables[kind];
+      return endpoint.caCertificate ? [url, caCertificate] : [url];
+    }),
+  ];
 }
 
 /**
@@ -36,11 +67,13 @@ export function clusterServiceUrl(name: string, namespace: string, port: number)
 
 /**
  * The variables the platform sets itself, which a manifest's `config` must not set:
- * base config, one `<CALLEE>_URL` per call and one `<SECRET>_FILE` per secret.
- * @example platformConfigKeys(orders) // ['DATABASE_URL_FILE', 'NODE_ENV', 'PORT', ...]
+ * base config, one `<CALLEE>_URL` per call and one `<SECRET>_FILE` per secret, a declared data
+ * service's (`DATABASE_URL_FILE`, `DATABASE_CA_CERT_FILE`...) included.
+ * @example platformConfigKeys(orders) // ['DATABASE_CA_CERT_FILE', 'DATABASE_URL_FILE', 'NODE_ENV', ...]
  */
 export function platformConfigKeys(manifest: ServiceManifest): string[] {
-  return platformSetVariables(manifest, manifest.calls);
+  const secrets = [...manifest.secrets, ...dataServiceSecrets(manifest).map((s) => s.name)];
+  return platformSetVariables({ ...manifest, secrets }, manifest.calls);
 }
 
 /**
@@ -55,9 +88,10 @@ export function buildServiceConfig({
   namespace,
   callees,
   timing,
+  secrets = manifest.secrets,
 }: ServiceConfigInput): Record<string, string> {
   return serviceEnvironment({
-    service: manifest,
+    service: { ...manifest, secrets },
     callees,
     config: resolveServiceConfig(manifest, environment),
     target: {

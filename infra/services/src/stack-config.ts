@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { environmentNamespace, pulumiProject, stackReference } from '@slipway/platform-contract';
 import { type Environment, environments } from '@slipway/service-manifest';
+import { type ExistingDataServices, readExistingDataServices } from './existing-data-services.ts';
 import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.ts';
 
 /** The Pulumi project name; config keys are `slipway-services:<key>`. */
@@ -30,6 +31,12 @@ export interface StackConfigInput {
    * gateway public services attach to; required when a service is public.
    */
   readonly platformStack?: unknown;
+  /**
+   * Existing servers a service's declared data services use instead of provisioned ones:
+   * `{ orders: { postgres: { url, cidr, port?, caCertificate? } } }`, `url` and `caCertificate`
+   * set with `pulumi config set --secret --path dataServices.orders.postgres.url`.
+   */
+  readonly dataServices?: unknown;
 }
 
 /** Validated stack config. */
@@ -41,6 +48,8 @@ export interface StackConfig {
   readonly secrets: Readonly<Record<string, Readonly<Record<string, pulumi.Input<string>>>>>;
   readonly clusterStack?: string;
   readonly platformStack?: string;
+  /** Existing servers by service and kind (`dataServices`); default: none, every declared one is provisioned. */
+  readonly dataServices: ExistingDataServices;
 }
 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -52,7 +61,10 @@ const configKeys = [
   'secrets',
   'clusterStack',
   'platformStack',
+  'dataServices',
 ] as const;
+
+const objectKeys = new Set<string>(['images', 'secrets', 'dataServices']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -123,12 +135,15 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
     }
   }
 
+  const dataServices = readExistingDataServices(input.dataServices, problem);
+
   const config: StackConfig = {
     stack,
     environment: environment as Environment,
     namespace,
     images,
     secrets,
+    dataServices,
     ...(clusterStack ? { clusterStack } : {}),
     ...(platformStack ? { platformStack } : {}),
   };
@@ -145,7 +160,7 @@ export function readStackConfig(): StackConfig {
   const input: Record<string, unknown> = {};
   for (const key of configKeys) {
     // Objects are JSON in Pulumi config; secrets are read plain only to be wrapped at once.
-    input[key] = key === 'images' || key === 'secrets' ? config.getObject(key) : config.get(key);
+    input[key] = objectKeys.has(key) ? config.getObject(key) : config.get(key);
   }
   return resolveStackConfig(pulumi.getStack(), input);
 }

@@ -125,8 +125,12 @@ describe('bad manifests fail the program before any resource is registered, nami
 });
 
 describe('bad stack config fails the program before any resource is registered, naming service and field', () => {
-  // Every service under apps/; each case breaks one thing and keeps every other image valid.
-  const manifests = exampleManifests();
+  // Every service under apps/ and one with a secret; each case breaks one thing and keeps every
+  // other image valid.
+  const vault = manifest(unusedServiceName(exampleManifests(), 'vault'), {
+    secrets: ['API_TOKEN'],
+  });
+  const manifests = [...exampleManifests(), vault];
   const images = configFor(manifests).images;
   const { gateway: _, ...imagesButGateway } = images;
   const stranger = unusedServiceName(manifests, 'billing');
@@ -134,12 +138,12 @@ describe('bad stack config fails the program before any resource is registered, 
     [
       'a secret that is not configured',
       { secrets: {} },
-      "service 'orders', field 'secrets.orders.DATABASE_URL': is not configured",
+      `service '${vault.name}', field 'secrets.${vault.name}.API_TOKEN': is not configured`,
     ],
     [
       'a secret no manifest declares',
-      { secrets: { orders: { DATABASE_URL: 'x', DATABSE_URL: 'x' } } },
-      "service 'orders', field 'secrets.orders.DATABSE_URL'",
+      { secrets: { [vault.name]: { API_TOKEN: 'x', API_TOKN: 'x' } } },
+      `service '${vault.name}', field 'secrets.${vault.name}.API_TOKN'`,
     ],
     [
       'a missing image',
@@ -213,12 +217,19 @@ describe('bad stack config fails the program before any resource is registered, 
   });
 
   it('lists every problem at once', async () => {
-    const config = { ...configFor(manifests), images: {}, secrets: {} } as StackConfig;
-    const { error } = await attempt([orders(), gateway()], config);
+    const config = {
+      ...configFor(manifests),
+      images: {},
+      secrets: {},
+      dataServices: {},
+    } as StackConfig;
+    const { error } = await attempt([orders(), gateway(), vault], config);
     expect((error as ServicesStackConfigError).problems.map((p) => p.field)).toEqual([
       'images.orders',
-      'secrets.orders.DATABASE_URL',
+      'dataServices.orders.postgres',
       'images.gateway',
+      `images.${vault.name}`,
+      `secrets.${vault.name}.API_TOKEN`,
     ]);
   });
 });

@@ -25,8 +25,13 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
   it('writes the whole environment: the platform, its Helm releases and a file per service', async () => {
     const out = mkdtempSync(join(tmpdir(), 'slipway-render-'));
     const { stdout, stderr } = await cli('render', ['--stack', 'dev', '--out', out]);
-    // One file per service under apps/: the examples and any service added since.
-    const files = exampleManifests().map((m) => `${m.name}.yaml`);
+    // One file per service under apps/ (the examples and any service added since), and one for
+    // the data services of each that declares any.
+    const manifests = exampleManifests();
+    const files = [
+      ...manifests.map((m) => `${m.name}.yaml`),
+      ...manifests.filter((m) => m.postgres || m.cache).map((m) => `${m.name}.data.yaml`),
+    ];
     expect(files).toEqual(expect.arrayContaining(exampleNames.map((name) => `${name}.yaml`)));
     expect(readdirSync(out).sort()).toEqual(['platform', 'services']);
     expect(readdirSync(join(out, 'services')).sort()).toEqual(files.sort());
@@ -36,7 +41,8 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
     ]);
     expect(stdout.trim().split('\n')).toHaveLength(files.length + 2);
     expect(stdout).toContain('orders.yaml: 9 objects');
-    expect(stderr).toContain('warning: secrets.orders.DATABASE_URL is not set');
+    expect(stdout).toContain('orders.data.yaml: 1 data service');
+    expect(stderr).toContain('warning: images.orders is not set');
 
     const platform = parseAllDocuments(
       readFileSync(join(out, 'platform', 'objects.yaml'), 'utf8'),
@@ -82,7 +88,25 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
       'NetworkPolicy',
       'NetworkPolicy',
     ]);
-    expect(documents[2].stringData).toEqual({ DATABASE_URL: '[secret]' });
+    // orders' database: its URL (and the CA, when the cloud's is private) mounted from the Secret.
+    expect(documents[2].stringData).toMatchObject({ DATABASE_URL: '[secret]' });
+    expect(Object.values(documents[2].stringData)).toEqual(
+      Object.keys(documents[2].stringData).map(() => '[secret]'),
+    );
+    expect(documents[1].data).toHaveProperty('DATABASE_URL_FILE');
+    const [database] = parseAllDocuments(
+      readFileSync(join(out, 'services', 'orders.data.yaml'), 'utf8'),
+    ).map((d) => d.toJS());
+    expect(database).toMatchObject({ kind: 'postgres', egress: { port: expect.any(Number) } });
+    expect(database.resources.length).toBeGreaterThan(0);
+    const egress = documents.find((d) => d.metadata.name === 'orders-egress').spec.egress as {
+      to?: { ipBlock?: { cidr: string } }[];
+    }[];
+    expect(egress).toContainEqual(
+      expect.objectContaining({
+        to: database.egress.cidrs.map((cidr: string) => ({ ipBlock: { cidr } })),
+      }),
+    );
     const gateway = parseAllDocuments(
       readFileSync(join(out, 'services', 'gateway.yaml'), 'utf8'),
     ).map((d) => d.toJS());
@@ -121,6 +145,7 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
   it('explains itself with --help', async () => {
     const { stdout } = await cli('render', ['--help']);
     expect(stdout).toContain('Usage: npm run render -- [--stack dev] --out <dir>');
+    expect(stdout).toContain('<dir>/services/<service>.data.yaml');
   });
 });
 
@@ -133,6 +158,13 @@ describe('npm run graph', { timeout: spawnTimeout }, () => {
     expect(stdout).toContain('  internet((Internet)) -->|https| Gateway');
     expect(stdout).toContain('  Gateway -->|3000| gateway');
     expect(stdout).not.toContain('Gateway -->|3001| orders');
+    expect(stdout).toMatch(/ {2}orders_postgres\[\("orders postgres \(.+\)"\)\]\n/);
+    expect(stdout).toContain('  orders -->|TCP 5432| orders_postgres');
+  });
+
+  it('explains itself with --help', async () => {
+    const { stdout } = await cli('graph', ['--help']);
+    expect(stdout).toContain('each\nservice to its own data services');
   });
 
   it('writes --out relative to the folder npm was run in, creating its folders', async () => {

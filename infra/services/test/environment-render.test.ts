@@ -67,8 +67,13 @@ describe.each(['dev', 'staging', 'prod'] as const)(
 
     beforeAll(async () => {
       const platform = await renderPlatformStack(stack);
-      const { manifests, config } = loadStack(stack, { strict: false });
-      const services = await renderServices(manifests, config, platform.outputs);
+      const { manifests, config, dataNetwork } = loadStack(stack, { strict: false });
+      const services = await renderServices(
+        manifests,
+        config,
+        platform.outputs,
+        dataNetwork ? { dataNetwork } : {},
+      );
       rendered = { platform, manifests, config, services: services.flatMap((s) => s.objects) };
     }, renderTimeoutMs);
 

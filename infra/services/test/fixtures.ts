@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import { kubernetesObjects, type RenderedObject } from '@slipway/infra-testing';
+import { dataServiceKinds } from '@slipway/platform-contract';
 import {
   loadServiceManifests,
   type ServiceManifest,
@@ -65,17 +66,40 @@ function image(service: string): string {
   return `ghcr.io/acme/${service}:1.4.2`;
 }
 
-/** The stack config keys that deploy the given services, as `pulumi config set` leaves them: an image each and every secret set to the sentinel. */
+/** Where the tests' existing servers are: one subnet per kind, as a cluster's data subnet. */
+const existingServerCidrs = { postgres: '10.0.20.0/24', cache: '10.0.21.0/24' } as const;
+
+/**
+ * The stack config keys that deploy the given services, as `pulumi config set` leaves them: an
+ * image each, every secret set to the sentinel, and an existing server (URL: the sentinel) for
+ * every declared data service, so no cloud resource is needed.
+ */
 export function catalogConfig(manifests: readonly ServiceManifestInput[]): {
   images: Record<string, string>;
   secrets: Record<string, Record<string, string>>;
+  dataServices: Record<string, Record<string, { url: string; cidr: string }>>;
 } {
+  const declared = (m: ServiceManifestInput) =>
+    dataServiceKinds.filter((kind) => m[kind] !== undefined);
   return {
     images: Object.fromEntries(manifests.map((m) => [m.name, image(m.name)])),
     secrets: Object.fromEntries(
       manifests
         .filter((m) => (m.secrets ?? []).length > 0)
         .map((m) => [m.name, Object.fromEntries((m.secrets ?? []).map((s) => [s, sentinel]))]),
+    ),
+    dataServices: Object.fromEntries(
+      manifests
+        .filter((m) => declared(m).length > 0)
+        .map((m) => [
+          m.name,
+          Object.fromEntries(
+            declared(m).map((kind) => [
+              kind,
+              { url: `${kind}://${sentinel}@server`, cidr: existingServerCidrs[kind] },
+            ]),
+          ),
+        ]),
     ),
   };
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureGateway } from '../src/render/fixture-platform-outputs.ts';
 import { networkGraph } from '../src/render/network-graph.ts';
-import { exampleManifests, examplePair, manifest, renderObjects } from './fixtures.ts';
+import { configFor, exampleManifests, examplePair, manifest, renderObjects } from './fixtures.ts';
 
 const gateway = fixtureGateway('slipway-dev', 'dev.example.com');
 
 describe('networkGraph', () => {
-  it('draws the example services: the internet through the Gateway to gateway, gateway to orders, orders to its database, DNS', async () => {
+  it('draws the example services: the internet through the Gateway to gateway, gateway to orders, orders to its own database, DNS', async () => {
     const graph = networkGraph(await renderObjects(examplePair()), { gateway });
     expect(graph).toBe(
       [
@@ -16,11 +16,11 @@ describe('networkGraph', () => {
         '  internet((Internet)) -->|https| Gateway',
         '  Gateway[Gateway public<br/>slipway-dev]',
         '  dns[cluster DNS<br/>kube-system]',
-        '  cidr_10_0_20_0_24[(10.0.20.0/24)]',
+        '  orders_postgres[("orders postgres (existing server)")]',
         '  Gateway -->|3000| gateway',
         '  gateway -->|3001| orders',
         '  gateway -.->|53| dns',
-        '  orders -->|TCP 5432| cidr_10_0_20_0_24',
+        '  orders -->|TCP 5432| orders_postgres',
         '  orders -.->|53| dns',
         '',
       ].join('\n'),
@@ -41,6 +41,29 @@ describe('networkGraph', () => {
     expect(graph).toContain('  gateway -->|3001| orders\n');
     expect(graph).toContain('  Gateway -->|3000| gateway\n');
     expect(graph).not.toContain('Gateway -->|3001| orders');
+  });
+
+  it('draws each data service the egress policy allows, with what serves it, and a hand-declared CIDR as a CIDR', async () => {
+    const ledger = manifest('ledger', {
+      postgres: {},
+      cache: {},
+      egress: [{ name: 'payments', cidr: '203.0.113.0/24', ports: [443] }],
+    });
+    const config = configFor([ledger], {
+      dataServices: {
+        ledger: {
+          postgres: { url: 'postgres://db', cidr: '10.0.20.0/24' },
+          cache: { url: 'rediss://cache', cidr: '10.0.21.0/24', port: 6380 },
+        },
+      },
+    });
+    const graph = networkGraph(await renderObjects([ledger], config), { gateway });
+    expect(graph).toContain('  ledger_postgres[("ledger postgres (existing server)")]\n');
+    expect(graph).toContain('  ledger -->|TCP 5432| ledger_postgres\n');
+    expect(graph).toContain('  ledger_cache[("ledger cache (existing server)")]\n');
+    expect(graph).toContain('  ledger -->|TCP 6380| ledger_cache\n');
+    expect(graph).toContain('  ledger -->|TCP 443| cidr_203_0_113_0_24\n');
+    expect(graph).not.toContain('cidr_10_0_2');
   });
 
   it('draws no arrow for a service nobody calls and that calls nobody', async () => {

@@ -97,6 +97,23 @@ describe('the services program (src/index.ts)', () => {
     );
   });
 
+  it('exports what serves each declared data service (here the existing servers the config names), never its URL', () => {
+    const declared = manifests.filter((m) => m.postgres || m.cache);
+    expect(declared.map((m) => m.name)).toContain('orders');
+    expect(program.dataServices).toEqual(
+      Object.fromEntries(
+        declared.map((m) => [
+          m.name,
+          {
+            ...(m.postgres ? { postgres: 'existing server' } : {}),
+            ...(m.cache ? { cache: 'existing server' } : {}),
+          },
+        ]),
+      ),
+    );
+    expect(JSON.stringify(program.dataServices)).not.toContain(sentinel);
+  });
+
   it('exports no secret value', async () => {
     const outputs = await Promise.all(
       Object.values(program.services).flatMap((s) => [promiseOf(s.url), promiseOf(s.publicUrl)]),

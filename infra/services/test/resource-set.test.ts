@@ -20,7 +20,7 @@ const perService = (name: string, extra: string[] = []) => [
 ];
 
 describe('the set of resources per service', () => {
-  it('deploys orders (internal, one secret) and gateway (public) with exactly their resources', async () => {
+  it('deploys orders (internal, with a database) and gateway (public) with exactly their resources', async () => {
     expect(await resourceSet(examplePair())).toEqual(
       [
         'pulumi:providers:kubernetes kubernetes',
@@ -32,14 +32,16 @@ describe('the set of resources per service', () => {
     );
   });
 
-  it('deploys every service under apps/ with its own set, a Secret only with secrets and an HTTPRoute only when public', async () => {
+  it('deploys every service under apps/ with its own set, a Secret only with secrets or data services and an HTTPRoute only when public', async () => {
     const manifests = exampleManifests();
     expect(await resourceSet(manifests)).toEqual(
       [
         'pulumi:providers:kubernetes kubernetes',
         ...manifests.flatMap((m) =>
           perService(m.name, [
-            ...(m.secrets.length > 0 ? [`kubernetes:core/v1:Secret ${m.name}-secrets`] : []),
+            ...(m.secrets.length > 0 || m.postgres || m.cache
+              ? [`kubernetes:core/v1:Secret ${m.name}-secrets`]
+              : []),
             ...(m.public
               ? [`kubernetes:gateway.networking.k8s.io/v1:HTTPRoute ${m.name}-route`]
               : []),

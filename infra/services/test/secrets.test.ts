@@ -52,7 +52,7 @@ describe('secrets', () => {
     expect(names).toEqual(expect.arrayContaining(['orders-secrets', `${storefront}-secrets`]));
     expect(names).toEqual(
       manifests
-        .filter((m) => (m.secrets ?? []).length > 0)
+        .filter((m) => (m.secrets ?? []).length > 0 || m.postgres || m.cache)
         .map((m) => `${m.name}-secrets`)
         .sort(),
     );

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateServiceManifest } from '@slipway/service-manifest';
 import { encryptedPlaceholder, fillForRender, readStackFile } from '../src/cli/stack-file.ts';
 import { resolveStackConfig } from '../src/stack-config.ts';
 import { ServicesStackConfigError } from '../src/stack-config-error.ts';
@@ -15,6 +16,7 @@ describe('resolveStackConfig', () => {
       namespace: 'slipway-staging',
       images: {},
       secrets: {},
+      dataServices: {},
     });
   });
 
@@ -91,19 +93,26 @@ describe('the committed stack files', () => {
 });
 
 describe('fillForRender', () => {
+  const billing = validateServiceManifest(
+    { name: 'billing', port: 3009, secrets: ['STRIPE_KEY'] },
+    { file: 'apps/billing/service.yaml', folder: 'billing' },
+  );
+
   it('fills images and secrets CI sets at deploy time with placeholders, and says so', () => {
     const { input, warnings } = fillForRender(
       { images: { gateway: 'ghcr.io/acme/gateway:1.0.0' } },
-      examplePair(),
+      [...examplePair(), billing],
     );
     expect(input.images).toEqual({
       gateway: 'ghcr.io/acme/gateway:1.0.0',
       orders: 'registry.invalid/orders:unset',
+      billing: 'registry.invalid/billing:unset',
     });
-    expect(input.secrets).toEqual({ orders: { DATABASE_URL: 'unset' } });
+    expect(input.secrets).toEqual({ billing: { STRIPE_KEY: 'unset' } });
     expect(warnings).toEqual([
       'images.orders is not set: rendering a placeholder image',
-      'secrets.orders.DATABASE_URL is not set: pulumi up would refuse this stack',
+      'images.billing is not set: rendering a placeholder image',
+      'secrets.billing.STRIPE_KEY is not set: pulumi up would refuse this stack',
     ]);
   });
 

@@ -35,7 +35,8 @@ describe('loadServiceManifests', () => {
     expect(names).toContain('gateway');
     const orders = services.find((s) => s.name === 'orders');
     expect(orders?.calledBy).toContain('gateway');
-    expect(orders?.secrets).toEqual(['DATABASE_URL']);
+    expect(orders?.secrets).toEqual([]);
+    expect(orders?.postgres).toEqual({});
     expect(orders?.autoscaling.cpuUtilization).toBe(80);
   });
 

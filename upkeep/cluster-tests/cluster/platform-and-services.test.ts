@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayApiVersion } from '@slipway/infra-platform/versions';
+import {
+  dataServiceKinds,
+  dataServiceVariables,
+  secretFileVariable,
+  secretMountPath,
+} from '@slipway/platform-contract';
 import { loadServiceManifests } from '@slipway/service-manifest';
 import { zoneLabel } from '../src/control-plane/fake-nodes.ts';
 import { waitUntil } from '../src/control-plane/wait-until.ts';
@@ -33,6 +39,7 @@ import {
   unrestrictedPod,
 } from './support/platform-checks.ts';
 import {
+  existingServerFor,
   imageFor,
   type Operation,
   operationOf,
@@ -126,7 +133,9 @@ describe('the platform and services programs, deployed by the Pulumi engine', ()
         `serviceaccounts/${manifest.name}`,
         `services/${manifest.name}`,
         ...(manifest.public ? [`httproutes/${manifest.name}`] : []),
-        ...(manifest.secrets.length > 0 ? [`secrets/${manifest.name}`] : []),
+        ...(manifest.secrets.length > 0 || manifest.postgres || manifest.cache
+          ? [`secrets/${manifest.name}`]
+          : []),
       ];
       expect(objects).toEqual(expected.sort());
       // The API server's own verdict on the pod template: a server-side dry run of the live
@@ -139,6 +148,47 @@ describe('the platform and services programs, deployed by the Pulumi engine', ()
       expect(dryRun.status, JSON.stringify(dryRun.body)).toBe(201);
       const podSecurity = dryRun.warnings.filter((w) => w.includes('PodSecurity'));
       expect(podSecurity, podSecurity.join('\n')).toEqual([]);
+    }
+  });
+
+  it("wires each declared data service: its URL in the Secret and never in the ConfigMap, whose DATABASE_URL_FILE the pods read, and one egress rule to the server's CIDR and port", async () => {
+    const declaring = manifests.filter((m) => m.postgres || m.cache);
+    expect(declaring.map((m) => m.name)).toContain('orders');
+    for (const manifest of declaring) {
+      const name = manifest.name;
+      const kinds = dataServiceKinds.filter((kind) => manifest[kind]);
+      const secret = await kube.get<KubeObject & { data: Record<string, string> }>(
+        objectPath('v1', namespace, 'secrets', name),
+      );
+      const config = await kube.get<KubeObject & { data: Record<string, string> }>(
+        objectPath('v1', namespace, 'configmaps', name),
+      );
+      const policy = await kube.get<
+        KubeObject & { spec: { egress: { to?: unknown[]; ports?: unknown[] }[] } }
+      >(objectPath('networking.k8s.io/v1', namespace, 'networkpolicies', `${name}-egress`));
+      for (const kind of kinds) {
+        const server = existingServerFor(name, kind);
+        const { url } = dataServiceVariables[kind];
+        expect(Buffer.from(secret?.data[url] ?? '', 'base64').toString(), `${name} ${url}`).toBe(
+          server.url,
+        );
+        expect(config?.data, name).not.toHaveProperty(url);
+        expect(JSON.stringify(config?.data)).not.toContain(server.url);
+        expect(config?.data[secretFileVariable(url)]).toBe(`${secretMountPath}/${url}`);
+        expect(policy?.spec.egress, `${name} egress`).toContainEqual({
+          to: [{ ipBlock: { cidr: server.cidr } }],
+          ports: [{ port: server.port, protocol: 'TCP' }],
+        });
+      }
+      // The pods take their environment from that ConfigMap, and mount that Secret.
+      const pod = (await deployment(name)).spec.template.spec as unknown as {
+        containers: { envFrom?: { configMapRef?: { name: string } }[] }[];
+        volumes: { secret?: { secretName: string } }[];
+      };
+      expect(pod.containers[0]?.envFrom).toContainEqual({ configMapRef: { name } });
+      expect(pod.volumes).toContainEqual(
+        expect.objectContaining({ secret: expect.objectContaining({ secretName: name }) }),
+      );
     }
   });
 

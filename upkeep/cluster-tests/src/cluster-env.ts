@@ -8,7 +8,10 @@ export const clusterEnvNames = {
   breakProgram: 'SLIPWAY_CLUSTER_BREAK',
   /** kind end-to-end: where its throwaway Pulumi state and certificates live. */
   e2eDir: 'SLIPWAY_E2E_DIR',
-  /** kind end-to-end: the PostgreSQL URL orders gets as its DATABASE_URL secret. */
+  /**
+   * kind end-to-end: the run's PostgreSQL, the existing server of every declared `postgres`
+   * (`dataServices.<service>.postgres`: this URL, and its host's address as the egress CIDR).
+   */
   e2eDatabaseUrl: 'SLIPWAY_E2E_DATABASE_URL',
 } as const;
 

@@ -10,8 +10,10 @@ const help = `Usage: npm run graph -- [--stack dev] [--out file.mmd]
 
 Prints a Mermaid flowchart of who may talk to whom on a stack, derived from the NetworkPolicies
 the services program renders: the Internet through the environment's gateway to public services,
-service to service (both the caller's egress and the callee's ingress must allow it), external
-CIDRs, and DNS. The gateway is the platform stack's, rendered from infra/platform/Pulumi.<stack>.yaml.
+service to service (both the caller's egress and the callee's ingress must allow it), each
+service to its own data services ("orders postgres (<what serves it>)", on the data network of
+platform.json's cloud or an existing server), external CIDRs, and DNS. The gateway is the
+platform stack's, rendered from infra/platform/Pulumi.<stack>.yaml.
 
 Options:
   --stack <name>  dev, staging or prod (default: dev)
@@ -33,10 +35,15 @@ if (values.help) {
 }
 
 try {
-  const { manifests, config, warnings } = loadStack(values.stack, { strict: false });
+  const { manifests, config, dataNetwork, warnings } = loadStack(values.stack, { strict: false });
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   const platform = (await renderPlatformStack(values.stack)).outputs;
-  const services = await renderServices(manifests, config, platform);
+  const services = await renderServices(
+    manifests,
+    config,
+    platform,
+    dataNetwork ? { dataNetwork } : {},
+  );
   const graph = networkGraph(
     services.flatMap((s) => s.objects),
     { gateway: platform.gateways?.[config.namespace] },

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { RenderedRelease } from '@slipway/infra-platform/render';
 import type { RenderedObject } from '@slipway/infra-testing/render';
-import { renderServices, serviceYaml } from '../render/render-services.ts';
+import { dataServicesYaml, renderServices, serviceYaml } from '../render/render-services.ts';
 import { renderPlatformStack } from './platform-stack-file.ts';
 import { loadStack, resolveFromInvocation } from './stack-file.ts';
 
@@ -18,8 +18,13 @@ Pulumi CLI, secret values masked:
   <dir>/platform/helm-releases.yaml  the charts it installs: chart, repository, version, values
                                      (charts are not expanded offline)
   <dir>/services/<service>.yaml      each service's objects (from infra/services/Pulumi.<stack>.yaml)
-Images and secrets that CI sets at deploy time are rendered as placeholders with a warning,
-unless --strict.
+  <dir>/services/<service>.data.yaml its data services (postgres, cache), for a service that declares
+                                     any: what serves each, its egress range and port, its cloud
+                                     resources (type, name, inputs)
+Data services are provisioned on the data network of platform.json's cloud, as its cluster
+program exports it (no cluster stack is read), unless the stack config names an existing server
+(dataServices). Images and secrets that CI sets at deploy time are rendered as placeholders with a
+warning, unless --strict.
 
 Options:
   --stack <name>  dev, staging or prod (default: dev)
@@ -80,15 +85,30 @@ try {
     );
   }
   if (both || values.services) {
-    const { manifests, config, warnings } = loadStack(values.stack, { strict: values.strict });
+    const { manifests, config, dataNetwork, warnings } = loadStack(values.stack, {
+      strict: values.strict,
+    });
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
-    for (const service of await renderServices(manifests, config, platform.outputs)) {
+    const services = await renderServices(
+      manifests,
+      config,
+      platform.outputs,
+      dataNetwork ? { dataNetwork } : {},
+    );
+    for (const service of services) {
       write(
         join(out, 'services', `${service.name}.yaml`),
         serviceYaml(service, values.stack),
         service.objects.length,
         'object',
       );
+      if (service.dataServices.length > 0)
+        write(
+          join(out, 'services', `${service.name}.data.yaml`),
+          dataServicesYaml(service, values.stack),
+          service.dataServices.length,
+          'data service',
+        );
     }
   }
   process.exit(0);

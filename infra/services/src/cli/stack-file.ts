@@ -2,13 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { serviceManifestPath } from '@slipway/platform-contract';
+import type { DataNetwork } from '@slipway/infra-workload-identity';
+import { dataServiceKinds, serviceManifestPath } from '@slipway/platform-contract';
 import {
   formatProblem,
   loadServiceManifests,
   manifestWarnings,
   type ServiceManifest,
 } from '@slipway/service-manifest';
+import { standInDataNetwork } from '../render/stand-in-data-network.ts';
 import {
   projectName,
   resolveStackConfig,
@@ -64,17 +66,29 @@ export interface RenderPlaceholders {
 }
 
 /**
+ * Where a render puts a declared data service that has nowhere to go (no data network, no
+ * existing server): TEST-NET-1, an address range that is never anyone's server.
+ */
+const placeholderServerCidr = '192.0.2.0/24';
+
+/**
  * Fills what CI sets at deploy time and a fresh clone lacks (images, secret values) with
- * visible placeholders, so `npm run render` works before the first deploy. `--strict` skips it.
- * @example const { input, warnings } = fillForRender(readStackFile('dev'), manifests);
+ * visible placeholders, so `npm run render` works before the first deploy. Without a data
+ * network (a cluster you bring), each declared data service with no existing server gets a
+ * placeholder one. `--strict` skips it.
+ * @example const { input, warnings } = fillForRender(readStackFile('dev'), manifests, { dataNetwork: true });
  */
 export function fillForRender(
   input: StackConfigInput,
   manifests: readonly ServiceManifest[],
+  { dataNetwork = true }: { readonly dataNetwork?: boolean } = {},
 ): RenderPlaceholders {
   const warnings: string[] = [];
   const images: Record<string, unknown> = isRecord(input.images) ? { ...input.images } : {};
   const secrets: Record<string, unknown> = isRecord(input.secrets) ? { ...input.secrets } : {};
+  const servers: Record<string, unknown> = isRecord(input.dataServices)
+    ? { ...input.dataServices }
+    : {};
   for (const manifest of manifests) {
     if (images[manifest.name] === undefined) {
       images[manifest.name] = `registry.invalid/${manifest.name}:unset`;
@@ -92,8 +106,20 @@ export function fillForRender(
       }
     }
     if (manifest.secrets.length > 0) secrets[manifest.name] = values;
+    if (dataNetwork) continue;
+    const own: Record<string, unknown> = isRecord(servers[manifest.name])
+      ? { ...(servers[manifest.name] as Record<string, unknown>) }
+      : {};
+    for (const kind of dataServiceKinds) {
+      if (manifest[kind] === undefined || own[kind] !== undefined) continue;
+      own[kind] = { url: 'unset', cidr: placeholderServerCidr };
+      warnings.push(
+        `dataServices.${manifest.name}.${kind} is not set and the cluster has no data network: rendering a placeholder server (pulumi up would refuse this stack)`,
+      );
+    }
+    if (Object.keys(own).length > 0) servers[manifest.name] = own;
   }
-  return { input: { ...input, images, secrets }, warnings };
+  return { input: { ...input, images, secrets, dataServices: servers }, warnings };
 }
 
 /**
@@ -109,23 +135,27 @@ export function resolveFromInvocation(path: string): string {
 export interface LoadedStack {
   readonly manifests: readonly ServiceManifest[];
   readonly config: StackConfig;
+  /** Where its data services are provisioned: the fork's cloud's stand-in (`standInDataNetwork`). */
+  readonly dataNetwork: DataNetwork | undefined;
   /** Placeholders filled in and manifest warnings (egress wider than it should be). */
   readonly warnings: readonly string[];
 }
 
 /**
  * Reads the repository's manifests and `Pulumi.<stack>.yaml`, with placeholders for what CI
- * sets at deploy time (see {@link fillForRender}) unless `strict`. Rendering is the caller's:
- * it needs the platform stack's outputs too.
+ * sets at deploy time (see {@link fillForRender}) unless `strict`, and the data network the
+ * fork's cloud's cluster program exports. Rendering is the caller's: it needs the platform
+ * stack's outputs too.
  * @throws Error naming the problem when a manifest or the stack config is invalid.
- * @example const { manifests, config, warnings } = loadStack('dev', { strict: false });
+ * @example const { manifests, config, dataNetwork, warnings } = loadStack('dev', { strict: false });
  */
 export function loadStack(stack: string, { strict }: { readonly strict: boolean }): LoadedStack {
   const manifests = loadServiceManifests(repoRoot);
   const stackInput = readStackFile(stack);
+  const dataNetwork = standInDataNetwork(repoRoot);
   const { input, warnings } = strict
     ? { input: stackInput, warnings: [] }
-    : fillForRender(stackInput, manifests);
+    : fillForRender(stackInput, manifests, { dataNetwork: dataNetwork !== undefined });
   const located = manifests.map((manifest) => ({
     manifest,
     file: serviceManifestPath(manifest.name),
@@ -133,6 +163,7 @@ export function loadStack(stack: string, { strict }: { readonly strict: boolean 
   return {
     manifests,
     config: resolveStackConfig(stack, input),
+    dataNetwork,
     warnings: [...warnings, ...manifestWarnings(located).map(formatProblem)],
   };
 }

@@ -6,6 +6,17 @@ export {
   type ExternalEndpoint,
   type PodEndpoint,
 } from './network-reachability.ts';
-export { type RecordedDeployment, recordDeployment } from './record-deployment.ts';
-export { type RenderedService, renderServices, serviceYaml } from './render-services.ts';
+export {
+  type RecordedDeployment,
+  type RecordOptions,
+  recordDeployment,
+} from './record-deployment.ts';
+export {
+  dataServicesYaml,
+  type RenderedDataService,
+  type RenderedService,
+  renderServices,
+  serviceYaml,
+} from './render-services.ts';
+export { standInDataNetwork } from './stand-in-data-network.ts';
 export { syntheticCatalog } from './synthetic-catalog.ts';

@@ -2,6 +2,7 @@ import type { PlatformGateway } from '@slipway/infra-platform/outputs';
 import { clusterDns, nodeLocalDnsCidrs } from '@slipway/infra-platform/outputs';
 import type { RenderedObject } from '@slipway/infra-testing/render';
 import { servicePortName } from '@slipway/platform-contract';
+import { type AnnotatedDataService, dataServicesAnnotation } from '../network-policy-specs.ts';
 import { allowsConnection, type PodEndpoint } from './network-reachability.ts';
 
 /** Options for {@link networkGraph}. */
@@ -34,7 +35,10 @@ interface DeploymentLike {
 }
 
 interface EgressPolicyLike {
-  readonly metadata: { readonly namespace?: string };
+  readonly metadata: {
+    readonly namespace?: string;
+    readonly annotations?: Readonly<Record<string, string>>;
+  };
   readonly spec?: {
     readonly podSelector?: { readonly matchLabels?: Record<string, string> };
     readonly egress?: readonly {
@@ -46,6 +50,22 @@ interface EgressPolicyLike {
 
 function id(name: string): string {
   return name.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+type EgressRule = NonNullable<NonNullable<EgressPolicyLike['spec']>['egress']>[number];
+
+/** The data services a policy's annotation names, each with the rule that allows it, if any. */
+function dataServiceRules(policy: EgressPolicyLike) {
+  const annotation = policy.metadata.annotations?.[dataServicesAnnotation];
+  const named: AnnotatedDataService[] = annotation ? JSON.parse(annotation) : [];
+  return named.map((service) => ({
+    service,
+    rule: (policy.spec?.egress ?? []).find(
+      (rule) =>
+        service.cidrs.every((cidr) => rule.to?.some((peer) => peer.ipBlock?.cidr === cidr)) &&
+        (rule.ports ?? []).some((p) => p.port === service.port),
+    ),
+  }));
 }
 
 function serviceNodes(objects: readonly RenderedObject[]): ServiceNode[] {
@@ -72,7 +92,9 @@ function serviceNodes(objects: readonly RenderedObject[]): ServiceNode[] {
  * A Mermaid flowchart of who may talk to whom, derived from the rendered NetworkPolicies: the
  * Internet to the gateway and from its proxies to the services that admit them (the public
  * ones), an arrow between two services only where the caller's egress and the callee's ingress
- * both allow it, to external CIDRs, and (dotted) to cluster DNS.
+ * both allow it, to each service's own data services (the rules its egress policy's
+ * `dataServicesAnnotation` names: `orders postgres (<offering>)`), to external CIDRs, and
+ * (dotted) to cluster DNS.
  * @example console.log(networkGraph(objects, { gateway: platform.gateways?.[namespace] }));
  */
 export function networkGraph(
@@ -115,7 +137,20 @@ export function networkGraph(
       const selector = policy.spec?.podSelector?.matchLabels ?? {};
       const selects = Object.entries(selector).every(([k, v]) => from.pod.labels[k] === v);
       if (policy.metadata.namespace !== from.pod.namespace || !selects) continue;
+      const drawn = new Set<EgressRule>();
+      for (const { service, rule } of dataServiceRules(policy)) {
+        if (!rule) continue;
+        drawn.add(rule);
+        const node = `${id(from.name)}_${service.kind}`;
+        const label = `${from.name} ${service.kind} (${service.offering})`.replaceAll(
+          '"',
+          '#quot;',
+        );
+        externals.set(node, `  ${node}[("${label}")]`);
+        edges.push(`  ${id(from.name)} -->|TCP ${service.port}| ${node}`);
+      }
       for (const rule of policy.spec?.egress ?? []) {
+        if (drawn.has(rule)) continue;
         for (const peer of rule.to ?? []) {
           // A node-local DNS cache's address is cluster DNS, drawn as such below.
           if (!peer.ipBlock || nodeLocalDnsCidrs.includes(peer.ipBlock.cidr)) continue;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { type DataServiceKind, dataServiceKinds } from '@slipway/platform-contract';
 import { loadServiceManifests } from '@slipway/service-manifest';
 import { readPulumiProject } from '../../src/pulumi/program-entry.ts';
 import type { StackConfigValue } from '../../src/pulumi/stack-request.ts';
@@ -52,8 +53,22 @@ export function platformConfig(
 }
 
 /**
+ * The existing server the suite names for a service's declared data service: there is no cloud
+ * to provision one on, and nothing listens there (no pod connects before it is checked).
+ * TEST-NET-2, one range per kind, on each protocol's port.
+ */
+export function existingServerFor(service: string, kind: DataServiceKind) {
+  const server = {
+    postgres: { cidr: '198.51.100.0/28', port: 5432 },
+    cache: { cidr: '198.51.100.16/28', port: 6379 },
+  }[kind];
+  return { url: `${kind}://cluster-test-${service}@server.invalid:${server.port}`, ...server };
+}
+
+/**
  * A services stack's config: every service of the repository's catalog gets an image (`tag`,
- * or a per-service override) and a value for each secret it declares.
+ * or a per-service override), a value for each secret it declares and an existing server
+ * ({@link existingServerFor}) for each data service it declares.
  */
 export function servicesConfig(
   root: string,
@@ -82,12 +97,25 @@ export function servicesConfig(
         Object.fromEntries(m.secrets.map((s) => [s, `cluster-test-${m.name}-${s}`])),
       ]),
   );
+  const dataServices = Object.fromEntries(
+    manifests
+      .filter((m) => dataServiceKinds.some((kind) => m[kind]))
+      .map((m) => [
+        m.name,
+        Object.fromEntries(
+          dataServiceKinds
+            .filter((kind) => m[kind])
+            .map((kind) => [kind, existingServerFor(m.name, kind)]),
+        ),
+      ]),
+  );
   return {
     [`${project}:namespace`]: { value: namespace },
     [`${project}:environment`]: { value: 'dev' },
     [`${project}:platformStack`]: { value: platformStack },
     [`${project}:images`]: { value: JSON.stringify(allImages) },
     [`${project}:secrets`]: { value: JSON.stringify(secrets), secret: true },
+    [`${project}:dataServices`]: { value: JSON.stringify(dataServices), secret: true },
   };
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import { kindPlatformConfig, kindServicesConfig } from './kind-stacks.ts';
+import { existingPostgres, kindPlatformConfig, kindServicesConfig } from './kind-stacks.ts';
 import { cliConfig } from './pulumi-cli.ts';
 
-const manifest = (name: string, secrets: string[]) =>
-  ({ name, secrets }) as unknown as ServiceManifest;
+const manifest = (name: string, secrets: string[], declared: object = {}) =>
+  ({ name, secrets, ...declared }) as unknown as ServiceManifest;
 
 describe('kindPlatformConfig', () => {
   it('keeps Envoy Gateway on and turns off the add-ons a runner cannot serve', () => {
@@ -19,20 +19,40 @@ describe('kindPlatformConfig', () => {
 });
 
 describe('kindServicesConfig', () => {
-  it('gives every service that declares DATABASE_URL the run database', () => {
-    const { secrets } = kindServicesConfig(
-      [manifest('orders', ['DATABASE_URL']), manifest('gateway', [])],
+  it("gives every service that declares postgres the run's PostgreSQL as its existing server, allowing its address alone", () => {
+    const { plain, secrets } = kindServicesConfig(
+      [manifest('orders', [], { postgres: {} }), manifest('gateway', [])],
       {},
       'o/p/e2e',
-      'postgres://db',
+      'postgres://slipway:SENTINEL-pw@10.0.20.100:5432/slipway',
     );
-    expect(secrets).toEqual({ 'secrets.orders.DATABASE_URL': 'postgres://db' });
+    expect(secrets).toEqual({
+      'dataServices.orders.postgres.url': 'postgres://slipway:SENTINEL-pw@10.0.20.100:5432/slipway',
+    });
+    expect(plain.dataServices).toEqual({
+      orders: { postgres: { cidr: '10.0.20.100/32', port: 5432 } },
+    });
+    expect(JSON.stringify(plain)).not.toContain('SENTINEL');
   });
 
   it('names a secret it has no value for', () => {
     expect(() =>
       kindServicesConfig([manifest('billing', ['STRIPE_KEY'])], {}, 'o/p/e2e', 'postgres://db'),
     ).toThrow("billing's secret STRIPE_KEY");
+  });
+
+  it('names the variable when a service declares postgres and none is given', () => {
+    expect(() =>
+      kindServicesConfig([manifest('orders', [], { postgres: {} })], {}, 'o/p/e2e', undefined),
+    ).toThrow('orders declares postgres: set SLIPWAY_E2E_DATABASE_URL');
+  });
+});
+
+describe('existingPostgres', () => {
+  it('refuses a server named by host name: a NetworkPolicy matches addresses', () => {
+    expect(() => existingPostgres('postgres://u:p@db.internal/x')).toThrow(
+      "by IPv4 address (the egress rule allows that address alone), not 'db.internal'",
+    );
   });
 });
 
