@@ -23,7 +23,7 @@ export interface ProvisionRequest<Network extends DataNetwork, Settings> {
  * Provisions one service's data service of one kind on one cloud, as a component resource
  * (`name` is its Pulumi name), and returns how the service reaches it.
  */
-export type Provisioner<Network extends DataNetwork, Settings> = (
+type Provisioner<Network extends DataNetwork, Settings> = (
   name: string,
   request: ProvisionRequest<Network, Settings>,
   opts: pulumi.ComponentResourceOptions,

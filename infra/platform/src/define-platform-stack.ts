@@ -21,7 +21,8 @@ import { readPlatformStackConfig } from './read-platform-stack-config.ts';
 export function definePlatformStack(
   config: pulumi.Config,
   stack: string,
-  cluster?: Omit<ClusterStack, 'workloadIdentity'> & {
+  // The platform provisions no data services: the services program reads the data network.
+  cluster?: Omit<ClusterStack, 'workloadIdentity' | 'dataNetwork'> & {
     readonly workloadIdentity?: WorkloadIdentity;
   },
 ): PlatformStackOutputs {
