@@ -193,7 +193,7 @@ describe('the service generator', () => {
     });
     expect(failures).toEqual([]);
     const tree = readTree(root);
-    expect(tree['apps/ledger/service.yaml']).toMatch(/\npostgres: \{\}\n[^]*\ncache: \{\}\n/);
+    expect(tree['apps/ledger/service.yaml']).toMatch(/\npostgres: \{\}\n[\s\S]*\ncache: \{\}\n/);
     expect(tree['apps/ledger/src/index.ts']).toContain('cacheCheck(cache),');
     expect(tree['apps/ledger/src/index.ts']).toContain(
       'onShutdown: [() => database.close(), () => cache.close()],',
