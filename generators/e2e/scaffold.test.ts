@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadServiceManifests } from '@slipway/service-manifest';
 import { outputFolders } from '../src/lifecycle/service-edits.ts';
-import { startServer } from '../test/helpers/run-command.ts';
+import { runCommand, startServer } from '../test/helpers/run-command.ts';
 import { failedTaskLogs, minutes, useRepoCopy } from './e2e-support.ts';
 
 // In a copy of the repository: services and a package are scaffolded, built, tested and started.
@@ -66,7 +66,8 @@ describe('in a copy of the repository: services and a package', () => {
           public: false,
           calls: [],
           calledBy: ['gateway'],
-          secrets: ['DATABASE_URL'],
+          postgres: {},
+          secrets: [],
         });
         const gatewayConfig = readFileSync(
           join(suite.root(), 'apps/gateway/src/config.ts'),
@@ -153,6 +154,81 @@ describe('in a copy of the repository: services and a package', () => {
         suite.server = undefined;
       },
       minutes(2),
+    );
+  });
+
+  describe('npm create @slipway/service --cache, end to end', () => {
+    it(
+      'scaffolds a service with a cache, and one with a cache and a database',
+      async () => {
+        for (const args of [
+          ['--name', 'tally', '--cache'],
+          ['--name', 'stash', '--database', 'postgres', '--cache'],
+        ]) {
+          const run = await npm(['create', '@slipway/service', '--', ...args, '--yes']);
+          expect(run.code, failedTaskLogs(run.output)).toBe(0);
+        }
+        const manifests = loadServiceManifests(suite.root());
+        expect(manifests.find((s) => s.name === 'tally')).toMatchObject({ cache: {}, secrets: [] });
+        expect(manifests.find((s) => s.name === 'tally')?.postgres).toBeUndefined();
+        expect(manifests.find((s) => s.name === 'stash')).toMatchObject({
+          postgres: {},
+          cache: {},
+        });
+      },
+      minutes(3),
+    );
+
+    it(
+      'the cache services typecheck, lint, pass their tests (on a cache server too when CI names one) and build',
+      async () => {
+        const run = await turbo(['typecheck', 'lint', 'test', 'build'], ['tally', 'stash']);
+        expect(run.code, failedTaskLogs(run.output)).toBe(0);
+        expect(run.output).toMatch(/tally:test:.*visit-counter\.test\.ts/s);
+        expect(run.output).toMatch(/stash:test:.*notes-store\.test\.ts/s);
+        // CI names a cache server: then the counter's tests ran on it too, none skipped.
+        if (process.env.TEST_CACHE_URL)
+          expect(run.output).toMatch(/^tally:test:\s+Tests\s+\d+ passed \(\d+\)$/m);
+        expect(run.output).toMatch(/tally:test: .*api-fuzz: tally passed \(\d+ requests/);
+        expect(run.output).toMatch(/stash:test: .*api-fuzz: stash passed \(\d+ requests/);
+        expect(existsSync(join(suite.root(), 'apps/stash/dist/index.js'))).toBe(true);
+      },
+      minutes(10),
+    );
+
+    it(
+      'the built cache service starts on its in-process cache, is ready and counts visits',
+      async () => {
+        suite.server = await startServer('apps/tally/dist/index.js', suite.root(), {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          NODE_ENV: 'production',
+          SHUTDOWN_DRAIN_MS: '0',
+        });
+        expect((await fetch(`${suite.server.url}/readyz`)).status).toBe(200);
+        const visit = () => fetch(`${suite.server?.url}/visits/home`, { method: 'POST' });
+        expect(await (await visit()).json()).toEqual({ page: 'home', visits: 1 });
+        expect(await (await visit()).json()).toEqual({ page: 'home', visits: 2 });
+        expect(await suite.server.stop()).toBe(0);
+        suite.server = undefined;
+      },
+      minutes(1),
+    );
+
+    it(
+      'the built cache service stops at start-up when CACHE_URL names no server, saying so without the password',
+      async () => {
+        const run = await runCommand('node', ['apps/tally/dist/index.js'], suite.root(), {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          NODE_ENV: 'production',
+          CACHE_URL: 'redis://:sentinel-password@127.0.0.1:1',
+        });
+        expect(run.code).not.toBe(0);
+        expect(run.output).toContain('the cache at CACHE_URL (redis://127.0.0.1:1) did not answer');
+        expect(run.output).not.toContain('sentinel-password');
+      },
+      minutes(1),
     );
   });
 

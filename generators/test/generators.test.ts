@@ -130,10 +130,11 @@ describe('the service generator', () => {
       ]),
     );
     const tree = readTree(root);
-    expect(tree['apps/ledger/service.yaml']).toContain(
-      'egress:\n  # The managed PostgreSQL server',
-    );
-    expect(tree['apps/ledger/service.yaml']).toContain('secrets:\n  - DATABASE_URL\n');
+    // The platform provisions the server, mounts DATABASE_URL and derives the egress rule.
+    expect(tree['apps/ledger/service.yaml']).toMatch(/\npostgres: \{\}\n/);
+    expect(tree['apps/ledger/service.yaml']).toContain('\nsecrets: []\n');
+    expect(tree['apps/ledger/service.yaml']).not.toContain('egress:');
+    expect(tree['apps/ledger/service.yaml']).not.toContain('cache:');
     expect(tree['apps/ledger/src/config.ts']).toContain(
       'DATABASE_URL: secret(z.url({ protocol: /^postgres(ql)?$/ })).optional(),',
     );
@@ -145,6 +146,59 @@ describe('the service generator', () => {
       dependencies: { '@slipway/database': '*', 'drizzle-orm': '^0.45.4', pg: '^8.23.1' },
       devDependencies: { 'drizzle-kit': '^0.31.11', '@types/pg': '^8.23.1' },
     });
+  });
+
+  it('scaffolds the cache, its example counter and routes with --cache', async () => {
+    const { failures, result } = await runGenerator(root, 'service', {
+      name: 'counter',
+      port: '3010',
+      cache: true,
+    });
+    expect(failures).toEqual([]);
+    expect(result?.created).toEqual(
+      expect.arrayContaining([
+        'apps/counter/src/cache/visit-counter.ts',
+        'apps/counter/src/cache/visit-counter.test.ts',
+        'apps/counter/src/routes/visits/visits.test.ts',
+      ]),
+    );
+    expect(result?.created).not.toContain('apps/counter/drizzle.config.ts');
+    const tree = readTree(root);
+    expect(tree['apps/counter/service.yaml']).toContain('docs/adding-a-cache.md.\ncache: {}\n');
+    expect(tree['apps/counter/service.yaml']).not.toContain('postgres:');
+    expect(tree['apps/counter/src/config.ts']).toContain(
+      'CACHE_URL: secret(z.url({ protocol: /^rediss?$/ })).optional(),',
+    );
+    expect(tree['apps/counter/src/config.ts']).toContain(
+      'CACHE_CA_CERT: secret(z.string()).optional(),',
+    );
+    expect(tree['apps/counter/src/index.ts']).toContain(
+      'const health = new Health({ readiness: [cacheCheck(cache)] });',
+    );
+    expect(tree['apps/counter/src/index.ts']).toContain('onShutdown: [() => cache.close()]');
+    expect(JSON.parse(tree['apps/counter/package.json'] ?? '')).toMatchObject({
+      dependencies: { '@slipway/cache': '*', '@slipway/health': '*' },
+    });
+    expect(JSON.parse(tree['apps/counter/.slipway/template.json'] ?? '')).toMatchObject({
+      answers: { database: 'none', cache: true },
+    });
+  });
+
+  it('with --database postgres and --cache, declares both and checks both for readiness', async () => {
+    const { failures } = await runGenerator(root, 'service', {
+      name: 'ledger',
+      port: '3010',
+      database: 'postgres',
+      cache: true,
+    });
+    expect(failures).toEqual([]);
+    const tree = readTree(root);
+    expect(tree['apps/ledger/service.yaml']).toMatch(/\npostgres: \{\}\n[\s\S]*\ncache: \{\}\n/);
+    expect(tree['apps/ledger/src/index.ts']).toContain('cacheCheck(cache),');
+    expect(tree['apps/ledger/src/index.ts']).toContain(
+      'onShutdown: [() => database.close(), () => cache.close()],',
+    );
+    expect(tree['apps/ledger/src/app.ts']).toContain(".route('/', createVisitsRouter(visits));");
   });
 
   it('refuses calls that would loop back, writing nothing', async () => {

@@ -71,6 +71,34 @@ describe('npm run sync', () => {
     expect(recordedVersion()).toBe(git(root, 'rev-parse', 'HEAD:generators/templates').trim());
   });
 
+  it('brings a service made with a cache and a database to what a fresh scaffold writes', async () => {
+    const stash = { name: 'stash', port: '3006', database: 'postgres', cache: true };
+    generateService(root, stash);
+    commitAll(root, 'stash');
+    editTemplate(root, 'service-cache/src/cache/visit-counter.ts.hbs', (t) => `// Why.\n${t}`);
+    commitAll(root, 'template change');
+    expect(await runSync(root, '--service', 'stash')).toMatchObject({ code: 0, stderr: '' });
+    expect(read('apps/stash/src/cache/visit-counter.ts')).toMatch(/^\/\/ Why\.\n/);
+
+    const fresh = mkdtempSync(join(tmpdir(), 'sync-fresh-'));
+    others.push(fresh);
+    cpSync(root, fresh, { recursive: true, verbatimSymlinks: true });
+    rmSync(join(fresh, 'apps/stash'), { recursive: true });
+    generateService(fresh, stash);
+    expect(readTree(join(root, 'apps/stash'))).toEqual(readTree(join(fresh, 'apps/stash')));
+  });
+
+  it('reads a record written before the cache option as a service without a cache', async () => {
+    const recordPath = 'apps/billing/.slipway/template.json';
+    editFile(root, recordPath, (text) => text.replace(/,\s*"cache": false/, ''));
+    expect(read(recordPath)).not.toContain('cache');
+    commitAll(root, 'an older record');
+    changeTemplates();
+    expect(await runSync(root)).toMatchObject({ code: 0, stderr: '' });
+    expect(read(recordPath)).toContain('"cache": false');
+    expect(existsSync(join(root, 'apps/billing/src/cache'))).toBe(false);
+  });
+
   it('adds a file the template added', async () => {
     changeTemplates();
     expect((await runSync(root)).code).toBe(0);

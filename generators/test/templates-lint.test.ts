@@ -48,6 +48,7 @@ const base: ServiceAnswers = {
   calledBy: [],
   owner: '',
   database: 'none',
+  cache: false,
 };
 
 /** Every file of a new service, as the generator renders them before formatting. */
@@ -78,6 +79,11 @@ describe('the rendered and formatted templates pass the linter and formatter', (
     [
       'a service on PostgreSQL that calls another',
       { ...base, name: 'ledger', database: 'postgres' as const, calls: ['orders'] },
+    ],
+    ['a service with a cache', { ...base, name: 'counter', cache: true }],
+    [
+      'a service on PostgreSQL with a cache that calls another',
+      { ...base, name: 'ledger', database: 'postgres' as const, cache: true, calls: ['orders'] },
     ],
   ])('%s', (_case, answers) => {
     const files = formatFiles(repoRoot, renderService(answers));
@@ -128,6 +134,11 @@ describe('the service template as written', () => {
     ['a common name', base],
     ['a caller of orders', { ...base, calls: ['orders'] }],
     ['a service on PostgreSQL', { ...base, database: 'postgres' as const }],
+    ['a service with a cache', { ...base, cache: true }],
+    [
+      'a service on PostgreSQL with a cache',
+      { ...base, database: 'postgres' as const, cache: true },
+    ],
   ])(
     'needs no formatting for %s: the templates read like the code they produce',
     (_case, answers) => {
@@ -144,7 +155,7 @@ describe('the service template as written', () => {
   // The platform's packages are an import group of their own (biome.json), so a fork's scope,
   // whether it sorts before or after '@hono', leaves the templates' import order as it is.
   const render = (scope: string) =>
-    renderService({ ...base, calls: ['orders'], database: 'postgres' }, scope);
+    renderService({ ...base, calls: ['orders'], database: 'postgres', cache: true }, scope);
 
   it.each(['@acme', '@zz-platform'])('needs no formatting under the scope %s either', (scope) => {
     const rendered = render(scope);

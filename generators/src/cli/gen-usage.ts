@@ -21,7 +21,7 @@ export const genUsage = 'npm run gen -- [<generator> [-- --<option> <value> ...]
 /** The usage line of each generator, as generators/README.md and docs/ show it. */
 const usageLines: Readonly<Record<string, string>> = {
   service:
-    'npm run gen -- service -- --name <name> [--description <text>] [--port <port>] [--public yes] [--calls <a,b>] [--calledBy <a,b>] [--database <none|postgres>] [--owner <handle>]',
+    'npm run gen -- service -- --name <name> [--description <text>] [--port <port>] [--public yes] [--calls <a,b>] [--calledBy <a,b>] [--database <none|postgres>] [--cache yes] [--owner <handle>]',
   'remove-service': 'npm run gen -- remove-service <name> [-- --force-callers]',
   'rename-service': 'npm run gen -- rename-service <old> <new>',
   package: 'npm run gen -- package -- --name <name> [--description <text>]',

@@ -38,6 +38,10 @@ export const serviceAnswersSchema = z.object({
     (value) => (value === undefined || value === '' ? 'none' : value),
     z.unknown(),
   ),
+  cache: z.preprocess(
+    (value) => (typeof value === 'string' ? ['y', 'yes', 'true'].includes(value) : value),
+    z.boolean().default(false),
+  ),
 });
 
 /** The databases a new service can be scaffolded with; `none` writes no database code. */
@@ -58,4 +62,6 @@ export interface ServiceAnswers {
   readonly owner: string;
   /** `postgres`: Drizzle on PostgreSQL (PGlite locally), migrations at start-up, as orders. */
   readonly database: ServiceDatabase;
+  /** Its own cache (`cache:` in the manifest): Valkey/Redis in a cluster, in-process locally. */
+  readonly cache: boolean;
 }

@@ -103,7 +103,9 @@ function serviceView(answers: ServiceAnswers, facts: ServiceFacts) {
     scope: facts.scope,
     nodeEngine: facts.nodeEngine,
     postgres,
-    hasVariables: postgres || answers.calls.length > 0,
+    // Data services the app is handed at start-up (createApp's deps, a readiness check).
+    hasDataServices: postgres || answers.cache,
+    hasVariables: postgres || answers.cache || answers.calls.length > 0,
     versions: facts.versions,
     callees: answers.calls.map((name) => ({
       name,
@@ -126,12 +128,16 @@ export function renderServiceFiles(
 ): PlannedFile[] {
   return [
     ...renderTemplateFolder(templates, 'service', serviceView(answers, facts)),
-    // A typed client (and its test) of each service it calls; the database with `postgres`.
+    // A typed client (and its test) of each service it calls; the database with `postgres`, the
+    // cache with `cache`.
     ...answers.calls.flatMap((callee) =>
       clientFiles(templates, { scope: facts.scope, caller: answers.name, callee }),
     ),
     ...(answers.database === 'postgres'
       ? renderTemplateFolder(templates, 'service-postgres', serviceView(answers, facts))
+      : []),
+    ...(answers.cache
+      ? renderTemplateFolder(templates, 'service-cache', serviceView(answers, facts))
       : []),
   ];
 }

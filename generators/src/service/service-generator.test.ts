@@ -33,6 +33,7 @@ const billing: ServiceAnswers = {
   calledBy: [],
   owner: '@acme/pay',
   database: 'none',
+  cache: false,
 };
 
 describe('planService, on a tree in memory', () => {

@@ -33,7 +33,12 @@ function serviceNextSteps(answers: ServiceAnswers): string[] {
     ),
     ...(answers.database === 'postgres'
       ? [
-          `${answers.name} keeps its data in PostgreSQL: embedded PGlite locally (${dir}/.data), DATABASE_URL in a cluster; change ${dir}/src/db/schema.ts, then npm run db:generate --workspace ${dir} (docs/adding-a-database.md)`,
+          `${answers.name} keeps its data in PostgreSQL: embedded PGlite locally (${dir}/.data), its own managed PostgreSQL in a cluster (postgres: in service.yaml; the platform sets DATABASE_URL); change ${dir}/src/db/schema.ts, then npm run db:generate --workspace ${dir} (docs/adding-a-database.md)`,
+        ]
+      : []),
+    ...(answers.cache
+      ? [
+          `${answers.name} has a cache: in-process locally and in unit tests, CACHE_URL (its own managed Valkey/Redis) in a cluster; the example counter in ${dir}/src/cache/ shows the pattern (docs/adding-a-cache.md)`,
         ]
       : []),
     `npm test: typechecks, lints and tests every workspace, ${answers.name} included`,

@@ -44,7 +44,8 @@ function checkbox(question: {
 
 /**
  * The service generator's questions, in the order its flags are documented. Each default
- * is what `--yes` takes: the next free port, internal, no calls, no database, no owner.
+ * is what `--yes` takes: the next free port, internal, no calls, no database, no cache, no
+ * owner.
  * @example plop.setGenerator('service', { prompts: servicePrompts(catalog), actions })
  */
 export function servicePrompts(catalog: RepoCatalog): PromptQuestion[] {
@@ -102,6 +103,12 @@ export function servicePrompts(catalog: RepoCatalog): PromptQuestion[] {
       choices: [...serviceDatabases],
       default: 'none',
       validate: (value: unknown) => orTrue(databaseProblem(value)),
+    },
+    {
+      type: 'confirm',
+      name: 'cache',
+      message: 'A cache (Valkey/Redis in a cluster, in-process locally)?',
+      default: false,
     },
     {
       type: 'input',

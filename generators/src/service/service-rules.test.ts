@@ -103,7 +103,19 @@ describe('checkServiceAnswers', () => {
       calledBy: [],
       owner: '',
       database: 'none',
+      cache: false,
     });
+  });
+
+  it.each([
+    ['yes', true],
+    [true, true],
+    ['no', false],
+    [undefined, false],
+  ])('takes the cache answer %s as %s', (cache, expected) => {
+    expect(checkServiceAnswers({ name: 'billing', port: '3004', cache }, catalog).cache).toBe(
+      expected,
+    );
   });
 
   it.each([

@@ -34,7 +34,8 @@ function missingTemplateFiles(
 /**
  * The template record that puts a service made without one (by hand, or before records
  * existed) under sync at the current template version: its answers are read from its
- * manifest (`postgres` when it declares the `DATABASE_URL` secret), and the template files it
+ * manifest (`postgres` when it declares `postgres:` or the `DATABASE_URL` secret, the cache
+ * when it declares `cache:`), and the template files it
  * does not have are excluded. From then on sync brings it each later change of the templates;
  * what it already differs in stays its own.
  * @throws Error when the service does not exist or already has a record.
@@ -60,7 +61,11 @@ export function adoptService(repo: RepoView, name: string): PlannedFile {
     calls: [...manifest.calls],
     calledBy: [...manifest.calledBy],
     owner: manifest.owner ?? '',
-    database: manifest.secrets.includes('DATABASE_URL') ? 'postgres' : 'none',
+    database:
+      manifest.postgres !== undefined || manifest.secrets.includes('DATABASE_URL')
+        ? 'postgres'
+        : 'none',
+    cache: manifest.cache !== undefined,
   };
   const repository = serviceFacts(answers, catalog, files);
   const record = templateRecordFile({

@@ -20,6 +20,8 @@ const recordSchema = z.strictObject({
     calledBy: z.array(z.string()),
     owner: z.string(),
     database: z.enum(serviceDatabases),
+    // Records written before the cache option existed hold none.
+    cache: z.boolean().default(false),
   }),
   repository: z.strictObject({
     scope: z.string(),
@@ -114,6 +116,7 @@ export function templateRecordFile(record: TemplateRecord): PlannedFile {
       calledBy: answers.calledBy,
       owner: answers.owner,
       database: answers.database,
+      cache: answers.cache,
     },
     repository: {
       scope: repository.scope,

@@ -15,6 +15,7 @@ function flagAnswers(flags: Flags): Record<string, string | boolean | undefined>
     calledBy: flags.calledBy,
     owner: flags.owner,
     database: flags.database,
+    cache: flags.cache,
   };
 }
 

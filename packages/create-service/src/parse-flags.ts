@@ -10,6 +10,7 @@ export interface Flags {
   readonly calledBy?: string;
   readonly owner?: string;
   readonly database?: string;
+  readonly cache?: boolean;
   readonly yes: boolean;
   readonly dryRun: boolean;
   readonly json: boolean;
@@ -28,7 +29,7 @@ export interface Output {
 const examples = `
 Examples:
   npm create @slipway/service -- --name billing --port 3004 --calls orders --public
-  npm create @slipway/service -- --name ledger --database postgres --called-by gateway
+  npm create @slipway/service -- --name ledger --database postgres --cache --called-by gateway
   npm create @slipway/service                      (asks for each answer)
   npm create @slipway/service -- --name billing --yes --dry-run --json
 
@@ -60,6 +61,10 @@ function createProgram(output: Output): Command {
     .option(
       '--database <engine>',
       "'postgres': Drizzle on PostgreSQL (PGlite locally), migrations at start-up (default: none)",
+    )
+    .option(
+      '--cache',
+      'its own cache: Valkey/Redis in a cluster, an in-process engine locally (default: none)',
     )
     .option('--owner <handle>', 'owning team, added to .github/CODEOWNERS, e.g. @acme/payments')
     .option('-y, --yes', 'never prompt: every answer not given takes its default')

@@ -38,7 +38,7 @@ describe.skipIf(!canDriveTerminal)(
       sandboxes.push(withFlags, interactive);
 
       const flagRun = await runCli(
-        ['--name', name, '--port', '3004', '--calls', 'orders', '--public', '--yes'],
+        ['--name', name, '--port', '3004', '--calls', 'orders', '--public', '--cache', '--yes'],
         withFlags,
       );
       expect(flagRun.code).toBe(0);
@@ -55,6 +55,7 @@ describe.skipIf(!canDriveTerminal)(
           { waitFor: 'Services it calls', keys: `${keys.down}${keys.space}${keys.enter}` },
           { waitFor: 'Services that call it', keys: keys.enter },
           { waitFor: 'Database (postgres', keys: keys.enter },
+          { waitFor: 'A cache (Valkey/Redis', keys: `y${keys.enter}` },
           { waitFor: 'Owning team', keys: keys.enter },
         ],
         { SLIPWAY_SKIP_LINK: '1' },

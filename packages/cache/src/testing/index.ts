@@ -1,0 +1,7 @@
+export {
+  type TestCache,
+  type TestCacheConnection,
+  type TestCacheEngine,
+  testCacheUrlVariable,
+  testEngines,
+} from './test-engines.ts';
