@@ -1,11 +1,11 @@
 /** One PromQL query of a panel, and the legend of its series. */
-export interface PanelQuery {
+interface PanelQuery {
   readonly expr: string;
   readonly legend: string;
 }
 
 /** The units Grafana formats values in. */
-export type PanelUnit = 'reqps' | 'percentunit' | 's' | 'short' | 'bytes';
+type PanelUnit = 'reqps' | 'percentunit' | 's' | 'short' | 'bytes';
 
 /** A Grafana panel, in the dashboard JSON model's terms (schemaVersion 39). */
 export interface GrafanaPanel {

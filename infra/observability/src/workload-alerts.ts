@@ -4,7 +4,7 @@ import type { AlertingRule } from './prometheus-rules.ts';
 import type { ServiceSeries } from './service-series.ts';
 
 /** Restarts within {@link crashLoopWindow} that make a container crash-looping. */
-export const crashLoopRestarts = 3;
+const crashLoopRestarts = 3;
 const crashLoopWindow = '30m';
 /** How long an autoscaler must sit at its maximum before it is worth a ticket. */
 const atMaximumFor = '15m';

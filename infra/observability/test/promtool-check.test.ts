@@ -12,7 +12,7 @@ import {
   serviceAlertRules,
   serviceDashboard,
 } from '../src/index.ts';
-import { describeWithPromtool } from './promtool.ts';
+import { describeWithPromtool, type RunPromtool } from './promtool.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'slipway-promtool-check-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
@@ -50,11 +50,7 @@ function dashboardQueriesAsRules(manifest: ObservedManifest): RuleGroups {
   };
 }
 
-function check(
-  promtool: (args: readonly string[], cwd: string) => { ok: boolean; output: string },
-  name: string,
-  rules: RuleGroups,
-) {
+function check(promtool: RunPromtool, name: string, rules: RuleGroups) {
   writeFileSync(join(workDir, name), rulesFile(rules));
   const result = promtool(['check', 'rules', '--lint=all', '--lint-fatal', name], workDir);
   expect(result.output).toContain('SUCCESS');
@@ -63,7 +59,7 @@ function check(
 
 describeWithPromtool('promtool check rules', (promtool) => {
   it.each(manifests.flatMap((manifest) => environments.map((env) => ({ manifest, env }))))(
-    "parses $manifest.name's alert rules in $env",
+    'parses the alert rules of $manifest.name in $env',
     ({ manifest, env }) => {
       check(promtool, `${manifest.name}-${env}.rules.yaml`, serviceAlertRules(manifest, env));
     },
@@ -73,7 +69,7 @@ describeWithPromtool('promtool check rules', (promtool) => {
     check(promtool, `certificates-${env}.rules.yaml`, { groups: [certificateAlertRules(env)] });
   });
 
-  it.each(manifests)("parses every query of $name's dashboards", (manifest) => {
+  it.each(manifests)('parses every query of the dashboards of $name', (manifest) => {
     check(promtool, `${manifest.name}-dashboard.rules.yaml`, dashboardQueriesAsRules(manifest));
   });
 });

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { describe, it } from 'vitest';
 
 /** The variable `infra/observability/promtool/build.sh` exports when sourced: promtool's path. */
-export const promtoolVariable = 'SLIPWAY_PROMTOOL';
+const promtoolVariable = 'SLIPWAY_PROMTOOL';
 
 /** What promtool printed, and whether it succeeded. */
-export interface PromtoolResult {
+interface PromtoolResult {
   readonly ok: boolean;
   readonly output: string;
 }
