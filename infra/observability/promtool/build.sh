@@ -9,7 +9,8 @@
 # A fork keeps this (its alert rules are tested with it), unlike upkeep/cluster-tools. Everything
 # runs in a subshell: sourcing it sets no shell option or Go variable in the caller.
 
-# Prometheus v3.16.0: the module's v0.3xx tags are the v3 releases (v0.316.0 = 3.16.0).
+# Prometheus 3.16.0: the module's v0.3xx tags are the v3 releases (v0.316.0 = 3.16.0).
+PROMETHEUS_VERSION=3.16.0
 PROMTOOL_MODULE_VERSION=v0.316.0
 
 promtool_build() (
@@ -17,7 +18,7 @@ promtool_build() (
   log() { echo "--- promtool: $*" >&2; }
 
   # Bump when the steps below change, so an old build is not mistaken for a new one.
-  local recipe=1
+  local recipe=2
   local cache="${XDG_CACHE_HOME:-$HOME/.cache}/slipway"
   local final="$cache/promtool-$PROMTOOL_MODULE_VERSION-r$recipe" staging
   staging="$final.staging"
@@ -26,11 +27,11 @@ promtool_build() (
       log "installing Go from the Debian packages"
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq golang-go >/dev/null
     fi
-    log "building github.com/prometheus/prometheus/cmd/promtool@$PROMTOOL_MODULE_VERSION (cold: a few minutes)"
+    log "building github.com/prometheus/prometheus/cmd/promtool@$PROMTOOL_MODULE_VERSION (cold: 5 to 15 minutes on 2 cores, mostly fetching modules)"
     rm -rf "$staging" && mkdir -p "$staging/bin"
     # A module's `go` line newer than the installed Go fetches that toolchain (a module on the Go proxy).
     GOTOOLCHAIN="${GOTOOLCHAIN:-auto}" GOFLAGS=-mod=mod CGO_ENABLED=0 GOBIN="$staging/bin" \
-      go install -trimpath -ldflags "-s -w" \
+      go install -trimpath -ldflags "-s -w -X github.com/prometheus/common/version.Version=$PROMETHEUS_VERSION" \
       "github.com/prometheus/prometheus/cmd/promtool@$PROMTOOL_MODULE_VERSION"
     rm -rf "$final" && mv "$staging" "$final"
     log "built into $final/bin"
