@@ -6,7 +6,7 @@
 # Run it:    bash infra/observability/promtool/build.sh   (prints the binary's path)
 # Source it: source infra/observability/promtool/build.sh (also exports SLIPWAY_PROMTOOL)
 #
-# A fork keeps this (its alert rules are tested with it), unlike upkeep/cluster-tools. Everything
+# A fork keeps this: its alert rules are tested with it. Everything
 # runs in a subshell: sourcing it sets no shell option or Go variable in the caller.
 
 # Prometheus 3.16.0: the module's v0.3xx tags are the v3 releases (v0.316.0 = 3.16.0).
