@@ -5,7 +5,7 @@ import type { AlertSeverity } from '@slipway/platform-contract';
  * one both exceed `burnRate` times the error budget. The long window says the budget is really
  * burning; the short one lets the alert stop soon after the burning does.
  */
-export interface BurnRateWindow {
+interface BurnRateWindow {
   readonly long: string;
   readonly short: string;
   /** How many times faster than "exactly the budget over the objective's window" errors come. */

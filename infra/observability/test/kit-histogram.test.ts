@@ -1,7 +1,7 @@
-import { latencyBucketsMs } from '@slipway/platform-contract';
-import { httpMetrics } from '@slipway/service-kit';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { latencyBucketsMs } from '@slipway/platform-contract';
+import { httpMetrics } from '@slipway/service-kit';
 
 describe("the service kit's request duration histogram", () => {
   it('has a bucket at every latency threshold a manifest may declare, and no other', async () => {
