@@ -37,6 +37,14 @@ export {
   templateRepository,
 } from './github-repository.ts';
 export {
+  type AlertSeverity,
+  alertSeverities,
+  latencyBucketsMs,
+  objectiveBounds,
+  objectiveDefaults,
+  objectiveWindowDays,
+} from './objectives.ts';
+export {
   formatPlatformFile,
   isRegistry,
   ownerPlaceholder,

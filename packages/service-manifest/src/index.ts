@@ -19,6 +19,7 @@ export { formatProblem } from './format-problem.ts';
 export { type LoadManifestsOptions, loadServiceManifests } from './load-manifests.ts';
 export { ManifestError } from './manifest-error.ts';
 export type { ManifestProblem } from './manifest-problem.ts';
+export { type ResolvedObjectives, resolveObjectives } from './objectives.ts';
 export {
   type ManifestSource,
   parseServiceManifest,

@@ -7,6 +7,7 @@ import {
   postgresDeclarationSchema,
 } from './data-services.ts';
 import { environments } from './environment.ts';
+import { objectivesSchema } from './objectives.ts';
 import { tmpVolumeHeadroom } from './tmp-volume.ts';
 
 export { type Environment, environments } from './environment.ts';
@@ -173,6 +174,8 @@ export const serviceManifestSchema = z
     postgres: postgresDeclarationSchema.optional(),
     /** Its own managed cache per environment (Valkey/Redis OSS protocol). */
     cache: cacheDeclarationSchema.optional(),
+    /** What it promises (availability, latency); alert rules and its dashboard follow from them. */
+    objectives: objectivesSchema.optional(),
   })
   .superRefine((manifest, ctx) => {
     if (manifest.replicas.max <= manifest.replicas.min) {
