@@ -36,6 +36,11 @@ export interface PlatformOutputs {
   /** The backup Schedule's name and cron expression, when backups are on. */
   readonly backupScheduleName?: string;
   readonly backupSchedule?: string;
+  /**
+   * The namespace of the collector, Prometheus and Grafana, when the monitoring stack is on: the
+   * PodMonitor and PrometheusRule kinds exist in the cluster then.
+   */
+  readonly monitoringNamespace?: string;
 }
 
 /** The output names a StackReference reads; a rename is a compile error on both sides. */
@@ -45,6 +50,7 @@ export const platformOutputNames = {
   clusterIssuer: 'clusterIssuer',
   backupScheduleName: 'backupScheduleName',
   backupSchedule: 'backupSchedule',
+  monitoringNamespace: 'monitoringNamespace',
 } as const satisfies { readonly [K in keyof PlatformOutputs]-?: K };
 
 // Where pods resolve names, on every cloud: the services' egress allows the same destinations.

@@ -17,6 +17,9 @@ import {
   certManagerChart,
   envoyGatewayChart,
   envoyGatewayCrdsChart,
+  kubePrometheusStackChart,
+  openTelemetryCollectorChart,
+  tempoChart,
   veleroChart,
 } from '../src/versions.ts';
 
@@ -92,7 +95,7 @@ describe('renderPlatform for the dev stack', () => {
     const namespaces = ofKind(rendered, 'Namespace');
     // Sorted on both sides: where the environment's name sorts depends on the product name.
     expect(namespaces.map((ns) => ns.metadata.name).sort()).toEqual(
-      ['cert-manager', 'envoy-gateway-system', 'slipway-dev', 'velero'].sort(),
+      ['cert-manager', 'envoy-gateway-system', 'monitoring', 'slipway-dev', 'velero'].sort(),
     );
     for (const namespace of namespaces) {
       expect(namespace.metadata).toMatchObject({
@@ -241,6 +244,17 @@ describe('renderPlatform for the dev stack', () => {
         version: veleroChart.version,
         repository: veleroChart.repo,
       },
+      ...[
+        ['tempo', tempoChart],
+        ['kube-prometheus-stack', kubePrometheusStackChart],
+        ['otel-collector', openTelemetryCollectorChart],
+      ].map(([name, chart]) => ({
+        name,
+        namespace: 'monitoring',
+        chart: (chart as typeof tempoChart).chart,
+        version: (chart as typeof tempoChart).version,
+        repository: (chart as typeof tempoChart).repo,
+      })),
     ]);
   });
 
@@ -249,6 +263,7 @@ describe('renderPlatform for the dev stack', () => {
     expect(rendered.outputs).toMatchObject({
       namespaces: ['slipway-dev'],
       clusterIssuer: 'letsencrypt',
+      monitoringNamespace: 'monitoring',
       gateways: {
         'slipway-dev': {
           parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
@@ -264,6 +279,7 @@ describe('renderPlatform config handling', () => {
     gateway: { enabled: false },
     certManager: { enabled: false },
     backups: { enabled: false },
+    monitoring: { enabled: false },
   };
 
   it('takes keys with or without the slipway-platform: prefix alike', async () => {
