@@ -42,8 +42,8 @@ const kubeletEgress = () => ({
 
 /**
  * What the monitoring namespace allows, beyond default-deny and DNS. The environment namespaces
- * in to the collector on OTLP (gRPC and HTTP) alone; the collector out to Tempo (traces) and
- * Prometheus (OTLP metrics). Prometheus out to the services' named `metrics` port in the
+ * in to the collector on OTLP (gRPC and HTTP) alone; the collector out to Tempo alone (metrics
+ * are scraped, not pushed through it). Prometheus out to the services' named `metrics` port in the
  * environment namespaces (never their public port), to kube-state-metrics, the kubelets, the
  * stack's own pods and the API server (service discovery). Grafana out to Prometheus, Tempo and
  * Alertmanager, and to the API server for its dashboard and datasource sidecars. Alertmanager
@@ -74,7 +74,7 @@ export function monitoringNetworkAccess(
       {
         name: `${collectorPods.name}-egress`,
         spec: policyFor(collectorPods, {
-          egress: [to(tempoPods, ports.tempoOtlpGrpc), to(prometheusPods, ports.prometheus)],
+          egress: [to(tempoPods, ports.tempoOtlpGrpc)],
         }),
       },
       {
@@ -88,7 +88,6 @@ export function monitoringNetworkAccess(
         spec: policyFor(prometheusPods, {
           ingress: [
             from(grafanaPods, ports.prometheus),
-            from(collectorPods, ports.prometheus),
             from(prometheusPods, ports.prometheus, ports.configReloader),
           ],
         }),

@@ -73,7 +73,7 @@ export const tempoPods = {
 
 /** The ports the monitoring pods serve, each stated once for values and policies. */
 export const monitoringPorts = {
-  /** Prometheus's web port: queries, and OTLP metrics on `/api/v1/otlp`. */
+  /** Prometheus's web port: queries and its own metrics. */
   prometheus: 9090,
   /** Every operator-made pod's config-reloader metrics. */
   configReloader: 8080,
@@ -88,8 +88,6 @@ export const monitoringPorts = {
   tempoHttp: 3200,
   /** Tempo's OTLP gRPC receiver, which the collector exports to. */
   tempoOtlpGrpc: 4317,
-  /** The collector's own metrics. */
-  collectorMetrics: 8888,
   /** The kubelet's port on each node: cAdvisor's container metrics. */
   kubelet: 10250,
 } as const;

@@ -26,8 +26,15 @@ export function tempoValues(args: TempoValuesArgs): Record<string, unknown> {
       reportingEnabled: false,
       retention: args.retention,
       server: { http_listen_port: monitoringPorts.tempoHttp },
+      // Helm merges these into the chart's receivers: null drops its Jaeger ones and OTLP/HTTP.
       receivers: {
-        otlp: { protocols: { grpc: { endpoint: `0.0.0.0:${monitoringPorts.tempoOtlpGrpc}` } } },
+        jaeger: null,
+        otlp: {
+          protocols: {
+            grpc: { endpoint: `0.0.0.0:${monitoringPorts.tempoOtlpGrpc}` },
+            http: null,
+          },
+        },
       },
       resources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { memory: '2Gi' } },
       securityContext: restrictedContainerSecurityContext,
