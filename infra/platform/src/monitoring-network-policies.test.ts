@@ -9,8 +9,20 @@ import {
   tempoPods,
 } from './monitoring-pods.ts';
 
+/** A policy spec as these specs are written: plain values, no Outputs. */
+interface PlainRule {
+  readonly to?: unknown[];
+  readonly from?: unknown[];
+  readonly ports?: unknown[];
+}
+interface PlainSpec {
+  readonly ingress?: PlainRule[];
+  readonly egress?: PlainRule[];
+}
+
 const access = monitoringNetworkAccess(['slipway-dev', 'slipway-staging']);
-const spec = (name: string) => access.policies.find((policy) => policy.name === name)?.spec;
+const spec = (name: string) =>
+  access.policies.find((policy) => policy.name === name)?.spec as PlainSpec | undefined;
 const environments = ['slipway-dev', 'slipway-staging'].map((name) => ({
   namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': name } },
 }));
@@ -83,7 +95,7 @@ describe('monitoringNetworkAccess', () => {
 
   it('admits nothing from outside the namespace but the environments to the collector', () => {
     const outsiders = access.policies.flatMap((policy) =>
-      (policy.spec.ingress ?? []).flatMap((rule) =>
+      ((policy.spec as PlainSpec).ingress ?? []).flatMap((rule) =>
         (rule.from ?? []).filter((peer) => JSON.stringify(peer).includes('namespaceSelector')),
       ),
     );

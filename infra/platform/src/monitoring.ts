@@ -14,7 +14,7 @@ import { tempoValues } from './tempo-values.ts';
 import { kubePrometheusStackChart, openTelemetryCollectorChart, tempoChart } from './versions.ts';
 
 /** Retention and volume sizes when the stack config leaves them out. */
-export const monitoringDefaults = {
+const monitoringDefaults = {
   prometheusRetention: '15d',
   prometheusStorageSize: '50Gi',
   tempoRetention: '168h',
