@@ -6,9 +6,10 @@ import type { ApiServerEndpoints } from './api-server-endpoints.ts';
 import { helmChartArgs } from './helm-chart.ts';
 import { kubePrometheusStackValues } from './kube-prometheus-stack-values.ts';
 import { monitoringNetworkAccess } from './monitoring-network-policies.ts';
-import { monitoringReleases } from './monitoring-pods.ts';
+import { collectorPods, monitoringReleases } from './monitoring-pods.ts';
 import { otelCollectorValues } from './otel-collector-values.ts';
 import type { PodSecurityLevel } from './platform-labels.ts';
+import type { PlatformMonitoring } from './platform-outputs.ts';
 import { servicesPodMonitor } from './services-pod-monitor.ts';
 import { tempoValues } from './tempo-values.ts';
 import { kubePrometheusStackChart, openTelemetryCollectorChart, tempoChart } from './versions.ts';
@@ -56,8 +57,8 @@ export interface MonitoringArgs {
  * new Monitoring('monitoring', { environmentNamespaces: ['slipway-dev'], podSecurityVersion: 'v1.35', apiServer }, { provider });
  */
 export class Monitoring extends pulumi.ComponentResource {
-  /** The namespace of the collector, Prometheus and Grafana. */
-  readonly namespace: pulumi.Output<string>;
+  /** The namespace and the collector's pods, for the services' egress (platform-outputs.ts). */
+  readonly outputs: pulumi.Output<PlatformMonitoring>;
 
   constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'Monitoring'), name, {}, opts);
@@ -122,7 +123,12 @@ export class Monitoring extends pulumi.ComponentResource {
       );
     }
 
-    this.namespace = namespace.metadata.name;
-    this.registerOutputs({ namespace: this.namespace });
+    this.outputs = namespace.metadata.name.apply(
+      (name): PlatformMonitoring => ({
+        namespace: name,
+        collectorPodLabels: { ...collectorPods.podLabels },
+      }),
+    );
+    this.registerOutputs({ outputs: this.outputs });
   }
 }

@@ -11,7 +11,7 @@ import { envoyGatewayClassName, envoyGatewayNamespace } from './envoy-gateway-sp
 import { defaultGatewayName, envoyDataPlane } from './gateway-specs.ts';
 import { Monitoring, type MonitoringArgs } from './monitoring.ts';
 import type { PodSecurityLevel } from './platform-labels.ts';
-import type { GatewayDataPlane, PlatformGateway } from './platform-outputs.ts';
+import type { GatewayDataPlane, PlatformGateway, PlatformMonitoring } from './platform-outputs.ts';
 import { defaultPodSecurityVersion } from './versions.ts';
 
 type PodSecurityFields = 'podSecurityLevel' | 'podSecurityVersion';
@@ -121,8 +121,8 @@ export class Platform extends pulumi.ComponentResource {
   readonly backupScheduleName: pulumi.Output<string> | undefined;
   /** The backup cron expression, when backups are on. */
   readonly backupSchedule: pulumi.Output<string> | undefined;
-  /** The monitoring namespace, when the collection stack is on. */
-  readonly monitoringNamespace: pulumi.Output<string> | undefined;
+  /** The monitoring stack's namespace and collector, when it is on. */
+  readonly monitoring: pulumi.Output<PlatformMonitoring> | undefined;
 
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'Platform'), name, {}, opts);
@@ -207,11 +207,12 @@ export class Platform extends pulumi.ComponentResource {
     this.clusterIssuer = certManager?.issuerName;
     this.backupScheduleName = backups?.scheduleName;
     this.backupSchedule = backups?.schedule;
-    this.monitoringNamespace = monitoring?.namespace;
+    this.monitoring = monitoring?.outputs;
     this.registerOutputs({
       namespaces: this.namespaces,
       ...(this.gateways ? { gateways: this.gateways } : {}),
       ...(this.clusterIssuer ? { clusterIssuer: this.clusterIssuer } : {}),
+      ...(this.monitoring ? { monitoring: this.monitoring } : {}),
     });
   }
 

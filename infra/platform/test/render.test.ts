@@ -252,7 +252,14 @@ describe('renderPlatform for the dev stack', () => {
     expect(rendered.outputs).toMatchObject({
       namespaces: ['slipway-dev'],
       clusterIssuer: 'letsencrypt',
-      monitoringNamespace: 'monitoring',
+      monitoring: {
+        namespace: 'monitoring',
+        collectorPodLabels: {
+          'app.kubernetes.io/name': 'opentelemetry-collector',
+          'app.kubernetes.io/instance': 'otel-collector',
+          component: 'standalone-collector',
+        },
+      },
       gateways: {
         'slipway-dev': {
           parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
