@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { matchesSelector } from '@slipway/infra-policy';
 import { telemetry } from '@slipway/platform-contract';
+import { chartPods } from '../src/render/chart-pods.ts';
 import { type RenderedPlatform, renderPlatform } from '../src/render/index.ts';
 import {
   kubePrometheusStackChart,
@@ -54,6 +56,15 @@ describe('renderPlatform for the dev stack: the monitoring stack', () => {
     expect(stack?.values).toMatchObject({
       prometheus: { prometheusSpec: { podMonitorSelector: { matchLabels: telemetry.ruleLabel } } },
     });
+  });
+
+  it("exports the collector's namespace and pod labels, the pods the chart creates", () => {
+    const labels = rendered.outputs.monitoring?.collectorPodLabels ?? {};
+    expect(rendered.outputs.monitoring?.namespace).toBe(telemetry.namespace);
+    expect(chartPods.monitoring?.some((pod) => matchesSelector({ matchLabels: labels }, pod))).toBe(
+      true,
+    );
+    expect(labels).toMatchObject({ 'app.kubernetes.io/instance': telemetry.collector.service });
   });
 
   it('admits only the environment namespace from outside monitoring, to the collector', () => {

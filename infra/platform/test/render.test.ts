@@ -252,14 +252,7 @@ describe('renderPlatform for the dev stack', () => {
     expect(rendered.outputs).toMatchObject({
       namespaces: ['slipway-dev'],
       clusterIssuer: 'letsencrypt',
-      monitoring: {
-        namespace: 'monitoring',
-        collectorPodLabels: {
-          'app.kubernetes.io/name': 'opentelemetry-collector',
-          'app.kubernetes.io/instance': 'otel-collector',
-          component: 'standalone-collector',
-        },
-      },
+      monitoring: { namespace: 'monitoring' },
       gateways: {
         'slipway-dev': {
           parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
