@@ -25,6 +25,18 @@ export interface PlatformGateway {
   readonly dataPlane: GatewayDataPlane;
 }
 
+/**
+ * The monitoring stack, when it is on: then the PodMonitor and PrometheusRule kinds exist in the
+ * cluster, and the collector's pods are the one peer a service's egress opens on OTLP
+ * (`telemetry.collector`'s ports in `@slipway/platform-contract`).
+ */
+export interface PlatformMonitoring {
+  /** The namespace of the collector, Prometheus and Grafana (`telemetry.namespace`). */
+  readonly namespace: string;
+  /** The collector's pod labels, as the pinned chart sets them. */
+  readonly collectorPodLabels: Readonly<Record<string, string>>;
+}
+
 /** The platform stack's outputs, by name; an add-on that is off is absent, never `undefined`. */
 export interface PlatformOutputs {
   /** Environment namespaces, each with restricted Pod Security and default-deny policies. */
@@ -36,6 +48,8 @@ export interface PlatformOutputs {
   /** The backup Schedule's name and cron expression, when backups are on. */
   readonly backupScheduleName?: string;
   readonly backupSchedule?: string;
+  /** The monitoring stack, when it is on. */
+  readonly monitoring?: PlatformMonitoring;
 }
 
 /** The output names a StackReference reads; a rename is a compile error on both sides. */
@@ -45,6 +59,7 @@ export const platformOutputNames = {
   clusterIssuer: 'clusterIssuer',
   backupScheduleName: 'backupScheduleName',
   backupSchedule: 'backupSchedule',
+  monitoring: 'monitoring',
 } as const satisfies { readonly [K in keyof PlatformOutputs]-?: K };
 
 // Where pods resolve names, on every cloud: the services' egress allows the same destinations.

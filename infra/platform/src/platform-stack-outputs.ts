@@ -23,6 +23,7 @@ export function platformStackOutputs(platform: Platform): PlatformStackOutputs {
     [platformOutputNames.clusterIssuer]: platform.clusterIssuer,
     [platformOutputNames.backupScheduleName]: platform.backupScheduleName,
     [platformOutputNames.backupSchedule]: platform.backupSchedule,
+    [platformOutputNames.monitoring]: platform.monitoring,
   };
   for (const [name, output] of Object.entries(optional)) {
     if (output !== undefined) outputs[name] = output;

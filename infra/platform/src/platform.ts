@@ -9,8 +9,9 @@ import { EnvironmentNamespace } from './environment-namespace.ts';
 import { EnvoyGateway, type EnvoyGatewayArgs } from './envoy-gateway.ts';
 import { envoyGatewayClassName, envoyGatewayNamespace } from './envoy-gateway-specs.ts';
 import { defaultGatewayName, envoyDataPlane } from './gateway-specs.ts';
+import { Monitoring, type MonitoringArgs } from './monitoring.ts';
 import type { PodSecurityLevel } from './platform-labels.ts';
-import type { GatewayDataPlane, PlatformGateway } from './platform-outputs.ts';
+import type { GatewayDataPlane, PlatformGateway, PlatformMonitoring } from './platform-outputs.ts';
 import { defaultPodSecurityVersion } from './versions.ts';
 
 type PodSecurityFields = 'podSecurityLevel' | 'podSecurityVersion';
@@ -64,6 +65,14 @@ export interface PlatformArgs {
     readonly includedNamespaces?: readonly string[];
   };
   /**
+   * The collection stack in the `monitoring` namespace: the OpenTelemetry Collector, Tempo and
+   * kube-prometheus-stack (docs/observability.md). Default: not installed.
+   */
+  readonly monitoring?: Omit<
+    MonitoringArgs,
+    PodSecurityFields | ClusterFields | 'environmentNamespaces' | 'installAfter'
+  >;
+  /**
    * Reads the API server's endpoints from the cluster (api-server-endpoints.ts); called once, and
    * only when an add-on namespace is created.
    */
@@ -90,7 +99,7 @@ function envoyArgs({
  * The cluster-wide add-ons every Slipway environment relies on: environment
  * namespaces (restricted Pod Security, default-deny network), and, when
  * configured, Gateway API at the edge (Envoy Gateway and a Gateway per
- * environment), cert-manager and Velero backups.
+ * environment), cert-manager, Velero backups and the monitoring stack.
  *
  * @example
  * const platform = new Platform('slipway', {
@@ -112,6 +121,8 @@ export class Platform extends pulumi.ComponentResource {
   readonly backupScheduleName: pulumi.Output<string> | undefined;
   /** The backup cron expression, when backups are on. */
   readonly backupSchedule: pulumi.Output<string> | undefined;
+  /** The monitoring stack's namespace and collector, when it is on. */
+  readonly monitoring: pulumi.Output<PlatformMonitoring> | undefined;
 
   constructor(name: string, args: PlatformArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('platform', 'Platform'), name, {}, opts);
@@ -179,14 +190,29 @@ export class Platform extends pulumi.ComponentResource {
         )
       : undefined;
 
+    const monitoring = args.monitoring
+      ? new Monitoring(
+          `${name}-monitoring`,
+          {
+            ...args.monitoring,
+            environmentNamespaces: args.namespaces,
+            installAfter: namespaces,
+            ...addonCommon(),
+          },
+          parent,
+        )
+      : undefined;
+
     this.namespaces = pulumi.all(namespaces.map((namespace) => namespace.name));
     this.clusterIssuer = certManager?.issuerName;
     this.backupScheduleName = backups?.scheduleName;
     this.backupSchedule = backups?.schedule;
+    this.monitoring = monitoring?.outputs;
     this.registerOutputs({
       namespaces: this.namespaces,
       ...(this.gateways ? { gateways: this.gateways } : {}),
       ...(this.clusterIssuer ? { clusterIssuer: this.clusterIssuer } : {}),
+      ...(this.monitoring ? { monitoring: this.monitoring } : {}),
     });
   }
 

@@ -11,6 +11,7 @@ import type { PodSecurityLevel } from './platform-labels.ts';
 import { type BackupsConfig, readBackupsConfig } from './read-backups-config.ts';
 import { type CertManagerConfig, readCertManagerConfig } from './read-cert-manager-config.ts';
 import { type GatewayConfig, readGatewayConfig } from './read-gateway-config.ts';
+import { type MonitoringConfig, readMonitoringConfig } from './read-monitoring-config.ts';
 import { fail } from './stack-config-error.ts';
 
 /** Where the program finds the cluster: a cluster stack's `kubeconfig` output, or the ambient context. */
@@ -62,7 +63,7 @@ function readEnvironmentProfile(config: pulumi.Config, stack: string): Environme
 
 /**
  * Reads the platform settings from the stack config. Each optional part
- * (`gateway`, `certManager`, `backups`) is on unless its `enabled` is false,
+ * (`gateway`, `certManager`, `backups`, `monitoring`) is on unless its `enabled` is false,
  * and fails with the field's name when it is on but incomplete, before any
  * resource is registered. The environment's profile gives the backup schedule and retention and
  * the Envoy proxies' replicas the stack leaves out.
@@ -89,6 +90,7 @@ export function readPlatformStackConfig(config: pulumi.Config, stack: string): P
     config.getObject<BackupsConfig>('backups') ?? {},
     profile.backups,
   );
+  const monitoring = readMonitoringConfig(config.getObject<MonitoringConfig>('monitoring') ?? {});
   const clusterStack = config.get('clusterStack');
   const kubeContext = config.get('kubeContext');
   return {
@@ -101,6 +103,7 @@ export function readPlatformStackConfig(config: pulumi.Config, stack: string): P
       ...(gateway ? { gateway } : {}),
       ...(certManager ? { certManager } : {}),
       ...(backups ? { backups } : {}),
+      ...(monitoring ? { monitoring } : {}),
     },
   };
 }

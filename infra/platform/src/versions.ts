@@ -79,6 +79,39 @@ export const veleroPluginImages = {
 } as const satisfies Record<ClusterCloud, string>;
 
 /**
+ * kube-prometheus-stack: the Prometheus operator, Prometheus, Alertmanager, Grafana and
+ * kube-state-metrics, with the operator's CRDs. Its major version moves with the operator's.
+ */
+export const kubePrometheusStackChart = {
+  repo: 'https://prometheus-community.github.io/helm-charts',
+  chart: 'kube-prometheus-stack',
+  version: '88.0.0',
+} as const satisfies HelmChart;
+
+/**
+ * The Prometheus operator release {@link kubePrometheusStackChart} installs (its appVersion), whose
+ * CRDs (PodMonitor, PrometheusRule...) the stored schemas come from.
+ */
+export const prometheusOperatorVersion = 'v0.93.0';
+
+/** The OpenTelemetry Collector chart (collector 0.153.0, the `otelcol-k8s` distribution). */
+export const openTelemetryCollectorChart = {
+  repo: 'https://open-telemetry.github.io/opentelemetry-helm-charts',
+  chart: 'opentelemetry-collector',
+  version: '0.158.3',
+} as const satisfies HelmChart;
+
+/**
+ * Grafana Tempo in single-binary mode (Tempo 2.10.0); the chart moved from grafana/helm-charts
+ * to the community-kept repository, which is where its releases are published now.
+ */
+export const tempoChart = {
+  repo: 'https://grafana-community.github.io/helm-charts',
+  chart: 'tempo',
+  version: '1.26.2',
+} as const satisfies HelmChart;
+
+/**
  * The Go module (and version) each CRD-typed object's published schema comes from: what
  * infra/policy's refresh script downloads and its index records.
  */
@@ -87,6 +120,7 @@ export const crdSchemaSources = {
   'github.com/envoyproxy/gateway': envoyGatewayChart.version,
   'github.com/cert-manager/cert-manager': certManagerChart.version,
   'github.com/vmware-tanzu/velero': veleroVersion,
+  'github.com/prometheus-operator/prometheus-operator': prometheusOperatorVersion,
 } as const;
 
 /**

@@ -74,7 +74,10 @@ describe('the platform program with a cluster stack', () => {
   });
 
   it('reads no EndpointSlice when no add-on is on (a control plane without one still deploys)', async () => {
-    const { resources } = await runProgram({ gateway: { enabled: false } });
+    const { resources } = await runProgram({
+      gateway: { enabled: false },
+      monitoring: { enabled: false },
+    });
     expect(
       resources.filter((r) => r.type === 'kubernetes:discovery.k8s.io/v1:EndpointSlice'),
     ).toEqual([]);

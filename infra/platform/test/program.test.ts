@@ -105,6 +105,7 @@ describe('platform program', () => {
       gateway: { enabled: false },
       certManager: { enabled: false },
       backups: { enabled: false },
+      monitoring: { enabled: false },
     });
     expect(Object.keys(program.default)).toEqual([platformOutputNames.namespaces]);
     expect(await pulumi.isSecret(program.default.namespaces)).toBe(false);

@@ -43,6 +43,7 @@ describe('readPlatformStackConfig', () => {
       bucket: 'acme-velero',
       locationConfig: { region: 'eu-west-1' },
     });
+    expect(platform.monitoring).toEqual({});
   });
 
   it('leaves out each part whose enabled is false, needing none of its settings', async () => {
@@ -50,6 +51,7 @@ describe('readPlatformStackConfig', () => {
       gateway: { enabled: false },
       certManager: { enabled: false },
       backups: { enabled: false },
+      monitoring: { enabled: false },
     });
     expect(platform).toEqual({ namespaces: ['slipway-dev'] });
   });

@@ -92,7 +92,7 @@ describe('renderPlatform for the dev stack', () => {
     const namespaces = ofKind(rendered, 'Namespace');
     // Sorted on both sides: where the environment's name sorts depends on the product name.
     expect(namespaces.map((ns) => ns.metadata.name).sort()).toEqual(
-      ['cert-manager', 'envoy-gateway-system', 'slipway-dev', 'velero'].sort(),
+      ['cert-manager', 'envoy-gateway-system', 'monitoring', 'slipway-dev', 'velero'].sort(),
     );
     for (const namespace of namespaces) {
       expect(namespace.metadata).toMatchObject({
@@ -205,13 +205,16 @@ describe('renderPlatform for the dev stack', () => {
   });
 
   it('lists the Helm releases with their pinned chart versions and repositories', () => {
-    const releases = rendered.releases.map(({ name, namespace, chart, version, repository }) => ({
-      name,
-      namespace,
-      chart,
-      version,
-      repository,
-    }));
+    // The monitoring namespace's: render-monitoring.test.ts.
+    const releases = rendered.releases
+      .filter((release) => release.namespace !== 'monitoring')
+      .map(({ name, namespace, chart, version, repository }) => ({
+        name,
+        namespace,
+        chart,
+        version,
+        repository,
+      }));
     expect(releases).toEqual([
       {
         name: 'envoy-gateway-crds',
@@ -249,6 +252,7 @@ describe('renderPlatform for the dev stack', () => {
     expect(rendered.outputs).toMatchObject({
       namespaces: ['slipway-dev'],
       clusterIssuer: 'letsencrypt',
+      monitoring: { namespace: 'monitoring' },
       gateways: {
         'slipway-dev': {
           parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
@@ -264,6 +268,7 @@ describe('renderPlatform config handling', () => {
     gateway: { enabled: false },
     certManager: { enabled: false },
     backups: { enabled: false },
+    monitoring: { enabled: false },
   };
 
   it('takes keys with or without the slipway-platform: prefix alike', async () => {

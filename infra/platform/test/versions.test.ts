@@ -19,6 +19,8 @@ describe('pinned versions', () => {
       'gateway.envoyproxy.io/v1alpha1/EnvoyProxy',
       'cert-manager.io/v1/ClusterIssuer',
       'velero.io/v1/Schedule',
+      'monitoring.coreos.com/v1/PodMonitor',
+      'monitoring.coreos.com/v1/PrometheusRule',
     ]) {
       expect(crdSchemaIndex.kinds[kind]?.source, kind).toBeDefined();
     }

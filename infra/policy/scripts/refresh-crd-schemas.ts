@@ -46,6 +46,12 @@ const crdFiles: Readonly<Record<Module, readonly string[]>> = {
     'backups',
     'restores',
   ].map((name) => `config/crd/v1/bases/velero.io_${name}.yaml`),
+  // The kinds the platform and services programs write: scrape targets and alerting rules.
+  'github.com/prometheus-operator/prometheus-operator': [
+    'podmonitors',
+    'servicemonitors',
+    'prometheusrules',
+  ].map((name) => `example/prometheus-operator-crd/monitoring.coreos.com_${name}.yaml`),
 };
 
 interface CrdDocument {

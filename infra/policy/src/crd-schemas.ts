@@ -53,7 +53,8 @@ const validators = new Map<string, ValidateFunction>();
 /**
  * The API server prunes (or, with strict field validation, rejects) fields a structural schema
  * does not declare; a misspelled field must fail here too, so every object schema that lists
- * its properties and does not preserve unknown fields gets `additionalProperties: false`.
+ * its properties and does not preserve unknown fields gets `additionalProperties: false`. Go
+ * regular expressions' inline flags are rewritten as JavaScript reads them.
  */
 function closeObjects(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(closeObjects);
@@ -61,6 +62,12 @@ function closeObjects(schema: unknown): unknown {
   const closed: Schema = Object.fromEntries(
     Object.entries(schema).map(([key, value]) => [key, closeObjects(value)]),
   );
+  // Go's inline case-insensitive flag, `^(?i)(abort|warn)?$` in PrometheusRule: JavaScript
+  // has no bare `(?i)`, only the scoped modifier group `(?i:...)` over the rest of the pattern.
+  if (typeof closed.pattern === 'string' && closed.pattern.includes('(?i)')) {
+    const [head, tail] = closed.pattern.split('(?i)', 2) as [string, string];
+    closed.pattern = `${head}(?i:${tail})`;
+  }
   if (
     closed.properties !== undefined &&
     closed.additionalProperties === undefined &&

@@ -92,6 +92,31 @@ describe('validateKubernetesObject on custom resources', () => {
     expect(validateKubernetesObject(proxy)).toEqual([]);
   });
 
+  it('reports a PodMonitor endpoint that names its port with a misspelled field', () => {
+    const monitor = setPath(
+      validCustomResource('PodMonitor'),
+      'spec.podMetricsEndpoints.0.portName',
+      'metrics',
+    );
+    expect(validateKubernetesObject(monitor).map((v) => v.path)).toContain(
+      '/spec/podMetricsEndpoints/0/portName',
+    );
+  });
+
+  it('reports a PrometheusRule whose alert has no expression', () => {
+    const rule = setPath(
+      validCustomResource('PrometheusRule'),
+      'spec.groups.0.rules.0.expr',
+      undefined,
+    );
+    expect(validateKubernetesObject(rule)).toContainEqual(
+      expect.objectContaining({
+        path: '/spec/groups/0/rules/0',
+        message: expect.stringContaining('expr'),
+      }),
+    );
+  });
+
   it('still checks the metadata of custom resources', () => {
     const schedule = setPath(validCustomResource('Schedule'), 'metadata.name', 'Hourly_1');
     expect(validateKubernetesObject(schedule)).toEqual([
@@ -112,6 +137,7 @@ describe('the stored CRD schemas', () => {
     expect(Object.keys(crdSchemaIndex.sources).sort()).toEqual([
       'github.com/cert-manager/cert-manager',
       'github.com/envoyproxy/gateway',
+      'github.com/prometheus-operator/prometheus-operator',
       'github.com/vmware-tanzu/velero',
       'sigs.k8s.io/gateway-api',
     ]);
@@ -130,6 +156,9 @@ describe('the stored CRD schemas', () => {
     'velero.io/v1/Schedule',
     'velero.io/v1/BackupStorageLocation',
     'velero.io/v1/VolumeSnapshotLocation',
+    'monitoring.coreos.com/v1/PodMonitor',
+    'monitoring.coreos.com/v1/ServiceMonitor',
+    'monitoring.coreos.com/v1/PrometheusRule',
   ])('include %s, whose file exists', (kind) => {
     const entry = crdSchemaIndex.kinds[kind];
     expect(entry).toBeDefined();

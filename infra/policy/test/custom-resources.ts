@@ -72,6 +72,36 @@ export function validCustomResources(): KubernetesObject[] {
         template: { includedNamespaces: ['slipway-dev'], ttl: '720h0m0s' },
       },
     },
+    {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PodMonitor',
+      metadata: { name: 'slipway-services', namespace: 'slipway-dev' },
+      spec: {
+        selector: { matchLabels: { 'app.kubernetes.io/part-of': 'slipway' } },
+        namespaceSelector: { matchNames: ['slipway-dev'] },
+        podMetricsEndpoints: [{ port: 'metrics', path: '/metrics' }],
+      },
+    },
+    {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'PrometheusRule',
+      metadata: { name: 'orders', namespace: 'slipway-dev' },
+      spec: {
+        groups: [
+          {
+            name: 'orders-slo',
+            rules: [
+              {
+                alert: 'OrdersErrorBudgetBurn',
+                expr: 'slo:error_ratio:rate5m{service="orders"} > 14.4 * 0.001',
+                for: '2m',
+                labels: { severity: 'page' },
+              },
+            ],
+          },
+        ],
+      },
+    },
   ];
 }
 

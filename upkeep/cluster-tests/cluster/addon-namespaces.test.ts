@@ -16,7 +16,7 @@ import { repoRoot, useCluster } from './support/cluster-suite.ts';
  * policy, and reads them back.
  */
 const { kube } = useCluster();
-const addonNamespaces = ['envoy-gateway-system', 'cert-manager', 'velero'];
+const addonNamespaces = ['envoy-gateway-system', 'cert-manager', 'velero', 'monitoring'];
 const devConfig = (
   parse(readFileSync(join(repoRoot, 'infra/platform/Pulumi.dev.yaml'), 'utf8')) as {
     config: Record<string, unknown>;

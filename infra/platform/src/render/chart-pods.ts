@@ -41,6 +41,36 @@ export const chartPods: Readonly<Record<string, readonly Readonly<Record<string,
     },
     { 'app.kubernetes.io/component': 'velero-upgrade-crds' },
   ],
+  // kube-prometheus-stack 88.0.0: the operator (templates/prometheus-operator/deployment.yaml);
+  // Prometheus and Alertmanager as operator v0.93.0 labels them (pkg/prometheus/server and
+  // pkg/alertmanager: makeSelectorLabels); kube-state-metrics and grafana, its dependencies;
+  // opentelemetry-collector 0.158.3 in deployment mode; tempo 1.26.2 (templates/_helpers.tpl).
+  monitoring: [
+    {
+      app: 'kube-prometheus-stack-operator',
+      release: 'kube-prometheus-stack',
+      'app.kubernetes.io/name': 'kube-prometheus-stack-prometheus-operator',
+      'app.kubernetes.io/component': 'prometheus-operator',
+      'app.kubernetes.io/instance': 'kube-prometheus-stack',
+    },
+    ...['prometheus', 'alertmanager'].map((name) => ({
+      'app.kubernetes.io/name': name,
+      'app.kubernetes.io/managed-by': 'prometheus-operator',
+      'app.kubernetes.io/instance': `kube-prometheus-stack-${name}`,
+      [name]: `kube-prometheus-stack-${name}`,
+    })),
+    ...['kube-state-metrics', 'grafana'].map((name) => ({
+      'app.kubernetes.io/name': name,
+      'app.kubernetes.io/instance': 'kube-prometheus-stack',
+      'app.kubernetes.io/managed-by': 'Helm',
+    })),
+    {
+      'app.kubernetes.io/name': 'opentelemetry-collector',
+      'app.kubernetes.io/instance': 'otel-collector',
+      component: 'standalone-collector',
+    },
+    { 'app.kubernetes.io/name': 'tempo', 'app.kubernetes.io/instance': 'tempo' },
+  ],
 };
 
 /** The add-on namespaces whose pods come from charts. */

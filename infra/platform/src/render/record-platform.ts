@@ -67,6 +67,8 @@ export async function recordPlatform(
     ? {
         kubeconfig: pulumi.secret(mockKubeconfig),
         gatewayLoadBalancer: pulumi.output<GatewayLoadBalancer>(mockGatewayLoadBalancer),
+        // The platform reads no data network; the services program does.
+        dataNetwork: undefined,
       }
     : undefined;
   const outputs = definePlatformStack(platformConfig, stack, cluster);

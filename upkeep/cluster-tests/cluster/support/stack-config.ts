@@ -49,6 +49,7 @@ export function platformConfig(
     }),
     [`${project}:certManager`]: json({ enabled: false }),
     [`${project}:backups`]: json({ enabled: false }),
+    [`${project}:monitoring`]: json({ enabled: false }),
   };
 }
 

@@ -5,7 +5,8 @@ import { kindE2e } from './kind-e2e-settings.ts';
 /**
  * The platform stack on kind: the real Envoy Gateway (its charts are reachable on GitHub) with a
  * Gateway for the e2e namespace; cert-manager off (Let's Encrypt cannot reach a runner; the run
- * installs the listener's certificate) and Velero off (no object storage).
+ * installs the listener's certificate), Velero off (no object storage) and the monitoring stack
+ * off (not what the e2e exercises).
  * @example cli.setConfig(cliConfig(kindPlatformConfig(), 'slipway-platform'));
  */
 export function kindPlatformConfig(): Record<string, unknown> {
@@ -17,6 +18,8 @@ export function kindPlatformConfig(): Record<string, unknown> {
     gateway: { domains: { [kindE2e.namespace]: kindE2e.domain } },
     certManager: { enabled: false },
     backups: { enabled: false },
+    // The collection stack is not what the e2e exercises; its images would double the pull.
+    monitoring: { enabled: false },
   };
 }
 
