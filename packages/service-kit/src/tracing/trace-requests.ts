@@ -33,7 +33,7 @@ export const requestIdAttribute = 'http.response.header.x-request-id';
 
 /** Options of {@link traceRequests}. */
 export interface TraceRequestsOptions {
-  /** Where spans are made; defaults to the registered provider's tracer for the kit. */
+  /** Where spans are made; defaults to the kit's tracer of the provider registered at the time. */
   readonly tracer?: Tracer;
   /** Paths that get no span (probes, the API reference's files). */
   readonly ignorePaths?: readonly string[];
@@ -58,7 +58,7 @@ const requestHeaders: TextMapGetter<Context> = {
  * app.use(traceRequests({ ignorePaths: ['/livez'] }));
  */
 export function traceRequests({
-  tracer = trace.getTracer(tracerName),
+  tracer,
   ignorePaths = [],
 }: TraceRequestsOptions = {}): MiddlewareHandler<ServiceEnv> {
   const ignored = new Set(ignorePaths);
@@ -71,7 +71,8 @@ export function traceRequests({
       [ATTR_URL_PATH]: c.req.path,
       [requestIdAttribute]: [c.var.requestId],
     };
-    return tracer.startActiveSpan(
+    // Looked up per request, not kept: a provider registered later (a test's) must be the one used.
+    return (tracer ?? trace.getTracer(tracerName)).startActiveSpan(
       method,
       { kind: SpanKind.SERVER, attributes },
       parent,
