@@ -1,5 +1,5 @@
-import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   ATTR_DB_COLLECTION_NAME,
   ATTR_DB_NAMESPACE,
@@ -108,7 +108,10 @@ function traceClient(client: pg.PoolClient, target: QueryTarget): void {
     const [config] = args;
     const text = typeof config === 'string' ? config : (config as { text?: unknown })?.text;
     // A Submittable (a cursor, a stream) reports through its own events: left as it is.
-    if (typeof text !== 'string' || typeof (config as { submit?: unknown })?.submit === 'function') {
+    if (
+      typeof text !== 'string' ||
+      typeof (config as { submit?: unknown })?.submit === 'function'
+    ) {
       return query(...args);
     }
     const last = args.at(-1);

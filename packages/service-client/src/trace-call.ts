@@ -40,24 +40,26 @@ export function traceCall(
   run: (traceHeaders: Readonly<Record<string, string>>) => Promise<Response>,
 ): Promise<Response> {
   // Looked up per call, not kept: a provider registered later (a test's) must be the one used.
-  return trace.getTracer(tracerName).startActiveSpan(
-    `${method} ${service}`,
-    { kind: SpanKind.CLIENT, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, ...target(url) } },
-    async (span) => {
-      const traceHeaders: Record<string, string> = {};
-      propagation.inject(context.active(), traceHeaders);
-      try {
-        const response = await run(traceHeaders);
-        span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
-        return response;
-      } catch (error) {
-        failSpan(span, error);
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
-  );
+  return trace
+    .getTracer(tracerName)
+    .startActiveSpan(
+      `${method} ${service}`,
+      { kind: SpanKind.CLIENT, attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, ...target(url) } },
+      async (span) => {
+        const traceHeaders: Record<string, string> = {};
+        propagation.inject(context.active(), traceHeaders);
+        try {
+          const response = await run(traceHeaders);
+          span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, response.status);
+          return response;
+        } catch (error) {
+          failSpan(span, error);
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
 }
 
 function target(url: string): Record<string, string | number> {

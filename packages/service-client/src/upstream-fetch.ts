@@ -89,7 +89,9 @@ function withHeaders(
 ): Pick<RequestInit, 'headers'> {
   const names = Object.keys(traceHeaders);
   if (names.length === 0) return init.headers === undefined ? {} : { headers: init.headers };
-  const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
+  const headers = new Headers(
+    init.headers ?? (input instanceof Request ? input.headers : undefined),
+  );
   for (const name of names) headers.set(name, traceHeaders[name] ?? '');
   return { headers };
 }

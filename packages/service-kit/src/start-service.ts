@@ -7,6 +7,7 @@ import type { Service } from './create-service-app.ts';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.ts';
 import { closeMetricsServer, createMetricsServer } from './metrics-server.ts';
 import { withProbeFastPath } from './probe-fast-path.ts';
+import { tracingNotStarted } from './tracing/tracing-settings.ts';
 import { flushTraces } from './tracing/tracing-state.ts';
 
 /** Options of {@link startService}; {@link serviceOptionsFromConfig} fills most from config. */
@@ -119,6 +120,8 @@ export async function startService(
   const metricsUrl = `http://${displayHost(host)}:${actualMetricsPort}${metricsEndpoint.path}`;
   health.markStarted();
   logger.info({ url, host, port: actualPort, metricsUrl }, `${service.name} listening on ${url}`);
+  const tracingProblem = tracingNotStarted();
+  if (tracingProblem) logger.warn(tracingProblem);
 
   const onSignal = (signal: NodeJS.Signals) => {
     removeSignalHandlers();
@@ -162,7 +165,8 @@ export async function startService(
 async function sendTraces(logger: Service['logger']): Promise<void> {
   try {
     const outcome = await flushTraces();
-    if (outcome === 'timeout') logger.warn('the last spans were not sent: the collector was too slow');
+    if (outcome === 'timeout')
+      logger.warn('the last spans were not sent: the collector was too slow');
   } catch (error) {
     logger.warn({ err: error }, 'the last spans were not sent: the collector refused them');
   }

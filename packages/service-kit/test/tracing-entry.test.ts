@@ -49,6 +49,15 @@ describe('node --import @slipway/service-kit/tracing', () => {
     expect(itemLine).toMatchObject({ trace_id: span?.traceId, span_id: span?.spanId });
   });
 
+  it('should warn, naming the flag, when the endpoint is set but the entry point was not loaded', async () => {
+    receiver = await startOtlpReceiver();
+    fixture = await spawnFixture('traced-server', {
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+    });
+    await fixture.waitForOutput('tracing did not start');
+    expect(fixture.output()).toContain('--import @slipway/service-kit/tracing');
+  });
+
   it('should start no tracing when OTEL_EXPORTER_OTLP_ENDPOINT is unset', async () => {
     receiver = await startOtlpReceiver();
     fixture = await spawnFixture(
@@ -59,7 +68,10 @@ describe('node --import @slipway/service-kit/tracing', () => {
     await fetch(`http://127.0.0.1:${fixture.port}/items/7`);
     fixture.child.kill('SIGTERM');
     expect(await fixture.exited).toBe(0);
-    const line = fixture.output().split('\n').find((text) => text.includes('item read'));
+    const line = fixture
+      .output()
+      .split('\n')
+      .find((text) => text.includes('item read'));
     expect(line).toBeDefined();
     expect(line).not.toContain('trace_id');
   });

@@ -25,9 +25,16 @@ export interface CollectedSpans {
  * await app.request('/orders', { method: 'POST', body });
  * expect(collected.spans().map((span) => span.name)).toContain('POST /orders');
  */
-export function collectSpans({ serviceName = 'test' }: { serviceName?: string } = {}): CollectedSpans {
+export function collectSpans({
+  serviceName = 'test',
+}: {
+  serviceName?: string;
+} = {}): CollectedSpans {
   const exporter = new InMemorySpanExporter();
-  const provider = startTracing({ serviceName, spanProcessor: new SimpleSpanProcessor({ exporter }) });
+  const provider = startTracing({
+    serviceName,
+    spanProcessor: new SimpleSpanProcessor({ exporter }),
+  });
   return {
     spans: () => exporter.getFinishedSpans(),
     reset: () => exporter.reset(),

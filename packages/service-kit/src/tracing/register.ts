@@ -7,7 +7,7 @@
  */
 import { readTracingSettings } from './tracing-settings.ts';
 
-const settings = readTracingSettings(process.env);
+const settings = readTracingSettings();
 if (settings) {
   const [{ startTracing }, { BatchSpanProcessor }, { OTLPTraceExporter }] = await Promise.all([
     import('./start-tracing.ts'),

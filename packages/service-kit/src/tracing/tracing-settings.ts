@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { telemetry } from '@slipway/platform-contract';
+import { isTracingOn } from './tracing-state.ts';
 
 /** What {@link readTracingSettings} found: where traces go and whose they are. */
 export interface TracingSettings {
@@ -20,12 +21,13 @@ const defaultScheduledDelayMs = 5_000;
  * when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (the dev runner and the cluster set it; tests set
  * nothing). The service name is `OTEL_SERVICE_NAME`, else the kit's `SERVICE_NAME`, else the
  * `name` in the working directory's package.json (a service runs from its own folder).
- * This runs before the service's configuration is loaded, so it reads the environment itself.
+ * This runs before the service's configuration is loaded, so it reads the environment itself:
+ * this file is the kit's one door to it (biome's `noProcessEnv` allows it here).
  * @throws Error naming the variable when the endpoint is not an http(s) URL or the delay not a number.
- * @example const settings = readTracingSettings(process.env); // undefined: tracing is off
+ * @example const settings = readTracingSettings(); // undefined: tracing is off
  */
 export function readTracingSettings(
-  env: NodeJS.ProcessEnv,
+  env: NodeJS.ProcessEnv = process.env,
   cwd: string = process.cwd(),
 ): TracingSettings | undefined {
   const endpoint = env[telemetry.variables.endpoint]?.trim();
@@ -59,4 +61,16 @@ function packageName(cwd: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why tracing asked for is not on: `OTEL_EXPORTER_OTLP_ENDPOINT` is set but no SDK was started,
+ * because Node was not given the entry point. Undefined when all is well. `startService` logs
+ * it, so a process started without the flag does not silently send nothing.
+ * @example const problem = tracingNotStarted(); // undefined
+ */
+export function tracingNotStarted(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const endpoint = env[telemetry.variables.endpoint]?.trim();
+  if (!endpoint || isTracingOn()) return undefined;
+  return `${telemetry.variables.endpoint} is set but tracing did not start: run node with --import @slipway/service-kit/tracing (before the service's script)`;
 }
