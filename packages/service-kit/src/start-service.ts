@@ -8,7 +8,7 @@ import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-s
 import { closeMetricsServer, createMetricsServer } from './metrics-server.ts';
 import { withProbeFastPath } from './probe-fast-path.ts';
 import { tracingNotStarted } from './tracing/tracing-settings.ts';
-import { flushTraces } from './tracing/tracing-state.ts';
+import { flushTraces, isTracingOn } from './tracing/tracing-state.ts';
 
 /** Options of {@link startService}; {@link serviceOptionsFromConfig} fills most from config. */
 export interface StartServiceOptions {
@@ -120,7 +120,7 @@ export async function startService(
   const metricsUrl = `http://${displayHost(host)}:${actualMetricsPort}${metricsEndpoint.path}`;
   health.markStarted();
   logger.info({ url, host, port: actualPort, metricsUrl }, `${service.name} listening on ${url}`);
-  const tracingProblem = tracingNotStarted();
+  const tracingProblem = tracingNotStarted(isTracingOn());
   if (tracingProblem) logger.warn(tracingProblem);
 
   const onSignal = (signal: NodeJS.Signals) => {

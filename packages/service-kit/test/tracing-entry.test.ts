@@ -20,6 +20,7 @@ describe('node --import @slipway/service-kit/tracing', () => {
       {
         OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
         OTEL_SERVICE_NAME: 'traced-server',
+        OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=test,service.name=ignored',
         // Far beyond the test: only the shutdown's flush can send the span.
         OTEL_BSP_SCHEDULE_DELAY: '600000',
       },
@@ -39,6 +40,7 @@ describe('node --import @slipway/service-kit/tracing', () => {
       name: 'GET /items/:id',
       kind: 2, // SERVER in OTLP's numbering
       attributes: { 'http.route': '/items/:id', 'http.response.status_code': 200 },
+      resource: { 'deployment.environment.name': 'test', 'telemetry.sdk.language': 'nodejs' },
     });
     const lines = fixture
       .output()

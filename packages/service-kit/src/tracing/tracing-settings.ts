@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { telemetry } from '@slipway/platform-contract';
-import { isTracingOn } from './tracing-state.ts';
+// The contract's telemetry module alone: this runs first in every traced process, before the
+// service's own modules, and the contract's index would load zod and every other module.
+import { telemetry } from '@slipway/platform-contract/telemetry';
 
 /** What {@link readTracingSettings} found: where traces go and whose they are. */
 export interface TracingSettings {
@@ -64,13 +65,15 @@ function packageName(cwd: string): string | undefined {
 }
 
 /**
- * Why tracing asked for is not on: `OTEL_EXPORTER_OTLP_ENDPOINT` is set but no SDK was started,
- * because Node was not given the entry point. Undefined when all is well. `startService` logs
- * it, so a process started without the flag does not silently send nothing.
- * @example const problem = tracingNotStarted(); // undefined
+ * The message `startService` logs when tracing was asked for (`OTEL_EXPORTER_OTLP_ENDPOINT` is
+ * set) but `tracingOn` says no SDK started, because Node was not given the entry point; so a
+ * process started without the flag does not silently send nothing. Undefined when all is well.
+ * @example const problem = tracingNotStarted(isTracingOn()); // undefined
  */
-export function tracingNotStarted(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const endpoint = env[telemetry.variables.endpoint]?.trim();
-  if (!endpoint || isTracingOn()) return undefined;
+export function tracingNotStarted(
+  tracingOn: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  if (tracingOn || !env[telemetry.variables.endpoint]?.trim()) return undefined;
   return `${telemetry.variables.endpoint} is set but tracing did not start: run node with --import @slipway/service-kit/tracing (before the service's script)`;
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 /** A span as OTLP/JSON carries it, with the fields the tests read. */
 export interface ReceivedSpan {
   readonly serviceName: string;
+  /** The resource's attributes: whose span it is. */
+  readonly resource: Readonly<Record<string, unknown>>;
   readonly name: string;
   readonly traceId: string;
   readonly spanId: string;
@@ -25,7 +27,7 @@ interface OtlpTraces {
   resourceSpans?: {
     resource?: { attributes?: OtlpAttribute[] };
     scopeSpans?: {
-      spans?: (Omit<ReceivedSpan, 'attributes' | 'serviceName'> & {
+      spans?: (Omit<ReceivedSpan, 'attributes' | 'serviceName' | 'resource'> & {
         attributes?: OtlpAttribute[];
       })[];
     }[];
@@ -67,6 +69,7 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
               spans.push({
                 ...span,
                 serviceName: String(resource['service.name']),
+                resource,
                 attributes: attributesOf(span.attributes),
               });
             }
