@@ -23,7 +23,7 @@ import { serializeError } from '../serialize-error.ts';
 import type { ServiceEnv } from '../service-env.ts';
 
 /** The instrumentation scope of the kit's spans. */
-export const tracerName = '@slipway/service-kit';
+const tracerName = '@slipway/service-kit';
 
 /**
  * The span attribute holding the request id: the response's `X-Request-Id` header, which the kit

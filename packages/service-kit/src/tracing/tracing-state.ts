@@ -25,7 +25,7 @@ export function isTracingOn(): boolean {
 }
 
 /** The longest a shutdown waits for the collector to take the last spans. */
-export const flushTimeoutMs = 2_000;
+const flushTimeoutMs = 2_000;
 
 /**
  * Sends every finished span still buffered and resolves with `'flushed'`, or with `'off'` at

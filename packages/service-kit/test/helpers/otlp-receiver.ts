@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A span as OTLP/JSON carries it, with the fields the tests read. */
-export interface ReceivedSpan {
+interface ReceivedSpan {
   readonly serviceName: string;
   /** The resource's attributes: whose span it is. */
   readonly resource: Readonly<Record<string, unknown>>;
