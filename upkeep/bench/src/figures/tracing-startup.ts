@@ -53,9 +53,9 @@ export const tracingStartup: Figure = {
     } finally {
       collector.close();
     }
-    const cost = median(
-      starts.on.startupMs.map((on, round) => on - (starts.off.startupMs[round] ?? 0)),
-    );
+    const cost = (measure: 'startupMs' | 'cpuMs') =>
+      median(starts.on[measure].map((on, round) => on - (starts.off[measure][round] ?? 0)));
+    const wallCost = cost('startupMs');
     const rows: Row[] = [
       compareRow(
         figure,
@@ -66,9 +66,16 @@ export const tracingStartup: Figure = {
       {
         figure,
         metric: 'cost of tracing (on − off, per round)',
-        subject: ms(cost),
-        target: { text: `≤ ${ms(targets.costMs)}`, met: cost <= targets.costMs },
+        subject: ms(wallCost),
+        target: { text: `≤ ${ms(targets.costMs)}`, met: wallCost <= targets.costMs },
       },
+      compareRow(
+        figure,
+        'CPU to first 200, on vs off',
+        ms,
+        startSamples(starts.off, starts.on, 'cpuMs'),
+      ),
+      { figure, metric: 'CPU cost of tracing (on − off, per round)', subject: ms(cost('cpuMs')) },
       compareRow(
         figure,
         'RSS after start, on vs off',
