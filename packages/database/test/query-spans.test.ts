@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type CollectedSpans, collectSpans } from '@slipway/service-kit/testing';
 import { type Database, findMigrationsFolder, openDatabase } from '../src/index.ts';
@@ -13,8 +13,8 @@ const migrationsFolder = findMigrationsFolder(
 const engineStartTimeoutMs = 120_000;
 
 /** Runs `work` inside a span, as a request handler runs inside the kit's server span. */
-function inRequest<T>(work: () => Promise<T>): Promise<T> {
-  return trace.getTracer('test').startActiveSpan('GET /notes', async (span) => {
+function inRequest<T>(work: () => Promise<T>, name = 'GET /notes'): Promise<T> {
+  return trace.getTracer('test').startActiveSpan(name, async (span) => {
     try {
       return await work();
     } finally {
@@ -94,3 +94,35 @@ for (const engine of testEngines('query_spans')) {
     });
   });
 }
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('query spans on PostgreSQL, pool exhausted', () => {
+  it('should give a query that waited for a connection to the request that made it', async () => {
+    const collected = collectSpans();
+    const [engine] = testEngines('query_spans').filter((e) => e.name === 'PostgreSQL');
+    const target = await (engine ?? expect.fail('no PostgreSQL engine')).create();
+    const database = await openDatabase({
+      schema,
+      migrationsFolder,
+      ...target.connection,
+      // Two: the migration lock holds one connection while the migrations run on another.
+      maxConnections: 2,
+    });
+    try {
+      collected.reset();
+      // B waits for a connection, which A or C releases: B's query must still be B's.
+      await Promise.all([
+        inRequest(() => database.db.execute(sql`select pg_sleep(0.2)`), 'A'),
+        inRequest(() => database.db.execute(sql`select pg_sleep(0.2)`), 'C'),
+        inRequest(() => database.db.select().from(schema.notes), 'B'),
+      ]);
+      const spans = collected.spans();
+      const idOf = (name: string) => spans.find((span) => span.name === name)?.spanContext().spanId;
+      const select = spans.find((span) => span.name === 'SELECT notes');
+      expect(select?.parentSpanContext?.spanId).toBe(idOf('B'));
+    } finally {
+      await database.close();
+      await target.dispose();
+      await collected.stop();
+    }
+  });
+});
