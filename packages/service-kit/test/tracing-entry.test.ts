@@ -51,6 +51,20 @@ describe('node --import @slipway/service-kit/tracing', () => {
     expect(itemLine).toMatchObject({ trace_id: span?.traceId, span_id: span?.spanId });
   });
 
+  it('should exit 0 with a warning when the collector is down at shutdown', async () => {
+    const gone = await startOtlpReceiver();
+    await gone.close();
+    fixture = await spawnFixture(
+      'traced-server',
+      { OTEL_EXPORTER_OTLP_ENDPOINT: gone.endpoint, OTEL_BSP_SCHEDULE_DELAY: '600000' },
+      { imports: ['@slipway/service-kit/tracing'] },
+    );
+    expect((await fetch(`http://127.0.0.1:${fixture.port}/items/7`)).status).toBe(200);
+    fixture.child.kill('SIGTERM');
+    expect(await fixture.exited).toBe(0);
+    expect(fixture.output()).toContain('the last spans were not sent');
+  });
+
   it('should warn, naming the flag, when the endpoint is set but the entry point was not loaded', async () => {
     receiver = await startOtlpReceiver();
     fixture = await spawnFixture('traced-server', {
