@@ -8,7 +8,10 @@ import { parse } from 'yaml';
 // import helper, a resolve hook) coming back, and every relative import naming the file it loads.
 const root = join(import.meta.dirname, '../..');
 const sourceCondition = '--conditions=@slipway/source';
-const loaders = /\btsx\b|@slipway\/run-source|register-source|--import[= ](?!data:)/;
+// `--import @slipway/service-kit/tracing` is no loader: it starts OpenTelemetry before the service's
+// modules (docs/observability.md), and loads the service's TypeScript no differently.
+const loaders =
+  /\btsx\b|@slipway\/run-source|register-source|--import[= ](?!data:|@slipway\/service-kit\/tracing\b)/;
 
 const tracked = (...patterns: string[]) =>
   execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...patterns], {

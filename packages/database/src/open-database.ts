@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { postgresTarget, tracePglite, tracePool } from './trace-queries.ts';
 
 /** A service's tables, as its `schema.ts` module exports them. */
 export type DatabaseSchema = Record<string, unknown>;
@@ -56,6 +57,7 @@ async function withMigrationLock(pool: pg.Pool, migrate: () => Promise<void>): P
 /**
  * Opens a service's database and applies every pending migration: PostgreSQL through `pg`
  * when a URL is given, else embedded PGlite, so local dev and unit tests need no server.
+ * With tracing on, each statement run inside a trace (a request's) is a client span.
  * @example const database = await openDatabase({ schema, migrationsFolder: findMigrationsFolder(import.meta.url), url: config.DATABASE_URL?.reveal() });
  */
 export async function openDatabase<Schema extends DatabaseSchema>({
@@ -74,6 +76,7 @@ export async function openDatabase<Schema extends DatabaseSchema>({
     });
     // Without a listener an idle client's error would crash the process.
     pool.on('error', (error) => onPoolError?.(error));
+    tracePool(pool, postgresTarget(url));
     const db = drizzlePostgres({ client: pool, schema });
     try {
       await withMigrationLock(pool, () => migratePostgres(db, { migrationsFolder }));
@@ -85,6 +88,7 @@ export async function openDatabase<Schema extends DatabaseSchema>({
   }
   if (dataDir !== undefined) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
+  tracePglite(client);
   const db = drizzlePglite({ client, schema });
   try {
     await migratePglite(db, { migrationsFolder });

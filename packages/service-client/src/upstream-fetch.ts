@@ -1,3 +1,4 @@
+import { traceCall } from './trace-call.ts';
 import { UpstreamError } from './upstream-error.ts';
 
 /** A `fetch`-shaped function, so a test can hand in an app's `request` or a stub. */
@@ -25,10 +26,20 @@ export function createUpstreamFetch({
   // Looked up per call: Node loads its fetch implementation on first use, not at start-up.
   fetch: transport = (input, init) => fetch(input, init),
 }: UpstreamFetchOptions): Fetch {
-  return async function upstreamFetch(input, init = {}) {
+  return function upstreamFetch(input, init = {}) {
+    const call = describeCall(input, init);
+    return traceCall({ service, ...call }, (traceHeaders) =>
+      fetchWithin(input, { ...init, ...withHeaders(input, init, traceHeaders) }, call.operation),
+    );
+  };
+
+  async function fetchWithin(
+    input: string | URL | Request,
+    init: RequestInit,
+    operation: string,
+  ): Promise<Response> {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
-    const operation = describeCall(input, init);
     let response: Response;
     let body: ArrayBuffer;
     try {
@@ -55,13 +66,32 @@ export function createUpstreamFetch({
     }
     // 204, 205 and 304 carry no body: a Response built with one (even empty) throws.
     return new Response(body.byteLength > 0 ? body : null, response);
-  };
+  }
 }
 
-/** `POST /orders`: the call's method and path, without its query string or body. */
-function describeCall(input: string | URL | Request, init: RequestInit): string {
+/** The call's method, URL, and `POST /orders`: its method and path without query or body. */
+function describeCall(
+  input: string | URL | Request,
+  init: RequestInit,
+): { method: string; url: string; operation: string } {
   const request = input instanceof Request ? input : undefined;
   const method = (init.method ?? request?.method ?? 'GET').toUpperCase();
   const url = request ? request.url : String(input);
-  return `${method} ${URL.canParse(url) ? new URL(url).pathname : url.split('?')[0]}`;
+  const path = URL.canParse(url) ? new URL(url).pathname : url.split('?')[0];
+  return { method, url, operation: `${method} ${path}` };
+}
+
+/** The call's headers plus the trace context; unchanged when there is none (tracing off). */
+function withHeaders(
+  input: string | URL | Request,
+  init: RequestInit,
+  traceHeaders: Readonly<Record<string, string>>,
+): Pick<RequestInit, 'headers'> {
+  const names = Object.keys(traceHeaders);
+  if (names.length === 0) return init.headers === undefined ? {} : { headers: init.headers };
+  const headers = new Headers(
+    init.headers ?? (input instanceof Request ? input.headers : undefined),
+  );
+  for (const name of names) headers.set(name, traceHeaders[name] ?? '');
+  return { headers };
 }

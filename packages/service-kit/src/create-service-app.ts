@@ -15,6 +15,8 @@ import { handleNotFound } from './not-found.ts';
 import { requestId } from './request-id.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServiceEnv } from './service-env.ts';
+import { traceRequests } from './tracing/trace-requests.ts';
+import { isTracingOn } from './tracing/tracing-state.ts';
 import { decodeBodyAsUtf8 } from './utf8-body.ts';
 import { validationHook } from './validation.ts';
 
@@ -62,7 +64,7 @@ export interface Service {
 
 /**
  * Builds a Hono app with everything a production service needs, in this order: request ids,
- * access logs, Prometheus metrics, security headers, a body limit, strict UTF-8 decoding of JSON
+ * a server span per request when tracing is on (`traceRequests`), access logs, Prometheus metrics, security headers, a body limit, strict UTF-8 decoding of JSON
  * and text bodies; `GET /livez`, `/readyz`, `/startupz`, `/openapi.json`, and `/docs` when
  * `apiReference` is on; problem (RFC 9457) answers for 400, 404, 405, 413, 500. The metrics are
  * recorded here but served by `startService` on a port of their own (`/metrics` on this app is a 404).
@@ -100,6 +102,8 @@ export function createServiceApp({
   app.use(requestId());
   const quietPaths = [...Object.values(probePaths)];
   if (apiReference) quietPaths.push(serverPaths.apiReference, ...apiReferenceAssetPaths);
+  // Only when an SDK is registered: with tracing off a request pays nothing for it.
+  if (isTracingOn()) app.use(traceRequests({ ignorePaths: quietPaths }));
   app.use(accessLog({ logger, quietPaths }));
   app.use(metrics.middleware);
   app.use(securityHeaders(securityHeaderOverrides));

@@ -40,5 +40,13 @@ export { type SerializedError, serializeError } from './serialize-error.ts';
 export type { ServiceEnv } from './service-env.ts';
 export { type RunningService, type StartServiceOptions, startService } from './start-service.ts';
 export { type StoredTextOptions, storedText } from './stored-text.ts';
+export { type LogTraceFields, logTraceFields } from './tracing/log-trace-fields.ts';
+export { type StartTracingOptions, startTracing } from './tracing/start-tracing.ts';
+export {
+  requestIdAttribute,
+  type TraceRequestsOptions,
+  traceRequests,
+} from './tracing/trace-requests.ts';
+export { flushTraces, isTracingOn } from './tracing/tracing-state.ts';
 export { decodeBodyAsUtf8 } from './utf8-body.ts';
 export { createRouter, validationHook } from './validation.ts';

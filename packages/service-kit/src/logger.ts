@@ -2,6 +2,7 @@ import pino, { type DestinationStream, type LevelWithSilent, type LogFn, type Lo
 import { redactedValue, redactSecrets } from './redact-secrets.ts';
 import { redactSecretText } from './redact-text.ts';
 import { safeErrorForm, serializeError } from './serialize-error.ts';
+import { logTraceFields } from './tracing/log-trace-fields.ts';
 
 /** Options of {@link createLogger}. */
 export interface LoggerOptions {
@@ -17,7 +18,8 @@ export interface LoggerOptions {
 
 /**
  * A pino logger that writes one JSON object per line with an ISO time, the level as a word and
- * the service name (a request's `c.var.logger` adds its `requestId`). Values of keys that name credentials
+ * the service name (a request's `c.var.logger` adds its `requestId`); a line written while a span is
+ * active (tracing on, see `@slipway/service-kit/tracing`) carries its `trace_id` and `span_id`. Values of keys that name credentials
  * (password, secret, token, authorization, cookie...) are redacted at any depth, plus `redactPaths`.
  * Errors, at any depth, are logged in `serializeError`'s form (codes and operations, never query
  * parameters or bodies), and credentials inside messages are masked (`redactSecretText`).
@@ -36,6 +38,7 @@ export function createLogger({
     name,
     level,
     timestamp: pino.stdTimeFunctions.isoTime,
+    mixin: logTraceFields,
     redact: { paths: [...redactPaths], censor: redactedValue },
     formatters: {
       level: (label) => ({ level: label }),

@@ -7,6 +7,8 @@ import type { Service } from './create-service-app.ts';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.ts';
 import { closeMetricsServer, createMetricsServer } from './metrics-server.ts';
 import { withProbeFastPath } from './probe-fast-path.ts';
+import { tracingNotStarted } from './tracing/tracing-settings.ts';
+import { flushTraces, isTracingOn } from './tracing/tracing-state.ts';
 
 /** Options of {@link startService}; {@link serviceOptionsFromConfig} fills most from config. */
 export interface StartServiceOptions {
@@ -97,8 +99,9 @@ export async function startService(
     logger,
     drainDelayMs,
     shutdownTimeoutMs,
-    // Scrapes go on through the drain; the metrics listener closes once the API's has.
-    onShutdown: [() => closeMetricsServer(metricsServer), ...onShutdown],
+    // Scrapes go on through the drain; the metrics listener closes once the API's has. The
+    // buffered spans go last, with those of the service's own hooks.
+    onShutdown: [() => closeMetricsServer(metricsServer), ...onShutdown, () => sendTraces(logger)],
   });
 
   await listen(server, port, host);
@@ -117,6 +120,8 @@ export async function startService(
   const metricsUrl = `http://${displayHost(host)}:${actualMetricsPort}${metricsEndpoint.path}`;
   health.markStarted();
   logger.info({ url, host, port: actualPort, metricsUrl }, `${service.name} listening on ${url}`);
+  const tracingProblem = tracingNotStarted(isTracingOn());
+  if (tracingProblem) logger.warn(tracingProblem);
 
   const onSignal = (signal: NodeJS.Signals) => {
     removeSignalHandlers();
@@ -154,6 +159,17 @@ export async function startService(
       await graceful.shutdown({ drainDelayMs: 0 });
     },
   };
+}
+
+// A collector that is down costs the last spans, never a clean exit code.
+async function sendTraces(logger: Service['logger']): Promise<void> {
+  try {
+    const outcome = await flushTraces();
+    if (outcome === 'timeout')
+      logger.warn('the last spans were not sent: the collector was too slow');
+  } catch (error) {
+    logger.warn({ err: error }, 'the last spans were not sent: the collector refused them');
+  }
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

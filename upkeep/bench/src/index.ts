@@ -4,11 +4,18 @@ import { infraRender } from './figures/infra-render.ts';
 import { livezVsBare } from './figures/livez-vs-bare.ts';
 import { postVsBare } from './figures/post-vs-bare.ts';
 import { scaffold } from './figures/scaffold.ts';
+import { tracingStartup } from './figures/tracing-startup.ts';
 import { serverSettingList } from './lib/settings.ts';
 import { formatReport } from './report.ts';
 
 // Each figure is one file in figures/; list new ones here.
-const allFigures: readonly Figure[] = [livezVsBare, postVsBare, scaffold, infraRender];
+const allFigures: readonly Figure[] = [
+  livezVsBare,
+  postVsBare,
+  tracingStartup,
+  scaffold,
+  infraRender,
+];
 
 const help = `Usage: npm run bench [-- <figure>...]
 
@@ -18,7 +25,7 @@ With no figure named, runs all of them.
 Figures:
 ${allFigures.map((f) => `  ${f.name.padEnd(10)}${f.summary}`).join('\n')}
 
-Environment (livez and post):
+Environment (livez, post and tracing):
 ${serverSettingList.map((s) => `  ${s.variable.padEnd(20)}${s.description} (default ${s.fallback})`).join('\n')}
 Environment (render):
   BENCH_RENDER_REPEATS  renders of each catalog size (default 3)

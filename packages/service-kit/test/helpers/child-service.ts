@@ -15,14 +15,22 @@ export interface ChildService {
   exited: Promise<number | null>;
 }
 
-/** Runs `test/fixtures/<name>.ts` from source and waits for it to print `port=<n>`. */
+/**
+ * Runs `test/fixtures/<name>.ts` from source, after the modules `imports` names (`--import`),
+ * and waits for it to print `port=<n>`.
+ */
 export async function spawnFixture(
   name: string,
   env: Record<string, string>,
+  { imports = [] }: { imports?: readonly string[] } = {},
 ): Promise<ChildService> {
   const child = spawn(
     process.execPath,
-    ['--conditions=@slipway/source', `test/fixtures/${name}.ts`],
+    [
+      ...imports.map((module) => `--import=${module}`),
+      '--conditions=@slipway/source',
+      `test/fixtures/${name}.ts`,
+    ],
     { cwd: packageRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -23,6 +23,8 @@ export type ServerPair = Readonly<Record<Side, NodeServerOptions>>;
 /** Start-up time and memory right after it, one value per cold start. */
 export interface ColdStarts {
   readonly startupMs: readonly number[];
+  /** CPU time (user + system) the process used to get there: steadier than wall time on a busy machine. */
+  readonly cpuMs: readonly number[];
   readonly rssBytes: readonly number[];
   readonly anonBytes: readonly number[];
 }
@@ -41,17 +43,27 @@ export async function measureColdStarts<Name extends string>(
   progress: Progress,
 ): Promise<Record<Name, ColdStarts>> {
   const names = Object.keys(servers) as Name[];
-  type Collected = { startupMs: number[]; rssBytes: number[]; anonBytes: number[] };
+  type Collected = {
+    startupMs: number[];
+    cpuMs: number[];
+    rssBytes: number[];
+    anonBytes: number[];
+  };
   const starts = Object.fromEntries(
-    names.map((name): [Name, Collected] => [name, { startupMs: [], rssBytes: [], anonBytes: [] }]),
+    names.map((name): [Name, Collected] => [
+      name,
+      { startupMs: [], cpuMs: [], rssBytes: [], anonBytes: [] },
+    ]),
   ) as Record<Name, Collected>;
   for (let i = 0; i <= count; i += 1) {
     for (const name of names) {
       const server = await startNodeServer(servers[name]);
+      const cpuMs = server.cpuMs();
       await server.stop();
       if (i === 0) continue; // the first round only reads the scripts into the page cache
       const { rssBytes, anonBytes } = server.memoryAfterStart;
       starts[name].startupMs.push(server.startupMs);
+      starts[name].cpuMs.push(cpuMs);
       starts[name].rssBytes.push(rssBytes);
       starts[name].anonBytes.push(anonBytes);
       progress(

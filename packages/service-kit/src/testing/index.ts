@@ -1,0 +1,1 @@
+export { type CollectedSpans, collectSpans } from './collect-spans.ts';
