@@ -1,11 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gatewayApiVersion } from '@slipway/infra-platform/versions';
-import {
-  dataServiceKinds,
-  dataServiceVariables,
-  secretFileVariable,
-  secretMountPath,
-} from '@slipway/platform-contract';
 import { loadServiceManifests } from '@slipway/service-manifest';
 import { zoneLabel } from '../src/control-plane/fake-nodes.ts';
 import { waitUntil } from '../src/control-plane/wait-until.ts';
@@ -24,6 +18,7 @@ import {
 } from '../src/kube/workloads.ts';
 import { changedNothing } from './support/change-summary.ts';
 import { repoRoot, useCluster } from './support/cluster-suite.ts';
+import { dataServiceWiringProblems } from './support/data-service-wiring.ts';
 import {
   describeRef,
   labelledObjects,
@@ -38,43 +33,14 @@ import {
   setUnschedulable,
   unrestrictedPod,
 } from './support/platform-checks.ts';
-import {
-  existingServerFor,
-  imageFor,
-  type Operation,
-  operationOf,
-  platformConfig,
-  projectsOf,
-  servicesConfig,
-} from './support/stack-config.ts';
+import { environmentStacks, imageFor } from './support/stack-config.ts';
 
 const namespace = 'slipway-dev';
 const stackName = 'dev';
 const { info, kube, stack } = useCluster();
-const projects = projectsOf(repoRoot);
 const manifests = loadServiceManifests(repoRoot);
-const platformStack = `organization/${projects.platform.name}/${stackName}`;
 const local = info.source === 'local';
-
-const deployPlatform = (operation: Operation) =>
-  stack({
-    projectDir: projects.platform.dir,
-    stack: stackName,
-    ...operationOf(operation),
-    config: platformConfig(projects.platform.name, namespace),
-  });
-const deployServices = (operation: Operation, images: Record<string, string> = {}) =>
-  stack({
-    projectDir: projects.services.dir,
-    stack: stackName,
-    ...operationOf(operation),
-    config: servicesConfig(repoRoot, projects.services.name, {
-      namespace,
-      platformStack,
-      tag: 'v1',
-      images,
-    }),
-  });
+const { deployPlatform, deployServices } = environmentStacks(stack, repoRoot, namespace, stackName);
 const deployment = async (name: string) =>
   (await kube.get<Deployment>(objectPath('apps/v1', namespace, 'deployments', name))) as Deployment;
 
@@ -154,42 +120,8 @@ describe('the platform and services programs, deployed by the Pulumi engine', ()
   it("wires each declared data service: its URL in the Secret and never in the ConfigMap, whose DATABASE_URL_FILE the pods read, and one egress rule to the server's CIDR and port", async () => {
     const declaring = manifests.filter((m) => m.postgres || m.cache);
     expect(declaring.map((m) => m.name)).toContain('orders');
-    for (const manifest of declaring) {
-      const name = manifest.name;
-      const kinds = dataServiceKinds.filter((kind) => manifest[kind]);
-      const secret = await kube.get<KubeObject & { data: Record<string, string> }>(
-        objectPath('v1', namespace, 'secrets', name),
-      );
-      const config = await kube.get<KubeObject & { data: Record<string, string> }>(
-        objectPath('v1', namespace, 'configmaps', name),
-      );
-      const policy = await kube.get<
-        KubeObject & { spec: { egress: { to?: unknown[]; ports?: unknown[] }[] } }
-      >(objectPath('networking.k8s.io/v1', namespace, 'networkpolicies', `${name}-egress`));
-      for (const kind of kinds) {
-        const server = existingServerFor(name, kind);
-        const { url } = dataServiceVariables[kind];
-        expect(Buffer.from(secret?.data[url] ?? '', 'base64').toString(), `${name} ${url}`).toBe(
-          server.url,
-        );
-        expect(config?.data, name).not.toHaveProperty(url);
-        expect(JSON.stringify(config?.data)).not.toContain(server.url);
-        expect(config?.data[secretFileVariable(url)]).toBe(`${secretMountPath}/${url}`);
-        expect(policy?.spec.egress, `${name} egress`).toContainEqual({
-          to: [{ ipBlock: { cidr: server.cidr } }],
-          ports: [{ port: server.port, protocol: 'TCP' }],
-        });
-      }
-      // The pods take their environment from that ConfigMap, and mount that Secret.
-      const pod = (await deployment(name)).spec.template.spec as unknown as {
-        containers: { envFrom?: { configMapRef?: { name: string } }[] }[];
-        volumes: { secret?: { secretName: string } }[];
-      };
-      expect(pod.containers[0]?.envFrom).toContainEqual({ configMapRef: { name } });
-      expect(pod.volumes).toContainEqual(
-        expect.objectContaining({ secret: expect.objectContaining({ secretName: name }) }),
-      );
-    }
+    for (const manifest of declaring)
+      expect(await dataServiceWiringProblems(kube, namespace, manifest)).toEqual([]);
   });
 
   it('rolls out every Deployment to its HPA minimum, Available on the nodes and spread over zones', async () => {

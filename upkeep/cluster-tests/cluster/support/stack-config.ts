@@ -4,6 +4,7 @@ import { type DataServiceKind, dataServiceKinds } from '@slipway/platform-contra
 import { loadServiceManifests } from '@slipway/service-manifest';
 import { readPulumiProject } from '../../src/pulumi/program-entry.ts';
 import type { StackConfigValue } from '../../src/pulumi/stack-request.ts';
+import type { ClusterSuite } from './cluster-suite.ts';
 
 /** The two programs of a repository, as Pulumi projects. */
 export function projectsOf(root: string) {
@@ -126,3 +127,41 @@ export const operationOf = (operation: Operation) =>
   operation === 'refreshed preview'
     ? ({ operation: 'preview', refresh: true, expectNoChanges: true } as const)
     : { operation };
+
+/**
+ * The platform and services stacks of one environment of the repository, as `pulumi` operations
+ * through the suite's runner: the platform with its config, the services with theirs pointing at
+ * that platform stack (images default to the suite's tag).
+ * @example const { deployPlatform, deployServices } = environmentStacks(stack, repoRoot, 'slipway-dev', 'dev');
+ */
+export function environmentStacks(
+  stack: ClusterSuite['stack'],
+  root: string,
+  namespace: string,
+  stackName: string,
+) {
+  const projects = projectsOf(root);
+  const platformStack = `organization/${projects.platform.name}/${stackName}`;
+  return {
+    platformStack,
+    deployPlatform: (operation: Operation) =>
+      stack({
+        projectDir: projects.platform.dir,
+        stack: stackName,
+        ...operationOf(operation),
+        config: platformConfig(projects.platform.name, namespace),
+      }),
+    deployServices: (operation: Operation, images: Record<string, string> = {}) =>
+      stack({
+        projectDir: projects.services.dir,
+        stack: stackName,
+        ...operationOf(operation),
+        config: servicesConfig(root, projects.services.name, {
+          namespace,
+          platformStack,
+          tag: 'v1',
+          images,
+        }),
+      }),
+  };
+}
