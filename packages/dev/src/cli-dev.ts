@@ -11,6 +11,7 @@ import {
 import { ManifestError } from '@slipway/service-manifest';
 import { devHelp, parseDevOptions } from './cli-dev-options.ts';
 import { createDevEnvironment } from './dev-environment.ts';
+import { type DevTracing, setUpDevTracing } from './dev-tracing.ts';
 import { devMetricsPortOffset } from './dev-metrics-port.ts';
 import { isPortFree, listenerUrl, parseDevPort } from './dev-port.ts';
 import { isDevProcessRunning, registerDevProcess } from './dev-registry.ts';
@@ -106,6 +107,15 @@ if (inspect !== undefined && !(await isPortFree(loopbackHost, inspect))) {
   );
 }
 process.on('exit', registerDevProcess(repoRoot, name));
+
+// Traced through the local collector the slipway-devs of the machine share (the first starts it).
+let tracing: DevTracing = { env: {}, nodeFlags: [] };
+try {
+  tracing = await setUpDevTracing({ service: name, serviceDir, shell: process.env, say });
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+env = { ...tracing.env, ...env };
 
 const url = listenerUrl(host, port);
 // The line names the API page only when the service serves it.
@@ -213,6 +223,7 @@ child = spawn(
     '--watch-preserve-output',
     ...envFileFlags(repoRoot, serviceDir),
     ...(inspect === undefined ? [] : [inspectorFlag(inspect)]),
+    ...tracing.nodeFlags,
     serviceEventsFlag,
     '--conditions=@slipway/source',
     options.entry,
@@ -274,7 +285,8 @@ function onEvent(event: ServiceEvent): void {
       `${name} is ready on ${url} (after ${seconds} s)` +
         (calls.length > 0 ? `, calls ${calls.join(', ')}` : '') +
         (api ? ` — API: ${apiReferenceUrl}` : '') +
-        (metrics ? ` — metrics: ${metricsUrl}` : ''),
+        (metrics ? ` — metrics: ${metricsUrl}` : '') +
+        (tracing.readyNote ? ` — ${tracing.readyNote}` : ''),
     );
   });
 }
