@@ -2,8 +2,8 @@ import { platformVariables, telemetry } from '@slipway/platform-contract';
 import { devMetricsPortOffset } from './dev-metrics-port.ts';
 import { inspectorPortOffset } from './inspector.ts';
 import { parseCliArgs } from './parse-cli-args.ts';
-import { tracesPortVariable } from './shared-trace-collector.ts';
 import { logFormatVariable } from './service-output.ts';
+import { tracesPortVariable } from './shared-trace-collector.ts';
 
 /**
  * The variables slipway-dev itself reads from your shell (every other one reaches the service

@@ -11,10 +11,10 @@ import {
 import { ManifestError } from '@slipway/service-manifest';
 import { devHelp, parseDevOptions } from './cli-dev-options.ts';
 import { createDevEnvironment } from './dev-environment.ts';
-import { type DevTracing, setUpDevTracing } from './dev-tracing.ts';
 import { devMetricsPortOffset } from './dev-metrics-port.ts';
 import { isPortFree, listenerUrl, parseDevPort } from './dev-port.ts';
 import { isDevProcessRunning, registerDevProcess } from './dev-registry.ts';
+import { type DevTracing, setUpDevTracing, untracedRequestHeaders } from './dev-tracing.ts';
 import { envFileFlags } from './env-files.ts';
 import { findService } from './find-service.ts';
 import { useColor } from './format-log-line.ts';
@@ -124,7 +124,7 @@ const apiReferenceUrl = `${url}${serverPaths.apiReference}`;
 const metricsUrl = `${listenerUrl(host, metricsPort)}${metricsEndpoint.path}`;
 async function answers(target: string, signal: AbortSignal): Promise<boolean> {
   try {
-    const response = await fetch(target, { signal });
+    const response = await fetch(target, { signal, headers: untracedRequestHeaders });
     await response.body?.cancel();
     return response.ok;
   } catch {

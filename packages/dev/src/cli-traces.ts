@@ -73,16 +73,22 @@ const first = await probeTraceCollector(port);
 if (first.state === 'nothing') {
   fail(
     `no trace collector answers at ${url}: it runs inside npm run dev (each slipway-dev shares one); start that first` +
-      (process.env[tracesPortVariable] ? '' : `, or give the ${tracesPortVariable} it was started with`),
+      (process.env[tracesPortVariable]
+        ? ''
+        : `, or give the ${tracesPortVariable} it was started with`),
   );
 }
 if (first.state === 'other') {
-  fail(`what answers at ${url} is not slipway-dev's trace collector: give the port npm run dev used (${tracesPortVariable}=<port>)`);
+  fail(
+    `what answers at ${url} is not slipway-dev's trace collector: give the port npm run dev used (${tracesPortVariable}=<port>)`,
+  );
 }
 const shown = first.state === 'collector' ? orderTraces(first.answer.traces, last) : [];
 for (const trace of shown) print(trace);
 if (shown.length === 0 && !values.follow) {
-  console.log(`no traces yet at ${url}: make a request to a service npm run dev started, then run this again`);
+  console.log(
+    `no traces yet at ${url}: make a request to a service npm run dev started, then run this again`,
+  );
 }
 if (values.follow) {
   // Traces the first listing did not show are not news: only newer ones are printed.
@@ -95,14 +101,19 @@ if (values.follow) {
     await delay(pollMs);
     const next = await probeTraceCollector(port);
     if (next.state !== 'collector') {
-      if (!away) console.log(`the collector at ${url} stopped answering (npm run dev ended?): waiting for it…`);
+      if (!away)
+        console.log(
+          `the collector at ${url} stopped answering (npm run dev ended?): waiting for it…`,
+        );
       away = true;
       continue;
     }
     if (away) console.log(`the collector at ${url} answers again`);
     away = false;
     const settled = next.answer.traces.filter(
-      (trace) => next.answer.now - trace.updatedAt >= settleMs && printed.get(trace.traceId) !== trace.version,
+      (trace) =>
+        next.answer.now - trace.updatedAt >= settleMs &&
+        printed.get(trace.traceId) !== trace.version,
     );
     for (const trace of orderTraces(settled, settled.length)) print(trace);
   }

@@ -16,6 +16,15 @@ export const tracesCommand = 'npm run traces';
 /** Spans wait this long (ms) before they are sent: a request shows in the view at once. */
 const devBatchDelayMs = '200';
 
+/**
+ * Headers for slipway-dev's own requests to a service (is its API page there?): a W3C
+ * `traceparent` whose sampled flag is off, which the kit's parent-based sampler follows, so they
+ * never show up among the traces a person made.
+ */
+export const untracedRequestHeaders = {
+  traceparent: '00-5a1e0000000000000000000000000001-5a1e000000000001-00',
+} as const;
+
 /** How a service is traced under slipway-dev. */
 export interface DevTracing {
   /** Variables for the service, below the shell's (which win). */
@@ -79,7 +88,9 @@ export async function setUpDevTracing({
   }
   if (shared.state === 'shared') {
     keepTraceCollector(port, () => {
-      say(`the trace collector's slipway-dev stopped: ${service}'s now keeps the traces at ${collectorUrl(port)}`);
+      say(
+        `the trace collector's slipway-dev stopped: ${service}'s now keeps the traces at ${collectorUrl(port)}`,
+      );
     });
   }
   const note = port === telemetry.collector.otlpHttpPort ? '' : `${tracesPortVariable}=${port} `;
@@ -92,7 +103,8 @@ export async function setUpDevTracing({
  */
 function usesServiceKit(serviceDir: string): boolean {
   for (let dir = serviceDir; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules', '@slipway', 'service-kit', 'package.json'))) return true;
+    if (existsSync(join(dir, 'node_modules', '@slipway', 'service-kit', 'package.json')))
+      return true;
     if (dirname(dir) === dir) return false;
   }
 }

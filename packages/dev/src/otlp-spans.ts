@@ -61,7 +61,9 @@ function plain(value: OtlpValue | undefined): unknown {
 
 function attributesOf(list: readonly OtlpAttribute[] = []): Record<string, unknown> {
   return Object.fromEntries(
-    list.filter((entry) => typeof entry.key === 'string').map((entry) => [entry.key, plain(entry.value)]),
+    list
+      .filter((entry) => typeof entry.key === 'string')
+      .map((entry) => [entry.key, plain(entry.value)]),
   );
 }
 

@@ -80,11 +80,17 @@ async function handle(
 ): Promise<void> {
   const path = (request.url ?? '/').split('?')[0];
   if (request.method === 'GET' && path === tracesPath) {
-    const answer: TracesAnswer = { collector: collectorName, now: Date.now(), traces: store.traces() };
+    const answer: TracesAnswer = {
+      collector: collectorName,
+      now: Date.now(),
+      traces: store.traces(),
+    };
     return send(response, 200, answer);
   }
   if (request.method !== 'POST' || path !== otlpTracesPath) {
-    return send(response, 404, { message: `POST ${otlpTracesPath} (OTLP/HTTP JSON) or GET ${tracesPath}` });
+    return send(response, 404, {
+      message: `POST ${otlpTracesPath} (OTLP/HTTP JSON) or GET ${tracesPath}`,
+    });
   }
   const type = request.headers['content-type'] ?? '';
   if (!type.startsWith('application/json')) {

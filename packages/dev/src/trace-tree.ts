@@ -45,7 +45,9 @@ export function formatTraceTree(
       failed ? paint('red', span.name) : span.name,
       status === undefined ? '' : failed ? paint('red', String(status)) : String(status),
       paint('gray', formatMs(span.durationMs)),
-      failed ? paint('red', `${failedMark}${typeof errorType === 'string' ? ` ${errorType}` : ''}`) : '',
+      failed
+        ? paint('red', `${failedMark}${typeof errorType === 'string' ? ` ${errorType}` : ''}`)
+        : '',
     ]
       .filter((part) => part !== '')
       .join('  ');
