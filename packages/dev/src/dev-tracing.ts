@@ -10,9 +10,9 @@ import {
 } from './shared-trace-collector.ts';
 
 /** The service kit's entry point that starts OpenTelemetry before the service's modules. */
-export const tracingEntry = '@slipway/service-kit/tracing';
+const tracingEntry = '@slipway/service-kit/tracing';
 /** What the ready line says to see the traces. */
-export const tracesCommand = 'npm run traces';
+const tracesCommand = 'npm run traces';
 /** Spans wait this long (ms) before they are sent: a request shows in the view at once. */
 const devBatchDelayMs = '200';
 

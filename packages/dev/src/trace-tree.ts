@@ -11,7 +11,7 @@ export interface FormatTraceTreeOptions {
 }
 
 /** The mark of a failed span (status ERROR, or an HTTP status of 500 or more). */
-export const failedMark = '✗';
+const failedMark = '✗';
 
 /**
  * Draws one trace as a tree a person reads: a head line (when it started, its root's name and
