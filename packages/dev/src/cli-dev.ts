@@ -14,7 +14,7 @@ import { createDevEnvironment } from './dev-environment.ts';
 import { devMetricsPortOffset } from './dev-metrics-port.ts';
 import { isPortFree, listenerUrl, parseDevPort } from './dev-port.ts';
 import { isDevProcessRunning, registerDevProcess } from './dev-registry.ts';
-import { type DevTracing, setUpDevTracing, untracedRequestHeaders } from './dev-tracing.ts';
+import { answersUntraced, type DevTracing, setUpDevTracing } from './dev-tracing.ts';
 import { envFileFlags } from './env-files.ts';
 import { findService } from './find-service.ts';
 import { useColor } from './format-log-line.ts';
@@ -122,15 +122,6 @@ const url = listenerUrl(host, port);
 const apiReferenceUrl = `${url}${serverPaths.apiReference}`;
 // Metrics are on a port of their own, which the gateway never reaches; named when they answer.
 const metricsUrl = `${listenerUrl(host, metricsPort)}${metricsEndpoint.path}`;
-async function answers(target: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    const response = await fetch(target, { signal, headers: untracedRequestHeaders });
-    await response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
 const calleeUrls = Object.fromEntries(
   manifest.calls.map((callee) => [callee, env[serviceUrlVariable(callee)] ?? '']),
 );
@@ -277,8 +268,8 @@ function onEvent(event: ServiceEvent): void {
     ready = true;
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     const [api, metrics] = await Promise.all([
-      answers(apiReferenceUrl, signal),
-      answers(metricsUrl, signal),
+      answersUntraced(apiReferenceUrl, signal),
+      answersUntraced(metricsUrl, signal),
     ]);
     if (signal.aborted) return;
     say(

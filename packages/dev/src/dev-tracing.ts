@@ -17,13 +17,23 @@ const tracesCommand = 'npm run traces';
 const devBatchDelayMs = '200';
 
 /**
- * Headers for slipway-dev's own requests to a service (is its API page there?): a W3C
- * `traceparent` whose sampled flag is off, which the kit's parent-based sampler follows, so they
- * never show up among the traces a person made.
+ * Whether `url` answers 2xx, asked as slipway-dev asks a service whether its API page is there:
+ * with a W3C `traceparent` whose sampled flag is off, which the kit's parent-based sampler
+ * follows, so slipway-dev's own requests never show up among the traces a person made.
+ * @example if (await answersUntraced('http://127.0.0.1:3001/docs', signal)) say('API: …');
  */
-export const untracedRequestHeaders = {
-  traceparent: '00-5a1e0000000000000000000000000001-5a1e000000000001-00',
-} as const;
+export async function answersUntraced(url: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      signal,
+      headers: { traceparent: '00-5a1e0000000000000000000000000001-5a1e000000000001-00' },
+    });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
 
 /** How a service is traced under slipway-dev. */
 export interface DevTracing {
