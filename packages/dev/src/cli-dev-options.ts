@@ -1,8 +1,9 @@
-import { platformVariables } from '@slipway/platform-contract';
+import { platformVariables, telemetry } from '@slipway/platform-contract';
 import { devMetricsPortOffset } from './dev-metrics-port.ts';
 import { inspectorPortOffset } from './inspector.ts';
 import { parseCliArgs } from './parse-cli-args.ts';
 import { logFormatVariable } from './service-output.ts';
+import { tracesPortVariable } from './shared-trace-collector.ts';
 
 /**
  * The variables slipway-dev itself reads from your shell (every other one reaches the service
@@ -14,6 +15,8 @@ export const devVariables: readonly string[] = [
   platformVariables.metricsPort,
   platformVariables.host,
   platformVariables.logLevel,
+  telemetry.variables.endpoint,
+  tracesPortVariable,
   'FORCE_COLOR',
   'NO_COLOR',
 ];
@@ -41,6 +44,12 @@ shows the service's JSON lines as they are.
 Local secrets: a git-ignored .env at the repository root and one in the
 service folder are loaded when they exist (Node's --env-file-if-exists; the
 service's file wins over the root's; neither replaces a variable set above).
+Traces: a service built with @slipway/service-kit runs with its tracing entry
+(--import=@slipway/service-kit/tracing), OTEL_SERVICE_NAME=<service> and
+OTEL_BSP_SCHEDULE_DELAY=200, sending to a local trace collector on 127.0.0.1
+that the first slipway-dev starts and the others share (port 4318, or
+${tracesPortVariable}); npm run traces shows the last traces as trees. Your own
+${telemetry.variables.endpoint} wins (empty: no traces).
 
 Options:
   --entry <file>       entry module (default: src/index.ts)

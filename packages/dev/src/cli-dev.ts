@@ -14,6 +14,7 @@ import { createDevEnvironment } from './dev-environment.ts';
 import { devMetricsPortOffset } from './dev-metrics-port.ts';
 import { isPortFree, listenerUrl, parseDevPort } from './dev-port.ts';
 import { isDevProcessRunning, registerDevProcess } from './dev-registry.ts';
+import { answersUntraced, type DevTracing, setUpDevTracing } from './dev-tracing.ts';
 import { envFileFlags } from './env-files.ts';
 import { findService } from './find-service.ts';
 import { useColor } from './format-log-line.ts';
@@ -107,20 +108,20 @@ if (inspect !== undefined && !(await isPortFree(loopbackHost, inspect))) {
 }
 process.on('exit', registerDevProcess(repoRoot, name));
 
+// Traced through the local collector the slipway-devs of the machine share (the first starts it).
+let tracing: DevTracing = { env: {}, nodeFlags: [] };
+try {
+  tracing = await setUpDevTracing({ service: name, serviceDir, shell: process.env, say });
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+env = { ...tracing.env, ...env };
+
 const url = listenerUrl(host, port);
 // The line names the API page only when the service serves it.
 const apiReferenceUrl = `${url}${serverPaths.apiReference}`;
 // Metrics are on a port of their own, which the gateway never reaches; named when they answer.
 const metricsUrl = `${listenerUrl(host, metricsPort)}${metricsEndpoint.path}`;
-async function answers(target: string, signal: AbortSignal): Promise<boolean> {
-  try {
-    const response = await fetch(target, { signal });
-    await response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
 const calleeUrls = Object.fromEntries(
   manifest.calls.map((callee) => [callee, env[serviceUrlVariable(callee)] ?? '']),
 );
@@ -213,6 +214,7 @@ child = spawn(
     '--watch-preserve-output',
     ...envFileFlags(repoRoot, serviceDir),
     ...(inspect === undefined ? [] : [inspectorFlag(inspect)]),
+    ...tracing.nodeFlags,
     serviceEventsFlag,
     '--conditions=@slipway/source',
     options.entry,
@@ -266,15 +268,16 @@ function onEvent(event: ServiceEvent): void {
     ready = true;
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     const [api, metrics] = await Promise.all([
-      answers(apiReferenceUrl, signal),
-      answers(metricsUrl, signal),
+      answersUntraced(apiReferenceUrl, signal),
+      answersUntraced(metricsUrl, signal),
     ]);
     if (signal.aborted) return;
     say(
       `${name} is ready on ${url} (after ${seconds} s)` +
         (calls.length > 0 ? `, calls ${calls.join(', ')}` : '') +
         (api ? ` — API: ${apiReferenceUrl}` : '') +
-        (metrics ? ` — metrics: ${metricsUrl}` : ''),
+        (metrics ? ` — metrics: ${metricsUrl}` : '') +
+        (tracing.readyNote ? ` — ${tracing.readyNote}` : ''),
     );
   });
 }
