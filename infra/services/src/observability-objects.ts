@@ -63,7 +63,7 @@ export function serviceObservability(
 }
 
 /** The name of the environment's certificate alerts, its object and its `app.kubernetes.io/name`. */
-export const certificateAlertsName = 'certificate-alerts';
+const certificateAlertsName = 'certificate-alerts';
 
 /**
  * The alerts on every cert-manager Certificate of the cluster (`certificateAlertRules`), once per
