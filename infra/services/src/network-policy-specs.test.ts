@@ -142,7 +142,8 @@ describe('egressPolicySpec and the collector', () => {
       callees: [],
       monitoring,
     });
-    expect(spec.egress?.at(-1)).toEqual({
+    const rules = spec.egress as unknown[];
+    expect(rules.at(-1)).toEqual({
       to: [
         {
           namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
