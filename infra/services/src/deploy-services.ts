@@ -21,7 +21,7 @@ export interface DeployedServices {
   readonly services: Readonly<Record<string, Microservice>>;
   /** Each service's data services, provisioned or existing, by service and kind. */
   readonly dataServices: ProvisionedDataServices;
-  /** The environment's objects that belong to no one service: its certificate alerts, when monitoring is on. */
+  /** The environment's objects of no one service: its certificate alerts, when monitoring is on. */
   readonly environmentResources: readonly pulumi.CustomResource[];
 }
 
@@ -42,7 +42,8 @@ export interface DeployServicesOptions {
  * the platform stack's outputs name for the namespace (`platform`: read by the program through
  * a StackReference, or given by a render). With the cluster's `workloadIdentity`, each service's ServiceAccount gets a cloud identity; without
  * (kind, a render) nothing changes. With the platform's `monitoring` output, each service gets its
- * alert rules, dashboard and traces, and the environment its certificate alerts. Each declared data service is provisioned on the data network
+ * alert rules, dashboard and traces, and the environment its certificate alerts. Each declared
+ * data service is provisioned on the data network
  * (one server per service, named `<product>-<environment>-…`) unless the stack config names an
  * existing server for it. Validates everything first, so bad manifests or config fail before a
  * single resource is registered.

@@ -95,8 +95,8 @@ function secretValues(
  * its data services' URLs), Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget,
  * NetworkPolicies (egress to its data services included), when public an HTTPRoute on the
  * environment's gateway and, when the platform's monitoring is on, its PrometheusRule, its
- * dashboard's ConfigMap, the OpenTelemetry variables and egress to the collector. It only composes: each spec is a pure function beside
- * it. See docs/deploying.md for every choice.
+ * dashboard's ConfigMap, the OpenTelemetry variables and egress to the collector. It only
+ * composes: each spec is a pure function beside it. See docs/deploying.md for every choice.
  * @example new Microservice('orders', { manifest, environment: 'dev', namespace: 'slipway-dev', image }, { providers: [provider] });
  */
 export class Microservice extends pulumi.ComponentResource {
