@@ -1,4 +1,5 @@
 import * as k8s from '@pulumi/kubernetes';
+import type * as pulumi from '@pulumi/pulumi';
 import {
   type DataServiceEndpoint,
   type ProvisionedDataServices,
@@ -9,6 +10,7 @@ import type { ClusterStack, DataNetwork } from '@slipway/infra-workload-identity
 import { type DataServiceKind, productNames } from '@slipway/platform-contract';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { Microservice } from './microservice.ts';
+import { certificateAlerts } from './observability-objects.ts';
 import { planServices } from './plan-services.ts';
 import type { StackConfig } from './stack-config.ts';
 
@@ -19,6 +21,8 @@ export interface DeployedServices {
   readonly services: Readonly<Record<string, Microservice>>;
   /** Each service's data services, provisioned or existing, by service and kind. */
   readonly dataServices: ProvisionedDataServices;
+  /** The environment's objects of no one service: its certificate alerts, when monitoring is on. */
+  readonly environmentResources: readonly pulumi.CustomResource[];
 }
 
 /** Where {@link deployServices} deploys, beyond the stack config. */
@@ -37,7 +41,9 @@ export interface DeployServicesOptions {
  * by the program when `clusterStack` is set) or the ambient kube context. Public services attach to the gateway
  * the platform stack's outputs name for the namespace (`platform`: read by the program through
  * a StackReference, or given by a render). With the cluster's `workloadIdentity`, each service's ServiceAccount gets a cloud identity; without
- * (kind, a render) nothing changes. Each declared data service is provisioned on the data network
+ * (kind, a render) nothing changes. With the platform's `monitoring` output, each service gets its
+ * alert rules, dashboard and traces, and the environment its certificate alerts. Each declared
+ * data service is provisioned on the data network
  * (one server per service, named `<product>-<environment>-…`) unless the stack config names an
  * existing server for it. Validates everything first, so bad manifests or config fail before a
  * single resource is registered.
@@ -72,6 +78,8 @@ export function deployServices(
         })
       : {};
   const workloadIdentity = cluster?.workloadIdentity;
+  // The PrometheusRule kind exists only where the platform installed the monitoring stack.
+  const monitoring = platform?.monitoring;
   const services: Record<string, Microservice> = {};
   const dataServices: Record<string, Partial<Record<DataServiceKind, DataServiceEndpoint>>> = {};
   for (const { manifest, image, secrets, callees, route, dataServices: planned } of plans) {
@@ -89,9 +97,18 @@ export function deployServices(
         dataServices: endpoints,
         ...(route ? { route } : {}),
         ...(workloadIdentity ? { workloadIdentity } : {}),
+        ...(monitoring ? { monitoring } : {}),
       },
       { providers: [provider] },
     );
   }
-  return { namespace: config.namespace, services, dataServices };
+  const environmentResources = monitoring
+    ? [
+        certificateAlerts(
+          { environment: config.environment, namespace: config.namespace },
+          { provider },
+        ),
+      ]
+    : [];
+  return { namespace: config.namespace, services, dataServices, environmentResources };
 }

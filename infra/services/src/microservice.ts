@@ -1,7 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { DataServiceEndpoint } from '@slipway/infra-data-services';
-import type { PlatformGateway } from '@slipway/infra-platform/outputs';
+import type { PlatformGateway, PlatformMonitoring } from '@slipway/infra-platform/outputs';
 import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
 import {
   componentType,
@@ -17,6 +17,7 @@ import {
   egressPolicySpec,
   ingressPolicySpec,
 } from './network-policy-specs.ts';
+import { serviceObservability } from './observability-objects.ts';
 import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.ts';
 import {
   buildServiceConfig,
@@ -26,6 +27,7 @@ import {
   mountedSecrets,
 } from './service-environment.ts';
 import { defaultPreStopSeconds, shutdownTiming } from './shutdown-timing.ts';
+import { telemetryEnvironment } from './telemetry-environment.ts';
 import { gatewayApiGroup, httpRouteSpec, serviceSpec } from './traffic-specs.ts';
 
 /** How a public service is reached from outside: its host on the environment's gateway. */
@@ -61,6 +63,11 @@ export interface MicroserviceArgs {
    * goes into the Secret, mounted as a file, and each gets its egress rule; default: none.
    */
   readonly dataServices?: Partial<Record<DataServiceKind, DataServiceEndpoint>>;
+  /**
+   * The platform stack's `monitoring` output: with it the service gets its PrometheusRule and
+   * dashboard, exports traces to the collector and may reach it; default: none of these.
+   */
+  readonly monitoring?: PlatformMonitoring;
 }
 
 /** The Secret's values: the manifest's secrets, then each data service's URL and CA. */
@@ -86,9 +93,10 @@ function secretValues(
 /**
  * One service of the catalog on Kubernetes: ServiceAccount, ConfigMap, Secret (its secrets and
  * its data services' URLs), Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget,
- * NetworkPolicies (egress to its data services included) and, when public, an HTTPRoute on the
- * environment's gateway. It only composes: each spec is a pure function beside
- * it. See docs/deploying.md for every choice.
+ * NetworkPolicies (egress to its data services included), when public an HTTPRoute on the
+ * environment's gateway and, when the platform's monitoring is on, its PrometheusRule, its
+ * dashboard's ConfigMap, the OpenTelemetry variables and egress to the collector. It only
+ * composes: each spec is a pure function beside it. See docs/deploying.md for every choice.
  * @example new Microservice('orders', { manifest, environment: 'dev', namespace: 'slipway-dev', image }, { providers: [provider] });
  */
 export class Microservice extends pulumi.ComponentResource {
@@ -104,7 +112,7 @@ export class Microservice extends pulumi.ComponentResource {
   constructor(name: string, args: MicroserviceArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType('services', 'Microservice'), name, {}, opts);
     const { manifest, environment, namespace, image, secrets = {}, callees = [] } = args;
-    const { dataServices = {} } = args;
+    const { dataServices = {}, monitoring } = args;
     const route = manifest.public ? args.route : undefined;
     if (manifest.public && !route) throw new Error(`${manifest.name} is public: pass its route`);
     const service = manifest.name;
@@ -120,6 +128,9 @@ export class Microservice extends pulumi.ComponentResource {
       callees,
       timing,
       secrets: mounted,
+      ...(monitoring
+        ? { tracing: telemetryEnvironment({ service, environment, image, monitoring }) }
+        : {}),
     });
     const policy = {
       manifest,
@@ -127,6 +138,7 @@ export class Microservice extends pulumi.ComponentResource {
       callees,
       gateway: route?.gateway.dataPlane,
       dataServices,
+      ...(monitoring ? { monitoring } : {}),
     };
     const annotations = egressPolicyAnnotations(policy);
     // Only a service with data services has them: the others' policies stay as they were.
@@ -212,6 +224,11 @@ export class Microservice extends pulumi.ComponentResource {
         ),
       );
     }
+
+    if (monitoring)
+      resources.push(
+        ...serviceObservability(name, { manifest, environment, namespace, labels }, child),
+      );
 
     this.resources = resources;
     this.identity = identity;

@@ -128,3 +128,34 @@ describe('egressPolicySpec', () => {
     });
   });
 });
+
+describe('egressPolicySpec and the collector', () => {
+  const monitoring = {
+    namespace: 'monitoring',
+    collectorPodLabels: { 'app.kubernetes.io/name': 'opentelemetry-collector' },
+  };
+
+  it("opens the collector's pods (namespace AND labels, in one peer) on OTLP/HTTP alone, last", () => {
+    const spec = egressPolicySpec({
+      manifest: manifestOf(),
+      environment: 'dev',
+      callees: [],
+      monitoring,
+    });
+    const rules = spec.egress as unknown[];
+    expect(rules.at(-1)).toEqual({
+      to: [
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+          podSelector: { matchLabels: { 'app.kubernetes.io/name': 'opentelemetry-collector' } },
+        },
+      ],
+      ports: [{ port: 4318, protocol: 'TCP' }],
+    });
+  });
+
+  it('opens nothing to the collector without monitoring', () => {
+    const spec = egressPolicySpec({ manifest: manifestOf(), environment: 'dev', callees: [] });
+    expect(spec.egress).toEqual([clusterDnsEgressRule()]);
+  });
+});

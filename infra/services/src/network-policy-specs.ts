@@ -1,12 +1,17 @@
 import type * as k8s from '@pulumi/kubernetes';
 import type { DataServiceEndpoint } from '@slipway/infra-data-services';
-import { clusterDnsEgressRule, type GatewayDataPlane } from '@slipway/infra-platform/outputs';
+import {
+  clusterDnsEgressRule,
+  type GatewayDataPlane,
+  type PlatformMonitoring,
+} from '@slipway/infra-platform/outputs';
 import {
   type DataServiceKind,
   dataServiceKinds,
   metricsEndpoint,
   productNames,
   servicePortName,
+  telemetry,
 } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.ts';
@@ -24,6 +29,8 @@ export interface NetworkPolicyInput {
   readonly gateway?: GatewayDataPlane;
   /** Its data services' endpoints (provisioned or existing), by kind; default: none. */
   readonly dataServices?: Partial<Record<DataServiceKind, DataServiceRoute>>;
+  /** The platform's monitoring stack, whose collector receives the traces; default: none, no rule. */
+  readonly monitoring?: PlatformMonitoring;
 }
 
 /** What the egress policy needs of a data service: where it is, and what it is. */
@@ -108,10 +115,28 @@ export function ingressPolicySpec({
 }
 
 /**
+ * The egress rule to the platform's OpenTelemetry collector: its pods (namespace AND labels, in
+ * one peer) on OTLP over HTTP alone, the one protocol the service kit exports with.
+ * @example collectorEgressRule(platform.monitoring).ports // [{ port: 4318, protocol: 'TCP' }]
+ */
+function collectorEgressRule(monitoring: PlatformMonitoring) {
+  return {
+    to: [
+      {
+        namespaceSelector: namespaceSelector(monitoring.namespace),
+        podSelector: { matchLabels: { ...monitoring.collectorPodLabels } },
+      },
+    ],
+    ports: [{ port: telemetry.collector.otlpHttpPort, protocol: 'TCP' }],
+  };
+}
+
+/**
  * Egress only to cluster DNS (53 UDP and TCP: CoreDNS and each cloud's node-local cache, as the
  * platform's `clusterDnsEgressRule` states them), to each callee's pods on its port, to each data
  * service's ranges on its port (from its endpoint: the data network's or the existing server's,
- * never typed into a manifest), and to the CIDRs and ports the manifest's `egress` declares.
+ * never typed into a manifest), to the CIDRs and ports the manifest's `egress` declares, and,
+ * when monitoring is on, to the collector's pods on OTLP/HTTP ({@link collectorEgressRule}).
  * @example egressPolicySpec({ manifest: gateway, environment: 'dev', callees: [{ name: 'orders', port: 3001 }] })
  */
 export function egressPolicySpec(input: NetworkPolicyInput): NetworkPolicySpec {
@@ -133,6 +158,7 @@ export function egressPolicySpec(input: NetworkPolicyInput): NetworkPolicySpec {
         to: [{ ipBlock: { cidr: rule.cidr } }],
         ports: rule.ports.map((port) => ({ port, protocol: rule.protocol })),
       })),
+      ...(input.monitoring ? [collectorEgressRule(input.monitoring)] : []),
     ],
   };
 }

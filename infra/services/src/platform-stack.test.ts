@@ -7,6 +7,11 @@ const gateway = {
   dataPlane: { namespace: 'envoy-gateway-system', podLabels: { proxy: 'public' } },
 };
 
+const monitoring = {
+  namespace: 'monitoring',
+  collectorPodLabels: { 'app.kubernetes.io/name': 'opentelemetry-collector' },
+};
+
 describe('platformOutputsFrom', () => {
   it('keeps the outputs that fit the agreement and drops those a stack does not export', () => {
     expect(
@@ -15,11 +20,13 @@ describe('platformOutputsFrom', () => {
         gateways: { 'slipway-dev': gateway },
         clusterIssuer: 'letsencrypt',
         backupSchedule: undefined,
+        monitoring,
       }),
     ).toEqual({
       namespaces: ['slipway-dev'],
       gateways: { 'slipway-dev': gateway },
       clusterIssuer: 'letsencrypt',
+      monitoring,
     });
   });
 
@@ -45,6 +52,11 @@ describe('platformOutputsFrom', () => {
         },
       },
       "output 'gateways'",
+    ],
+    [
+      'a monitoring stack without collector labels',
+      { namespaces: [], monitoring: { namespace: 'monitoring', collectorPodLabels: {} } },
+      "output 'monitoring' is not a { namespace, collectorPodLabels }",
     ],
   ])('refuses %s, naming the output', (_, values, message) => {
     expect(() => platformOutputsFrom(values)).toThrow(message);

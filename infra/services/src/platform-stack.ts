@@ -1,6 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import {
   type PlatformGateway,
+  type PlatformMonitoring,
   type PlatformOutputs,
   platformOutputNames,
 } from '@slipway/infra-platform/outputs';
@@ -24,15 +25,26 @@ function isGateway(value: unknown): value is PlatformGateway {
   );
 }
 
+function isMonitoring(value: unknown): value is PlatformMonitoring {
+  return (
+    isRecord(value) &&
+    typeof value.namespace === 'string' &&
+    value.namespace !== '' &&
+    isStringMap(value.collectorPodLabels) &&
+    Object.keys(value.collectorPodLabels).length > 0
+  );
+}
+
 /**
  * Checks what a platform stack exported against the agreement (`PlatformOutputs`), since a
  * StackReference returns untyped values: a platform stack of another version fails here, by
- * name, instead of as a malformed HTTPRoute or NetworkPolicy.
+ * name, instead of as a malformed HTTPRoute or NetworkPolicy. `monitoring` is kept when
+ * present: it turns on the services' alerts, dashboards and traces.
  * @throws Error naming the output that does not fit.
  * @example platformOutputsFrom({ namespaces: ['slipway-dev'], gateways: { 'slipway-dev': gateway } })
  */
 export function platformOutputsFrom(values: Readonly<Record<string, unknown>>): PlatformOutputs {
-  const { namespaces, gateways } = values;
+  const { namespaces, gateways, monitoring } = values;
   const invalid = (name: string, expected: string) =>
     new Error(`the platform stack's output '${name}' is not ${expected}`);
   if (!Array.isArray(namespaces) || !namespaces.every((n) => typeof n === 'string'))
@@ -41,6 +53,12 @@ export function platformOutputsFrom(values: Readonly<Record<string, unknown>>): 
     throw invalid(
       platformOutputNames.gateways,
       'a map of namespace to { domain, parentRef: { name, namespace, sectionName }, dataPlane: { namespace, podLabels } }',
+    );
+  // Its egress rule selects the collector by these labels: empty ones would open every pod.
+  if (monitoring !== undefined && !isMonitoring(monitoring))
+    throw invalid(
+      platformOutputNames.monitoring,
+      'a { namespace, collectorPodLabels } with at least one label',
     );
   const text = (name: string) => (typeof values[name] === 'string' ? values[name] : undefined);
   const clusterIssuer = text(platformOutputNames.clusterIssuer);
@@ -52,6 +70,7 @@ export function platformOutputsFrom(values: Readonly<Record<string, unknown>>): 
     ...(clusterIssuer ? { clusterIssuer } : {}),
     ...(backupScheduleName ? { backupScheduleName } : {}),
     ...(backupSchedule ? { backupSchedule } : {}),
+    ...(monitoring ? { monitoring } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import {
   dataServiceVariables,
   platformSetVariables,
   serviceEnvironment,
+  telemetry,
 } from '@slipway/platform-contract';
 import {
   dataServiceSecrets,
@@ -30,6 +31,8 @@ export interface ServiceConfigInput {
   readonly timing: ShutdownTiming;
   /** Every secret mounted as a file ({@link mountedSecrets}); default: the manifest's. */
   readonly secrets?: readonly string[];
+  /** The OpenTelemetry variables (`telemetryEnvironment`), when monitoring is on; default: none. */
+  readonly tracing?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -68,18 +71,23 @@ export function clusterServiceUrl(name: string, namespace: string, port: number)
 /**
  * The variables the platform sets itself, which a manifest's `config` must not set:
  * base config, one `<CALLEE>_URL` per call and one `<SECRET>_FILE` per secret, a declared data
- * service's (`DATABASE_URL_FILE`, `DATABASE_CA_CERT_FILE`...) included.
+ * service's (`DATABASE_URL_FILE`, `DATABASE_CA_CERT_FILE`...) included, and the OpenTelemetry
+ * variables (`telemetry.variables`), reserved whether monitoring is on or not.
  * @example platformConfigKeys(orders) // ['DATABASE_CA_CERT_FILE', 'DATABASE_URL_FILE', 'NODE_ENV', ...]
  */
 export function platformConfigKeys(manifest: ServiceManifest): string[] {
   const secrets = [...manifest.secrets, ...dataServiceSecrets(manifest).map((s) => s.name)];
-  return platformSetVariables({ ...manifest, secrets }, manifest.calls);
+  return [
+    ...platformSetVariables({ ...manifest, secrets }, manifest.calls),
+    ...Object.values(telemetry.variables),
+  ];
 }
 
 /**
  * The ConfigMap data of a service in one environment: the platform contract's cluster
  * environment (the manifest's resolved config, then name, port, production mode, shutdown
- * timings aligned with the pod's grace period, callee URLs, secret file paths), keys sorted.
+ * timings aligned with the pod's grace period, callee URLs, secret file paths) and, when
+ * monitoring is on, the OpenTelemetry variables; keys sorted.
  * @example buildServiceConfig({ manifest, environment: 'dev', namespace: 'slipway-dev', callees, timing })
  */
 export function buildServiceConfig({
@@ -89,8 +97,9 @@ export function buildServiceConfig({
   callees,
   timing,
   secrets = manifest.secrets,
+  tracing = {},
 }: ServiceConfigInput): Record<string, string> {
-  return serviceEnvironment({
+  const environmentData = serviceEnvironment({
     service: { ...manifest, secrets },
     callees,
     config: resolveServiceConfig(manifest, environment),
@@ -100,6 +109,9 @@ export function buildServiceConfig({
       shutdown: { drainMs: timing.drainMs, timeoutMs: timing.timeoutMs },
     },
   });
+  return Object.fromEntries(
+    Object.entries({ ...environmentData, ...tracing }).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 /**

@@ -84,6 +84,22 @@ describe('bad manifests fail the program before any resource is registered, nami
       'is set by the platform',
     ],
     [
+      'an OpenTelemetry variable set by config, which would send traces elsewhere',
+      [
+        manifest('ledger', {
+          config: { staging: { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://x:4318' } },
+        }),
+      ],
+      "field 'config.staging.OTEL_EXPORTER_OTLP_ENDPOINT'",
+      'is set by the platform',
+    ],
+    [
+      'the service name OpenTelemetry reports, set by config',
+      [manifest('ledger', { config: { default: { OTEL_SERVICE_NAME: 'other' } } })],
+      "field 'config.default.OTEL_SERVICE_NAME'",
+      'is set by the platform',
+    ],
+    [
       'the metrics port as the API port',
       [manifest('ledger', { port: 9464 })],
       "field 'port'",

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { validateCustomResource } from '@slipway/infra-policy';
 import { exampleManifests, exampleNames } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -29,6 +30,7 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
     // the data services of each that declares any.
     const manifests = exampleManifests();
     const files = [
+      '_environment.yaml',
       ...manifests.map((m) => `${m.name}.yaml`),
       ...manifests.filter((m) => m.postgres || m.cache).map((m) => `${m.name}.data.yaml`),
     ];
@@ -40,7 +42,8 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
       'objects.yaml',
     ]);
     expect(stdout.trim().split('\n')).toHaveLength(files.length + 2);
-    expect(stdout).toContain('orders.yaml: 9 objects');
+    expect(stdout).toContain('orders.yaml: 11 objects');
+    expect(stdout).toContain('_environment.yaml: 1 object');
     expect(stdout).toContain('orders.data.yaml: 1 data service');
     expect(stderr).toContain('warning: images.orders is not set');
 
@@ -80,6 +83,7 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
     expect(documents.map((d) => d.kind)).toEqual([
       'ServiceAccount',
       'ConfigMap',
+      'ConfigMap',
       'Secret',
       'Service',
       'Deployment',
@@ -87,11 +91,13 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
       'PodDisruptionBudget',
       'NetworkPolicy',
       'NetworkPolicy',
+      'PrometheusRule',
     ]);
+    expect(documents[2].metadata.name).toBe('orders-dashboard');
     // orders' database: its URL (and the CA, when the cloud's is private) mounted from the Secret.
-    expect(documents[2].stringData).toMatchObject({ DATABASE_URL: '[secret]' });
-    expect(Object.values(documents[2].stringData)).toEqual(
-      Object.keys(documents[2].stringData).map(() => '[secret]'),
+    expect(documents[3].stringData).toMatchObject({ DATABASE_URL: '[secret]' });
+    expect(Object.values(documents[3].stringData)).toEqual(
+      Object.keys(documents[3].stringData).map(() => '[secret]'),
     );
     expect(documents[1].data).toHaveProperty('DATABASE_URL_FILE');
     const [database] = parseAllDocuments(
@@ -121,6 +127,28 @@ describe('npm run render', { timeout: spawnTimeout }, () => {
       (l: { name: string }) => l.name === 'https',
     );
     expect(route.spec.hostnames[0].endsWith(listener.hostname.slice(1))).toBe(true);
+  });
+
+  it('writes a dashboard and alert rules for every service on prod, and the certificate alerts once', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'slipway-render-'));
+    await cli('render', ['--stack', 'prod', '--out', out, '--services']);
+    const read = (file: string) =>
+      parseAllDocuments(readFileSync(join(out, 'services', file), 'utf8')).map((d) => d.toJS());
+    for (const { name } of exampleManifests()) {
+      const documents = read(`${name}.yaml`);
+      const rule = documents.find((d) => d.kind === 'PrometheusRule');
+      expect(rule.metadata).toMatchObject({ name: `${name}-alerts`, namespace: 'slipway-prod' });
+      expect(rule.spec.groups.map((g: { name: string }) => g.name)).toContain(`${name}-slo-alerts`);
+      expect(validateCustomResource(rule)).toEqual([]);
+      const dashboard = documents.find((d) => d.metadata.name === `${name}-dashboard`);
+      expect(JSON.parse(dashboard.data[`${name}-prod.json`]).title).toBe(`${name} (prod)`);
+    }
+    const [certificates] = read('_environment.yaml');
+    expect(certificates).toMatchObject({
+      kind: 'PrometheusRule',
+      metadata: { name: 'certificate-alerts', namespace: 'slipway-prod' },
+    });
+    expect(validateCustomResource(certificates)).toEqual([]);
   });
 
   it.each([
@@ -160,6 +188,7 @@ describe('npm run graph', { timeout: spawnTimeout }, () => {
     expect(stdout).not.toContain('Gateway -->|3001| orders');
     expect(stdout).toMatch(/ {2}orders_postgres\[\("orders postgres \(.+\)"\)\]\n/);
     expect(stdout).toContain('  orders -->|TCP 5432| orders_postgres');
+    expect(stdout).toContain('  orders -.->|4318| Collector');
   });
 
   it('explains itself with --help', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRestrictedPodSecurity } from '@slipway/infra-policy';
+import { telemetry } from '@slipway/platform-contract';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
 import { configChecksum } from '../src/service-environment.ts';
 import { shutdownTiming } from '../src/shutdown-timing.ts';
@@ -158,6 +159,8 @@ describe('the Deployment of a service', () => {
     for (const object of examples.filter(
       (o) => o.metadata.labels?.['app.kubernetes.io/name'] === 'orders',
     )) {
+      // The dashboard's ConfigMap also carries the label Grafana's sidecar loads it by.
+      const dashboard = object.metadata.name === 'orders-dashboard' ? telemetry.dashboardLabel : {};
       expect(object.metadata.labels).toEqual({
         'app.kubernetes.io/name': 'orders',
         'app.kubernetes.io/instance': 'orders-dev',
@@ -165,6 +168,7 @@ describe('the Deployment of a service', () => {
         'app.kubernetes.io/component': 'backend',
         'app.kubernetes.io/part-of': 'slipway',
         'app.kubernetes.io/managed-by': 'pulumi',
+        ...dashboard,
       });
     }
     expect(find(examples, 'Deployment', 'orders').spec.selector.matchLabels).toEqual({

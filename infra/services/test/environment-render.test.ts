@@ -5,7 +5,7 @@ import type { RenderedObject } from '@slipway/infra-testing/render';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { renderPlatformStack } from '../src/cli/platform-stack-file.ts';
 import { loadStack } from '../src/cli/stack-file.ts';
-import { renderServices } from '../src/render/render-services.ts';
+import { renderEnvironment } from '../src/render/render-services.ts';
 import type { StackConfig } from '../src/stack-config.ts';
 
 // Rendering runs both programs under mocks: seconds on a busy machine.
@@ -68,13 +68,18 @@ describe.each(['dev', 'staging', 'prod'] as const)(
     beforeAll(async () => {
       const platform = await renderPlatformStack(stack);
       const { manifests, config, dataNetwork } = loadStack(stack, { strict: false });
-      const services = await renderServices(
+      const { services, shared } = await renderEnvironment(
         manifests,
         config,
         platform.outputs,
         dataNetwork ? { dataNetwork } : {},
       );
-      rendered = { platform, manifests, config, services: services.flatMap((s) => s.objects) };
+      rendered = {
+        platform,
+        manifests,
+        config,
+        services: [...services.flatMap((s) => s.objects), ...shared],
+      };
     }, renderTimeoutMs);
 
     it('has a Gateway and valid HTTPRoutes under its domain, no Ingress and no ingress-nginx', () => {
@@ -94,6 +99,24 @@ describe.each(['dev', 'staging', 'prod'] as const)(
         expect(validateKubernetesObject(object), `${object.kind} ${object.metadata.name}`).toEqual(
           [],
         );
+    });
+
+    it('has, with the monitoring the platform stack turns on, alert rules and a dashboard for every service and the certificate alerts', () => {
+      const { platform, manifests, config, services } = rendered;
+      expect(platform.outputs.monitoring, `the ${stack} platform has monitoring on`).toBeDefined();
+      const named = (kind: string, name: string) =>
+        services.find((o) => o.kind === kind && o.metadata.name === name);
+      for (const { name } of manifests) {
+        expect(named('PrometheusRule', `${name}-alerts`), name).toBeDefined();
+        expect(named('ConfigMap', `${name}-dashboard`), name).toBeDefined();
+      }
+      const rules = ofKind(services, 'PrometheusRule');
+      expect(rules).toHaveLength(manifests.length + 1);
+      expect(named('PrometheusRule', 'certificate-alerts')?.metadata.namespace).toBe(
+        config.namespace,
+      );
+      for (const rule of rules)
+        expect(validateKubernetesObject(rule), rule.metadata.name).toEqual([]);
     });
 
     it("passes every policy check, the platform's objects and the services' together", () => {

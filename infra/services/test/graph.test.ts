@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureGateway } from '../src/render/fixture-platform-outputs.ts';
+import {
+  fixtureGateway,
+  fixtureMonitoring,
+  fixturePlatformOutputs,
+} from '../src/render/fixture-platform-outputs.ts';
 import { networkGraph } from '../src/render/network-graph.ts';
 import { configFor, exampleManifests, examplePair, manifest, renderObjects } from './fixtures.ts';
 
 const gateway = fixtureGateway('slipway-dev', 'dev.example.com');
+const monitoring = fixtureMonitoring();
 
 describe('networkGraph', () => {
-  it('draws the example services: the internet through the Gateway to gateway, gateway to orders, orders to its own database, DNS', async () => {
-    const graph = networkGraph(await renderObjects(examplePair()), { gateway });
+  it('draws the example services: the internet through the Gateway to gateway, gateway to orders, orders to its own database, DNS, the collector', async () => {
+    const graph = networkGraph(await renderObjects(examplePair()), { gateway, monitoring });
     expect(graph).toBe(
       [
         'flowchart LR',
@@ -16,15 +21,30 @@ describe('networkGraph', () => {
         '  internet((Internet)) -->|https| Gateway',
         '  Gateway[Gateway public<br/>slipway-dev]',
         '  dns[cluster DNS<br/>kube-system]',
+        '  Collector[OpenTelemetry collector<br/>monitoring]',
         '  orders_postgres[("orders postgres (existing server)")]',
         '  Gateway -->|3000| gateway',
         '  gateway -->|3001| orders',
         '  gateway -.->|53| dns',
+        '  gateway -.->|4318| Collector',
         '  orders -->|TCP 5432| orders_postgres',
         '  orders -.->|53| dns',
+        '  orders -.->|4318| Collector',
         '',
       ].join('\n'),
     );
+  });
+
+  it("draws no collector when the platform's monitoring is off, since no policy opens it", async () => {
+    const pair = examplePair();
+    const config = configFor(pair);
+    const off = fixturePlatformOutputs(
+      { [config.namespace]: 'dev.example.com' },
+      { monitoring: false },
+    );
+    const graph = networkGraph(await renderObjects(pair, config, off), { gateway, monitoring });
+    expect(graph).not.toContain('Collector');
+    expect(graph).toContain('  orders -.->|53| dns\n');
   });
 
   it('draws no public entry for a gateway whose proxies no service admits', async () => {

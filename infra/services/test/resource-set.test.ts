@@ -6,10 +6,18 @@ async function resourceSet(manifests: Parameters<typeof configFor>[0]) {
   return resources.map((r) => `${r.type} ${r.name}`).sort();
 }
 
+/** Once per environment, with the platform's monitoring on (the fixture platform's default). */
+const environmentWide = [
+  'pulumi:providers:kubernetes kubernetes',
+  'kubernetes:monitoring.coreos.com/v1:PrometheusRule certificate-alerts',
+];
+
 const perService = (name: string, extra: string[] = []) => [
   `kubernetes:apps/v1:Deployment ${name}-deployment`,
   `kubernetes:autoscaling/v2:HorizontalPodAutoscaler ${name}-autoscaler`,
   `kubernetes:core/v1:ConfigMap ${name}-config`,
+  `kubernetes:core/v1:ConfigMap ${name}-dashboard`,
+  `kubernetes:monitoring.coreos.com/v1:PrometheusRule ${name}-alerts`,
   `kubernetes:core/v1:Service ${name}-service`,
   `kubernetes:core/v1:ServiceAccount ${name}-service-account`,
   `kubernetes:networking.k8s.io/v1:NetworkPolicy ${name}-egress-policy`,
@@ -23,7 +31,7 @@ describe('the set of resources per service', () => {
   it('deploys orders (internal, with a database) and gateway (public) with exactly their resources', async () => {
     expect(await resourceSet(examplePair())).toEqual(
       [
-        'pulumi:providers:kubernetes kubernetes',
+        ...environmentWide,
         ...perService('gateway', [
           'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute gateway-route',
         ]),
@@ -36,7 +44,7 @@ describe('the set of resources per service', () => {
     const manifests = exampleManifests();
     expect(await resourceSet(manifests)).toEqual(
       [
-        'pulumi:providers:kubernetes kubernetes',
+        ...environmentWide,
         ...manifests.flatMap((m) =>
           perService(m.name, [
             ...(m.secrets.length > 0 || m.postgres || m.cache
@@ -53,7 +61,7 @@ describe('the set of resources per service', () => {
 
   it('gives an internal service without secrets no Secret and no HTTPRoute', async () => {
     expect(await resourceSet([manifest('ledger')])).toEqual(
-      ['pulumi:providers:kubernetes kubernetes', ...perService('ledger')].sort(),
+      [...environmentWide, ...perService('ledger')].sort(),
     );
   });
 
@@ -62,7 +70,7 @@ describe('the set of resources per service', () => {
       await resourceSet([manifest('storefront', { public: true, secrets: ['API_TOKEN'] })]),
     ).toEqual(
       [
-        'pulumi:providers:kubernetes kubernetes',
+        ...environmentWide,
         ...perService('storefront', [
           'kubernetes:core/v1:Secret storefront-secrets',
           'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute storefront-route',
@@ -75,9 +83,11 @@ describe('the set of resources per service', () => {
     const manifests = exampleManifests();
     const { resources } = await record(manifests, configFor(manifests));
     // Service names are DNS labels: nothing in them needs escaping in a pattern.
-    const named = new RegExp(`^(${manifests.map((m) => m.name).join('|')})(-ingress|-egress)?$`);
+    const named = new RegExp(
+      `^((${manifests.map((m) => m.name).join('|')})(-ingress|-egress|-dashboard|-alerts)?|certificate-alerts)$`,
+    );
     const objects = resources.filter((r) => r.type.startsWith('kubernetes:'));
-    expect(objects.length).toBeGreaterThanOrEqual(8 * manifests.length);
+    expect(objects.length).toBeGreaterThanOrEqual(10 * manifests.length);
     for (const { type, inputs } of objects) {
       const metadata = inputs.metadata as { name: string; namespace: string };
       expect(metadata.namespace, type).toBe('slipway-dev');

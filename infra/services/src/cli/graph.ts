@@ -12,8 +12,9 @@ Prints a Mermaid flowchart of who may talk to whom on a stack, derived from the 
 the services program renders: the Internet through the environment's gateway to public services,
 service to service (both the caller's egress and the callee's ingress must allow it), each
 service to its own data services ("orders postgres (<what serves it>)", on the data network of
-platform.json's cloud or an existing server), external CIDRs, and DNS. The gateway is the
-platform stack's, rendered from infra/platform/Pulumi.<stack>.yaml.
+platform.json's cloud or an existing server), external CIDRs, DNS and, with the platform's
+monitoring on, the OpenTelemetry collector. The gateway and the collector are the platform
+stack's, rendered from infra/platform/Pulumi.<stack>.yaml.
 
 Options:
   --stack <name>  dev, staging or prod (default: dev)
@@ -46,7 +47,10 @@ try {
   );
   const graph = networkGraph(
     services.flatMap((s) => s.objects),
-    { gateway: platform.gateways?.[config.namespace] },
+    {
+      gateway: platform.gateways?.[config.namespace],
+      ...(platform.monitoring ? { monitoring: platform.monitoring } : {}),
+    },
   );
   if (values.out) {
     const out = resolveFromInvocation(values.out);

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import type { RenderedRelease } from '@slipway/infra-platform/render';
 import type { RenderedObject } from '@slipway/infra-testing/render';
-import { dataServicesYaml, renderServices, serviceYaml } from '../render/render-services.ts';
+import { dataServicesYaml, renderEnvironment, serviceYaml } from '../render/render-services.ts';
 import { renderPlatformStack } from './platform-stack-file.ts';
 import { loadStack, resolveFromInvocation } from './stack-file.ts';
 
@@ -17,7 +17,11 @@ Pulumi CLI, secret values masked:
                                      issuers, backup schedule (from infra/platform/Pulumi.<stack>.yaml)
   <dir>/platform/helm-releases.yaml  the charts it installs: chart, repository, version, values
                                      (charts are not expanded offline)
-  <dir>/services/<service>.yaml      each service's objects (from infra/services/Pulumi.<stack>.yaml)
+  <dir>/services/<service>.yaml      each service's objects (from infra/services/Pulumi.<stack>.yaml);
+                                     with the platform's monitoring on, its PrometheusRule (SLO,
+                                     crash-loop and autoscaler alerts) and dashboard ConfigMap
+  <dir>/services/_environment.yaml   the environment's own objects (certificate alerts), with
+                                     monitoring on
   <dir>/services/<service>.data.yaml its data services (postgres, cache), for a service that declares
                                      any: what serves each, its egress range and port, its cloud
                                      resources (type, name, inputs)
@@ -89,12 +93,20 @@ try {
       strict: values.strict,
     });
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
-    const services = await renderServices(
+    const { services, shared } = await renderEnvironment(
       manifests,
       config,
       platform.outputs,
       dataNetwork ? { dataNetwork } : {},
     );
+    // '_' starts no service's name (a DNS label), so no service's file is overwritten.
+    if (shared.length > 0)
+      write(
+        join(out, 'services', '_environment.yaml'),
+        header(`The objects of environment '${config.environment}'`) + documents(shared),
+        shared.length,
+        'object',
+      );
     for (const service of services) {
       write(
         join(out, 'services', `${service.name}.yaml`),

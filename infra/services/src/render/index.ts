@@ -1,5 +1,9 @@
 export { resolveStackConfig, type StackConfig, type StackConfigInput } from '../stack-config.ts';
-export { fixtureGateway, fixturePlatformOutputs } from './fixture-platform-outputs.ts';
+export {
+  fixtureGateway,
+  fixtureMonitoring,
+  fixturePlatformOutputs,
+} from './fixture-platform-outputs.ts';
 export { type NetworkGraphOptions, networkGraph } from './network-graph.ts';
 export {
   allowsConnection,

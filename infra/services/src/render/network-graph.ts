@@ -1,7 +1,7 @@
-import type { PlatformGateway } from '@slipway/infra-platform/outputs';
+import type { PlatformGateway, PlatformMonitoring } from '@slipway/infra-platform/outputs';
 import { clusterDns, nodeLocalDnsCidrs } from '@slipway/infra-platform/outputs';
 import type { RenderedObject } from '@slipway/infra-testing/render';
-import { servicePortName } from '@slipway/platform-contract';
+import { servicePortName, telemetry } from '@slipway/platform-contract';
 import { type AnnotatedDataService, dataServicesAnnotation } from '../network-policy-specs.ts';
 import { allowsConnection, type PodEndpoint } from './network-reachability.ts';
 
@@ -9,10 +9,13 @@ import { allowsConnection, type PodEndpoint } from './network-reachability.ts';
 export interface NetworkGraphOptions {
   /** The environment's gateway, the public entry; default: none, so no public arrows. */
   readonly gateway?: PlatformGateway;
+  /** The platform's monitoring stack, whose collector receives traces; default: none, so no arrows to it. */
+  readonly monitoring?: PlatformMonitoring;
 }
 
 // Upper case: no service's id (a DNS label with '-' as '_') can take it.
 const gatewayNode = 'Gateway';
+const collectorNode = 'Collector';
 
 interface ServiceNode {
   readonly name: string;
@@ -94,12 +97,12 @@ function serviceNodes(objects: readonly RenderedObject[]): ServiceNode[] {
  * ones), an arrow between two services only where the caller's egress and the callee's ingress
  * both allow it, to each service's own data services (the rules its egress policy's
  * `dataServicesAnnotation` names: `orders postgres (<offering>)`), to external CIDRs, and
- * (dotted) to cluster DNS.
+ * (dotted) to cluster DNS and to the platform's OpenTelemetry collector.
  * @example console.log(networkGraph(objects, { gateway: platform.gateways?.[namespace] }));
  */
 export function networkGraph(
   objects: readonly RenderedObject[],
-  { gateway }: NetworkGraphOptions = {},
+  { gateway, monitoring }: NetworkGraphOptions = {},
 ): string {
   const nodes = serviceNodes(objects).sort((a, b) => a.name.localeCompare(b.name));
   const lines = ['flowchart LR'];
@@ -107,6 +110,12 @@ export function networkGraph(
   const dns: PodEndpoint = { namespace: clusterDns.namespace, labels: clusterDns.podLabels };
   let usesGateway = false;
   let usesDns = false;
+  let usesCollector = false;
+  const collector: PodEndpoint | undefined = monitoring && {
+    namespace: monitoring.namespace,
+    labels: monitoring.collectorPodLabels,
+  };
+  const otlp = telemetry.collector.otlpHttpPort;
 
   for (const node of nodes) lines.push(`  ${id(node.name)}[${node.name}<br/>:${node.port}]`);
   if (gateway) {
@@ -173,6 +182,14 @@ export function networkGraph(
       usesDns = true;
       edges.push(`  ${id(from.name)} -.->|53| dns`);
     }
+    // The collector's own ingress is the platform's policy, not in this set.
+    if (
+      collector &&
+      allowsConnection(objects, from.pod, collector, otlp, { checkIngress: false })
+    ) {
+      usesCollector = true;
+      edges.push(`  ${id(from.name)} -.->|${otlp}| ${collectorNode}`);
+    }
   }
   if (gateway && usesGateway) {
     const { name, namespace } = gateway.parentRef;
@@ -182,6 +199,8 @@ export function networkGraph(
     );
   }
   if (usesDns) lines.push(`  dns[cluster DNS<br/>${clusterDns.namespace}]`);
+  if (monitoring && usesCollector)
+    lines.push(`  ${collectorNode}[OpenTelemetry collector<br/>${monitoring.namespace}]`);
   lines.push(...externals.values(), ...edges);
   return `${lines.join('\n')}\n`;
 }

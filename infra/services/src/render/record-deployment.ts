@@ -99,12 +99,13 @@ export async function recordDeployment(
     ...(dataNetwork ? { dataNetwork } : {}),
     provision: attributingProvision(owners),
   });
-  await Promise.all(
-    Object.values(deployed.services).flatMap((service) => [
+  await Promise.all([
+    ...Object.values(deployed.services).flatMap((service) => [
       promiseOf(service.urn),
       ...service.resources.map((resource) => promiseOf(resource.urn)),
     ]),
-  );
+    ...deployed.environmentResources.map((resource) => promiseOf(resource.urn)),
+  ]);
   // The data services' resources that feed no Kubernetes object (subnet groups, parameters...).
   await settle();
   return { deployed, resources, dataServiceOwners: owners };

@@ -19,6 +19,13 @@ export interface RenderedDataService {
   }[];
 }
 
+/** What a render of the services program holds: each service, and the environment's own objects. */
+export interface RenderedEnvironment {
+  readonly services: readonly RenderedService[];
+  /** The objects of no one service (the certificate alerts, with monitoring on), by name. */
+  readonly shared: readonly RenderedObject[];
+}
+
 /** The objects of one service, in apply order, and its data services. */
 export interface RenderedService {
   readonly name: string;
@@ -36,23 +43,24 @@ const kindOrder = [
   'PodDisruptionBudget',
   'NetworkPolicy',
   'HTTPRoute',
+  'PrometheusRule',
 ];
 
 /**
  * Renders what the services program would apply for a catalog and a stack, without a cluster:
  * the objects of each service and the cloud resources of its data services (on
- * `options.dataNetwork`, or the existing servers the config names), secrets masked. `platform`
- * stands for the platform stack's outputs (see `recordDeployment`). The bench calls it for N
- * synthetic services.
+ * `options.dataNetwork`, or the existing servers the config names), secrets masked, and the
+ * environment's own objects. `platform` stands for the platform stack's outputs (see
+ * `recordDeployment`); its `monitoring` adds each service's alerts and dashboard.
  * @throws ManifestError or ServicesStackConfigError, as the program would.
- * @example const services = await renderServices(manifests, config, fixturePlatformOutputs([config.namespace]), { dataNetwork });
+ * @example const { services, shared } = await renderEnvironment(manifests, config, platform, { dataNetwork });
  */
-export async function renderServices(
+export async function renderEnvironment(
   manifests: readonly ServiceManifestInput[],
   config: StackConfig,
   platform: PlatformOutputs | undefined,
   options: RecordOptions = {},
-): Promise<RenderedService[]> {
+): Promise<RenderedEnvironment> {
   const { resources, deployed, dataServiceOwners } = await recordDeployment(
     manifests,
     config,
@@ -60,9 +68,11 @@ export async function renderServices(
     options,
   );
   const byService = new Map<string, RenderedObject[]>();
+  const shared: RenderedObject[] = [];
   for (const object of kubernetesObjects(resources)) {
     const name = object.metadata.labels?.['app.kubernetes.io/name'] ?? '';
-    byService.set(name, [...(byService.get(name) ?? []), object]);
+    if (!(name in deployed.services)) shared.push(object);
+    else byService.set(name, [...(byService.get(name) ?? []), object]);
   }
   const dataServicesOf = (service: string): RenderedDataService[] =>
     dataServiceKinds.flatMap((kind) => {
@@ -85,7 +95,7 @@ export async function renderServices(
         },
       ];
     });
-  return [...byService.entries()]
+  const services = [...byService.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, objects]) => ({
       name,
@@ -96,6 +106,24 @@ export async function renderServices(
           a.metadata.name.localeCompare(b.metadata.name),
       ),
     }));
+  return {
+    services,
+    shared: shared.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name)),
+  };
+}
+
+/**
+ * The services of {@link renderEnvironment}, for callers that want only them: the bench calls it
+ * for N synthetic services.
+ * @example const services = await renderServices(manifests, config, fixturePlatformOutputs({ 'slipway-dev': 'dev.example.com' }));
+ */
+export async function renderServices(
+  manifests: readonly ServiceManifestInput[],
+  config: StackConfig,
+  platform: PlatformOutputs | undefined,
+  options: RecordOptions = {},
+): Promise<RenderedService[]> {
+  return [...(await renderEnvironment(manifests, config, platform, options)).services];
 }
 
 /**
