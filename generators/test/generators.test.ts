@@ -76,7 +76,12 @@ describe('the service generator', () => {
       name: 'billing',
       private: true,
       engines: { node: '>=24' },
-      scripts: { build: 'slipway-build', dev: 'slipway-dev', start: 'node dist/index.js' },
+      scripts: {
+        build: 'slipway-build',
+        dev: 'slipway-dev',
+        // As the image's CMD starts it: the bundled tracing entry point first.
+        start: 'node --import ./dist/tracing.js --enable-source-maps dist/index.js',
+      },
       dependencies: { '@slipway/service-kit': '*', hono: '^4.13.19' },
       devDependencies: { '@slipway/api-fuzz': '*', '@slipway/dev': '*' },
     });
