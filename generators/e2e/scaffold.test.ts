@@ -288,17 +288,8 @@ describe('billing uses @slipway/money', () => {
     it(
       'renames a scaffolded service: no trace of its old name, and it and its caller pass their checks',
       async () => {
-        // ledger has a database: a rename replaces its cloud one, which the flag accepts.
-        const rename = await npm([
-          'run',
-          'gen',
-          '--',
-          'rename-service',
-          'ledger',
-          'journal',
-          '--',
-          '--replace-data',
-        ]);
+        const args = ['rename-service', 'ledger', 'journal', '--', '--replace-data'];
+        const rename = await npm(['run', 'gen', '--', ...args]);
         expect(rename.code, rename.output).toBe(0);
         expect(rename.output).toContain('Next steps:');
         const traces = filesUnder(join(suite.root(), 'apps/journal')).flatMap((path) =>

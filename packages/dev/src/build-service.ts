@@ -13,7 +13,7 @@ export const defaultExternals: readonly string[] = ['@electric-sql/pglite', 'pg-
  * service with `node --import ./dist/tracing.js dist/index.js`, and its `node_modules` hold only
  * what the bundle leaves external, so the entry point must be a bundle of its own beside it.
  */
-export const tracingEntry = '@slipway/service-kit/tracing';
+const tracingEntry = '@slipway/service-kit/tracing';
 
 /** Folders copied next to the bundle when a service has them. */
 export const defaultAssets: readonly string[] = ['migrations'];

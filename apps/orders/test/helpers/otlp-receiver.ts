@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A span as the test reads it from an OTLP/JSON export. */
-export interface ReceivedSpan {
+interface ReceivedSpan {
   /** The exporting process's `service.name` resource attribute. */
   readonly serviceName: string;
   readonly name: string;
