@@ -288,7 +288,8 @@ describe('billing uses @slipway/money', () => {
     it(
       'renames a scaffolded service: no trace of its old name, and it and its caller pass their checks',
       async () => {
-        const rename = await npm(['run', 'gen', '--', 'rename-service', 'ledger', 'journal']);
+        const args = ['rename-service', 'ledger', 'journal', '--', '--replace-data'];
+        const rename = await npm(['run', 'gen', '--', ...args]);
         expect(rename.code, rename.output).toBe(0);
         expect(rename.output).toContain('Next steps:');
         const traces = filesUnder(join(suite.root(), 'apps/journal')).flatMap((path) =>

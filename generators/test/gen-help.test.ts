@@ -60,7 +60,11 @@ describe('npm run gen -- <generator> -- --help', () => {
       'Usage: npm run gen -- remove-service <name> [-- --force-callers]\n',
       '--force-callers',
     ],
-    ['rename-service', 'Usage: npm run gen -- rename-service <old> <new>\n', '--newName'],
+    [
+      'rename-service',
+      'Usage: npm run gen -- rename-service <old> <new> [-- --replace-data]\n',
+      '--replace-data',
+    ],
   ])(
     'gives the %s generator a --help',
     async (name, usage, option) => {

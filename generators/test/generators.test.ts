@@ -9,7 +9,7 @@ beforeEach(() => {
   root = createFixtureRepo();
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
-
+const imageCommand = 'node --import ./dist/tracing.js --enable-source-maps dist/index.js';
 const serviceFiles = [
   '.slipway/template.json',
   'README.md',
@@ -76,7 +76,7 @@ describe('the service generator', () => {
       name: 'billing',
       private: true,
       engines: { node: '>=24' },
-      scripts: { build: 'slipway-build', dev: 'slipway-dev', start: 'node dist/index.js' },
+      scripts: { build: 'slipway-build', dev: 'slipway-dev', start: imageCommand },
       dependencies: { '@slipway/service-kit': '*', hono: '^4.13.19' },
       devDependencies: { '@slipway/api-fuzz': '*', '@slipway/dev': '*' },
     });

@@ -30,6 +30,21 @@ async function gen(args: string[]) {
   }
 }
 
+describe('npm run gen -- rename-service, of a service with a database', () => {
+  it('refuses without -- --replace-data, naming it, and takes it as the answer', async () => {
+    const refused = await gen(['rename-service', 'orders', 'purchases']);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('orders declares postgres: in its manifest');
+    expect(refused.output).toContain('-- --replace-data');
+    // With the flag only the other problem is left (the name is taken): nothing is written.
+    const accepted = await gen(['rename-service', 'orders', 'gateway', '--', '--replace-data']);
+    expect(accepted.code).toBe(1);
+    expect(accepted.output).toContain("The name 'gateway' is taken");
+    expect(accepted.output).not.toContain('declares postgres');
+    expect(existsSync(join(copy.root, 'apps/orders'))).toBe(true);
+  }, 240_000);
+});
+
 describe('npm run gen -- remove-service', () => {
   it('without a terminal, refuses a service that is still called, naming the flag', async () => {
     const { code, output } = await gen(['remove-service', 'orders']);

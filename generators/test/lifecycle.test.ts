@@ -95,6 +95,31 @@ describe('remove-service', () => {
       "# Stack 'dev'.\nconfig:\n  slipway-services:namespace: slipway-dev\n  slipway-services:images:\n    orders: ghcr.io/acme/orders:1 # pinned\n",
     );
   });
+
+  it("removes its dataServices entries from the stacks, keeping the other services' ones", async () => {
+    await addBilling();
+    writeStack(
+      [
+        '  slipway-services:dataServices:',
+        '    billing:',
+        '      postgres:',
+        '        url:',
+        '          secure: v1:abc',
+        '        cidr: 10.40.1.0/24',
+        '    orders:',
+        '      cache:',
+        '        url:',
+        '          secure: v1:def',
+        '        cidr: 10.40.2.0/24 # the shared server',
+        '',
+      ].join('\n'),
+    );
+    const { failures } = await run('remove-service', { name: 'billing', 'force-callers': true });
+    expect(failures).toEqual([]);
+    expect(readTree(root)[stackFile]).toBe(
+      "# Stack 'dev'.\nconfig:\n  slipway-services:namespace: slipway-dev\n  slipway-services:dataServices:\n    orders:\n      cache:\n        url:\n          secure: v1:def\n        cidr: 10.40.2.0/24 # the shared server\n",
+    );
+  });
 });
 
 describe('rename-service', () => {
@@ -107,11 +132,57 @@ describe('rename-service', () => {
     expect(errors(failures)).toContain(
       `pulumi config set --secret --path 'secrets.purchases.DATABASE_URL' "$(pulumi config get --path 'secrets.orders.DATABASE_URL' --stack dev)" --stack dev`,
     );
-    expect(errors(failures)).toContain(
-      "pulumi config rm --path 'secrets.orders.DATABASE_URL' --stack dev",
-    );
+    expect(errors(failures)).toContain("pulumi config rm --path 'secrets.orders' --stack dev");
     expect(hashTree(root)).toBe(before);
   });
+
+  it('refuses while a stack names existing servers of the service, giving the commands that move them', async () => {
+    writeStack(
+      '  slipway-services:dataServices:\n    orders:\n      postgres:\n        url:\n          secure: v1:abc\n        cidr: 10.40.1.0/24\n',
+    );
+    const before = hashTree(root);
+    const { failures } = await run('rename-service', { name: 'orders', newName: 'purchases' });
+    const message = errors(failures);
+    expect(message).toContain(`${stackFile}: dataServices.orders: postgres.url, postgres.cidr`);
+    expect(message).toContain(
+      `pulumi config set --secret --path 'dataServices.purchases.postgres.url' "$(pulumi config get --path 'dataServices.orders.postgres.url' --stack dev)" --stack dev`,
+    );
+    expect(message).toContain(
+      `pulumi config set --path 'dataServices.purchases.postgres.cidr' "$(pulumi config get --path 'dataServices.orders.postgres.cidr' --stack dev)" --stack dev`,
+    );
+    expect(message).toContain("pulumi config rm --path 'dataServices.orders' --stack dev");
+    expect(hashTree(root)).toBe(before);
+  });
+
+  it.each([
+    ['postgres', { database: 'postgres' }, 'PostgreSQL database'],
+    ['cache', { cache: 'yes' }, 'cache'],
+  ])(
+    'refuses to rename a service declaring %s without --replace-data, saying why and how to keep the data',
+    async (kind, answers, what) => {
+      const created = await run('service', { name: 'ledger', port: '3005', ...answers });
+      expect(created.failures).toEqual([]);
+      const before = hashTree(root);
+      const { failures } = await run('rename-service', { name: 'ledger', newName: 'journal' });
+      const message = errors(failures);
+      expect(message).toContain(
+        `ledger declares ${kind}: in its manifest, and the cloud resources of its ${what} are named after the service: renamed, the next deploy of each environment provisions new, empty ones for journal and deletes those of ledger with their data`,
+      );
+      expect(message).toContain(
+        `To keep the data, back up each environment's ${what} first, then rename with npm run gen -- rename-service ledger journal -- --replace-data, deploy, and restore the backup into the new one`,
+      );
+      expect(message).toContain('dataServices.journal.<kind>');
+      expect(hashTree(root)).toBe(before);
+
+      const renamed = await run('rename-service', {
+        name: 'ledger',
+        newName: 'journal',
+        'replace-data': true,
+      });
+      expect(renamed.failures).toEqual([]);
+      expect(existsSync(join(root, 'apps/journal/service.yaml'))).toBe(true);
+    },
+  );
 
   it('refuses a new name that is taken, as creating a service would', async () => {
     const { failures } = await run('rename-service', { name: 'gateway', newName: 'orders' });
@@ -164,7 +235,11 @@ describe('rename-service', () => {
       expect(failures).toEqual([]);
       const handlers = join(root, 'apps/inventory/src/routes/hello/hello.handlers.ts');
       writeFileSync(handlers, `// The team's own line.\n${readFileSync(handlers, 'utf8')}`);
-      const renamed = await run('rename-service', { name: 'inventory', newName: 'stock' });
+      const renamed = await run('rename-service', {
+        name: 'inventory',
+        newName: 'stock',
+        'replace-data': true,
+      });
       expect(renamed.failures).toEqual([]);
       const tree = readTree(join(root, 'apps/stock'));
       const traces = Object.entries(tree).flatMap(([path, text]) =>

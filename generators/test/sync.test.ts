@@ -20,7 +20,7 @@ import {
 // templates change and are committed, and `npm run sync` merges.
 const billing = { name: 'billing', port: '3004', calls: ['orders'], description: 'Bills.' };
 const readme = 'apps/billing/README.md';
-const buildLine = '# one bundled file: dist/index.js';
+const buildLine = '# bundles: dist/index.js and dist/tracing.js';
 
 let root: string;
 let others: string[] = [];

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseDockerfile, stageEnv } from '../src/dockerfile.ts';
+import { execForm, parseDockerfile, stageEnv } from '../src/dockerfile.ts';
 import { checkDockerfile } from '../src/dockerfile-rules.ts';
 import { readNodeMajor } from '../src/node-line.ts';
 
@@ -17,6 +17,8 @@ const turboVersion = rootPkg.devDependencies.turbo;
 // .nvmrc owns the Node line; the image must be on it.
 const nodeMajor = readNodeMajor(root);
 const options = { turboVersion, nodeMajor };
+const cmd =
+  'CMD ["node", "--import", "./dist/tracing.js", "--enable-source-maps", "dist/index.js"]';
 
 function rulesBroken(text: string): string[] {
   return [...new Set(checkDockerfile(text, options).map((p) => p.rule))].sort();
@@ -76,6 +78,28 @@ describe('docker/Dockerfile', () => {
       NODE_ENV: 'production',
       NODE_COMPILE_CACHE: '/tmp/node-compile-cache',
     });
+  });
+
+  it('starts the tracing entry point before the service, as npm start does in every service', () => {
+    const final = parseDockerfile(dockerfile).stages.at(-1);
+    const args = execForm(final?.instructions.findLast((i) => i.keyword === 'CMD')?.args ?? '');
+    expect(args).toEqual([
+      'node',
+      '--import',
+      './dist/tracing.js',
+      '--enable-source-maps',
+      'dist/index.js',
+    ]);
+    const services = readdirSync(join(root, 'apps')).filter((name) =>
+      existsSync(join(root, 'apps', name, 'package.json')),
+    );
+    expect(services.length).toBeGreaterThan(0);
+    for (const service of services) {
+      const pkg = JSON.parse(readFileSync(join(root, 'apps', service, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      };
+      expect(pkg.scripts.start, `apps/${service}/package.json`).toBe(args?.join(' '));
+    }
   });
 
   it("is kept current by Dependabot's docker ecosystem, within the Node 24 line", () => {
@@ -181,16 +205,8 @@ describe('checkDockerfile catches', () => {
       () => swap('USER 10001:10001\n', 'USER 10001:10001\nRUN touch /tmp/x\n'),
       ['user-last'],
     ],
-    [
-      'shell-form CMD',
-      () => swap('CMD ["node", "--enable-source-maps", "dist/index.js"]', 'CMD node dist/index.js'),
-      ['exec-form-cmd'],
-    ],
-    [
-      'npm start',
-      () => swap('CMD ["node", "--enable-source-maps", "dist/index.js"]', 'CMD ["npm", "start"]'),
-      ['exec-form-cmd'],
-    ],
+    ['shell-form CMD', () => swap(cmd, 'CMD node dist/index.js'), ['exec-form-cmd']],
+    ['npm start', () => swap(cmd, 'CMD ["npm", "start"]'), ['exec-form-cmd']],
     [
       'dev dependencies in the final stage',
       () => swap('COPY --from=deps /repo/node_modules', 'COPY --from=build /repo/node_modules'),

@@ -8,10 +8,11 @@ import { parse } from 'yaml';
 // import helper, a resolve hook) coming back, and every relative import naming the file it loads.
 const root = join(import.meta.dirname, '../..');
 const sourceCondition = '--conditions=@slipway/source';
-// `--import @slipway/service-kit/tracing` is no loader: it starts OpenTelemetry before the service's
-// modules (docs/observability.md), and loads the service's TypeScript no differently.
+// `--import @slipway/service-kit/tracing` (or its bundle, `./dist/tracing.js`, which `npm start`
+// and the image load) is no loader: it starts OpenTelemetry before the service's modules
+// (docs/observability.md), and loads the service's TypeScript no differently.
 const loaders =
-  /\btsx\b|@slipway\/run-source|register-source|--import[= ](?!data:|@slipway\/service-kit\/tracing\b)/;
+  /\btsx\b|@slipway\/run-source|register-source|--import[= ](?!data:|@slipway\/service-kit\/tracing\b|\.\/dist\/tracing\.js\b)/;
 
 const tracked = (...patterns: string[]) =>
   execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', ...patterns], {

@@ -82,7 +82,7 @@ describe('readGenArguments', () => {
     it.each([
       [
         ['rename-service', 'orders'],
-        'Nothing can be asked without a terminal, and the rename-service generator still needs --newName (newName?): pass it, as in npm run gen -- rename-service <old> <new> (see npm run gen -- rename-service -- --help).',
+        'Nothing can be asked without a terminal, and the rename-service generator still needs --newName (newName?): pass it, as in npm run gen -- rename-service <old> <new> [-- --replace-data] (see npm run gen -- rename-service -- --help).',
       ],
       [['rename-service', '_', 'purchases'], 'still needs --name (name?): pass it'],
       [['package'], 'still needs --name (name?), --description (description?): pass them'],

@@ -23,7 +23,7 @@ const usageLines: Readonly<Record<string, string>> = {
   service:
     'npm run gen -- service -- --name <name> [--description <text>] [--port <port>] [--public yes] [--calls <a,b>] [--calledBy <a,b>] [--database <none|postgres>] [--cache yes] [--owner <handle>]',
   'remove-service': 'npm run gen -- remove-service <name> [-- --force-callers]',
-  'rename-service': 'npm run gen -- rename-service <old> <new>',
+  'rename-service': 'npm run gen -- rename-service <old> <new> [-- --replace-data]',
   package: 'npm run gen -- package -- --name <name> [--description <text>]',
   init: `npm run init -- --scope <@scope> --registry <registry> --cloud <${clusterClouds.join('|')}> [--product <name>] [--repository <owner>/<name>]`,
 };

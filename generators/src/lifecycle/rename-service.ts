@@ -11,6 +11,7 @@ import { diskFiles } from '../shared/repo-files.ts';
 import type { RepoView } from '../shared/repo-view.ts';
 import { readTemplateRecord, recordPathOf } from '../sync/template-record.ts';
 import { unknownServiceProblem } from './remove-service.ts';
+import { renamedDataProblem, replaceDataFlag } from './renamed-data-services.ts';
 import { renamedAnswers, renamedTemplateFiles } from './renamed-template-files.ts';
 import {
   calleesOf,
@@ -27,39 +28,60 @@ import {
   renameOwnTokens,
   replaceScalar,
 } from './service-references.ts';
-import { moveSecretCommands, removeStackEntries, stackEntriesOf } from './stack-entries.ts';
+import { moveStackValueCommands, removeStackEntries, stackEntriesOf } from './stack-entries.ts';
 
 /** Checked answers of `rename-service`. */
 export interface RenameAnswers {
   readonly name: string;
   readonly newName: string;
+  /** Rename a service with a database or cache although its cloud ones are replaced by empty ones. */
+  readonly replaceData?: boolean;
 }
 
 const text = z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string());
-const schema = z.object({ name: text, newName: text });
+const schema = z.object({
+  name: text,
+  newName: text,
+  [replaceDataFlag]: z.preprocess(
+    (v) => (typeof v === 'string' ? ['y', 'yes', 'true'].includes(v) : v === true),
+    z.boolean(),
+  ),
+});
 
-/** Why secrets stored under the old name stop a rename, with the commands that move them. */
-function secretsProblem(name: string, newName: string, catalog: RepoCatalog): string | undefined {
-  const stacks = stackEntriesOf(diskFiles(catalog.root), name).filter((s) => s.secrets.length > 0);
-  if (stacks.length === 0) return undefined;
-  const commands = stacks.flatMap((s) =>
-    moveSecretCommands(
-      s.stack,
-      name,
-      newName,
-      s.secrets.map((secret) => secret.name),
-    ),
+/**
+ * Why values stored under the old name in the stacks stop a rename (secrets are encrypted for
+ * their path; `dataServices` names the servers the service uses), with the commands that move them.
+ */
+function stackValuesProblem(
+  name: string,
+  newName: string,
+  catalog: RepoCatalog,
+): string | undefined {
+  const stacks = stackEntriesOf(diskFiles(catalog.root), name);
+  const held = (['secrets', 'dataServices'] as const).flatMap((field) =>
+    stacks
+      .filter((s) => s[field].length > 0)
+      .map((s) => ({ field, stack: s.stack, path: s.path, values: s[field] })),
   );
-  return `Stack config holds secrets of ${name} (${stacks.map((s) => `${s.path}: ${s.secrets.map((x) => x.name).join(', ')}`).join('; ')}), encrypted for their path: move them to ${newName} first, in infra/services:\n${commands.map((c) => `      ${c}`).join('\n')}\n    then run the rename again.`;
+  if (held.length === 0) return undefined;
+  const listed = held
+    .map((h) => `${h.path}: ${h.field}.${name}: ${h.values.map((v) => v.name).join(', ')}`)
+    .join('; ');
+  const commands = held.flatMap((h) =>
+    moveStackValueCommands(h.stack, h.field, name, newName, h.values),
+  );
+  return `Stack config holds values of ${name} under its name (${listed}), secrets encrypted for their path: move them to ${newName} first, in infra/services:\n${commands.map((c) => `      ${c}`).join('\n')}\n    then run the rename again.`;
 }
 
 /**
  * Checks that a service can take a new name: it exists, the new name is free and valid (the
- * rules of a new service), and no stack holds secrets under the old name.
+ * rules of a new service), no stack holds secrets or data service entries under the old name,
+ * and its declared data services would not be replaced by empty ones unless `--replace-data`.
  * @throws GeneratorError naming each problem and its fix.
  */
 function checkRenameAnswers(data: unknown, catalog: RepoCatalog): RenameAnswers {
-  const answers = schema.parse(data);
+  const raw = schema.parse(data);
+  const answers = { name: raw.name, newName: raw.newName, replaceData: raw[replaceDataFlag] };
   const label = `rename service '${answers.name}'`;
   if (catalog.manifestProblem !== undefined) {
     throw new GeneratorError(label, [
@@ -71,7 +93,8 @@ function checkRenameAnswers(data: unknown, catalog: RepoCatalog): RenameAnswers 
     answers.newName === answers.name
       ? `'${answers.newName}' is already its name: choose another one.`
       : nameProblem(answers.newName, catalog),
-    secretsProblem(answers.name, answers.newName, catalog),
+    stackValuesProblem(answers.name, answers.newName, catalog),
+    renamedDataProblem(answers.name, answers.newName, catalog, answers.replaceData),
     ...dependentsOf(answers.name, catalog, callersOf(answers.name, catalog).map(serviceDir)).map(
       (w) =>
         `${w.dir}/package.json depends on ${answers.name} but does not call it: rename that dependency by hand after the rename, or remove it first.`,
@@ -193,7 +216,19 @@ export function planRenameService({ name, newName }: RenameAnswers, repo: RepoVi
 }
 
 /**
- * The `rename-service` generator: `npm run gen -- rename-service <old> <new>`.
+ * Never asked: a flag given after reading the refusal, which says what it costs
+ * (`-- --replace-data`). A boolean `when`, as plop takes a flag only for one.
+ */
+const replaceDataQuestion = {
+  type: 'confirm',
+  name: replaceDataFlag,
+  message: 'Rename although its database and cache are replaced by empty ones?',
+  default: false,
+  when: false,
+} as const;
+
+/**
+ * The `rename-service` generator: `npm run gen -- rename-service <old> <new> [-- --replace-data]`.
  * @example await runGenerator(renameServiceGenerator, { name: 'orders', newName: 'purchases' }, root);
  */
 export const renameServiceGenerator: Generator<RenameAnswers> = {
@@ -212,6 +247,7 @@ export const renameServiceGenerator: Generator<RenameAnswers> = {
       message: 'Its new name:',
       validate: (value: unknown) => nameProblem(String(value).trim(), catalog) ?? true,
     },
+    replaceDataQuestion,
   ],
   check: checkRenameAnswers,
   plan: planRenameService,

@@ -4,8 +4,9 @@ import { parseCliArgs } from './parse-cli-args.ts';
 
 const help = `Usage: slipway-build [options]
 
-Bundles the service in the current folder into one file, dist/index.js, for
-\`node dist/index.js\` (npm start, and the container's CMD).
+Bundles the service in the current folder into one file, dist/index.js, and the
+service kit's tracing entry point into dist/tracing.js, for
+\`node --import ./dist/tracing.js dist/index.js\` (npm start, and the container's CMD).
 
 Options:
   --entry <file>      entry module (default: src/index.ts)
@@ -38,8 +39,9 @@ if (values.help) {
     });
     const kib = (result.bytes / 1024).toFixed(0);
     const copied = result.copied.length > 0 ? `, copied ${result.copied.join(', ')}` : '';
+    const tracing = relative(process.cwd(), result.tracingFile);
     console.log(
-      `built ${relative(process.cwd(), result.outfile)} (${kib} KiB${copied}) in ${Math.round(performance.now() - started)} ms`,
+      `built ${relative(process.cwd(), result.outfile)} (${kib} KiB${copied}) and ${tracing} in ${Math.round(performance.now() - started)} ms`,
     );
   } catch (error) {
     // esbuild has already printed its located errors.
