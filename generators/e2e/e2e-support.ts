@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import { outputFolders } from '../src/lifecycle/service-edits.ts';
 import { copyRepository, type RepoCopy } from '../src/testing/repo-copy.ts';
 import { runCommand, type StartedServer } from '../test/helpers/run-command.ts';
 
@@ -9,6 +12,13 @@ import { runCommand, type StartedServer } from '../test/helpers/run-command.ts';
 /** The repository these suites copy. */
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const minutes = (n: number) => n * 60_000;
+/** How the suites start a built service: on an ephemeral loopback port, in production mode, no drain. */
+export const builtServiceEnv = {
+  PORT: '0',
+  HOST: '127.0.0.1',
+  NODE_ENV: 'production',
+  SHUTDOWN_DRAIN_MS: '0',
+} as const;
 // The copies hold the example services only, so the names these tests scaffold (billing,
 // ledger) stay free whatever services the repository has grown.
 const exampleServices = ['gateway', 'orders'];
@@ -78,4 +88,16 @@ export function failedTaskLogs(output: string): string {
       return `--- ${task} (last ${Math.min(own.length, 200)} lines)\n${own.slice(-200).join('\n')}`;
     })
     .join('\n');
+}
+
+/**
+ * The files of a folder, its output and installed folders aside: what a service's own sources are.
+ * @example sourceFilesUnder(join(root, 'apps/journal'))
+ */
+export function sourceFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return outputFolders.has(entry.name) ? [] : sourceFilesUnder(path);
+    return [path];
+  });
 }

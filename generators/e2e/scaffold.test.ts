@@ -2,9 +2,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadServiceManifests } from '@slipway/service-manifest';
-import { outputFolders } from '../src/lifecycle/service-edits.ts';
 import { runCommand, startServer } from '../test/helpers/run-command.ts';
-import { failedTaskLogs, minutes, useRepoCopy } from './e2e-support.ts';
+import {
+  builtServiceEnv,
+  failedTaskLogs,
+  minutes,
+  sourceFilesUnder,
+  useRepoCopy,
+} from './e2e-support.ts';
 
 // In a copy of the repository: services and a package are scaffolded, built, tested and started.
 describe('in a copy of the repository: services and a package', () => {
@@ -116,12 +121,11 @@ describe('in a copy of the repository: services and a package', () => {
     it(
       'the built service starts and answers /livez and /readyz with 200',
       async () => {
-        suite.server = await startServer('apps/billing/dist/index.js', suite.root(), {
-          PORT: '0',
-          HOST: '127.0.0.1',
-          NODE_ENV: 'production',
-          SHUTDOWN_DRAIN_MS: '0',
-        });
+        suite.server = await startServer(
+          'apps/billing/dist/index.js',
+          suite.root(),
+          builtServiceEnv,
+        );
         expect((await fetch(`${suite.server.url}/livez`)).status).toBe(200);
         expect((await fetch(`${suite.server.url}/readyz`)).status).toBe(200);
         const hello = await fetch(`${suite.server.url}/hello?name=Ada`);
@@ -135,12 +139,11 @@ describe('in a copy of the repository: services and a package', () => {
     it(
       'the built database service migrates at start-up (embedded PGlite) and keeps a note',
       async () => {
-        suite.server = await startServer('apps/ledger/dist/index.js', suite.root(), {
-          PORT: '0',
-          HOST: '127.0.0.1',
-          NODE_ENV: 'production',
-          SHUTDOWN_DRAIN_MS: '0',
-        });
+        suite.server = await startServer(
+          'apps/ledger/dist/index.js',
+          suite.root(),
+          builtServiceEnv,
+        );
         expect((await fetch(`${suite.server.url}/readyz`)).status).toBe(200);
         const created = await fetch(`${suite.server.url}/notes`, {
           method: 'POST',
@@ -199,12 +202,7 @@ describe('in a copy of the repository: services and a package', () => {
     it(
       'the built cache service starts on its in-process cache, is ready and counts visits',
       async () => {
-        suite.server = await startServer('apps/tally/dist/index.js', suite.root(), {
-          PORT: '0',
-          HOST: '127.0.0.1',
-          NODE_ENV: 'production',
-          SHUTDOWN_DRAIN_MS: '0',
-        });
+        suite.server = await startServer('apps/tally/dist/index.js', suite.root(), builtServiceEnv);
         expect((await fetch(`${suite.server.url}/readyz`)).status).toBe(200);
         const visit = () => fetch(`${suite.server?.url}/visits/home`, { method: 'POST' });
         expect(await (await visit()).json()).toEqual({ page: 'home', visits: 1 });
@@ -219,9 +217,7 @@ describe('in a copy of the repository: services and a package', () => {
       'the built cache service stops at start-up when CACHE_URL names no server, saying so without the password',
       async () => {
         const run = await runCommand('node', ['apps/tally/dist/index.js'], suite.root(), {
-          PORT: '0',
-          HOST: '127.0.0.1',
-          NODE_ENV: 'production',
+          ...builtServiceEnv,
           CACHE_URL: 'redis://:sentinel-password@127.0.0.1:1',
         });
         expect(run.code).not.toBe(0);
@@ -236,19 +232,9 @@ describe('in a copy of the repository: services and a package', () => {
     it(
       'writes a package whose tests and build pass, and that a service can import',
       async () => {
-        const generate = await npm([
-          'run',
-          'gen',
-          '--workspace',
-          '@slipway/generators',
-          '--',
-          'package',
-          '--',
-          '--name',
-          'money',
-          '--description',
-          'Money amounts in minor units.',
-        ]);
+        const money = ['--name', 'money', '--description', 'Money amounts in minor units.'];
+        const gen = ['run', 'gen', '--workspace', '@slipway/generators', '--'];
+        const generate = await npm([...gen, 'package', '--', ...money]);
         expect(generate.code, generate.output).toBe(0);
         expect(existsSync(join(suite.root(), 'node_modules/@slipway/money/package.json'))).toBe(
           true,
@@ -292,7 +278,7 @@ describe('billing uses @slipway/money', () => {
         const rename = await npm(['run', 'gen', '--', ...args]);
         expect(rename.code, rename.output).toBe(0);
         expect(rename.output).toContain('Next steps:');
-        const traces = filesUnder(join(suite.root(), 'apps/journal')).flatMap((path) =>
+        const traces = sourceFilesUnder(join(suite.root(), 'apps/journal')).flatMap((path) =>
           readFileSync(path, 'utf8')
             .split('\n')
             .filter((line) => /\bledger\b/i.test(line))
@@ -309,12 +295,3 @@ describe('billing uses @slipway/money', () => {
     );
   });
 });
-
-/** The files of a folder, its output and installed folders aside. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return outputFolders.has(entry.name) ? [] : filesUnder(path);
-    return [path];
-  });
-}

@@ -18,6 +18,9 @@ const knownClashes: Readonly<Record<string, string>> = {
   kubeconfig: "each cluster program's stack output, read by the platform stack by this name",
   workloadIdentity: "each cluster program's stack output, named in clusterOutputNames",
   gatewayLoadBalancer: "each cluster program's stack output, named in clusterOutputNames",
+  dataNetwork: "each cluster program's stack output, named in clusterOutputNames",
+  testEngines:
+    "each data package's test engines (@slipway/database/testing, @slipway/cache/testing): one shape, so a service's tests read alike",
   defaultKubernetesVersion: 'each cluster program pins its own (shared by the render work)',
   readClusterConfig: "each cluster program's own config (shared by the render work)",
   RecordedResource: 'the render paths, given one owner by the render work',

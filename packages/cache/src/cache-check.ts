@@ -1,5 +1,5 @@
 import type { HealthCheck } from '@slipway/health';
-import { errorCode } from './error-code.ts';
+import { errorCode } from '@slipway/health';
 import type { Cache } from './open-cache.ts';
 
 /** Options of {@link cacheCheck}. */

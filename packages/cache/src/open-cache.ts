@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import RedisMock from 'ioredis-mock';
+import { errorCode } from '@slipway/health';
 import { cacheCaVariable, cacheUrlVariable } from './cache-variables.ts';
-import { errorCode } from './error-code.ts';
 import { cacheLocation, serverOptions } from './server-options.ts';
 
 /** The client a service uses: ioredis's, with every command, pipelines and MULTI. */

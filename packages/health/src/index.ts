@@ -1,3 +1,4 @@
+export { errorCode } from './describe-error.ts';
 export { Health, type HealthOptions } from './health.ts';
 export type { CheckResult, HealthCheck, ProbeKind, ProbeReport } from './health-check.ts';
 export { type HttpCheckOptions, httpCheck } from './http-check.ts';

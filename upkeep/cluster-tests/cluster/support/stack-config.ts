@@ -123,7 +123,7 @@ export function servicesConfig(
 
 /** What a test asks of a stack: `refreshed preview` reads the live objects first and fails on any change. */
 export type Operation = 'up' | 'destroy' | 'refreshed preview';
-export const operationOf = (operation: Operation) =>
+const operationOf = (operation: Operation) =>
   operation === 'refreshed preview'
     ? ({ operation: 'preview', refresh: true, expectNoChanges: true } as const)
     : { operation };
