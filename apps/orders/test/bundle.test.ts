@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildService } from '@slipway/dev';
+import { startOtlpReceiver } from '@slipway/service-kit/testing';
 import {
   killOrdersProcesses,
   type OrdersProcess,
   startOrdersProcess,
 } from './helpers/orders-process.ts';
-import { startOtlpReceiver } from './helpers/otlp-receiver.ts';
 
 const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 // Beside the service like `dist`, so packages resolve from the same node_modules as in the

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { type OtlpReceiver, startOtlpReceiver } from '../src/testing/otlp-receiver.ts';
 import { type ChildService, spawnFixture } from './helpers/child-service.ts';
-import { type OtlpReceiver, startOtlpReceiver } from './helpers/otlp-receiver.ts';
 
 let fixture: ChildService | undefined;
 let receiver: OtlpReceiver | undefined;

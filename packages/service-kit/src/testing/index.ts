@@ -1,1 +1,2 @@
 export { type CollectedSpans, collectSpans } from './collect-spans.ts';
+export { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from './otlp-receiver.ts';

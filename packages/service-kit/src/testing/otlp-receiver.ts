@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A span as OTLP/JSON carries it, with the fields the tests read. */
-interface ReceivedSpan {
+export interface ReceivedSpan {
   readonly serviceName: string;
   /** The resource's attributes: whose span it is. */
   readonly resource: Readonly<Record<string, unknown>>;
@@ -52,7 +52,11 @@ export interface OtlpReceiver {
   close(): Promise<void>;
 }
 
-/** Starts an {@link OtlpReceiver}: the collector a traced process sends to, in a test. */
+/**
+ * Starts an {@link OtlpReceiver}: the collector a traced process (a service started as its image
+ * starts it, with `--import` of the tracing entry) sends to, in a test.
+ * @example const receiver = await startOtlpReceiver(); // OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint
+ */
 export async function startOtlpReceiver(): Promise<OtlpReceiver> {
   const spans: ReceivedSpan[] = [];
   const server = createServer((request, response) => {
