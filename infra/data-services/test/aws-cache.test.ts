@@ -33,7 +33,7 @@ describe.each([
     let run: AwsProvisioning;
     let group: RecordedResource;
     let endpoint: DataServiceEndpoint;
-    const id = `slipway-${environment}-ledger-cache`;
+    const id = `shop-${environment}-ledger-cache`;
 
     beforeAll(async () => {
       run = await provisionOnAws(environment);

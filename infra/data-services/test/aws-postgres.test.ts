@@ -35,7 +35,7 @@ describe.each([
     let run: AwsProvisioning;
     let instance: RecordedResource;
     let endpoint: DataServiceEndpoint;
-    const identifier = `slipway-${environment}-ledger-postgres`;
+    const identifier = `shop-${environment}-ledger-postgres`;
 
     beforeAll(async () => {
       run = await provisionOnAws(environment);

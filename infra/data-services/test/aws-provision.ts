@@ -34,7 +34,7 @@ export async function provisionOnAws(environment: Environment): Promise<AwsProvi
     {
       network: dataNetworks.aws,
       environment,
-      resourcePrefix: `slipway-${environment}`,
+      resourcePrefix: `shop-${environment}`,
       services: [
         {
           name: 'ledger',

@@ -24,7 +24,7 @@ describe.each([
   it('creates one Azure Managed Redis instance of its own, with no public access and TLS 1.2 at least', () => {
     expect(ofType(provisioned.resources, types.redis)).toHaveLength(1);
     expect(redisOf(provisioned)).toMatchObject({
-      clusterName: `slipway-${environment}-ledger-cache`,
+      clusterName: `shop-${environment}-ledger-cache`,
       resourceGroupName: network.resourceGroupName,
       location: network.location,
       sku: { name: expected.sku },
@@ -41,7 +41,7 @@ describe.each([
     expect(
       named(provisioned.resources, types.redisDatabase, 'ledger-cache-database').inputs,
     ).toMatchObject({
-      clusterName: `slipway-${environment}-ledger-cache`,
+      clusterName: `shop-${environment}-ledger-cache`,
       databaseName: 'default',
       clientProtocol: 'Encrypted',
       port: 10000,
@@ -62,7 +62,7 @@ describe.each([
     expect(
       named(provisioned.resources, types.dnsZoneGroup, 'ledger-cache-dns').inputs,
     ).toMatchObject({
-      privateEndpointName: `slipway-${environment}-ledger-cache`,
+      privateEndpointName: `shop-${environment}-ledger-cache`,
       privateDnsZoneConfigs: [{ privateDnsZoneId: network.cacheDnsZoneId }],
     });
   });
@@ -84,7 +84,7 @@ describe.each([
     const endpoint = endpointOf(provisioned, 'cache');
     expect(endpoint.caCertificate).toBeUndefined();
     expect(await secretValueOf(endpoint.url)).toBe(
-      `rediss://:mock-primary-key@slipway-${environment}-ledger-cache.westeurope.redis.azure.net:10000`,
+      `rediss://:mock-primary-key@shop-${environment}-ledger-cache.westeurope.redis.azure.net:10000`,
     );
   });
 

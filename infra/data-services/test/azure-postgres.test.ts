@@ -24,7 +24,7 @@ describe.each([
   it('creates one flexible server of its own, named for the environment, service and kind', () => {
     expect(ofType(provisioned.resources, types.server)).toHaveLength(1);
     expect(serverOf(provisioned)).toMatchObject({
-      serverName: `slipway-${environment}-ledger-postgres`,
+      serverName: `shop-${environment}-ledger-postgres`,
       resourceGroupName: network.resourceGroupName,
       location: network.location,
       version: '17',
@@ -44,7 +44,7 @@ describe.each([
     expect(
       named(provisioned.resources, types.configuration, 'ledger-postgres-require-tls').inputs,
     ).toMatchObject({
-      serverName: `slipway-${environment}-ledger-postgres`,
+      serverName: `shop-${environment}-ledger-postgres`,
       configurationName: 'require_secure_transport',
       value: 'on',
     });
@@ -91,7 +91,7 @@ describe.each([
     const endpoint = endpointOf(provisioned, 'postgres');
     expect(endpoint.caCertificate).toBeUndefined();
     expect(await secretValueOf(endpoint.url)).toBe(
-      `postgres://ledger:generated-ledger-postgres-password@slipway-${environment}-ledger-postgres.postgres.database.azure.com:5432/ledger?sslmode=verify-full`,
+      `postgres://ledger:generated-ledger-postgres-password@shop-${environment}-ledger-postgres.postgres.database.azure.com:5432/ledger?sslmode=verify-full`,
     );
   });
 

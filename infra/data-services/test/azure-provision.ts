@@ -57,7 +57,7 @@ export async function provisionOnAzure(
     {
       network,
       environment,
-      resourcePrefix: `slipway-${environment}`,
+      resourcePrefix: `shop-${environment}`,
       services: [{ name, dataServices: resolveDataServices({ name, ...declared }, environment) }],
     },
     { transformations: [recordProtection] },

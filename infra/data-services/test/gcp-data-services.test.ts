@@ -46,7 +46,7 @@ async function provisionLedger(environment: Environment): Promise<Provisioned> {
         {
           network,
           environment,
-          resourcePrefix: `slipway-${environment}`,
+          resourcePrefix: `shop-${environment}`,
           services: [
             {
               name: 'ledger',
@@ -189,7 +189,7 @@ describe.each([
         expect(redis).toMatchObject({
           project: network.project,
           region: network.region,
-          name: `slipway-${environment}-ledger-cache`,
+          name: `shop-${environment}-ledger-cache`,
           authorizedNetwork: network.network,
           connectMode: 'PRIVATE_SERVICE_ACCESS',
           reservedIpRange: network.privateServiceRangeName,

@@ -61,7 +61,7 @@ describe('provisionDataServices', () => {
         {
           network: dataNetworks[cloud],
           environment: 'prod',
-          resourcePrefix: 'slipway-prod',
+          resourcePrefix: 'shop-prod',
           services,
         },
         parent,
@@ -74,7 +74,7 @@ describe('provisionDataServices', () => {
       expect(calls[0]?.request).toEqual({
         service: 'ledger',
         environment: 'prod',
-        resourcePrefix: 'slipway-prod',
+        resourcePrefix: 'shop-prod',
         network: dataNetworks[cloud],
         settings: services[0]?.dataServices.postgres,
       });

@@ -17,6 +17,7 @@ import {
   certManagerChart,
   envoyGatewayChart,
   envoyGatewayCrdsChart,
+  type HelmChart,
   veleroChart,
 } from '../src/versions.ts';
 
@@ -215,35 +216,18 @@ describe('renderPlatform for the dev stack', () => {
         version,
         repository,
       }));
+    const pinned = (name: string, namespace: string, chart: HelmChart) => ({
+      name,
+      namespace,
+      chart: chart.chart,
+      version: chart.version,
+      repository: chart.repo,
+    });
     expect(releases).toEqual([
-      {
-        name: 'envoy-gateway-crds',
-        namespace: 'envoy-gateway-system',
-        chart: envoyGatewayCrdsChart.chart,
-        version: envoyGatewayCrdsChart.version,
-        repository: envoyGatewayCrdsChart.repo,
-      },
-      {
-        name: 'envoy-gateway',
-        namespace: 'envoy-gateway-system',
-        chart: envoyGatewayChart.chart,
-        version: envoyGatewayChart.version,
-        repository: envoyGatewayChart.repo,
-      },
-      {
-        name: 'cert-manager',
-        namespace: 'cert-manager',
-        chart: certManagerChart.chart,
-        version: certManagerChart.version,
-        repository: certManagerChart.repo,
-      },
-      {
-        name: 'velero',
-        namespace: 'velero',
-        chart: veleroChart.chart,
-        version: veleroChart.version,
-        repository: veleroChart.repo,
-      },
+      pinned('envoy-gateway-crds', 'envoy-gateway-system', envoyGatewayCrdsChart),
+      pinned('envoy-gateway', 'envoy-gateway-system', envoyGatewayChart),
+      pinned('cert-manager', 'cert-manager', certManagerChart),
+      pinned('velero', 'velero', veleroChart),
     ]);
   });
 

@@ -12,13 +12,14 @@ import { ManifestError } from '@slipway/service-manifest';
 import { devHelp, parseDevOptions } from './cli-dev-options.ts';
 import { createDevEnvironment } from './dev-environment.ts';
 import { devMetricsPortOffset } from './dev-metrics-port.ts';
-import { isPortFree, listenerUrl, parseDevPort } from './dev-port.ts';
+import { listenerUrl, parseDevPort } from './dev-port.ts';
 import { isDevProcessRunning, registerDevProcess } from './dev-registry.ts';
 import { answersUntraced, type DevTracing, setUpDevTracing } from './dev-tracing.ts';
 import { envFileFlags } from './env-files.ts';
 import { findService } from './find-service.ts';
 import { useColor } from './format-log-line.ts';
 import { inspectorFlag, inspectorPort } from './inspector.ts';
+import { portConflict } from './port-conflict.ts';
 import {
   type LogFormat,
   logFormatVariable,
@@ -82,30 +83,15 @@ if (shellHost !== undefined && shellHost !== env.HOST) {
 }
 
 const host = env.HOST ?? loopbackHost;
-// Checked before anything starts: the service would only crash with EADDRINUSE, and slipway-dev
-// would probe whatever holds the port and could take it for the service.
-if (!(await isPortFree(host, port))) {
-  const other = isDevProcessRunning(repoRoot, name) ? ` (another slipway-dev runs ${name})` : '';
-  fail(
-    `port ${port} on ${host} is in use${other}, so ${name} cannot listen there. ` +
-      `See what holds it: lsof -iTCP:${port} -sTCP:LISTEN (or ss -ltnp 'sport = :${port}'); ` +
-      `stop it, or run on another port: PORT=<port> npm run dev`,
-  );
-}
-// The service would stop at once on a taken metrics port: name it and its holder instead.
-if (!(await isPortFree(host, metricsPort))) {
-  fail(
-    `metrics port ${metricsPort} on ${host} is in use, so ${name} cannot serve its metrics there. ` +
-      `See what holds it: lsof -iTCP:${metricsPort} -sTCP:LISTEN; ` +
-      `stop it, or pick another: METRICS_PORT=<port> npm run dev`,
-  );
-}
-if (inspect !== undefined && !(await isPortFree(loopbackHost, inspect))) {
-  fail(
-    `inspector port ${inspect} on ${loopbackHost} is in use (another debugged Node process?): ` +
-      `see what holds it: lsof -iTCP:${inspect} -sTCP:LISTEN; or pick another: --inspect=<port>`,
-  );
-}
+const conflict = await portConflict({
+  name,
+  host,
+  port,
+  metricsPort,
+  inspect,
+  anotherDevRuns: isDevProcessRunning(repoRoot, name),
+});
+if (conflict) fail(conflict);
 process.on('exit', registerDevProcess(repoRoot, name));
 
 // Traced through the local collector the slipway-devs of the machine share (the first starts it).

@@ -1,12 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { findSchemathesis } from '@slipway/api-fuzz';
+import { productNames, productNamesOf } from '@slipway/platform-contract';
 
 /**
- * Points the fuzz tests of renamed copies at the template's own schemathesis: `init` renames the
- * tool cache folder with the product, and the renamed one is empty on this machine.
+ * Points the tests of a copy renamed to `product` at the template's own test tools: `init`
+ * renames the tool cache folders and variables with the product, and the renamed ones are empty
+ * on this machine. schemathesis for the fuzz tests; promtool (which CI builds and names in
+ * `<PRODUCT>_PROMTOOL`) for the alert rules' tests, which CI never lets skip.
  */
-export function shareTemplateSchemathesis(): void {
+export function shareTemplateTools(product: string): void {
   process.env.SCHEMATHESIS_BIN ??= findSchemathesis();
+  const promtool = process.env[`${productNames.ciVariablePrefix}PROMTOOL`];
+  const forkVariable = `${productNamesOf(product).ciVariablePrefix}PROMTOOL`;
+  if (promtool) process.env[forkVariable] ??= promtool;
 }
 
 /**

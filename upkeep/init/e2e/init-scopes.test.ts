@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { failedTaskLogs, minutes, repoRoot, useRepoCopy } from '@slipway/generators/testing';
 import { defaultProductName, readPlatformFile } from '@slipway/platform-contract';
-import { commitAsFork, shareTemplateSchemathesis } from './fork-support.ts';
+import { commitAsFork, shareTemplateTools } from './fork-support.ts';
 
 // `npm run init` under scopes that sort before the template's dependencies (`@acme` <
 // `@hono`), after them (`@zz-platform`), and one too long to be a product name as it is: the
@@ -122,7 +122,7 @@ describe.skipIf(alreadyInitialized).each(cases)(
         ? "passes every workspace's typecheck, lint and tests"
         : 'passes typecheck, lint and the generator checks',
       async () => {
-        shareTemplateSchemathesis();
+        shareTemplateTools(product);
         const install = await suite.npm(['install', '--offline', '--no-audit', '--no-fund']);
         expect(install.code, install.output).toBe(0);
         const checks =

@@ -9,7 +9,7 @@ import {
   useRepoCopy,
 } from '@slipway/generators/testing';
 import { readPlatformFile } from '@slipway/platform-contract';
-import { commitAsFork, shareTemplateSchemathesis } from './fork-support.ts';
+import { commitAsFork, shareTemplateTools } from './fork-support.ts';
 
 // In a pristine copy, `init` runs once on a fresh template.
 // A fork of the template has already run init: its init test has nothing left to prove.
@@ -148,7 +148,7 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
     async () => {
       const install = await npm(['install', '--offline', '--no-audit', '--no-fund']);
       expect(install.code, install.output).toBe(0);
-      shareTemplateSchemathesis();
+      shareTemplateTools('acme');
       // Every workspace's typecheck, lint and tests; only `test:e2e`, this suite, is left out
       // (it would start itself again in the copy). Two tasks at a time: this runs beside the
       // repository's own tests on a small machine, and the server tests have deadlines.

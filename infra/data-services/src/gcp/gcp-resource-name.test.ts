@@ -3,16 +3,14 @@ import { gcpResourceName } from './gcp-resource-name.ts';
 
 describe('gcpResourceName', () => {
   it('should join the parts when they fit', () => {
-    expect(gcpResourceName(['slipway-prod', 'ledger', 'cache'], 40)).toBe(
-      'slipway-prod-ledger-cache',
-    );
+    expect(gcpResourceName(['shop-prod', 'ledger', 'cache'], 40)).toBe('shop-prod-ledger-cache');
   });
 
   it('should keep a long name within the limit, ending in a hash of the whole', () => {
     const long = 'a-service-name-far-longer-than-memorystore-allows';
-    const name = gcpResourceName(['slipway-prod', long, 'cache'], 40);
+    const name = gcpResourceName(['shop-prod', long, 'cache'], 40);
     expect(name).toHaveLength(40);
-    expect(name).toMatch(/^slipway-prod-a-service-name-far-l-[0-9a-f]{6}$/);
-    expect(gcpResourceName(['slipway-prod', `${long}-2`, 'cache'], 40)).not.toBe(name);
+    expect(name).toMatch(/^shop-prod-a-service-name-far-long-[0-9a-f]{6}$/);
+    expect(gcpResourceName(['shop-prod', `${long}-2`, 'cache'], 40)).not.toBe(name);
   });
 });
