@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import {
   dataServiceKinds,
   dataServiceVariables,
@@ -49,11 +50,12 @@ export async function dataServiceWiringProblems(
       problems.push(`${name}: the ConfigMap holds the ${kind} URL`);
     if (config[secretFileVariable(url)] !== `${secretMountPath}/${url}`)
       problems.push(`${name}: ConfigMap ${secretFileVariable(url)} is not the mounted file`);
-    const rule = JSON.stringify({
+    const rule = {
       to: [{ ipBlock: { cidr: server.cidr } }],
       ports: [{ port: server.port, protocol: 'TCP' }],
-    });
-    if (!policy?.spec.egress.some((r) => JSON.stringify(r) === rule))
+    };
+    // Compared by value: the API server returns the fields in an order of its own.
+    if (!policy?.spec.egress.some((r) => isDeepStrictEqual(r, rule)))
       problems.push(`${name}: no egress rule to ${server.cidr}:${server.port} (${kind})`);
   }
   const pod = deployment?.spec.template.spec as unknown as PodSpec | undefined;
