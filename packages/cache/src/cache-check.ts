@@ -1,5 +1,4 @@
-import type { HealthCheck } from '@slipway/health';
-import { errorCode } from '@slipway/health';
+import { errorCode, type HealthCheck } from '@slipway/health';
 import type { Cache } from './open-cache.ts';
 
 /** Options of {@link cacheCheck}. */
