@@ -1,4 +1,4 @@
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 import * as random from '@pulumi/random';
 
 /**
@@ -13,9 +13,12 @@ export function generatedPassword(
   name: string,
   opts: pulumi.CustomResourceOptions,
 ): pulumi.Output<string> {
-  return new random.RandomPassword(
+  const password = new random.RandomPassword(
     name,
     { length: 40, special: false, minUpper: 1, minLower: 1, minNumeric: 1 },
     opts,
-  ).result;
+  );
+  // Secret from here on, whatever the provider marks: every input it reaches (a server's admin
+  // password, an AUTH token) stays encrypted in state and masked in renders and previews.
+  return pulumi.secret(password.result);
 }

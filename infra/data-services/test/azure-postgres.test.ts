@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { named, ofType, secretValueOf } from '@slipway/infra-testing';
+import { isSecretMarker, named, ofType, secretValueOf } from '@slipway/infra-testing';
 import {
   type AzureProvisioning,
   endpointOf,
@@ -77,11 +77,14 @@ describe.each([
   });
 
   it('signs the service in with a generated password as the administrator named after its database', () => {
-    expect(serverOf(provisioned)).toMatchObject({
+    const server = serverOf(provisioned);
+    expect(server).toMatchObject({
       authConfig: { passwordAuth: 'Enabled', activeDirectoryAuth: 'Disabled' },
       administratorLogin: 'ledger',
-      administratorLoginPassword: 'generated-ledger-postgres-password',
     });
+    const password = server.administratorLoginPassword;
+    // Kept secret in state, previews and renders.
+    expect(isSecretMarker(password) && password.value).toBe('generated-ledger-postgres-password');
     expect(
       named(provisioned.resources, types.database, 'ledger-postgres-database').inputs,
     ).toMatchObject({ databaseName: 'ledger' });
