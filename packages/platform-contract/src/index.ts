@@ -79,6 +79,14 @@ export {
   serviceManifestPath,
 } from './repository.ts';
 export {
+  autoscalingBehaviorDefaults,
+  callPolicyDefaults,
+  callPolicyVariable,
+  gatewayTrafficDefaults,
+  loadSheddingDefaults,
+  loadSheddingVariables,
+} from './resilience.ts';
+export {
   calleeUrl,
   localLogLevel,
   loopbackHost,
