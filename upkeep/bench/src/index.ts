@@ -4,6 +4,7 @@ import { infraRender } from './figures/infra-render.ts';
 import { livezVsBare } from './figures/livez-vs-bare.ts';
 import { postVsBare } from './figures/post-vs-bare.ts';
 import { scaffold } from './figures/scaffold.ts';
+import { spike } from './figures/spike.ts';
 import { tracingStartup } from './figures/tracing-startup.ts';
 import { serverSettingList } from './lib/settings.ts';
 import { formatReport } from './report.ts';
@@ -15,6 +16,7 @@ const allFigures: readonly Figure[] = [
   tracingStartup,
   scaffold,
   infraRender,
+  spike,
 ];
 
 const help = `Usage: npm run bench [-- <figure>...]
@@ -29,6 +31,8 @@ Environment (livez, post and tracing):
 ${serverSettingList.map((s) => `  ${s.variable.padEnd(20)}${s.description} (default ${s.fallback})`).join('\n')}
 Environment (render):
   BENCH_RENDER_REPEATS  renders of each catalog size (default 3)
+Environment (spike):
+  TEST_DATABASE_URL     a PostgreSQL server (source .ci/postgres.sh && start_postgres)
 
 Results are only comparable on an otherwise idle machine; the load average is printed.`;
 
