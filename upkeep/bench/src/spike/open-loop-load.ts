@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Outcome, Phase, PhaseName, RequestSample } from './spike-record.ts';
 
 /** One request the generator sends, in turn with the others. */
-export interface LoadRequest {
+interface LoadRequest {
   readonly method: 'GET' | 'POST';
   readonly path: string;
   /** JSON text, sent with `content-type: application/json`. */

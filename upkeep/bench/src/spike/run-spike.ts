@@ -14,7 +14,7 @@ import type { ProcessExit, SpikeRecord } from './spike-record.ts';
 import { watchGauge, watchLivez } from './watchers.ts';
 
 /** The gauge of requests a service has in flight, from its metrics endpoint. */
-export const inFlightGauge = 'http_requests_in_flight';
+const inFlightGauge = 'http_requests_in_flight';
 
 /** One run of the spike: its record, and the services' last log lines for a failure message. */
 export interface SpikeRun {
