@@ -41,8 +41,10 @@ export const spike: Figure = {
       SpikeSummary,
     ];
     const each = (format: (summary: SpikeSummary) => string) => [format(on), format(off)] as const;
-    const checksPassed = runs.map(({ record }) => {
+    const checksPassed = runs.map(({ protections, record }) => {
       const checks = [...scenarioChecks(record), ...spikeChecks(record, spikeBounds)];
+      for (const check of checks.filter((each) => !each.passed))
+        progress(`protections ${protections}: failed "${check.name}": ${check.detail}`);
       return `${checks.filter((check) => check.passed).length} of ${checks.length}`;
     }) as [string, string];
     const b = spikeBounds;

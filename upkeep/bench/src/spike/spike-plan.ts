@@ -37,8 +37,12 @@ export const spikePlan = {
 
 /** What "degraded gracefully" means, in numbers the checks compare against. */
 export const spikeBounds = {
-  /** p99 latency of the failed answers: a shed or timed-out request fails fast. */
-  failureP99Ms: 1_000,
+  /**
+   * p99 latency of the failed answers: well under the call's deadline (3 s), so no failure
+   * waited for it. Not lower: a GET that orders shed is retried after its `Retry-After` (1 s),
+   * as the client should, and may then fail again, just over a second after it left.
+   */
+  failureP99Ms: 2_000,
   /** From the step down until every request succeeds again. */
   recoveryMs: 10_000,
   /** Requests orders may work on at once: its shedding bound. */
