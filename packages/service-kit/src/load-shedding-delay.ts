@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type Histogram, monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** A reading of the event loop's delay that costs nothing to read. */
 export interface EventLoopDelaySampler {
@@ -21,8 +21,8 @@ export interface EventLoopDelaySamplerOptions {
  * the last window, without the probe's own resolution, so an idle loop reads about 0. A request
  * compares that number with its bound instead of measuring anything. A lone stall among a
  * window's hundred samples (a GC pause) stays under the p99; repeated or sustained delay, the
- * mark of a saturated process, does not. The refresh also counts its own lateness, so a loop
- * blocked across the refresh reads high even when the window holds no sample of it.
+ * mark of a saturated process, does not, and neither does a loop blocked for most of the window
+ * (few samples: the p99 is their largest).
  *
  * @example
  * const delay = sampleEventLoopDelay();
@@ -38,9 +38,7 @@ export function sampleEventLoopDelay({
   let windowStart = performance.now();
   const timer = setInterval(function refreshEventLoopDelay() {
     const now = performance.now();
-    const lateness = now - windowStart - windowMs;
-    const p99 = histogram.count === 0 ? 0 : histogram.percentile(99) / 1e6 - resolutionMs;
-    reading = Math.max(0, Math.round(Math.max(p99, lateness)));
+    reading = windowDelayMs(histogram, now - windowStart - windowMs, resolutionMs);
     histogram.reset();
     windowStart = now;
   }, windowMs);
@@ -52,4 +50,24 @@ export function sampleEventLoopDelay({
       histogram.disable();
     },
   };
+}
+
+/**
+ * The delay (ms) one window of samples stands for: their p99, less the probe's resolution. The
+ * refresh's own lateness counts as one more sample, since a loop blocked for the whole window
+ * has no other; up to 50 samples the p99 is the largest of them.
+ *
+ * @example
+ * windowDelayMs(histogram, 0, 10) // 0 for an idle loop
+ */
+export function windowDelayMs(
+  samples: Pick<Histogram, 'count' | 'max' | 'percentile'>,
+  latenessMs: number,
+  resolutionMs: number,
+): number {
+  const p99 =
+    samples.count < 50
+      ? Math.max(samples.max / 1e6 - resolutionMs, latenessMs)
+      : samples.percentile(99) / 1e6 - resolutionMs;
+  return Math.max(0, Math.round(p99));
 }
