@@ -87,6 +87,13 @@ export function loadShedding(
     return undefined;
   }
 
+  // Names the variable that sets the bound, so the reader of a failed readiness knows the knob.
+  function explain(reason: ShedReason): string {
+    return reason === 'in_flight'
+      ? `${inFlight} requests in flight, at the bound of ${maxInFlight} (${loadSheddingVariables.maxInFlight})`
+      : `event-loop delay ${eventLoopDelay()} ms, over the bound of ${maxEventLoopDelayMs} ms (${loadSheddingVariables.maxEventLoopDelayMs})`;
+  }
+
   const pressure = () => ({ inFlight, eventLoopDelayMs: eventLoopDelay() });
   const log = shedLog(logger, () => ({ ...pressure(), maxInFlight, maxEventLoopDelayMs }));
   const metrics = shedMetrics(registry, () => inFlight);
@@ -133,7 +140,7 @@ export function loadShedding(
         name: 'load-shedding',
         status: 'fail',
         durationMs: 0,
-        error: describe(reason, { inFlight, maxInFlight, eventLoopDelay, maxEventLoopDelayMs }),
+        error: explain(reason),
       };
       return {
         ...report,
@@ -150,20 +157,6 @@ export function loadShedding(
       log.stop();
     },
   };
-}
-
-function describe(
-  reason: ShedReason,
-  state: {
-    inFlight: number;
-    maxInFlight: number;
-    eventLoopDelay: () => number;
-    maxEventLoopDelayMs: number;
-  },
-): string {
-  return reason === 'in_flight'
-    ? `${state.inFlight} requests in flight, at the bound of ${state.maxInFlight} (${loadSheddingVariables.maxInFlight})`
-    : `event-loop delay ${state.eventLoopDelay()} ms, over the bound of ${state.maxEventLoopDelayMs} ms (${loadSheddingVariables.maxEventLoopDelayMs})`;
 }
 
 function shedMetrics(registry: Registry, inFlight: () => number) {

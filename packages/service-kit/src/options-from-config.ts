@@ -19,9 +19,9 @@ export interface ServiceOptionsFromConfig {
 
 /**
  * Maps the base configuration (SERVICE_NAME, HOST, PORT, METRICS_PORT, LOG_LEVEL, SHUTDOWN_DRAIN_MS,
- * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES, NODE_ENV, SHED_EVENT_LOOP_DELAY_MS,
- * SHED_MAX_IN_FLIGHT) onto the options of
- * `createServiceApp` and `startService`.
+ * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES, NODE_ENV, and the load-shedding
+ * bounds SHED_EVENT_LOOP_DELAY_MS and SHED_MAX_IN_FLIGHT) onto the options of `createServiceApp`
+ * and `startService`.
  *
  * @example
  * const config = loadConfigOrExit(configSchema);
