@@ -82,7 +82,9 @@ export function loadShedding(
 
   function saturation(): ShedReason | undefined {
     if (maxInFlight > 0 && inFlight >= maxInFlight) return 'in_flight';
-    if (maxEventLoopDelayMs > 0 && eventLoopDelay() > maxEventLoopDelayMs)
+    // The delay means saturation only while requests are waiting: an idle process that was
+    // descheduled or paused for garbage collection has nobody to shed (and a probe, nothing to report).
+    if (inFlight > 0 && maxEventLoopDelayMs > 0 && eventLoopDelay() > maxEventLoopDelayMs)
       return 'event_loop_delay';
     return undefined;
   }

@@ -182,6 +182,11 @@ describe('load shedding on a running service', () => {
   it('should shed while the event-loop delay reads over maxEventLoopDelayMs, and admit again once it is under', async () => {
     let delayMs = 500;
     const s = await startShedding({ maxEventLoopDelayMs: 100, readEventLoopDelay: () => delayMs });
+    // Idle, a slow loop is not saturation: the process was descheduled, nobody waits on it.
+    expect((await s.get('/ping')).status).toBe(200);
+    expect((await s.get('/readyz')).status).toBe(200);
+    const admitted = s.get('/hold');
+    await s.held.arrived(1);
     const shed = await s.get('/ping');
     expect(shed.status).toBe(503);
     expect(shed.headers.get('retry-after')).toBe('1');
@@ -195,6 +200,8 @@ describe('load shedding on a running service', () => {
     delayMs = 100;
     expect((await s.get('/ping')).status).toBe(200);
     expect((await s.get('/readyz')).status).toBe(200);
+    s.held.release();
+    expect((await admitted).status).toBe(200);
   });
 
   it('should measure the event loop itself: a request after the loop was blocked is shed', async () => {
@@ -202,12 +209,16 @@ describe('load shedding on a running service', () => {
     // Blocked again and again, as by a burst of CPU-bound requests: whichever one-second window
     // holds most of the five stalls reads them in its p99 (a lone stall would not count).
     for (let i = 0; i < 5; i += 1) expect((await s.get('/block?ms=150')).status).toBe(200);
+    const admitted = s.get('/hold');
+    await s.held.arrived(1);
     const shed = await eventually(
       () => s.get('/ping'),
       (response) => response.status === 503,
     );
     expect(shed.headers.get('retry-after')).toBe('1');
     expect(await s.metric(shedDelay)).toBeGreaterThanOrEqual(1);
+    s.held.release();
+    await admitted;
   });
 
   it('should never shed with both bounds at 0', async () => {
