@@ -129,3 +129,15 @@ export const crdSchemaSources = {
  * clusters' default Kubernetes version.
  */
 export const defaultPodSecurityVersion = 'v1.35';
+
+/**
+ * Sigstore's policy-controller, the admission webhook that verifies the GitHub build provenance
+ * of every image in the environment namespaces (image-admission.ts). Chart 0.10.x ships
+ * policy-controller 0.13 or newer, the first to read Sigstore bundles (`signatureFormat: bundle`),
+ * the format GitHub's attestations are stored in. See docs/deploying/delivery.md.
+ */
+export const policyControllerChart = {
+  repo: 'https://sigstore.github.io/helm-charts',
+  chart: 'policy-controller',
+  version: '0.10.8',
+} as const satisfies HelmChart;
