@@ -18,14 +18,8 @@ import { policyControllerChart } from './versions.ts';
 /** The namespace policy-controller runs in, as its documentation installs it. */
 export const policyControllerNamespace = 'cosign-system';
 
-/** Arguments of {@link ImageAdmission}. */
-export interface ImageAdmissionArgs {
-  /** The platform's image registry, e.g. `ghcr.io/acme`: the only one services pull from. */
-  readonly registry: string;
-  /** `<owner>/<repo>` whose deploy workflow signs the images' build provenance. */
-  readonly repository: string;
-  /** Verify each image's build provenance with policy-controller. Default: true. */
-  readonly signatures?: boolean;
+/** Where policy-controller runs: its namespace's Pod Security and the API server it talks to. */
+interface VerifierArgs {
   /** Pod Security level enforced in policy-controller's namespace. */
   readonly podSecurityLevel: PodSecurityLevel;
   /** Pod Security Standards version the namespace labels pin. */
@@ -34,12 +28,22 @@ export interface ImageAdmissionArgs {
   readonly apiServer: pulumi.Input<ApiServerEndpoints>;
 }
 
+/** Arguments of {@link ImageAdmission}. */
+export interface ImageAdmissionArgs {
+  /** The platform's image registry, e.g. `ghcr.io/acme`: the only one services pull from. */
+  readonly registry: string;
+  /** `<owner>/<repo>` whose deploy workflow signs the images' build provenance. */
+  readonly repository: string;
+  /** Install policy-controller, verifying each image's build provenance. Default: not installed. */
+  readonly verifier?: VerifierArgs;
+}
+
 /**
  * Admission in the environment namespaces: a ValidatingAdmissionPolicy (no webhook) refuses any
- * image not pinned by digest or not from the platform's registry, and, unless `signatures` is
- * false, Sigstore's policy-controller refuses any image without a build provenance attestation
+ * image not pinned by digest or not from the platform's registry, and, with a `verifier`,
+ * Sigstore's policy-controller refuses any image without a build provenance attestation
  * from this repository's deploy workflow on main. See docs/deploying/delivery.md.
- * @example new ImageAdmission('admission', { registry: 'ghcr.io/acme', repository: 'acme/platform', podSecurityLevel: 'restricted', podSecurityVersion: 'v1.35', apiServer }, { parent });
+ * @example new ImageAdmission('admission', { registry: 'ghcr.io/acme', repository: 'acme/platform', verifier: { podSecurityLevel: 'restricted', podSecurityVersion: 'v1.35', apiServer } }, { parent });
  */
 export class ImageAdmission extends pulumi.ComponentResource {
   constructor(name: string, args: ImageAdmissionArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -62,19 +66,17 @@ export class ImageAdmission extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [policy] },
     );
-    if (args.signatures ?? true) this.createVerifier(name, args);
+    if (args.verifier) this.createVerifier(name, args, args.verifier);
     this.registerOutputs({});
   }
 
-  private createVerifier(name: string, args: ImageAdmissionArgs): void {
+  private createVerifier(name: string, args: ImageAdmissionArgs, verifier: VerifierArgs): void {
     const [namespace, ...policies] = createAddonNamespace(
       `${name}-policy-controller-namespace`,
       {
         namespace: policyControllerNamespace,
-        podSecurityLevel: args.podSecurityLevel,
-        podSecurityVersion: args.podSecurityVersion,
+        ...verifier,
         network: policyControllerNetworkAccess(),
-        apiServer: args.apiServer,
       },
       { parent: this },
     );

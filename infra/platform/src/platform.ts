@@ -78,7 +78,7 @@ export interface PlatformArgs {
    * registry only, and (unless `signatures` is false) with main's build provenance
    * (docs/deploying/delivery.md). Default: not installed.
    */
-  readonly admission?: Omit<ImageAdmissionArgs, PodSecurityFields | 'apiServer'>;
+  readonly admission?: Omit<ImageAdmissionArgs, 'verifier'> & { readonly signatures?: boolean };
   /**
    * Reads the API server's endpoints from the cluster (api-server-endpoints.ts); called once, and
    * only when an add-on namespace is created.
@@ -211,7 +211,12 @@ export class Platform extends pulumi.ComponentResource {
       : undefined;
 
     if (args.admission) {
-      new ImageAdmission(`${name}-admission`, { ...args.admission, ...addonCommon() }, parent);
+      const { signatures = true, ...admission } = args.admission;
+      new ImageAdmission(
+        `${name}-admission`,
+        { ...admission, ...(signatures ? { verifier: addonCommon() } : {}) },
+        parent,
+      );
     }
 
     this.namespaces = pulumi.all(namespaces.map((namespace) => namespace.name));

@@ -112,25 +112,6 @@ export const tempoChart = {
 } as const satisfies HelmChart;
 
 /**
- * The Go module (and version) each CRD-typed object's published schema comes from: what
- * infra/policy's refresh script downloads and its index records.
- */
-export const crdSchemaSources = {
-  'sigs.k8s.io/gateway-api': gatewayApiVersion,
-  'github.com/envoyproxy/gateway': envoyGatewayChart.version,
-  'github.com/cert-manager/cert-manager': certManagerChart.version,
-  'github.com/vmware-tanzu/velero': veleroVersion,
-  'github.com/prometheus-operator/prometheus-operator': prometheusOperatorVersion,
-} as const;
-
-/**
- * The Pod Security Standards version namespaces pin (`*-version` labels), so a
- * cluster upgrade never tightens or loosens the rules silently. Matches the
- * clusters' default Kubernetes version.
- */
-export const defaultPodSecurityVersion = 'v1.35';
-
-/**
  * Sigstore's policy-controller, the admission webhook that verifies the GitHub build provenance
  * of every image in the environment namespaces (image-admission.ts). Chart 0.10.x ships
  * policy-controller 0.13 or newer, the first to read Sigstore bundles (`signatureFormat: bundle`),
@@ -141,3 +122,26 @@ export const policyControllerChart = {
   chart: 'policy-controller',
   version: '0.10.8',
 } as const satisfies HelmChart;
+
+/** The policy-controller release {@link policyControllerChart} installs, whose CRDs the stored schemas come from. */
+export const policyControllerVersion = 'v0.13.1';
+
+/**
+ * The Go module (and version) each CRD-typed object's published schema comes from: what
+ * infra/policy's refresh script downloads and its index records.
+ */
+export const crdSchemaSources = {
+  'sigs.k8s.io/gateway-api': gatewayApiVersion,
+  'github.com/envoyproxy/gateway': envoyGatewayChart.version,
+  'github.com/cert-manager/cert-manager': certManagerChart.version,
+  'github.com/vmware-tanzu/velero': veleroVersion,
+  'github.com/prometheus-operator/prometheus-operator': prometheusOperatorVersion,
+  'github.com/sigstore/policy-controller': policyControllerVersion,
+} as const;
+
+/**
+ * The Pod Security Standards version namespaces pin (`*-version` labels), so a
+ * cluster upgrade never tightens or loosens the rules silently. Matches the
+ * clusters' default Kubernetes version.
+ */
+export const defaultPodSecurityVersion = 'v1.35';
