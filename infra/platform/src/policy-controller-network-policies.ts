@@ -10,7 +10,7 @@ import {
 // Pod labels of the policy-controller chart 0.10.8 (versions.ts), release `policy-controller`:
 // templates/webhook/deployment_webhook.yaml labels its pods `control-plane: <fullname>-webhook`.
 /** The admission webhook: the API server calls it for every pod in the environment namespaces. */
-export const policyControllerWebhook = {
+const policyControllerWebhook = {
   name: 'policy-controller-webhook',
   podLabels: { 'control-plane': 'policy-controller-webhook' },
 } as const satisfies AddonWorkload;
