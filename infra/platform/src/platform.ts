@@ -73,11 +73,7 @@ export interface PlatformArgs {
     MonitoringArgs,
     PodSecurityFields | ClusterFields | 'environmentNamespaces' | 'installAfter'
   >;
-  /**
-   * Image admission in the environment namespaces: digest-pinned images of the platform's
-   * registry only, and (unless `signatures` is false) with main's build provenance
-   * (docs/deploying/delivery.md). Default: not installed.
-   */
+  /** Image admission in the environment namespaces (docs/deploying/delivery.md). Default: none. */
   readonly admission?: Omit<ImageAdmissionArgs, 'verifier'> & { readonly signatures?: boolean };
   /**
    * Reads the API server's endpoints from the cluster (api-server-endpoints.ts); called once, and
@@ -212,11 +208,8 @@ export class Platform extends pulumi.ComponentResource {
 
     if (args.admission) {
       const { signatures = true, ...admission } = args.admission;
-      new ImageAdmission(
-        `${name}-admission`,
-        { ...admission, ...(signatures ? { verifier: addonCommon() } : {}) },
-        parent,
-      );
+      const verifier = signatures ? { verifier: addonCommon() } : {};
+      new ImageAdmission(`${name}-admission`, { ...admission, ...verifier }, parent);
     }
 
     this.namespaces = pulumi.all(namespaces.map((namespace) => namespace.name));
