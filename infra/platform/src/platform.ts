@@ -250,7 +250,12 @@ export class Platform extends pulumi.ComponentResource {
           : envoyDataPlane(envoyGatewayNamespace, gatewayName, namespace);
       return [
         namespace,
-        edge.parentRef.apply((parentRef) => ({ domain, parentRef, dataPlane })),
+        edge.parentRef.apply((parentRef) => ({
+          domain,
+          parentRef,
+          dataPlane,
+          controller: controller?.kind ?? 'envoy-gateway',
+        })),
       ] as const;
     });
     return pulumi.all(Object.fromEntries(entries));

@@ -18,6 +18,7 @@ import {
   ingressPolicySpec,
 } from './network-policy-specs.ts';
 import { serviceObservability } from './observability-objects.ts';
+import { publicRouteObjects } from './public-route-objects.ts';
 import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.ts';
 import {
   buildServiceConfig,
@@ -28,7 +29,7 @@ import {
 } from './service-environment.ts';
 import { defaultPreStopSeconds, shutdownTiming } from './shutdown-timing.ts';
 import { telemetryEnvironment } from './telemetry-environment.ts';
-import { gatewayApiGroup, httpRouteSpec, serviceSpec } from './traffic-specs.ts';
+import { serviceSpec } from './traffic-specs.ts';
 
 /** How a public service is reached from outside: its host on the environment's gateway. */
 export interface PublicRoute {
@@ -94,7 +95,7 @@ function secretValues(
  * One service of the catalog on Kubernetes: ServiceAccount, ConfigMap, Secret (its secrets and
  * its data services' URLs), Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget,
  * NetworkPolicies (egress to its data services included), when public an HTTPRoute on the
- * environment's gateway and, when the platform's monitoring is on, its PrometheusRule, its
+ * environment's gateway with its traffic policies and, when the platform's monitoring is on, its PrometheusRule, its
  * dashboard's ConfigMap, the OpenTelemetry variables and egress to the collector. It only
  * composes: each spec is a pure function beside it. See docs/deploying.md for every choice.
  * @example new Microservice('orders', { manifest, environment: 'dev', namespace: 'slipway-dev', image }, { providers: [provider] });
@@ -210,21 +211,7 @@ export class Microservice extends pulumi.ComponentResource {
         child,
       ),
     );
-    if (route) {
-      const spec = httpRouteSpec({
-        manifest,
-        host: route.host,
-        parentRef: route.gateway.parentRef,
-      });
-      resources.push(
-        new k8s.apiextensions.CustomResource(
-          `${name}-route`,
-          { apiVersion: `${gatewayApiGroup}/v1`, kind: 'HTTPRoute', metadata, spec },
-          child,
-        ),
-      );
-    }
-
+    if (route) resources.push(...publicRouteObjects(name, { manifest, metadata, route }, child));
     if (monitoring)
       resources.push(
         ...serviceObservability(name, { manifest, environment, namespace, labels }, child),
