@@ -235,6 +235,7 @@ export class Platform extends pulumi.ComponentResource {
           gatewayName,
           domain,
           className: controller?.kind === 'external' ? controller.className : envoyGatewayClassName,
+          envoyGateway: controller?.kind !== 'external',
           ...(certManager ? { clusterIssuer: certManager.issuer } : {}),
           installAfter: [
             environment,
