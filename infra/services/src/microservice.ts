@@ -1,7 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { DataServiceEndpoint } from '@slipway/infra-data-services';
-import type { PlatformGateway, PlatformMonitoring } from '@slipway/infra-platform/outputs';
+import type { PlatformMonitoring } from '@slipway/infra-platform/outputs';
 import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
 import {
   componentType,
@@ -18,7 +18,7 @@ import {
   ingressPolicySpec,
 } from './network-policy-specs.ts';
 import { serviceObservability } from './observability-objects.ts';
-import { publicRouteObjects } from './public-route-objects.ts';
+import { type PublicRoute, publicRouteObjects } from './public-route-objects.ts';
 import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.ts';
 import {
   buildServiceConfig,
@@ -30,14 +30,6 @@ import {
 import { defaultPreStopSeconds, shutdownTiming } from './shutdown-timing.ts';
 import { telemetryEnvironment } from './telemetry-environment.ts';
 import { serviceSpec } from './traffic-specs.ts';
-
-/** How a public service is reached from outside: its host on the environment's gateway. */
-export interface PublicRoute {
-  /** `<service>.<domain>`, covered by the gateway's `*.<domain>` certificate. */
-  readonly host: string;
-  /** The environment's gateway, from the platform stack's `gateways` output. */
-  readonly gateway: PlatformGateway;
-}
 
 /** Arguments of {@link Microservice}. */
 export interface MicroserviceArgs {

@@ -1,9 +1,17 @@
 import * as k8s from '@pulumi/kubernetes';
 import type * as pulumi from '@pulumi/pulumi';
+import type { PlatformGateway } from '@slipway/infra-platform/outputs';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import type { PublicRoute } from './microservice.ts';
 import { backendTrafficPolicySpec, envoyGatewayPolicyApiVersion } from './traffic-policy-specs.ts';
 import { gatewayApiGroup, httpRouteSpec, routeRuleNames } from './traffic-specs.ts';
+
+/** How a public service is reached from outside: its host on the environment's gateway. */
+export interface PublicRoute {
+  /** `<service>.<domain>`, covered by the gateway's `*.<domain>` certificate. */
+  readonly host: string;
+  /** The environment's gateway, from the platform stack's `gateways` output. */
+  readonly gateway: PlatformGateway;
+}
 
 /** The metadata every object of the service starts from: its name, namespace and labels. */
 interface ServiceMetadata {
