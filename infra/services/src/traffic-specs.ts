@@ -11,7 +11,7 @@ type ServiceSpec = k8s.types.input.core.v1.ServiceSpec;
  * The HTTP methods RFC 9110 calls idempotent that services serve: sending one twice has the
  * effect of sending it once, so the gateway may resend it after a connection reset.
  */
-export const idempotentMethods = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'] as const;
+const idempotentMethods = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'] as const;
 
 /** The names of a public service's HTTPRoute rules, which its traffic policies target. */
 export const routeRuleNames = {
