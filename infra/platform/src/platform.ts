@@ -244,6 +244,7 @@ export class Platform extends pulumi.ComponentResource {
           gatewayName,
           domain,
           className: controller?.kind === 'external' ? controller.className : envoyGatewayClassName,
+          envoyGateway: controller?.kind !== 'external',
           ...(certManager ? { clusterIssuer: certManager.issuer } : {}),
           installAfter: [
             environment,
@@ -259,7 +260,12 @@ export class Platform extends pulumi.ComponentResource {
           : envoyDataPlane(envoyGatewayNamespace, gatewayName, namespace);
       return [
         namespace,
-        edge.parentRef.apply((parentRef) => ({ domain, parentRef, dataPlane })),
+        edge.parentRef.apply((parentRef) => ({
+          domain,
+          parentRef,
+          dataPlane,
+          controller: controller?.kind ?? 'envoy-gateway',
+        })),
       ] as const;
     });
     return pulumi.all(Object.fromEntries(entries));

@@ -250,9 +250,19 @@ describe('renderPlatform for the dev stack', () => {
         'slipway-dev': {
           parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
           dataPlane: { namespace: 'envoy-gateway-system' },
+          controller: 'envoy-gateway',
         },
       },
     });
+  });
+
+  it("renders the HTTPS listener's ClientTrafficPolicy", () => {
+    expect(ofKind(rendered, 'ClientTrafficPolicy')).toEqual([
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: 'public-https', namespace: 'slipway-dev' }),
+        spec: expect.objectContaining({ tls: { minVersion: '1.2' } }),
+      }),
+    ]);
   });
 });
 

@@ -80,8 +80,12 @@ export function callPolicyVariable(serviceName: string): string {
  * @example gatewayTrafficDefaults.rateLimit.requestsPerSecond // 100
  */
 export const gatewayTrafficDefaults = {
+  /** The whole exchange with the service; capped by the manifest's `shutdown.maxRequestSeconds`. */
   requestTimeoutSeconds: 15,
+  /** Idle connections, both sides of the proxy: below the kit's keep-alive (`KEEP_ALIVE_TIMEOUT_MS`). */
   idleTimeoutSeconds: 60,
+  /** The time a client has to send its request headers: a slow-loris guard on the listener. */
+  requestHeadersTimeoutSeconds: 10,
   /** Retries on connect failure or reset, idempotent methods only. */
   retries: 2,
   circuitBreaker: { maxConnections: 1_024, maxPendingRequests: 1_024, maxParallelRequests: 1_024 },
