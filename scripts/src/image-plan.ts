@@ -11,6 +11,8 @@ export interface ImagePlanEntry {
   readonly revision: CommitSha;
   /** `<registry>/<service>:<revision>`: the tag main's images job builds and pushes. */
   readonly image: string;
+  /** `<registry>/<service>`, without the tag: the subject name its attestations are bound to. */
+  readonly repository: string;
   /** The images job output this service's build fills (`image-<slot>`, see built-images). */
   readonly slot: number;
 }
@@ -39,6 +41,7 @@ export function planImages({ registry, services, revisions }: PlanImagesInput): 
       package: service.packageName,
       revision,
       image: imageReference(registry, service.name, revision),
+      repository: `${registry}/${service.name}`,
       slot,
     };
   });

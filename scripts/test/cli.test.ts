@@ -21,6 +21,10 @@ import { platform, platformSpec } from '../src/commands/platform.ts';
 import { recordImageCommand, recordImageSpec } from '../src/commands/record-image.ts';
 import { resolveCommit, resolveCommitSpec } from '../src/commands/resolve-commit.ts';
 import { setStackImagesCommand, setStackImagesSpec } from '../src/commands/set-stack-images.ts';
+import {
+  verifyAttestationsCommand,
+  verifyAttestationsSpec,
+} from '../src/commands/verify-attestations.ts';
 import { versionPackages, versionPackagesSpec } from '../src/commands/version-packages.ts';
 import { recordingContext } from './fixture-repo.ts';
 
@@ -31,6 +35,7 @@ const commands = [
   [planImagesSpec, planImagesCommand],
   [recordImageSpec, recordImageCommand],
   [setStackImagesSpec, setStackImagesCommand],
+  [verifyAttestationsSpec, verifyAttestationsCommand],
   [checkDockerfileSpec, checkDockerfileCommand],
   [checkWorkflowsSpec, checkWorkflowsCommand],
   [checkPackagesSpec, checkPackagesCommand],

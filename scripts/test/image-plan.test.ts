@@ -30,6 +30,7 @@ describe('planImages', () => {
         package: 'gateway',
         revision: older,
         image: `ghcr.io/acme/gateway:${older}`,
+        repository: 'ghcr.io/acme/gateway',
         slot: 0,
       },
       {
@@ -37,6 +38,7 @@ describe('planImages', () => {
         package: 'orders',
         revision: newer,
         image: `ghcr.io/acme/orders:${newer}`,
+        repository: 'ghcr.io/acme/orders',
         slot: 1,
       },
     ]);

@@ -13,18 +13,19 @@ describe('deploy.yml', () => {
     on: Record<string, { inputs?: Record<string, unknown> }>;
   };
 
-  it('tests, plans, builds images, then deploys staging and production in that order', () => {
+  it('tests, plans, builds and attests images, verifies them, then deploys staging and production', () => {
     expect(jobs.test?.uses).toBe('./.github/workflows/ci.yml');
     expect(jobs.plan?.needs).toBe('test');
     expect(jobs.images?.needs).toBe('plan');
-    expect(jobs.staging?.needs).toEqual(['plan', 'images']);
-    expect(jobs.production?.needs).toEqual(['plan', 'images', 'staging']);
+    expect(jobs.verify?.needs).toEqual(['plan', 'images']);
+    expect(jobs.staging?.needs).toEqual(['plan', 'images', 'verify']);
+    expect(jobs.production?.needs).toEqual(['plan', 'images', 'verify', 'staging']);
   });
 
   it('builds and deploys on a manual run too, where the test job is skipped', () => {
     // GitHub skips a job whose ancestors include a skipped one unless its `if` uses always().
     const condition = (job: string) => String(jobs[job]?.if ?? '').replace(/\s+/g, ' ');
-    for (const job of ['plan', 'images', 'staging', 'production']) {
+    for (const job of ['plan', 'images', 'verify', 'staging', 'production']) {
       expect(condition(job)).toMatch(/^always\(\) && /);
     }
     expect(condition('plan')).toContain(
@@ -32,9 +33,11 @@ describe('deploy.yml', () => {
     );
     expect(condition('images')).toContain("needs.plan.result == 'success'");
     expect(condition('staging')).toContain(
-      "needs.plan.result == 'success' && needs.images.result == 'success' && !inputs.skip-staging",
+      "needs.plan.result == 'success' && needs.images.result == 'success' && needs.verify.result == 'success' && !inputs.skip-staging",
     );
-    expect(condition('production')).toContain("needs.images.result == 'success'");
+    expect(condition('production')).toContain(
+      "needs.images.result == 'success' && needs.verify.result == 'success'",
+    );
   });
 
   const stack = jobsOf('deploy-stack.yml').deploy;
@@ -49,7 +52,7 @@ describe('deploy.yml', () => {
         stack: stackName,
         environment,
         sha: expr('needs.plan.outputs.sha'),
-        built: expr('toJSON(needs.images.outputs)'),
+        built: expr('needs.verify.outputs.verified'),
       });
     }
   });
@@ -73,20 +76,58 @@ describe('deploy.yml', () => {
     });
   });
 
-  it('gives packages: write to the image job only, held to main, and id-token: write to the deploy jobs only', () => {
+  it('gives packages: write to the image job only, held to main, and id-token: write to it and the deploy jobs only', () => {
     const scopes = Object.fromEntries(
       Object.entries(jobs).map(([id, job]) => [
         id,
         job.permissions as Record<string, string> | undefined,
       ]),
     );
-    expect(scopes.images).toEqual({ contents: 'read', packages: 'write' });
+    // id-token and attestations: the build provenance and SBOM attestations, signed keylessly.
+    expect(scopes.images).toEqual({
+      contents: 'read',
+      packages: 'write',
+      'id-token': 'write',
+      attestations: 'write',
+    });
+    expect(scopes.verify).toEqual({ contents: 'read', packages: 'read', attestations: 'read' });
     expect(String(jobs.images?.if)).toContain("github.ref == 'refs/heads/main'");
     expect(scopes.plan).toEqual({ contents: 'read' });
     // No registry access: the digests come from the images job's outputs and the stack's record.
     const deploy = { contents: 'read', 'id-token': 'write' };
     expect(scopes.staging).toEqual(deploy);
     expect(scopes.production).toEqual(deploy);
+  });
+
+  it('attests build provenance and an SBOM for the digest the build reported, in the registry too', () => {
+    const steps = jobs.images?.steps ?? [];
+    const at = (name: string) => steps.findIndex((step) => step.name === name);
+    const provenance = steps[at('Attest build provenance')];
+    const sbom = steps[at('Attest the SBOM')];
+    for (const step of [provenance, sbom]) {
+      expect(step?.with).toMatchObject({
+        'subject-name': expr('matrix.repository'),
+        'subject-digest': expr('steps.build.outputs.digest'),
+        'push-to-registry': true,
+      });
+    }
+    expect(provenance?.uses).toMatch(/^actions\/attest-build-provenance@[0-9a-f]{40}$/);
+    expect(sbom?.uses).toMatch(/^actions\/attest-sbom@[0-9a-f]{40}$/);
+    const build = steps.findIndex((step) => step.id === 'build');
+    expect(build).toBeLessThan(at('Attest build provenance'));
+    expect(at('Attest the SBOM')).toBeLessThan(at('Record the digest the build reported'));
+  });
+
+  it('deploys only the images whose attestations verify-attestations checked', () => {
+    const step = jobs.verify?.steps?.find((s) => s.id === 'verify');
+    expect(step?.run).toContain(
+      'verify-attestations.ts --built "$BUILT" --repository "$REPOSITORY"',
+    );
+    expect(step?.env).toMatchObject({
+      BUILT: expr('toJSON(needs.images.outputs)'),
+      REPOSITORY: expr('github.repository'),
+    });
+    expect(jobs.verify?.outputs).toEqual({ verified: expr('steps.verify.outputs.verified') });
   });
 
   it('deploy-stack declares its own least permissions, at the top and on its job', () => {

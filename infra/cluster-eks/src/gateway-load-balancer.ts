@@ -4,7 +4,7 @@ import type { NodeProvisioning } from './node-provisioning.ts';
 /**
  * The load balancer the edge proxies' `LoadBalancer` Service asks for: an NLB from the controller
  * this cluster runs (EKS Auto Mode's own, or the AWS Load Balancer Controller in Karpenter mode),
- * internet-facing and sending straight to pod IPs. The scheme is stated, not left to a default
+ * internet-facing, sending straight to pod IPs and keeping the client's address. The scheme is stated, not left to a default
  * (both controllers default to internal).
  *
  * @example
@@ -17,6 +17,9 @@ export function gatewayLoadBalancer(provisioning: NodeProvisioning): GatewayLoad
     annotations: {
       'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
       'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+      // IP targets hide the client's address by default; the gateway's per-client rate limit needs it.
+      'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes':
+        'preserve_client_ip.enabled=true',
     },
   };
 }

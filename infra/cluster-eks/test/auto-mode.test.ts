@@ -50,6 +50,8 @@ describe('EKS cluster program with nodeProvisioning: auto-mode (the default)', (
       annotations: {
         'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
         'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+        'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes':
+          'preserve_client_ip.enabled=true',
       },
     });
   });

@@ -180,6 +180,8 @@ describe('EKS cluster program with nodeProvisioning: karpenter', () => {
       annotations: {
         'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
         'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+        'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes':
+          'preserve_client_ip.enabled=true',
       },
     });
   });

@@ -1,7 +1,12 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
-import { gatewaySpec, httpsListenerName, httpsRedirectRouteSpec } from './gateway-specs.ts';
+import {
+  clientTrafficPolicySpec,
+  gatewaySpec,
+  httpsListenerName,
+  httpsRedirectRouteSpec,
+} from './gateway-specs.ts';
 import { platformLabels } from './platform-labels.ts';
 import type { GatewayParentRef } from './platform-outputs.ts';
 
@@ -17,14 +22,20 @@ export interface EnvironmentGatewayArgs {
   readonly domain: string;
   /** cert-manager's ClusterIssuer that issues the listener's certificate. Default: none (provide the Secret yourself). */
   readonly clusterIssuer?: string;
+  /**
+   * Whether Envoy Gateway runs the Gateway: then a ClientTrafficPolicy sets the HTTPS listener's
+   * TLS minimum, HSTS and client timeouts (a cloud's controller knows no such kind). Default: false.
+   */
+  readonly envoyGateway?: boolean;
   /** What the Gateway waits for: its namespace, GatewayClass and issuer. Default: none. */
   readonly installAfter?: readonly pulumi.Resource[];
 }
 
 /**
  * The public entry of one environment: a Gateway (HTTPS `*.<domain>` terminated with a
- * certificate cert-manager issues through its Gateway API support, plus HTTP) and an HTTPRoute
- * redirecting all HTTP to HTTPS with a 301.
+ * certificate cert-manager issues through its Gateway API support, plus HTTP), an HTTPRoute
+ * redirecting all HTTP to HTTPS with a 301 and, with Envoy Gateway, the HTTPS listener's
+ * ClientTrafficPolicy (TLS 1.2 at least, HSTS, client timeouts).
  *
  * @example
  * new EnvironmentGateway('slipway-dev-gateway', { namespace: 'slipway-dev', gatewayName: 'public', className: 'envoy-gateway', domain: 'dev.example.com', clusterIssuer: 'letsencrypt' }, { parent });
@@ -73,6 +84,23 @@ export class EnvironmentGateway extends pulumi.ComponentResource {
       },
       { parent: this, dependsOn: [gateway] },
     );
+    if (args.envoyGateway) {
+      const policyName = `${args.gatewayName}-${httpsListenerName}`;
+      new k8s.apiextensions.CustomResource(
+        `${name}-client-traffic-policy`,
+        {
+          apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+          kind: 'ClientTrafficPolicy',
+          metadata: {
+            name: policyName,
+            namespace: args.namespace,
+            labels: platformLabels(policyName, args.namespace, 'client-traffic-policy'),
+          },
+          spec: clientTrafficPolicySpec(args.gatewayName),
+        },
+        { parent: this, dependsOn: [gateway] },
+      );
+    }
 
     this.parentRef = pulumi.output({
       name: args.gatewayName,

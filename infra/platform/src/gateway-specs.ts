@@ -1,3 +1,4 @@
+import { gatewayTrafficDefaults } from '@slipway/platform-contract';
 import type { GatewayDataPlane } from './platform-outputs.ts';
 
 /** The HTTPS listener services attach their HTTPRoutes to (`parentRefs[].sectionName`). */
@@ -78,6 +79,50 @@ export function httpsRedirectRouteSpec(gatewayName: string): Record<string, unkn
         ],
       },
     ],
+  };
+}
+
+/**
+ * The `Strict-Transport-Security` value of the HTTPS listener: browsers that saw it come back
+ * only over HTTPS, to the domain and every name under it, for `hstsMaxAgeSeconds`.
+ * @example hstsHeaderValue() // 'max-age=31536000; includeSubDomains'
+ */
+export function hstsHeaderValue(): string {
+  return `max-age=${gatewayTrafficDefaults.hstsMaxAgeSeconds}; includeSubDomains`;
+}
+
+/**
+ * Envoy Gateway's ClientTrafficPolicy on the HTTPS listener of a Gateway: TLS 1.2 at least,
+ * HSTS on every response, the idle timeout of client connections and a bound on the time a
+ * client takes to send its request headers (a slow-loris guard), from `gatewayTrafficDefaults`.
+ * The HTTP listener only redirects, so it needs none of this (HSTS over plain HTTP is ignored).
+ *
+ * @example
+ * clientTrafficPolicySpec('public').tls // { minVersion: '1.2' }
+ */
+export function clientTrafficPolicySpec(gatewayName: string): Record<string, unknown> {
+  const defaults = gatewayTrafficDefaults;
+  return {
+    targetRefs: [
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'Gateway',
+        name: gatewayName,
+        sectionName: httpsListenerName,
+      },
+    ],
+    tls: { minVersion: defaults.tlsMinimumVersion },
+    timeout: {
+      http: {
+        idleTimeout: `${defaults.idleTimeoutSeconds}s`,
+        requestHeadersReceivedTimeout: `${defaults.requestHeadersTimeoutSeconds}s`,
+      },
+    },
+    headers: {
+      lateResponseHeaders: {
+        set: [{ name: 'Strict-Transport-Security', value: hstsHeaderValue() }],
+      },
+    },
   };
 }
 

@@ -23,6 +23,12 @@ export interface PlatformGateway {
   readonly domain: string;
   readonly parentRef: GatewayParentRef;
   readonly dataPlane: GatewayDataPlane;
+  /**
+   * Who runs the Gateway: the platform's Envoy Gateway, whose traffic policies each public
+   * service's route gets, or a cloud's controller, which takes none. Absent from platform stacks
+   * older than the field: Envoy Gateway, the platform's default.
+   */
+  readonly controller?: 'envoy-gateway' | 'external';
 }
 
 /**

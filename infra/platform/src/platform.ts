@@ -9,6 +9,7 @@ import { EnvironmentNamespace } from './environment-namespace.ts';
 import { EnvoyGateway, type EnvoyGatewayArgs } from './envoy-gateway.ts';
 import { envoyGatewayClassName, envoyGatewayNamespace } from './envoy-gateway-specs.ts';
 import { defaultGatewayName, envoyDataPlane } from './gateway-specs.ts';
+import { ImageAdmission, type ImageAdmissionArgs } from './image-admission.ts';
 import { Monitoring, type MonitoringArgs } from './monitoring.ts';
 import type { PodSecurityLevel } from './platform-labels.ts';
 import type { GatewayDataPlane, PlatformGateway, PlatformMonitoring } from './platform-outputs.ts';
@@ -72,6 +73,8 @@ export interface PlatformArgs {
     MonitoringArgs,
     PodSecurityFields | ClusterFields | 'environmentNamespaces' | 'installAfter'
   >;
+  /** Image admission in the environment namespaces (docs/deploying/delivery.md). Default: none. */
+  readonly admission?: Omit<ImageAdmissionArgs, 'verifier'> & { readonly signatures?: boolean };
   /**
    * Reads the API server's endpoints from the cluster (api-server-endpoints.ts); called once, and
    * only when an add-on namespace is created.
@@ -203,6 +206,12 @@ export class Platform extends pulumi.ComponentResource {
         )
       : undefined;
 
+    if (args.admission) {
+      const { signatures = true, ...admission } = args.admission;
+      const verifier = signatures ? { verifier: addonCommon() } : {};
+      new ImageAdmission(`${name}-admission`, { ...admission, ...verifier }, parent);
+    }
+
     this.namespaces = pulumi.all(namespaces.map((namespace) => namespace.name));
     this.clusterIssuer = certManager?.issuerName;
     this.backupScheduleName = backups?.scheduleName;
@@ -235,6 +244,7 @@ export class Platform extends pulumi.ComponentResource {
           gatewayName,
           domain,
           className: controller?.kind === 'external' ? controller.className : envoyGatewayClassName,
+          envoyGateway: controller?.kind !== 'external',
           ...(certManager ? { clusterIssuer: certManager.issuer } : {}),
           installAfter: [
             environment,
@@ -250,7 +260,12 @@ export class Platform extends pulumi.ComponentResource {
           : envoyDataPlane(envoyGatewayNamespace, gatewayName, namespace);
       return [
         namespace,
-        edge.parentRef.apply((parentRef) => ({ domain, parentRef, dataPlane })),
+        edge.parentRef.apply((parentRef) => ({
+          domain,
+          parentRef,
+          dataPlane,
+          controller: controller?.kind ?? 'envoy-gateway',
+        })),
       ] as const;
     });
     return pulumi.all(Object.fromEntries(entries));

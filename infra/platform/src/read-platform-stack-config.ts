@@ -8,6 +8,7 @@ import {
 } from '@slipway/service-manifest';
 import type { PlatformSettings } from './platform.ts';
 import type { PodSecurityLevel } from './platform-labels.ts';
+import { type AdmissionConfig, readAdmissionConfig } from './read-admission-config.ts';
 import { type BackupsConfig, readBackupsConfig } from './read-backups-config.ts';
 import { type CertManagerConfig, readCertManagerConfig } from './read-cert-manager-config.ts';
 import { type GatewayConfig, readGatewayConfig } from './read-gateway-config.ts';
@@ -63,7 +64,7 @@ function readEnvironmentProfile(config: pulumi.Config, stack: string): Environme
 
 /**
  * Reads the platform settings from the stack config. Each optional part
- * (`gateway`, `certManager`, `backups`, `monitoring`) is on unless its `enabled` is false,
+ * (`gateway`, `certManager`, `backups`, `monitoring`, `admission`) is on unless its `enabled` is false,
  * and fails with the field's name when it is on but incomplete, before any
  * resource is registered. The environment's profile gives the backup schedule and retention and
  * the Envoy proxies' replicas the stack leaves out.
@@ -91,6 +92,7 @@ export function readPlatformStackConfig(config: pulumi.Config, stack: string): P
     profile.backups,
   );
   const monitoring = readMonitoringConfig(config.getObject<MonitoringConfig>('monitoring') ?? {});
+  const admission = readAdmissionConfig(config.getObject<AdmissionConfig>('admission') ?? {});
   const clusterStack = config.get('clusterStack');
   const kubeContext = config.get('kubeContext');
   return {
@@ -104,6 +106,7 @@ export function readPlatformStackConfig(config: pulumi.Config, stack: string): P
       ...(certManager ? { certManager } : {}),
       ...(backups ? { backups } : {}),
       ...(monitoring ? { monitoring } : {}),
+      ...(admission ? { admission } : {}),
     },
   };
 }

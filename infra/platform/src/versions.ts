@@ -112,6 +112,21 @@ export const tempoChart = {
 } as const satisfies HelmChart;
 
 /**
+ * Sigstore's policy-controller, the admission webhook that verifies the GitHub build provenance
+ * of every image in the environment namespaces (image-admission.ts). Chart 0.10.x ships
+ * policy-controller 0.13 or newer, the first to read Sigstore bundles (`signatureFormat: bundle`),
+ * the format GitHub's attestations are stored in. See docs/deploying/delivery.md.
+ */
+export const policyControllerChart = {
+  repo: 'https://sigstore.github.io/helm-charts',
+  chart: 'policy-controller',
+  version: '0.10.8',
+} as const satisfies HelmChart;
+
+/** The policy-controller release {@link policyControllerChart} installs, whose CRDs the stored schemas come from. */
+export const policyControllerVersion = 'v0.13.1';
+
+/**
  * The Go module (and version) each CRD-typed object's published schema comes from: what
  * infra/policy's refresh script downloads and its index records.
  */
@@ -121,6 +136,7 @@ export const crdSchemaSources = {
   'github.com/cert-manager/cert-manager': certManagerChart.version,
   'github.com/vmware-tanzu/velero': veleroVersion,
   'github.com/prometheus-operator/prometheus-operator': prometheusOperatorVersion,
+  'github.com/sigstore/policy-controller': policyControllerVersion,
 } as const;
 
 /**

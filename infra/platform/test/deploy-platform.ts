@@ -12,6 +12,8 @@ export const gatewayType = 'kubernetes:gateway.networking.k8s.io/v1:Gateway';
 export const httpRouteType = 'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute';
 export const gatewayClassType = 'kubernetes:gateway.networking.k8s.io/v1:GatewayClass';
 export const envoyProxyType = 'kubernetes:gateway.envoyproxy.io/v1alpha1:EnvoyProxy';
+export const clientTrafficPolicyType =
+  'kubernetes:gateway.envoyproxy.io/v1alpha1:ClientTrafficPolicy';
 export const priorityClassType = 'kubernetes:scheduling.k8s.io/v1:PriorityClass';
 
 /** The API server's endpoints as a cluster would list them: two control-plane addresses. */

@@ -7,6 +7,7 @@ import {
 import { ofType, type RecordedResource } from '@slipway/infra-testing';
 import { envoyGatewayValues, envoyProxySpec } from '../src/envoy-gateway-specs.ts';
 import {
+  clientTrafficPolicyType,
   deployPlatform,
   deployPlatformWithOptions,
   envoyProxyType,
@@ -172,6 +173,19 @@ describe('the edge with Envoy Gateway', () => {
     });
   });
 
+  it.each(everythingOn.namespaces)(
+    'gives the HTTPS listener in %s its ClientTrafficPolicy: TLS 1.2 at least and HSTS',
+    (namespace) => {
+      const [policy] = inNamespace(resources, clientTrafficPolicyType, namespace);
+      expect(metadataOf(policy).name).toBe('public-https');
+      expect(policy?.inputs.spec).toMatchObject({
+        targetRefs: [{ kind: 'Gateway', name: 'public', sectionName: 'https' }],
+        tls: { minVersion: '1.2' },
+      });
+      expect(validateKubernetesObject(policy?.inputs)).toEqual([]);
+    },
+  );
+
   it('leaves the Gateway unannotated when cert-manager is off (the TLS Secret is then yours)', async () => {
     const withoutCertManager = await deployPlatform({ ...everythingOn, certManager: undefined });
     const [gateway] = ofType(withoutCertManager, gatewayType);
@@ -196,6 +210,8 @@ describe('the edge with a cloud controller instead', () => {
     expect(releases).toEqual(['cert-manager', 'velero']);
     expect(ofType(resources, gatewayClassType)).toEqual([]);
     expect(ofType(resources, envoyProxyType)).toEqual([]);
+    // A cloud's controller knows no Envoy Gateway policy.
+    expect(ofType(resources, clientTrafficPolicyType)).toEqual([]);
     expect(
       ofType(resources, gatewayType).map(
         (g) => (g.inputs.spec as { gatewayClassName: string }).gatewayClassName,

@@ -96,6 +96,7 @@ describe('platform program', () => {
             'gateway.envoyproxy.io/owning-gateway-namespace': 'slipway-dev',
           },
         },
+        controller: 'envoy-gateway',
       },
     });
   });

@@ -52,6 +52,7 @@ describe('readPlatformStackConfig', () => {
       certManager: { enabled: false },
       backups: { enabled: false },
       monitoring: { enabled: false },
+      admission: { enabled: false },
     });
     expect(platform).toEqual({ namespaces: ['slipway-dev'] });
   });

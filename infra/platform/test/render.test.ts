@@ -18,6 +18,7 @@ import {
   envoyGatewayChart,
   envoyGatewayCrdsChart,
   type HelmChart,
+  policyControllerChart,
   veleroChart,
 } from '../src/versions.ts';
 
@@ -93,7 +94,14 @@ describe('renderPlatform for the dev stack', () => {
     const namespaces = ofKind(rendered, 'Namespace');
     // Sorted on both sides: where the environment's name sorts depends on the product name.
     expect(namespaces.map((ns) => ns.metadata.name).sort()).toEqual(
-      ['cert-manager', 'envoy-gateway-system', 'monitoring', 'slipway-dev', 'velero'].sort(),
+      [
+        'cert-manager',
+        'cosign-system',
+        'envoy-gateway-system',
+        'monitoring',
+        'slipway-dev',
+        'velero',
+      ].sort(),
     );
     for (const namespace of namespaces) {
       expect(namespace.metadata).toMatchObject({
@@ -227,6 +235,7 @@ describe('renderPlatform for the dev stack', () => {
       pinned('envoy-gateway-crds', 'envoy-gateway-system', envoyGatewayCrdsChart),
       pinned('envoy-gateway', 'envoy-gateway-system', envoyGatewayChart),
       pinned('cert-manager', 'cert-manager', certManagerChart),
+      pinned('policy-controller', 'cosign-system', policyControllerChart),
       pinned('velero', 'velero', veleroChart),
     ]);
   });
@@ -241,9 +250,19 @@ describe('renderPlatform for the dev stack', () => {
         'slipway-dev': {
           parentRef: { name: 'public', namespace: 'slipway-dev', sectionName: 'https' },
           dataPlane: { namespace: 'envoy-gateway-system' },
+          controller: 'envoy-gateway',
         },
       },
     });
+  });
+
+  it("renders the HTTPS listener's ClientTrafficPolicy", () => {
+    expect(ofKind(rendered, 'ClientTrafficPolicy')).toEqual([
+      expect.objectContaining({
+        metadata: expect.objectContaining({ name: 'public-https', namespace: 'slipway-dev' }),
+        spec: expect.objectContaining({ tls: { minVersion: '1.2' } }),
+      }),
+    ]);
   });
 });
 
@@ -253,6 +272,7 @@ describe('renderPlatform config handling', () => {
     certManager: { enabled: false },
     backups: { enabled: false },
     monitoring: { enabled: false },
+    admission: { enabled: false },
   };
 
   it('takes keys with or without the slipway-platform: prefix alike', async () => {

@@ -52,6 +52,8 @@ const crdFiles: Readonly<Record<Module, readonly string[]>> = {
     'servicemonitors',
     'prometheusrules',
   ].map((name) => `example/prometheus-operator-crd/monitoring.coreos.com_${name}.yaml`),
+  // The image signature policy the platform's admission writes.
+  'github.com/sigstore/policy-controller': ['config/300-clusterimagepolicy.yaml'],
 };
 
 interface CrdDocument {
@@ -89,6 +91,24 @@ function withoutDescriptions(value: unknown): unknown {
       .filter(([key, field]) => !(key === 'description' && typeof field === 'string'))
       .map(([key, field]) => [key, withoutDescriptions(field)]),
   );
+}
+
+/**
+ * Every object has apiVersion, kind and metadata, and the API server knows them whatever a CRD
+ * says; some CRDs (policy-controller's) leave them out of the schema, which the stored,
+ * closed schema would then refuse.
+ */
+function withObjectFields(schema: unknown): unknown {
+  const properties = (schema as { properties?: Record<string, unknown> }).properties ?? {};
+  return {
+    ...(schema as object),
+    properties: {
+      ...properties,
+      ...('apiVersion' in properties ? {} : { apiVersion: { type: 'string' } }),
+      ...('kind' in properties ? {} : { kind: { type: 'string' } }),
+      ...('metadata' in properties ? {} : { metadata: { type: 'object' } }),
+    },
+  };
 }
 
 function readCrds(path: string): CrdDocument[] {
@@ -135,7 +155,7 @@ function main(): void {
           mkdirSync(dirname(join(outputFolder, relative)), { recursive: true });
           writeFileSync(
             join(outputFolder, relative),
-            `${JSON.stringify(withoutDescriptions(schema), null, 2)}\n`,
+            `${JSON.stringify(withObjectFields(withoutDescriptions(schema)), null, 2)}\n`,
           );
           kinds[`${group}/${served.name}/${names.kind}`] = {
             source: module,

@@ -1,3 +1,5 @@
+import { digestPattern } from './image-admission-rule.ts';
+
 /**
  * Why an image reference is not pinned, or undefined when it is: pinned means a digest
  * (`@sha256:` and 64 hex digits) or an explicit tag other than `latest`.
@@ -7,7 +9,7 @@ export function checkImageReference(image: string): string | undefined {
   if (image.trim() === '') return 'is empty';
   const at = image.indexOf('@');
   if (at !== -1) {
-    return /^sha256:[0-9a-f]{64}$/.test(image.slice(at + 1))
+    return digestPattern.test(image.slice(at + 1))
       ? undefined
       : `has a malformed digest '${image.slice(at + 1)}' (expected sha256: and 64 hex digits)`;
   }

@@ -4,6 +4,7 @@ import { checkGatewayRoutes } from './check-gateway-routes.ts';
 import { checkIngressTls } from './check-ingress-tls.ts';
 import { checkNamespace } from './check-namespace.ts';
 import { checkNetworkPolicy } from './check-network-policy.ts';
+import { checkPolicyTargets } from './check-policy-targets.ts';
 import { checkRestrictedPodSecurity } from './check-restricted-pod-security.ts';
 import { checkService } from './check-service.ts';
 import { checkServiceAccounts } from './check-service-accounts.ts';
@@ -44,7 +45,8 @@ export interface PodOutsideTheSet {
  * with token automount off, an autoscaling/v2 HPA per Deployment that owns its replica count, PDBs
  * that select pods and never block a drain, Services and NetworkPolicies that select real pods with
  * named target ports that exist, TLS on every Ingress host and Gateway HTTPS listener, HTTP
- * listeners used only to redirect to HTTPS, and the recommended labels.
+ * listeners used only to redirect to HTTPS, Envoy Gateway policies whose targets exist, and the
+ * recommended labels.
  * To allow a documented exception, filter the result by `rule`.
  * @example expect(formatViolations(checkObjectSet(objects))).toBe('');
  */
@@ -83,6 +85,7 @@ export function checkObjectSet(
 
   checkServiceAccounts(all, workloads, violation);
   violations.push(...checkGatewayRoutes(all));
+  violations.push(...checkPolicyTargets(all));
   const hpaMinimum = checkAutoscalers(all, workloads, requireAutoscaling, violation);
   for (const obj of all) {
     if (obj.kind === 'PodDisruptionBudget')

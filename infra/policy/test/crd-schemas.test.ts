@@ -138,6 +138,7 @@ describe('the stored CRD schemas', () => {
       'github.com/cert-manager/cert-manager',
       'github.com/envoyproxy/gateway',
       'github.com/prometheus-operator/prometheus-operator',
+      'github.com/sigstore/policy-controller',
       'github.com/vmware-tanzu/velero',
       'sigs.k8s.io/gateway-api',
     ]);
@@ -159,6 +160,7 @@ describe('the stored CRD schemas', () => {
     'monitoring.coreos.com/v1/PodMonitor',
     'monitoring.coreos.com/v1/ServiceMonitor',
     'monitoring.coreos.com/v1/PrometheusRule',
+    'policy.sigstore.dev/v1beta1/ClusterImagePolicy',
   ])('include %s, whose file exists', (kind) => {
     const entry = crdSchemaIndex.kinds[kind];
     expect(entry).toBeDefined();

@@ -51,6 +51,56 @@ export function validCustomResources(): KubernetesObject[] {
       },
     },
     {
+      apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+      kind: 'ClientTrafficPolicy',
+      metadata: { ...metadata, name: 'edge-https' },
+      spec: {
+        targetRefs: [
+          {
+            group: 'gateway.networking.k8s.io',
+            kind: 'Gateway',
+            name: 'edge',
+            sectionName: 'https',
+          },
+        ],
+        tls: { minVersion: '1.2' },
+        headers: {
+          lateResponseHeaders: {
+            set: [
+              { name: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' },
+            ],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+      kind: 'BackendTrafficPolicy',
+      metadata: { ...metadata, name: 'https-redirect' },
+      spec: {
+        targetRefs: [
+          { group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'https-redirect' },
+        ],
+        timeout: { http: { requestTimeout: '15s', connectionIdleTimeout: '60s' } },
+        retry: { numRetries: 2, retryOn: { triggers: ['connect-failure', 'reset'] } },
+        circuitBreaker: {
+          maxConnections: 1024,
+          maxPendingRequests: 1024,
+          maxParallelRequests: 1024,
+        },
+        rateLimit: {
+          local: {
+            rules: [
+              {
+                clientSelectors: [{ sourceCIDR: { type: 'Distinct', value: '0.0.0.0/0' } }],
+                limit: { requests: 100, unit: 'Second' },
+              },
+            ],
+          },
+        },
+      },
+    },
+    {
       apiVersion: 'cert-manager.io/v1',
       kind: 'ClusterIssuer',
       metadata: { name: 'letsencrypt' },

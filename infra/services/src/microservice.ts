@@ -1,7 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import type { DataServiceEndpoint } from '@slipway/infra-data-services';
-import type { PlatformGateway, PlatformMonitoring } from '@slipway/infra-platform/outputs';
+import type { PlatformMonitoring } from '@slipway/infra-platform/outputs';
 import { ServiceAccountIdentity, type WorkloadIdentity } from '@slipway/infra-workload-identity';
 import {
   componentType,
@@ -18,6 +18,7 @@ import {
   ingressPolicySpec,
 } from './network-policy-specs.ts';
 import { serviceObservability } from './observability-objects.ts';
+import { type PublicRoute, publicRouteObjects } from './public-route-objects.ts';
 import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.ts';
 import {
   buildServiceConfig,
@@ -28,15 +29,7 @@ import {
 } from './service-environment.ts';
 import { defaultPreStopSeconds, shutdownTiming } from './shutdown-timing.ts';
 import { telemetryEnvironment } from './telemetry-environment.ts';
-import { gatewayApiGroup, httpRouteSpec, serviceSpec } from './traffic-specs.ts';
-
-/** How a public service is reached from outside: its host on the environment's gateway. */
-export interface PublicRoute {
-  /** `<service>.<domain>`, covered by the gateway's `*.<domain>` certificate. */
-  readonly host: string;
-  /** The environment's gateway, from the platform stack's `gateways` output. */
-  readonly gateway: PlatformGateway;
-}
+import { serviceSpec } from './traffic-specs.ts';
 
 /** Arguments of {@link Microservice}. */
 export interface MicroserviceArgs {
@@ -94,7 +87,7 @@ function secretValues(
  * One service of the catalog on Kubernetes: ServiceAccount, ConfigMap, Secret (its secrets and
  * its data services' URLs), Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget,
  * NetworkPolicies (egress to its data services included), when public an HTTPRoute on the
- * environment's gateway and, when the platform's monitoring is on, its PrometheusRule, its
+ * environment's gateway with its traffic policies and, when the platform's monitoring is on, its PrometheusRule, its
  * dashboard's ConfigMap, the OpenTelemetry variables and egress to the collector. It only
  * composes: each spec is a pure function beside it. See docs/deploying.md for every choice.
  * @example new Microservice('orders', { manifest, environment: 'dev', namespace: 'slipway-dev', image }, { providers: [provider] });
@@ -210,21 +203,7 @@ export class Microservice extends pulumi.ComponentResource {
         child,
       ),
     );
-    if (route) {
-      const spec = httpRouteSpec({
-        manifest,
-        host: route.host,
-        parentRef: route.gateway.parentRef,
-      });
-      resources.push(
-        new k8s.apiextensions.CustomResource(
-          `${name}-route`,
-          { apiVersion: `${gatewayApiGroup}/v1`, kind: 'HTTPRoute', metadata, spec },
-          child,
-        ),
-      );
-    }
-
+    if (route) resources.push(...publicRouteObjects(name, { manifest, metadata, route }, child));
     if (monitoring)
       resources.push(
         ...serviceObservability(name, { manifest, environment, namespace, labels }, child),

@@ -21,7 +21,7 @@ import {
   validateServiceManifest,
 } from '@slipway/service-manifest';
 import { existingServerEndpoint } from './existing-data-services.ts';
-import type { PublicRoute } from './microservice.ts';
+import type { PublicRoute } from './public-route-objects.ts';
 import { type Callee, platformConfigKeys } from './service-environment.ts';
 import type { StackConfig } from './stack-config.ts';
 import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.ts';

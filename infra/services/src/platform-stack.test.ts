@@ -54,6 +54,11 @@ describe('platformOutputsFrom', () => {
       "output 'gateways'",
     ],
     [
+      'a gateway run by a controller it does not know',
+      { namespaces: [], gateways: { 'slipway-dev': { ...gateway, controller: 'istio' } } },
+      "controller?: 'envoy-gateway' | 'external'",
+    ],
+    [
       'a monitoring stack without collector labels',
       { namespaces: [], monitoring: { namespace: 'monitoring', collectorPodLabels: {} } },
       "output 'monitoring' is not a { namespace, collectorPodLabels }",

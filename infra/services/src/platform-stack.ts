@@ -21,7 +21,9 @@ function isGateway(value: unknown): value is PlatformGateway {
   return (
     [value.domain, name, namespace, sectionName, value.dataPlane.namespace].every(
       (v) => typeof v === 'string' && v !== '',
-    ) && isStringMap(value.dataPlane.podLabels)
+    ) &&
+    isStringMap(value.dataPlane.podLabels) &&
+    [undefined, 'envoy-gateway', 'external'].includes(value.controller as string | undefined)
   );
 }
 
@@ -52,7 +54,7 @@ export function platformOutputsFrom(values: Readonly<Record<string, unknown>>): 
   if (gateways !== undefined && !(isRecord(gateways) && Object.values(gateways).every(isGateway)))
     throw invalid(
       platformOutputNames.gateways,
-      'a map of namespace to { domain, parentRef: { name, namespace, sectionName }, dataPlane: { namespace, podLabels } }',
+      "a map of namespace to { domain, parentRef: { name, namespace, sectionName }, dataPlane: { namespace, podLabels }, controller?: 'envoy-gateway' | 'external' }",
     );
   // Its egress rule selects the collector by these labels: empty ones would open every pod.
   if (monitoring !== undefined && !isMonitoring(monitoring))

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { autoscalingBehaviorDefaults } from '@slipway/platform-contract';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
 import { autoscalerSpec, disruptionBudgetSpec } from './scaling-specs.ts';
 
@@ -37,6 +38,37 @@ describe('autoscalerSpec', () => {
     const manifest = manifestOf({ replicas: { min: 2, max: 10 } });
     expect(autoscalerSpec(manifest, 'dev')).toMatchObject({ minReplicas: 2, maxReplicas: 3 });
     expect(autoscalerSpec(manifest, 'staging')).toMatchObject({ minReplicas: 2, maxReplicas: 10 });
+  });
+});
+
+/** The behavior as written: the spec's type allows Pulumi outputs, this one is plain. */
+interface Behavior {
+  readonly scaleUp?: {
+    readonly stabilizationWindowSeconds?: number;
+    readonly selectPolicy?: string;
+  };
+  readonly scaleDown?: { readonly stabilizationWindowSeconds?: number };
+}
+const behaviorOf = (manifest: ReturnType<typeof manifestOf>) =>
+  autoscalerSpec(manifest, 'prod').behavior as Behavior;
+
+describe('the autoscaler behavior', () => {
+  it('scales up at once and down slowly, as the platform contract says', () => {
+    const behavior = behaviorOf(manifestOf());
+    expect(behavior).toEqual(autoscalingBehaviorDefaults);
+    // Up: no waiting, the steepest policy wins; down: minutes of lower load first.
+    expect(behavior?.scaleUp).toMatchObject({ stabilizationWindowSeconds: 0, selectPolicy: 'Max' });
+    expect(behavior?.scaleDown?.stabilizationWindowSeconds).toBeGreaterThanOrEqual(60);
+  });
+
+  it('waits as long as the manifest says before scaling down, and keeps the rest', () => {
+    const manifest = manifestOf({ autoscaling: { scaleDownStabilizationSeconds: 900 } });
+    const behavior = behaviorOf(manifest);
+    expect(behavior?.scaleDown).toEqual({
+      ...autoscalingBehaviorDefaults.scaleDown,
+      stabilizationWindowSeconds: 900,
+    });
+    expect(behavior?.scaleUp).toEqual(autoscalingBehaviorDefaults.scaleUp);
   });
 });
 

@@ -1,9 +1,11 @@
 import type * as k8s from '@pulumi/kubernetes';
+import { autoscalingBehaviorDefaults } from '@slipway/platform-contract';
 import { type Environment, type ServiceManifest, serviceReplicas } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.ts';
 
 type AutoscalerSpec = k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerSpec;
 type MetricSpec = k8s.types.input.autoscaling.v2.MetricSpec;
+type AutoscalerBehavior = k8s.types.input.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 type DisruptionBudgetSpec = k8s.types.input.policy.v1.PodDisruptionBudgetSpec;
 
 function utilization(resource: string, averageUtilization: number): MetricSpec {
@@ -14,10 +16,29 @@ function utilization(resource: string, averageUtilization: number): MetricSpec {
 }
 
 /**
+ * How fast the HPA moves: up at once and steeply, down slowly, as `autoscalingBehaviorDefaults`
+ * says; the manifest may lengthen or shorten the wait before scaling down.
+ */
+function autoscalerBehavior(manifest: ServiceManifest): AutoscalerBehavior {
+  const { scaleUp, scaleDown } = autoscalingBehaviorDefaults;
+  const scaleDownWindow =
+    manifest.autoscaling.scaleDownStabilizationSeconds ?? scaleDown.stabilizationWindowSeconds;
+  // Copies: the contract's objects are read-only and Pulumi's inputs are not.
+  return {
+    scaleUp: { ...scaleUp, policies: scaleUp.policies.map((policy) => ({ ...policy })) },
+    scaleDown: {
+      ...scaleDown,
+      stabilizationWindowSeconds: scaleDownWindow,
+      policies: scaleDown.policies.map((policy) => ({ ...policy })),
+    },
+  };
+}
+
+/**
  * The autoscaling/v2 HPA of a service: between the manifest's min and max replicas, the max
  * capped by the environment's profile (`serviceReplicas`: dev stops at 3), on its CPU target
- * and, when set, its memory target; scale-down is slow (one pod a minute after five minutes of
- * low load) so bursty traffic does not flap.
+ * and, when set, its memory target, with {@link autoscalerBehavior}: a spike adds pods within
+ * seconds, and bursty traffic does not make it flap.
  * @example autoscalerSpec(orders, 'dev').maxReplicas // 3
  */
 export function autoscalerSpec(
@@ -34,12 +55,7 @@ export function autoscalerSpec(
       utilization('cpu', cpuUtilization),
       ...(memoryUtilization ? [utilization('memory', memoryUtilization)] : []),
     ],
-    behavior: {
-      scaleDown: {
-        stabilizationWindowSeconds: 300,
-        policies: [{ type: 'Pods', value: 1, periodSeconds: 60 }],
-      },
-    },
+    behavior: autoscalerBehavior(manifest),
   };
 }
 

@@ -47,19 +47,31 @@ describe('httpRouteSpec', () => {
       { group: 'gateway.networking.k8s.io', kind: 'Gateway', ...parentRef },
     ]);
     expect(spec.hostnames).toEqual(['shop.example.com']);
-    expect(spec.rules[0]?.matches).toEqual([{ path: { type: 'PathPrefix', value: '/' } }]);
-    expect(spec.rules[0]?.backendRefs).toEqual([{ name: 'storefront', port: 3010 }]);
+    for (const rule of spec.rules) {
+      expect(rule.backendRefs).toEqual([{ name: 'storefront', port: 3010 }]);
+      for (const match of rule.matches)
+        expect(match.path).toEqual({ type: 'PathPrefix', value: '/' });
+    }
   });
 
-  it.each([
-    [30, '30s'],
-    [120, '120s'],
-    [600, '600s'],
-  ])('times a request out after shutdown.maxRequestSeconds = %i, as %s', (seconds, duration) => {
-    const manifest = manifestOf({ shutdown: { drainSeconds: 5, maxRequestSeconds: seconds } });
-    const spec = httpRouteSpec({ manifest, host: 'shop.example.com', parentRef });
-    expect(spec.rules[0]?.timeouts).toEqual({ request: duration });
-    // Gateway API's Duration: at most five digits per unit.
-    expect(duration).toMatch(/^([0-9]{1,5}(h|m|s|ms)){1,4}$/);
+  it('puts the idempotent methods in their own rule and every other method in the other', () => {
+    const spec = httpRouteSpec({ manifest: manifestOf(), host: 'shop.example.com', parentRef });
+    const [idempotent, other] = spec.rules;
+    expect(idempotent?.name).toBe('idempotent');
+    expect(idempotent?.matches.map((match) => match.method)).toEqual([
+      'GET',
+      'HEAD',
+      'PUT',
+      'DELETE',
+      'OPTIONS',
+    ]);
+    // No method: POST, PATCH and the rest land here (a method match wins over none).
+    expect(other).toMatchObject({ name: 'other', matches: [{ path: { value: '/' } }] });
+    expect(other?.matches[0]).not.toHaveProperty('method');
+  });
+
+  it('sets no timeout of its own: it would override the traffic policy', () => {
+    const spec = httpRouteSpec({ manifest: manifestOf(), host: 'shop.example.com', parentRef });
+    for (const rule of spec.rules) expect(rule).not.toHaveProperty('timeouts');
   });
 });

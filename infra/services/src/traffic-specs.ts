@@ -7,6 +7,25 @@ import { selectorLabels } from './labels.ts';
 
 type ServiceSpec = k8s.types.input.core.v1.ServiceSpec;
 
+/**
+ * The HTTP methods RFC 9110 calls idempotent that services serve: sending one twice has the
+ * effect of sending it once, so the gateway may resend it after a connection reset.
+ */
+const idempotentMethods = ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'] as const;
+
+/** The names of a public service's HTTPRoute rules, which its traffic policies target. */
+export const routeRuleNames = {
+  /** {@link idempotentMethods}: retried on connect failure or reset. */
+  idempotent: 'idempotent',
+  /** Every other method (POST, PATCH…): never resent. */
+  other: 'other',
+} as const;
+
+/** One of {@link routeRuleNames}. */
+export type RouteRuleName = (typeof routeRuleNames)[keyof typeof routeRuleNames];
+
+type HttpMethod = (typeof idempotentMethods)[number];
+
 /** The `spec` of a `gateway.networking.k8s.io/v1` HTTPRoute, as far as the platform sets it. */
 export interface HttpRouteSpec {
   readonly parentRefs: readonly (GatewayParentRef & {
@@ -15,11 +34,12 @@ export interface HttpRouteSpec {
   })[];
   readonly hostnames: readonly string[];
   readonly rules: readonly {
+    readonly name: RouteRuleName;
     readonly matches: readonly {
       readonly path: { readonly type: 'PathPrefix'; readonly value: string };
+      readonly method?: HttpMethod;
     }[];
     readonly backendRefs: readonly { readonly name: string; readonly port: number }[];
-    readonly timeouts: { readonly request: string };
   }[];
 }
 
@@ -42,9 +62,10 @@ export function serviceSpec(manifest: ServiceManifest, environment: string): Ser
 
 /**
  * The HTTPRoute of a public service: `host` on the environment's Gateway (its HTTPS listener),
- * every path to the Service's port. The request timeout is the manifest's longest request
- * (`shutdown.maxRequestSeconds`), the same bound the pod's grace period is built on, so the
- * gateway never cuts a request the service is still allowed to finish.
+ * every path to the Service's port, in two rules the traffic policies tell apart: the
+ * idempotent methods (a match with a method wins over one without, Gateway API's precedence)
+ * and every other method. Timeouts come from the BackendTrafficPolicies
+ * (`traffic-policy-specs.ts`): an HTTPRoute timeout would override theirs.
  * @example httpRouteSpec({ manifest: gateway, host: 'gateway.dev.example.com', parentRef })
  */
 export function httpRouteSpec({
@@ -56,6 +77,8 @@ export function httpRouteSpec({
   readonly host: string;
   readonly parentRef: GatewayParentRef;
 }): HttpRouteSpec {
+  const everyPath = { type: 'PathPrefix', value: '/' } as const;
+  const backendRefs = [{ name: manifest.name, port: manifest.port }];
   return {
     parentRefs: [
       {
@@ -69,10 +92,11 @@ export function httpRouteSpec({
     hostnames: [host],
     rules: [
       {
-        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
-        backendRefs: [{ name: manifest.name, port: manifest.port }],
-        timeouts: { request: `${manifest.shutdown.maxRequestSeconds}s` },
+        name: routeRuleNames.idempotent,
+        matches: idempotentMethods.map((method) => ({ path: everyPath, method })),
+        backendRefs,
       },
+      { name: routeRuleNames.other, matches: [{ path: everyPath }], backendRefs },
     ],
   };
 }

@@ -12,6 +12,13 @@ const environmentWide = [
   'kubernetes:monitoring.coreos.com/v1:PrometheusRule certificate-alerts',
 ];
 
+/** A public service's way in: its HTTPRoute and a traffic policy per route rule. */
+const publicRoute = (name: string) => [
+  `kubernetes:gateway.networking.k8s.io/v1:HTTPRoute ${name}-route`,
+  `kubernetes:gateway.envoyproxy.io/v1alpha1:BackendTrafficPolicy ${name}-idempotent-traffic-policy`,
+  `kubernetes:gateway.envoyproxy.io/v1alpha1:BackendTrafficPolicy ${name}-other-traffic-policy`,
+];
+
 const perService = (name: string, extra: string[] = []) => [
   `kubernetes:apps/v1:Deployment ${name}-deployment`,
   `kubernetes:autoscaling/v2:HorizontalPodAutoscaler ${name}-autoscaler`,
@@ -32,9 +39,7 @@ describe('the set of resources per service', () => {
     expect(await resourceSet(examplePair())).toEqual(
       [
         ...environmentWide,
-        ...perService('gateway', [
-          'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute gateway-route',
-        ]),
+        ...perService('gateway', publicRoute('gateway')),
         ...perService('orders', ['kubernetes:core/v1:Secret orders-secrets']),
       ].sort(),
     );
@@ -50,9 +55,7 @@ describe('the set of resources per service', () => {
             ...(m.secrets.length > 0 || m.postgres || m.cache
               ? [`kubernetes:core/v1:Secret ${m.name}-secrets`]
               : []),
-            ...(m.public
-              ? [`kubernetes:gateway.networking.k8s.io/v1:HTTPRoute ${m.name}-route`]
-              : []),
+            ...(m.public ? publicRoute(m.name) : []),
           ]),
         ),
       ].sort(),
@@ -73,7 +76,7 @@ describe('the set of resources per service', () => {
         ...environmentWide,
         ...perService('storefront', [
           'kubernetes:core/v1:Secret storefront-secrets',
-          'kubernetes:gateway.networking.k8s.io/v1:HTTPRoute storefront-route',
+          ...publicRoute('storefront'),
         ]),
       ].sort(),
     );
@@ -84,7 +87,7 @@ describe('the set of resources per service', () => {
     const { resources } = await record(manifests, configFor(manifests));
     // Service names are DNS labels: nothing in them needs escaping in a pattern.
     const named = new RegExp(
-      `^((${manifests.map((m) => m.name).join('|')})(-ingress|-egress|-dashboard|-alerts)?|certificate-alerts)$`,
+      `^((${manifests.map((m) => m.name).join('|')})(-ingress|-egress|-dashboard|-alerts|-idempotent|-other)?|certificate-alerts)$`,
     );
     const objects = resources.filter((r) => r.type.startsWith('kubernetes:'));
     expect(objects.length).toBeGreaterThanOrEqual(10 * manifests.length);

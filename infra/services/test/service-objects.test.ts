@@ -133,10 +133,12 @@ describe('the PodDisruptionBudget of a service', () => {
 });
 
 describe('the HTTPRoute of a public service', () => {
-  it('routes <service>.<domain> on the environment gateway to the Service port, with the longest request as timeout', () => {
+  it('routes <service>.<domain> on the environment gateway to the Service port, idempotent methods apart', () => {
     const route = find(examples, 'HTTPRoute', 'gateway');
     expect(route.apiVersion).toBe('gateway.networking.k8s.io/v1');
     expect(route.metadata.namespace).toBe('slipway-dev');
+    const everyPath = { path: { type: 'PathPrefix', value: '/' } };
+    const backendRefs = [{ name: 'gateway', port: 3000 }];
     expect(route.spec).toEqual({
       parentRefs: [
         {
@@ -148,12 +150,47 @@ describe('the HTTPRoute of a public service', () => {
       hostnames: ['gateway.dev.example.com'],
       rules: [
         {
-          matches: [{ path: { type: 'PathPrefix', value: '/' } }],
-          backendRefs: [{ name: 'gateway', port: 3000 }],
-          timeouts: { request: '30s' },
+          name: 'idempotent',
+          matches: ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'].map((method) => ({
+            ...everyPath,
+            method,
+          })),
+          backendRefs,
         },
+        { name: 'other', matches: [everyPath], backendRefs },
       ],
     });
+  });
+
+  it('gets a traffic policy on each of its rules, in its namespace', () => {
+    for (const rule of ['idempotent', 'other']) {
+      const policy = find(examples, 'BackendTrafficPolicy', `gateway-${rule}`);
+      expect(policy.apiVersion).toBe('gateway.envoyproxy.io/v1alpha1');
+      expect(policy.metadata.namespace).toBe('slipway-dev');
+      expect(policy.spec.targetRefs).toEqual([
+        {
+          group: 'gateway.networking.k8s.io',
+          kind: 'HTTPRoute',
+          name: 'gateway',
+          sectionName: rule,
+        },
+      ]);
+    }
+  });
+
+  it('gets no traffic policy when a cloud controller runs the gateway', async () => {
+    const manifests = exampleManifests();
+    const objects = await renderObjects(manifests, configFor(manifests), {
+      namespaces: ['slipway-dev'],
+      gateways: {
+        'slipway-dev': {
+          ...fixtureGateway('slipway-dev', 'dev.example.com'),
+          controller: 'external',
+        },
+      },
+    });
+    expect(objects.some((o) => o.kind === 'HTTPRoute')).toBe(true);
+    expect(objects.some((o) => o.kind === 'BackendTrafficPolicy')).toBe(false);
   });
 
   it('carries no certificate annotation: certificates live at the Gateway', () => {

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { metricsEndpoint, platformVariables } from '@slipway/platform-contract';
+import {
+  loadSheddingDefaults,
+  loadSheddingVariables,
+  metricsEndpoint,
+  platformVariables,
+} from '@slipway/platform-contract';
 
 /** Local-development defaults a service gives for its identity. */
 export interface ServiceDefaults {
@@ -27,6 +32,15 @@ export const serverDefaults = {
 
 const dnsLabel = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const milliseconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
+// A bound of the service kit's load shedding: a whole number, 0 turning it off.
+const sheddingBound = (fallback: number, unit: string) => {
+  const whole = `must be a whole number of ${unit}; 0 turns this bound off`;
+  return z.coerce
+    .number({ error: whole })
+    .int(whole)
+    .min(0, `must be 0 or more ${unit}; 0 turns this bound off`)
+    .default(fallback);
+};
 
 /**
  * The variables every Slipway service reads. Service schemas extend this
@@ -37,6 +51,7 @@ export function baseConfigShape(defaults?: ServiceDefaults) {
   const name = z.string().regex(dnsLabel, 'must be a DNS-1123 label such as "orders"');
   const port = z.coerce.number().int().min(0).max(65535);
   const v = platformVariables;
+  const shed = loadSheddingVariables;
   return {
     [v.serviceName]: defaults ? name.default(defaults.name) : name,
     [v.nodeEnv]: z.enum(['development', 'test', 'production']).default('development'),
@@ -51,6 +66,11 @@ export function baseConfigShape(defaults?: ServiceDefaults) {
     [v.shutdownTimeoutMs]: milliseconds(serverDefaults.shutdownTimeoutMs),
     [v.keepAliveTimeoutMs]: milliseconds(serverDefaults.keepAliveTimeoutMs),
     [v.bodyLimitBytes]: z.coerce.number().int().min(1).default(serverDefaults.bodyLimitBytes),
+    [shed.maxEventLoopDelayMs]: sheddingBound(
+      loadSheddingDefaults.maxEventLoopDelayMs,
+      'milliseconds',
+    ),
+    [shed.maxInFlight]: sheddingBound(loadSheddingDefaults.maxInFlight, 'requests'),
   };
 }
 

@@ -8,6 +8,25 @@ export const deployEnvironments = ['preview', 'staging', 'production'] as const;
 export type DeployEnvironment = (typeof deployEnvironments)[number];
 
 /**
+ * Who signs each service image's build provenance: the deploy workflow, run from main. The
+ * deploy verifies it before a digest enters a stack and the cluster at admission
+ * (docs/deploying/delivery.md).
+ */
+export const imageSigner = {
+  workflow: '.github/workflows/deploy.yml',
+  ref: 'refs/heads/main',
+} as const;
+
+/**
+ * The signer identity of {@link imageSigner} for a repository, as Fulcio writes it into the
+ * signing certificate: `https://github.com/<owner>/<repo>/<workflow>@<ref>`.
+ * @example imageSignerIdentity('acme/platform') // 'https://github.com/acme/platform/.github/workflows/deploy.yml@refs/heads/main'
+ */
+export function imageSignerIdentity(repository: string): string {
+  return `https://github.com/${repository}/${imageSigner.workflow}@${imageSigner.ref}`;
+}
+
+/**
  * The repository variables the workflows read under some product names: where Pulumi keeps
  * state, and the two overrides of `platform.json` (the cloud's under the product's CI prefix).
  * @example repositoryVariablesOf(productNamesOf('acme')).cloud // 'ACME_CLOUD'

@@ -3,6 +3,8 @@ export {
   type DeployEnvironment,
   deployEnvironments,
   environmentSecrets,
+  imageSigner,
+  imageSignerIdentity,
   repositoryVariables,
   repositoryVariablesOf,
 } from './ci-settings.ts';

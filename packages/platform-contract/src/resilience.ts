@@ -12,7 +12,10 @@
  * @example loadSheddingDefaults.maxInFlight // 256
  */
 export const loadSheddingDefaults = {
-  /** p99-ish event-loop delay (ms) above which the process is saturated; 0 turns the check off. */
+  /**
+   * Event-loop delay (ms, the p99 of the last second's samples) above which the process is
+   * saturated; 0 turns the check off.
+   */
   maxEventLoopDelayMs: 100,
   /** Requests in flight above which new ones are shed; 0 turns the bound off. */
   maxInFlight: 256,
@@ -20,7 +23,10 @@ export const loadSheddingDefaults = {
   retryAfterSeconds: 1,
 } as const;
 
-/** The variables that override {@link loadSheddingDefaults} (from the service's config). */
+/**
+ * The variables that override {@link loadSheddingDefaults}: the config package's base schema reads
+ * them, a manifest's `config` sets them per service and environment (docs/load-shedding.md).
+ */
 export const loadSheddingVariables = {
   maxEventLoopDelayMs: 'SHED_EVENT_LOOP_DELAY_MS',
   maxInFlight: 'SHED_MAX_IN_FLIGHT',
@@ -74,8 +80,12 @@ export function callPolicyVariable(serviceName: string): string {
  * @example gatewayTrafficDefaults.rateLimit.requestsPerSecond // 100
  */
 export const gatewayTrafficDefaults = {
+  /** The whole exchange with the service; capped by the manifest's `shutdown.maxRequestSeconds`. */
   requestTimeoutSeconds: 15,
+  /** Idle connections, both sides of the proxy: below the kit's keep-alive (`KEEP_ALIVE_TIMEOUT_MS`). */
   idleTimeoutSeconds: 60,
+  /** The time a client has to send its request headers: a slow-loris guard on the listener. */
+  requestHeadersTimeoutSeconds: 10,
   /** Retries on connect failure or reset, idempotent methods only. */
   retries: 2,
   circuitBreaker: { maxConnections: 1_024, maxPendingRequests: 1_024, maxParallelRequests: 1_024 },

@@ -18,6 +18,7 @@ export {
   type ShutdownHook,
 } from './graceful-shutdown.ts';
 export { addHealthRoutes, probePaths } from './health-routes.ts';
+export { type LoadShedding, type LoadSheddingOptions, loadShedding } from './load-shedding.ts';
 export { createLogger, type LoggerOptions } from './logger.ts';
 export { type HttpMetrics, type HttpMetricsOptions, httpMetrics } from './metrics.ts';
 export { handleNotFound } from './not-found.ts';

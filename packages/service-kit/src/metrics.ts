@@ -21,6 +21,9 @@ export interface HttpMetrics {
 
 const labelNames = ['method', 'route', 'status'] as const;
 
+/** The name of the counter of answered requests, which load shedding also counts its 503s in. */
+export const requestsMetricName = 'http_requests_total';
+
 /**
  * Counts requests (`http_requests_total`) and times them (`http_request_duration_seconds`) by
  * method, status and route. The route label is the matched pattern (`/orders/:id`), never the
@@ -39,7 +42,7 @@ export function httpMetrics({
 }: HttpMetricsOptions = {}): HttpMetrics {
   if (defaultMetrics) collectDefaultMetrics({ register: registry });
   const requests = new Counter({
-    name: 'http_requests_total',
+    name: requestsMetricName,
     help: 'HTTP requests answered, by method, route pattern and status.',
     labelNames,
     registers: [registry],

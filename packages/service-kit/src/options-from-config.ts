@@ -7,14 +7,21 @@ export interface ServiceOptionsFromConfig {
   readonly create: Pick<ServiceAppOptions, 'name' | 'logLevel' | 'bodyLimitBytes' | 'apiReference'>;
   readonly start: Pick<
     StartServiceOptions,
-    'host' | 'port' | 'metricsPort' | 'keepAliveTimeoutMs' | 'drainDelayMs' | 'shutdownTimeoutMs'
+    | 'host'
+    | 'port'
+    | 'metricsPort'
+    | 'keepAliveTimeoutMs'
+    | 'drainDelayMs'
+    | 'shutdownTimeoutMs'
+    | 'loadShedding'
   >;
 }
 
 /**
  * Maps the base configuration (SERVICE_NAME, HOST, PORT, METRICS_PORT, LOG_LEVEL, SHUTDOWN_DRAIN_MS,
- * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES, NODE_ENV) onto the options of
- * `createServiceApp` and `startService`.
+ * SHUTDOWN_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, BODY_LIMIT_BYTES, NODE_ENV, and the load-shedding
+ * bounds SHED_EVENT_LOOP_DELAY_MS and SHED_MAX_IN_FLIGHT) onto the options of `createServiceApp`
+ * and `startService`.
  *
  * @example
  * const config = loadConfigOrExit(configSchema);
@@ -37,6 +44,10 @@ export function serviceOptionsFromConfig(config: BaseConfig): ServiceOptionsFrom
       keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
       drainDelayMs: config.SHUTDOWN_DRAIN_MS,
       shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      loadShedding: {
+        maxEventLoopDelayMs: config.SHED_EVENT_LOOP_DELAY_MS,
+        maxInFlight: config.SHED_MAX_IN_FLIGHT,
+      },
     },
   };
 }

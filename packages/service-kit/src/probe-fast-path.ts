@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type Health, type ProbeKind, probeStatusCode } from '@slipway/health';
 import { probePaths } from './health-routes.ts';
+import type { LoadShedding } from './load-shedding.ts';
 
 const probeByPath = new Map(
   (Object.entries(probePaths) as [ProbeKind, string][]).map(([probe, path]) => [path, probe]),
@@ -32,12 +33,17 @@ function sendReport(
  * Answers the kubelet's probes straight from Node's request listener and hands every other
  * request to `next` (the Hono app). Probes arrive every few seconds from every node, need no
  * request id, access log or metrics, and must stay cheap when the app itself is saturated; the
- * answers are the same JSON reports the app's `/livez`, `/readyz` and `/startupz` routes give.
+ * answers are the same JSON reports the app's `/livez`, `/readyz` and `/startupz` routes give,
+ * except that readiness fails while `shedding` finds the process saturated. Probes are never shed.
  *
  * @example
  * const server = createServer(withProbeFastPath(health, getRequestListener(app.fetch)));
  */
-export function withProbeFastPath(health: Health, next: RequestListener): RequestListener {
+export function withProbeFastPath(
+  health: Health,
+  next: RequestListener,
+  shedding?: Pick<LoadShedding, 'withPressure'>,
+): RequestListener {
   return function probeFastPath(request: IncomingMessage, response: ServerResponse) {
     const probe = probeOf(request);
     if (probe === undefined) {
@@ -47,7 +53,10 @@ export function withProbeFastPath(health: Health, next: RequestListener): Reques
     // Health.run reports failing checks rather than rejecting; the guard keeps a future
     // rejection from becoming an unhandled one that ends the process.
     health.run(probe).then(
-      (report) => sendReport(request, response, probeStatusCode(report), report),
+      (report) => {
+        const answer = shedding ? shedding.withPressure(report) : report;
+        sendReport(request, response, probeStatusCode(answer), answer);
+      },
       () => sendReport(request, response, 503, { probe, status: 'fail', checks: [] }),
     );
   };

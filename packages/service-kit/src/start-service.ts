@@ -5,6 +5,7 @@ import { serverDefaults } from '@slipway/config';
 import { loopbackHost, metricsEndpoint } from '@slipway/platform-contract';
 import type { Service } from './create-service-app.ts';
 import { type ExitCode, gracefulShutdown, type ShutdownHook } from './graceful-shutdown.ts';
+import { type LoadSheddingOptions, loadShedding } from './load-shedding.ts';
 import { closeMetricsServer, createMetricsServer } from './metrics-server.ts';
 import { withProbeFastPath } from './probe-fast-path.ts';
 import { tracingNotStarted } from './tracing/tracing-settings.ts';
@@ -29,6 +30,11 @@ export interface StartServiceOptions {
   readonly drainDelayMs?: number;
   /** Time in-flight requests get after the drain before they are cut (exit 1); defaults to 30 000. */
   readonly shutdownTimeoutMs?: number;
+  /**
+   * When a saturated process answers new requests with a fast 503 (see `loadShedding`); defaults
+   * to the contract's `loadSheddingDefaults`, `serviceOptionsFromConfig` gives the SHED_* config.
+   */
+  readonly loadShedding?: LoadSheddingOptions;
   /** Shut down gracefully on SIGTERM and SIGINT; defaults to true. */
   readonly handleSignals?: boolean;
   /** Run in order after the server has closed, e.g. to close a database pool. */
@@ -76,6 +82,7 @@ export async function startService(
     keepAliveTimeoutMs = serverDefaults.keepAliveTimeoutMs,
     drainDelayMs = serverDefaults.shutdownDrainMs,
     shutdownTimeoutMs = serverDefaults.shutdownTimeoutMs,
+    loadShedding: sheddingOptions = {},
     handleSignals = true,
     onShutdown = [],
     exit = (code) => process.exit(code),
@@ -87,7 +94,9 @@ export async function startService(
       `metrics port ${metricsPort} is the service's port too: serve metrics on a port of their own (METRICS_PORT), so the API's callers cannot read them`,
     );
   }
-  const server = createServer(withProbeFastPath(health, getRequestListener(service.app.fetch)));
+  const shedding = loadShedding(sheddingOptions, { registry: service.metrics, logger });
+  const appListener = shedding.guard(getRequestListener(service.app.fetch));
+  const server = createServer(withProbeFastPath(health, appListener, shedding));
   const metricsServer = createMetricsServer(service.metrics, logger);
   server.keepAliveTimeout = keepAliveTimeoutMs;
   // Headers of a request on a reused connection must be allowed to arrive after the idle time.
@@ -101,13 +110,19 @@ export async function startService(
     shutdownTimeoutMs,
     // Scrapes go on through the drain; the metrics listener closes once the API's has. The
     // buffered spans go last, with those of the service's own hooks.
-    onShutdown: [() => closeMetricsServer(metricsServer), ...onShutdown, () => sendTraces(logger)],
+    onShutdown: [
+      () => closeMetricsServer(metricsServer),
+      () => shedding.stop(),
+      ...onShutdown,
+      () => sendTraces(logger),
+    ],
   });
 
   await listen(server, port, host);
   try {
     await listen(metricsServer, metricsPort, host);
   } catch (error) {
+    shedding.stop();
     await new Promise((resolve) => server.close(resolve));
     throw new Error(
       `metrics port ${metricsPort} on ${host} is not available (${(error as Error).message}): set METRICS_PORT to a free port`,

@@ -8,6 +8,7 @@ import {
 } from './data-services.ts';
 import { environments } from './environment.ts';
 import { objectivesSchema } from './objectives.ts';
+import { checkTraffic, trafficSchema } from './schema-traffic.ts';
 import { tmpVolumeHeadroom } from './tmp-volume.ts';
 
 export { type Environment, environments } from './environment.ts';
@@ -130,6 +131,8 @@ export const serviceManifestSchema = z
         cpuUtilization: z.number().int().min(1).max(100).default(autoscaling.cpuUtilization),
         /** Optional average memory use target, in percent of the request. */
         memoryUtilization: z.number().int().min(1).max(100).optional(),
+        /** Seconds of lower load before the HPA removes pods; default: `autoscalingBehaviorDefaults`. */
+        scaleDownStabilizationSeconds: z.number().int().min(0).max(3600).optional(),
       })
       .default(autoscaling),
     resources: z
@@ -176,6 +179,8 @@ export const serviceManifestSchema = z
     cache: cacheDeclarationSchema.optional(),
     /** What it promises (availability, latency); alert rules and its dashboard follow from them. */
     objectives: objectivesSchema.optional(),
+    /** How the gateway guards a public service's route (timeout, rate limit, circuit breaker). */
+    traffic: trafficSchema.optional(),
   })
   .superRefine((manifest, ctx) => {
     if (manifest.replicas.max <= manifest.replicas.min) {
@@ -186,6 +191,7 @@ export const serviceManifestSchema = z
       });
     }
     checkEphemeralStorage(manifest.resources, ctx);
+    checkTraffic(manifest, ctx);
     for (const key of ['calls', 'calledBy'] as const) {
       if (manifest[key].includes(manifest.name)) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'must not name the service itself' });

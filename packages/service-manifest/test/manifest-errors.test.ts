@@ -65,7 +65,7 @@ describe('manifest errors read like a compiler’s', () => {
   it('lists the valid fields when no field is near the unknown one', () => {
     const [problem] = errorOf({ billing: 'name: billing\nport: 3004\nimage: nginx\n' }).problems;
     expect(problem?.message).toBe(
-      "unknown field(s) 'image': remove it; valid fields here: name, description, owner, port, public, calls, calledBy, egress, replicas, autoscaling, resources, shutdown, config, secrets, postgres, cache, objectives",
+      "unknown field(s) 'image': remove it; valid fields here: name, description, owner, port, public, calls, calledBy, egress, replicas, autoscaling, resources, shutdown, config, secrets, postgres, cache, objectives, traffic",
     );
   });
 

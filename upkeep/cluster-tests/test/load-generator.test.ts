@@ -77,6 +77,30 @@ describe('generateLoad', () => {
     expect(report.succeeded).toBe(report.sent);
   });
 
+  it('paces the requests to maxPerSecond across the workers', async () => {
+    const controller = new AbortController();
+    const arrivals: number[] = [];
+    const port = await listen(
+      createServer((_, res) => {
+        arrivals.push(performance.now());
+        if (arrivals.length >= 6) controller.abort();
+        res.writeHead(200).end();
+      }),
+    );
+    const before = performance.now();
+    const report = await generateLoad({
+      target: { url: `http://127.0.0.1:${port}` },
+      next: () => ({ method: 'GET', path: '/livez' }),
+      signal: controller.signal,
+      concurrency: 4,
+      maxPerSecond: 20,
+    });
+    expect(loadProblems(report)).toEqual([]);
+    // The sixth turn starts 5 × 50 ms after the first: a lower bound only, a slow machine just
+    // takes longer. Back to back, four workers would send six within a few ms.
+    expect((arrivals[5] ?? 0) - before).toBeGreaterThanOrEqual(250);
+  });
+
   it('speaks TLS to the gateway by its host name, trusting the given CA', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'slipway-load-tls-'));
     try {

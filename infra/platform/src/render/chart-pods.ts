@@ -71,6 +71,14 @@ export const chartPods: Readonly<Record<string, readonly Readonly<Record<string,
     },
     { 'app.kubernetes.io/name': 'tempo', 'app.kubernetes.io/instance': 'tempo' },
   ],
+  // policy-controller chart 0.10.8: templates/webhook/deployment_webhook.yaml.
+  'cosign-system': [
+    {
+      'control-plane': 'policy-controller-webhook',
+      'app.kubernetes.io/name': 'policy-controller',
+      'app.kubernetes.io/instance': 'policy-controller',
+    },
+  ],
 };
 
 /** The add-on namespaces whose pods come from charts. */

@@ -23,6 +23,7 @@ export function fixtureGateway(namespace: string, domain: string): PlatformGatew
         'gateway.envoyproxy.io/owning-gateway-namespace': namespace,
       },
     },
+    controller: 'envoy-gateway',
   };
 }
 

@@ -51,6 +51,8 @@ export function platformConfig(
     [`${project}:certManager`]: json({ enabled: false }),
     [`${project}:backups`]: json({ enabled: false }),
     [`${project}:monitoring`]: json({ enabled: false }),
+    // The negative controls' pods carry tags; admission.test.ts applies the rendered policy itself.
+    [`${project}:admission`]: json({ enabled: false }),
   };
 }
 

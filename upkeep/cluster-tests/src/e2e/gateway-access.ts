@@ -30,6 +30,7 @@ export const sendJson: SendJson = (target, req) => {
           resolve({
             status: res.statusCode ?? 0,
             body: text.startsWith('{') ? JSON.parse(text) : text,
+            headers: res.headers,
           });
         });
       },

@@ -4,6 +4,8 @@ import {
   type GatewayObject,
   gatewayProblems,
   type HttpRouteObject,
+  type PolicyObject,
+  policyProblems,
   routeProblems,
 } from './gateway-status.ts';
 
@@ -89,13 +91,69 @@ describe('routeProblems', () => {
   });
 });
 
+const policy = (
+  ancestors: NonNullable<PolicyObject['status']>['ancestors'],
+  name = 'gateway-other',
+): PolicyObject => ({
+  metadata: { name, namespace: 'slipway-e2e', generation: 1 },
+  status: { ancestors },
+});
+
+describe('policyProblems', () => {
+  it('passes a policy every Gateway it hangs off reports Accepted', () => {
+    const ancestors = [{ ancestorRef: { name: 'public' }, conditions: [accepted] }];
+    expect(policyProblems('BackendTrafficPolicy', policy(ancestors))).toEqual([]);
+  });
+
+  it('names a policy no Gateway has reported on yet: its target may not exist', () => {
+    expect(policyProblems('BackendTrafficPolicy', policy([]))).toEqual([
+      'BackendTrafficPolicy slipway-e2e/gateway-other: no Gateway reports it yet',
+    ]);
+  });
+
+  it('names a policy Envoy Gateway refused, with the listener it targets', () => {
+    const invalid = {
+      type: 'Accepted',
+      status: 'False',
+      reason: 'Invalid',
+      message: 'TLS version 1.4 is invalid',
+      observedGeneration: 1,
+    };
+    const ancestors = [
+      { ancestorRef: { name: 'public', sectionName: 'https' }, conditions: [invalid] },
+    ];
+    expect(policyProblems('ClientTrafficPolicy', policy(ancestors, 'public-https'))).toEqual([
+      'ClientTrafficPolicy slipway-e2e/public-https on public/https: Accepted=False (Invalid: TLS version 1.4 is invalid)',
+    ]);
+  });
+});
+
 describe('edgeProblems', () => {
-  it('is empty when the Gateway and every route are ready', () => {
+  const acceptedPolicy = policy([{ ancestorRef: { name: 'public' }, conditions: [accepted] }]);
+  const policies = {
+    ClientTrafficPolicy: [acceptedPolicy],
+    BackendTrafficPolicy: [acceptedPolicy],
+  };
+
+  it('is empty when the Gateway, every route and every policy are ready', () => {
     const ready = route([{ parentRef: { name: 'public' }, conditions: [accepted, resolved] }]);
-    expect(edgeProblems([gateway({ conditions: [programmed] })], [ready])).toEqual([]);
+    expect(edgeProblems([gateway({ conditions: [programmed] })], [ready], policies)).toEqual([]);
   });
 
   it('does not call an empty namespace ready', () => {
-    expect(edgeProblems([], [])).toEqual(['no Gateway yet', 'no HTTPRoute yet']);
+    expect(edgeProblems([], [], { ClientTrafficPolicy: [], BackendTrafficPolicy: [] })).toEqual([
+      'no Gateway yet',
+      'no HTTPRoute yet',
+      'no ClientTrafficPolicy yet',
+      'no BackendTrafficPolicy yet',
+    ]);
+  });
+
+  it('does not call an edge ready while a policy is not accepted', () => {
+    const ready = route([{ parentRef: { name: 'public' }, conditions: [accepted, resolved] }]);
+    const pending = { ...policies, BackendTrafficPolicy: [acceptedPolicy, policy([])] };
+    expect(edgeProblems([gateway({ conditions: [programmed] })], [ready], pending)).toEqual([
+      'BackendTrafficPolicy slipway-e2e/gateway-other: no Gateway reports it yet',
+    ]);
   });
 });

@@ -27,7 +27,27 @@ export interface HttpRouteObject extends KubeObject {
   };
 }
 
+/**
+ * An Envoy Gateway policy (BackendTrafficPolicy, ClientTrafficPolicy), as far as its status is
+ * read: one entry per Gateway its targets hang off (Gateway API's policy status).
+ */
+export interface PolicyObject extends KubeObject {
+  readonly kind?: string;
+  readonly status?: {
+    readonly ancestors?: readonly {
+      readonly ancestorRef: { readonly name: string; readonly sectionName?: string };
+      readonly conditions?: readonly Condition[];
+    }[];
+  };
+}
+
 const gatewayApi = 'gateway.networking.k8s.io/v1';
+const envoyGatewayApi = 'gateway.envoyproxy.io/v1alpha1';
+/** The policies the platform and the services programs write, by their resource names. */
+const policyResources = {
+  ClientTrafficPolicy: 'clienttrafficpolicies',
+  BackendTrafficPolicy: 'backendtrafficpolicies',
+} as const;
 
 /**
  * Why condition `type` is not `True` on an object at `generation`, or undefined when it is. A
@@ -79,24 +99,52 @@ export function routeProblems(route: HttpRouteObject): string[] {
 }
 
 /**
- * Why the edge of a namespace is not ready: no Gateway, no HTTPRoute, or any of theirs above.
- * @example edgeProblems(gateways, routes) // []
+ * Why a traffic policy does not apply yet: empty once every Gateway it hangs off reports it
+ * `Accepted=True` (Envoy Gateway found its target and took every field; a target that does not
+ * exist or a field it cannot apply leaves it unaccepted, and the route unguarded).
+ * @example policyProblems('BackendTrafficPolicy', policy) // ['BackendTrafficPolicy slipway-e2e/gateway-other on public: Accepted=False (Invalid: …)']
+ */
+export function policyProblems(kind: string, policy: PolicyObject): string[] {
+  const name = `${kind} ${policy.metadata.namespace}/${policy.metadata.name}`;
+  const ancestors = policy.status?.ancestors ?? [];
+  if (ancestors.length === 0) return [`${name}: no Gateway reports it yet`];
+  return ancestors.flatMap((ancestor) => {
+    const why = unmet(ancestor.conditions, 'Accepted', policy.metadata.generation);
+    const on = [ancestor.ancestorRef.name, ancestor.ancestorRef.sectionName].filter(Boolean);
+    return why ? [`${name} on ${on.join('/')}: ${why}`] : [];
+  });
+}
+
+/** The traffic policies of a namespace, by kind. */
+export type EdgePolicies = Readonly<Record<keyof typeof policyResources, readonly PolicyObject[]>>;
+
+/**
+ * Why the edge of a namespace is not ready: no Gateway, no HTTPRoute, no traffic policy of
+ * either kind (the kind run deploys Envoy Gateway, so both exist), or any of theirs above.
+ * @example edgeProblems(gateways, routes, policies) // []
  */
 export function edgeProblems(
   gateways: readonly GatewayObject[],
   routes: readonly HttpRouteObject[],
+  policies: EdgePolicies,
 ): string[] {
   return [
     ...(gateways.length === 0 ? ['no Gateway yet'] : []),
     ...(routes.length === 0 ? ['no HTTPRoute yet'] : []),
+    ...Object.entries(policies).flatMap(([kind, objects]) => [
+      ...(objects.length === 0 ? [`no ${kind} yet`] : []),
+      ...objects.flatMap((policy) => policyProblems(kind, policy)),
+    ]),
     ...gateways.flatMap(gatewayProblems),
     ...routes.flatMap(routeProblems),
   ];
 }
 
 /**
- * Waits, bounded, until the namespace's Gateway is `Programmed` and each HTTPRoute is `Accepted`
- * with its refs resolved, so the load never starts against a gateway that is not routing yet.
+ * Waits, bounded, until the namespace's Gateway is `Programmed`, each HTTPRoute is `Accepted`
+ * with its refs resolved and each traffic policy is `Accepted` (the listener's TLS minimum and
+ * HSTS, each route's timeouts, retries, circuit breaker and rate limit), so the load never
+ * starts against a gateway that is not routing, or not guarding, yet.
  * Returns the routes' host names.
  * @throws Error listing what was still not ready when `timeoutMs` ran out.
  * @example const hosts = await waitForEdge(kube, 'slipway-e2e', 300_000);
@@ -114,13 +162,24 @@ export async function waitForEdge(
       const routes = await kube.list<HttpRouteObject>(
         objectPath(gatewayApi, namespace, 'httproutes'),
       );
-      const problems = edgeProblems(gateways, routes);
+      const policies = Object.fromEntries(
+        await Promise.all(
+          Object.entries(policyResources).map(
+            async ([kind, resource]) =>
+              [
+                kind,
+                await kube.list<PolicyObject>(objectPath(envoyGatewayApi, namespace, resource)),
+              ] as const,
+          ),
+        ),
+      ) as EdgePolicies;
+      const problems = edgeProblems(gateways, routes, policies);
       // Thrown, so the timeout's message says what was still missing.
       if (problems.length > 0) throw new Error(problems.join('; '));
       return routes.flatMap((r) => r.spec?.hostnames ?? []);
     },
     {
-      what: `the Gateway in ${namespace} to be Programmed and its HTTPRoutes Accepted with ResolvedRefs`,
+      what: `the Gateway in ${namespace} to be Programmed, its HTTPRoutes Accepted with ResolvedRefs and its traffic policies Accepted`,
       timeoutMs,
       intervalMs: 2_000,
     },

@@ -20,6 +20,8 @@ export function kindPlatformConfig(): Record<string, unknown> {
     backups: { enabled: false },
     // The collection stack is not what the e2e exercises; its images would double the pull.
     monitoring: { enabled: false },
+    // The images are built on the runner and loaded into kind: no registry, no attestation.
+    admission: { enabled: false },
   };
 }
 

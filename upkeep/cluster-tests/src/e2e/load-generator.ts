@@ -1,5 +1,6 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { setTimeout as delay } from 'node:timers/promises';
 
 /** Where the load goes: an address, and the host name the gateway routes and TLS verifies by. */
 export interface LoadTarget {
@@ -27,6 +28,11 @@ export interface LoadOptions {
   readonly signal: AbortSignal;
   /** Requests in flight at any time, each on a kept-alive connection. Default: 4. */
   readonly concurrency?: number;
+  /**
+   * At most this many requests a second, spread evenly over the workers' turns, e.g. to stay
+   * under the gateway's per-client rate limit. Default: none, back to back.
+   */
+  readonly maxPerSecond?: number;
   /** A request slower than this counts as failed. Default: 10 s. */
   readonly timeoutMs?: number;
   /** Called as each 2xx answer arrives, e.g. to count the ones inside a rollout window. */
@@ -105,8 +111,8 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /**
- * Sends requests back to back from `concurrency` workers over kept-alive connections until
- * `signal` aborts, and counts every outcome: a rolling update must show none but 2xx. Keep-alive
+ * Sends requests back to back (or paced, with `maxPerSecond`) from `concurrency` workers over
+ * kept-alive connections until `signal` aborts, and counts every outcome: a rolling update must show none but 2xx. Keep-alive
  * matters: a server that closes a connection while a request is on it shows up as a reset.
  * @example const report = await generateLoad({ target, next: () => ({ method: 'GET', path: '/livez' }), signal });
  */
@@ -115,6 +121,7 @@ export async function generateLoad({
   next,
   signal,
   concurrency = 4,
+  maxPerSecond,
   timeoutMs = 10_000,
   onSuccess,
 }: LoadOptions): Promise<LoadReport> {
@@ -129,8 +136,18 @@ export async function generateLoad({
   let sent = 0;
   let succeeded = 0;
   let resets = 0;
+  // Turn n starts no earlier than n / maxPerSecond seconds after the first.
+  const startedAt = performance.now();
+  let turns = 0;
+  const paced = async () => {
+    if (!maxPerSecond) return;
+    const wait = startedAt + (turns++ * 1_000) / maxPerSecond - performance.now();
+    if (wait > 0) await delay(wait, undefined, { signal }).catch(() => undefined);
+  };
   const worker = async () => {
     while (!signal.aborted) {
+      await paced();
+      if (signal.aborted) break;
       const index = sent;
       sent += 1;
       const started = performance.now();

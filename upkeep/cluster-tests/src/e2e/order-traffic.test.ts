@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { newOrder, orderLoad, orderRoundTrip, type SendJson } from './order-traffic.ts';
+import { gatewayTrafficDefaults } from '@slipway/platform-contract';
+import { validateServiceManifest } from '@slipway/service-manifest';
+import {
+  newOrder,
+  orderLoad,
+  orderLoadPerSecond,
+  orderRoundTrip,
+  type SendJson,
+} from './order-traffic.ts';
 
 const target = { url: 'https://127.0.0.1:8443', host: 'gateway.e2e.slipway.test' };
 
@@ -8,6 +16,22 @@ describe('orderLoad', () => {
     const next = orderLoad('4f9c');
     expect(next(0)).toEqual({ method: 'POST', path: '/api/orders', body: newOrder(0) });
     expect(next(1)).toEqual({ method: 'GET', path: '/api/orders/4f9c' });
+  });
+});
+
+describe('orderLoadPerSecond', () => {
+  const manifest = (traffic?: { rateLimit: { requestsPerSecond: number } }) =>
+    validateServiceManifest(
+      { name: 'gateway', port: 3000, public: true, ...(traffic ? { traffic } : {}) },
+      { file: 'apps/gateway/service.yaml', folder: 'gateway' },
+    );
+
+  it("stays under the gateway's per-client rate limit, the platform's or the manifest's", () => {
+    const { requestsPerSecond } = gatewayTrafficDefaults.rateLimit;
+    expect(orderLoadPerSecond(manifest())).toBeLessThan(requestsPerSecond);
+    expect(orderLoadPerSecond(manifest())).toBeGreaterThan(0);
+    expect(orderLoadPerSecond(manifest({ rateLimit: { requestsPerSecond: 10 } }))).toBe(5);
+    expect(orderLoadPerSecond(manifest({ rateLimit: { requestsPerSecond: 1 } }))).toBe(1);
   });
 });
 

@@ -1,3 +1,5 @@
+import { gatewayTrafficDefaults } from '@slipway/platform-contract';
+import type { ServiceManifest } from '@slipway/service-manifest';
 import type { LoadRequest, LoadTarget } from './load-generator.ts';
 
 /** A valid order for gateway's public API (`POST /api/orders`). */
@@ -25,10 +27,34 @@ export function orderLoad(knownOrderId: string): (index: number) => LoadRequest 
       : { method: 'GET', path: `/api/orders/${knownOrderId}` };
 }
 
-/** The answer of one request: status and parsed JSON body. */
+/**
+ * The pace of the steady load: half of what the gateway lets one client IP send to the public
+ * service (its manifest's `traffic.rateLimit`, else the platform's), since all the load comes
+ * from one address; a rolling update is judged on resets and failures, never on 429s.
+ * @example orderLoadPerSecond(gatewayManifest) // 50
+ */
+export function orderLoadPerSecond(manifest: ServiceManifest): number {
+  return Math.max(1, Math.floor(clientRateLimit(manifest) / 2));
+}
+
+/**
+ * The requests a second the gateway lets one client IP send to a public service: its
+ * manifest's `traffic.rateLimit`, else the platform's.
+ * @example clientRateLimit(gatewayManifest) // 100
+ */
+export function clientRateLimit(manifest: ServiceManifest): number {
+  return (
+    manifest.traffic?.rateLimit?.requestsPerSecond ??
+    gatewayTrafficDefaults.rateLimit.requestsPerSecond
+  );
+}
+
+/** The answer of one request: status, parsed JSON body and, when the sender keeps them, headers. */
 export interface JsonAnswer {
   readonly status: number;
   readonly body: unknown;
+  /** Lower-case names, as Node gives them. */
+  readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /** Sends one request through the gateway and parses its JSON answer. */

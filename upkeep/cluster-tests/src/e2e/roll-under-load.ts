@@ -17,6 +17,8 @@ export interface RollUnderLoadOptions {
   readonly settle?: () => Promise<void>;
   /** Requests in flight at any time. Default: the load generator's. */
   readonly concurrency?: number;
+  /** At most this many requests a second. Default: the load generator's (unpaced). */
+  readonly maxPerSecond?: number;
 }
 
 /** What the load saw, and how much of it was served while the deploy command ran. */
@@ -43,6 +45,7 @@ export async function rollUnderLoad(options: RollUnderLoadOptions): Promise<Roll
     next: options.next,
     signal: controller.signal,
     ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+    ...(options.maxPerSecond ? { maxPerSecond: options.maxPerSecond } : {}),
     onSuccess: () => {
       if (inWindow) servedDuringRollout += 1;
     },

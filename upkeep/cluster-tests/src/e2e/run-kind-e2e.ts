@@ -3,6 +3,7 @@
  *   images          build every service's image with docker/Dockerfile and load it into kind
  *   deploy          pulumi up the platform (Envoy Gateway) and the services, real CLI, file backend
  *   traffic         an order placed through the gateway and read back
+ *   edge-guards     HSTS on an HTTPS answer, and 429s once one client sends over its rate limit
  *   rolling-update  every service rolled under steady load: answers served while pulumi up ran,
  *                   no failed request, no reset
  *   destroy         pulumi destroy both stacks
@@ -18,6 +19,7 @@ import { KubeClient, type KubeObject } from '../kube/kube-client.ts';
 import { readKubeconfig } from '../kube/kubeconfig.ts';
 import { objectPath } from '../kube/workloads.ts';
 import { readPulumiProject } from '../pulumi/program-entry.ts';
+import { edgeGuardProblems } from './edge-guards.ts';
 import { installGatewayCertificate, proxyService, sendJson } from './gateway-access.ts';
 import { gatewayServiceUrl } from './gateway-node-port.ts';
 import { waitForEdge } from './gateway-status.ts';
@@ -26,7 +28,7 @@ import { buildAndLoadImages, retagImages } from './kind-images.ts';
 import { kindPlatformConfig, kindServicesConfig } from './kind-stacks.ts';
 import type { LoadTarget } from './load-generator.ts';
 import { formatLoadReport, rolloutProblems } from './load-report.ts';
-import { orderLoad, orderRoundTrip } from './order-traffic.ts';
+import { clientRateLimit, orderLoad, orderLoadPerSecond, orderRoundTrip } from './order-traffic.ts';
 import { cliConfig, PulumiCli } from './pulumi-cli.ts';
 import { rollUnderLoad } from './roll-under-load.ts';
 
@@ -121,6 +123,13 @@ async function oldPodsDrained(): Promise<void> {
   }
 }
 
+/** The public service the load goes through (the services stack's `gateway` output). */
+function publicService() {
+  const manifest = manifests.find((m) => m.name === 'gateway');
+  if (!manifest) throw new Error('no apps/gateway/service.yaml: the load goes through it');
+  return manifest;
+}
+
 const phases: Record<string, () => Promise<void>> = {
   images: async () => {
     await buildAndLoadImages(repoRoot, services, tags.first);
@@ -145,6 +154,14 @@ const phases: Record<string, () => Promise<void>> = {
       });
       console.info(`order ${id} placed through ${target.host} and read back`);
     }),
+  'edge-guards': () =>
+    withGateway(async (target) => {
+      const limit = clientRateLimit(publicService());
+      const problems = await edgeGuardProblems(target, sendJson, limit);
+      if (problems.length > 0)
+        throw new Error(`the gateway does not guard ${target.host}:\n${problems.join('\n')}`);
+      console.info(`${target.host}: HSTS on HTTPS answers, 429 over ${limit} requests a second`);
+    }),
   'rolling-update': () =>
     withGateway(async (target) => {
       const id = await waitUntil(() => orderRoundTrip(target, sendJson), {
@@ -156,6 +173,8 @@ const phases: Record<string, () => Promise<void>> = {
       const report = await rollUnderLoad({
         target,
         next: orderLoad(id),
+        // Under the gateway's rate limit per client: the whole load comes from this runner.
+        maxPerSecond: orderLoadPerSecond(publicService()),
         prepare: async () =>
           setImages(await retagImages(repoRoot, services, tags.first, tags.second)),
         rollout: () => servicesStack.cli.up(),
