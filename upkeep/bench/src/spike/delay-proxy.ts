@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { connect, createServer, type Socket } from 'node:net';
+import { loopbackHost } from '@slipway/platform-contract';
 
 /** A TCP proxy on 127.0.0.1 that holds every reply for a fixed time. */
 export interface DelayProxy {
@@ -47,7 +48,7 @@ export async function startDelayProxy({ target, delayMs }: DelayProxyOptions): P
     upstream.on('error', closeBoth);
     client.on('close', () => upstream.destroy());
   });
-  server.listen(0, '127.0.0.1');
+  server.listen(0, loopbackHost);
   await once(server, 'listening');
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TestDatabase, testDatabaseUrlVariable, testEngines } from '@slipway/database/testing';
-import { serviceUrlVariable } from '@slipway/platform-contract';
+import { loopbackHost, serviceUrlVariable } from '@slipway/platform-contract';
 import type { Progress } from '../figure.ts';
 import { sampleOrder } from '../lib/sample-order.ts';
 import { type DelayProxy, startDelayProxy } from './delay-proxy.ts';
@@ -23,7 +23,10 @@ export interface SpikeRun {
   readonly logTails: string;
 }
 
-/** Why the spike cannot run here, or undefined when it can. */
+/**
+ * Why the spike cannot run here, or undefined when it can.
+ * @example describe.skipIf(spikeSkipReason() !== undefined)('the spike', …)
+ */
 export function spikeSkipReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env[testDatabaseUrlVariable]
     ? undefined
@@ -41,7 +44,7 @@ async function freshDatabase(): Promise<TestDatabase> {
 /** The database's URL with its host and port replaced by the proxy's. */
 function throughProxy(url: string, proxy: DelayProxy): string {
   const proxied = new URL(url);
-  proxied.hostname = '127.0.0.1';
+  proxied.hostname = loopbackHost;
   proxied.port = String(proxy.port);
   return proxied.toString();
 }
