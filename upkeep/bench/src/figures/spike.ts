@@ -1,5 +1,5 @@
 import type { Figure, Row } from '../figure.ts';
-import { ms, seconds } from '../lib/format.ts';
+import { ms, perSecond, seconds } from '../lib/format.ts';
 import { runSpike, spikeSkipReason } from '../spike/run-spike.ts';
 import { scenarioChecks, spikeChecks } from '../spike/spike-checks.ts';
 import { spikeBounds, spikePlan } from '../spike/spike-plan.ts';
@@ -57,6 +57,10 @@ export const spike: Figure = {
       row(
         'success rate during the spike',
         each((s) => percent(s.spikeSuccessRate)),
+      ),
+      row(
+        'served during the spike',
+        each((s) => perSecond(s.spikeGoodputPerSecond)),
       ),
       row(
         'shed rate (503) during the spike',

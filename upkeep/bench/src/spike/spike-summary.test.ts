@@ -81,6 +81,7 @@ describe('summarizeSpike', () => {
     expect(summarizeSpike(record(requests))).toEqual({
       spikeRequests: 4,
       spikeSuccessRate: 0.25,
+      spikeGoodputPerSecond: 1,
       spikeShedRate: 0.5,
       successLatency: { p50: 20, p99: 30 },
       failureLatency: { p50: 2, p99: 10_000 },

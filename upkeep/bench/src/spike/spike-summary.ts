@@ -12,6 +12,8 @@ export interface SpikeSummary {
   readonly spikeRequests: number;
   /** Share (0–1) of the spike's requests that succeeded. */
   readonly spikeSuccessRate: number;
+  /** Successes per second while the spike lasted: what orders still served. */
+  readonly spikeGoodputPerSecond: number;
   /** Share (0–1) of the spike's requests answered 503 (shed, or failed fast). */
   readonly spikeShedRate: number;
   /** Over the whole run. */
@@ -83,9 +85,12 @@ export function summarizeSpike(record: SpikeRecord): SpikeSummary {
     sample.value === undefined ? [] : [sample.value],
   );
   const share = (count: number) => (spike.length === 0 ? 0 : count / spike.length);
+  const spikePhase = record.phases.find((phase) => phase.name === 'spike');
+  const spikeSeconds = spikePhase ? (spikePhase.endMs - spikePhase.startMs) / 1000 : 0;
   return {
     spikeRequests: spike.length,
     spikeSuccessRate: share(succeeded(spike).length),
+    spikeGoodputPerSecond: spikeSeconds === 0 ? 0 : succeeded(spike).length / spikeSeconds,
     spikeShedRate: share(shed),
     successLatency: percentiles(succeeded(record.requests).map((request) => request.latencyMs)),
     failureLatency: percentiles(failures.map((request) => request.latencyMs)),
