@@ -67,6 +67,7 @@ export {
   productNameProblem,
   productNames,
   productNamesOf,
+  previewNamespace,
   pulumiProject,
   stackReference,
 } from './product-names.ts';
