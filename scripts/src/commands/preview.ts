@@ -176,7 +176,12 @@ export async function previewCommand(
   const comment = optionalString(values, 'comment');
   if (comment) writeFileSync(comment, previewComment(result));
   writeGithubOutputs(
-    { namespace: result.namespace, stack: result.stack, expires: result.expiresAt },
+    {
+      namespace: result.namespace,
+      stack: result.stack,
+      expires: result.expiresAt,
+      changes: JSON.stringify(result.changes),
+    },
     env.GITHUB_OUTPUT,
   );
 }
