@@ -14,14 +14,16 @@ import {
 export const pullRequestEnvironment = 'preview';
 
 /**
- * Whether a job's `if:` keeps it to pull requests from this repository: it compares the head
- * repository with this one (or tests `head.repo.fork`) and has no `||` that could open it again.
+ * Whether a job's `if:` keeps forks' pull requests out: it compares the head repository with
+ * this one (or tests `head.repo.fork`), or requires an event no pull request is (`schedule`,
+ * `push`, `workflow_dispatch`), and has no `||` that could open it again.
  * @example isSameRepositoryGuard('github.event.pull_request.head.repo.full_name == github.repository') // true
  */
 export function isSameRepositoryGuard(condition: unknown): boolean {
   if (typeof condition !== 'string' || condition.includes('||')) return false;
   const text = condition.replace(/\s+/g, ' ');
   return (
+    /github\.event_name == '(schedule|push|workflow_dispatch)'/.test(text) ||
     /github\.event\.pull_request\.head\.repo\.full_name == github\.repository\b/.test(text) ||
     /github\.repository == github\.event\.pull_request\.head\.repo\.full_name\b/.test(text) ||
     /github\.event\.pull_request\.head\.repo\.fork == false\b/.test(text) ||

@@ -102,6 +102,7 @@ describe('the fork pull request rules report', () => {
     ['!github.event.pull_request.head.repo.fork', true],
     [`${guard} || github.event_name == 'pull_request'`, false],
     ["github.event_name == 'pull_request'", false],
+    ["github.event_name == 'schedule'", true],
   ])('reads %j as a same-repository guard: %s', (condition, expected) => {
     expect(isSameRepositoryGuard(condition)).toBe(expected);
   });

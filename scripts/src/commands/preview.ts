@@ -60,6 +60,11 @@ export const previewSpecs: Readonly<Record<'up' | 'down' | 'gc', CliSpec>> = {
           'JSON object of pinned images the pull request built (<registry>/<svc>:<sha>@sha256:<digest>).',
         default: '',
       },
+      'main-images': {
+        type: 'boolean',
+        description:
+          "A changed service not in --built runs the --from stack's image (manifest changes only).",
+      },
       from: { type: 'string', description: 'The stack to copy.', default: defaultSourceStack },
       'source-dir': {
         type: 'string',
@@ -163,6 +168,7 @@ export async function previewCommand(
     from: String(values.from),
     changed,
     built: parseBuiltImages(String(values.built)),
+    mainImages: values['main-images'] === true,
     ttl: String(values.ttl),
     now: clock,
   });

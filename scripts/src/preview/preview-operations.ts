@@ -66,6 +66,8 @@ export async function upPreview(
     readonly from: string;
     readonly changed: readonly string[];
     readonly built: readonly string[];
+    /** Changed services nobody built run the source stack's image. */
+    readonly mainImages: boolean;
     readonly ttl: string;
     readonly now: Date;
   },
@@ -90,6 +92,7 @@ export async function upPreview(
       expiresAt,
       selection,
       built: options.built,
+      mainImages: options.mainImages,
     });
     write(
       `${stackName}: deploying ${selection.services.join(', ')} into ${previewNamespace(pr)} (expires ${expiresAt})\n`,

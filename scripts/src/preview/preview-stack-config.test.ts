@@ -66,6 +66,11 @@ describe('previewStackConfig', () => {
     );
   });
 
+  it("runs the source stack's image for a changed service nobody built, with --main-images", () => {
+    const { images } = previewStackConfig({ ...input, built: [], mainImages: true });
+    expect(images.web).toEqual({ image: stagingImages.web, from: 'staging' });
+  });
+
   it("refuses production's stack as the source: a preview never gets production's secrets", () => {
     expect(() => previewStackConfig({ ...input, source: { ...staging, stack: 'prod' } })).toThrow(
       /never production's/,

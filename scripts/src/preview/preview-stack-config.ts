@@ -20,6 +20,8 @@ export interface PreviewStackConfigInput {
   readonly selection: PreviewSelection;
   /** Pinned references the pull request's build produced (`<registry>/<service>:<sha>@sha256:…`). */
   readonly built: readonly string[];
+  /** A changed service nobody built runs the source stack's image (its manifest changes only); default: an error. */
+  readonly mainImages?: boolean;
 }
 
 /** A preview's config and where each of its services' images came from. */
@@ -60,7 +62,7 @@ function parseImages(value: string | undefined, stack: string): Record<string, s
  * @example previewStackConfig({ project, source: { stack: 'staging', config }, pr: 12, expiresAt, selection, built })
  */
 export function previewStackConfig(input: PreviewStackConfigInput): PreviewStackConfig {
-  const { project, source, pr, expiresAt, selection, built } = input;
+  const { project, source, pr, expiresAt, selection, built, mainImages = false } = input;
   const key = (name: string) => `${project}:${name}`;
   const environment = source.config[key('environment')]?.value ?? source.stack;
   if (environment === 'prod' || source.stack === 'prod')
@@ -73,11 +75,12 @@ export function previewStackConfig(input: PreviewStackConfigInput): PreviewStack
   const problems: string[] = [];
   for (const service of selection.services) {
     const changed = selection.changed.includes(service);
-    const image = changed ? fromBuild.get(service) : images[service];
-    if (image) chosen[service] = { image, from: changed ? 'pull request' : source.stack };
-    else if (changed)
+    const pulled = changed ? fromBuild.get(service) : undefined;
+    const image = pulled ?? (changed && !mainImages ? undefined : images[service]);
+    if (image) chosen[service] = { image, from: pulled ? 'pull request' : source.stack };
+    else if (changed && !mainImages)
       problems.push(
-        `${service} changed but no image of it was built: pass --built with its pinned reference (<registry>/${service}:<sha>@sha256:<digest>)`,
+        `${service} changed but no image of it was built: pass --built with its pinned reference (<registry>/${service}:<sha>@sha256:<digest>), or --main-images to run ${source.stack}'s`,
       );
     else
       problems.push(
