@@ -99,16 +99,20 @@ export const previewSpecs: Readonly<Record<'up' | 'down' | 'gc', CliSpec>> = {
   },
 };
 
-/** The usage of `preview` without a subcommand. */
-export const previewHelp = `Usage: preview <up|down|gc> [flags]
-
-Preview environments, one per pull request (docs/deploying/previews.md).
-  up    deploy or update pull request <n>'s preview
-  down  remove it
-  gc    remove every preview past its expiry
-
-Run preview <subcommand> --help for its flags.
-`;
+/** `preview` itself: its subcommands, each with its own flags (`preview <subcommand> --help`). */
+export const previewSpec: CliSpec = {
+  name: 'preview',
+  summary:
+    'Preview environments, one per pull request (docs/deploying/previews.md): preview <up|down|gc> [flags].',
+  flags: {},
+  notes: [
+    'Subcommands:',
+    "  up    deploy or update pull request <n>'s preview",
+    '  down  remove it',
+    '  gc    remove every preview past its expiry',
+    'Run preview <subcommand> --help for its flags.',
+  ],
+};
 
 function pullRequest(values: Record<string, unknown>): number {
   const text = requireString(values as Record<string, string>, 'pr');
@@ -127,8 +131,8 @@ export async function previewCommand(
   { env, write }: CommandContext,
 ): Promise<void> {
   const [subcommand, ...rest] = argv;
-  if (subcommand === undefined || subcommand === '--help' || subcommand === '-h') {
-    write(previewHelp);
+  if (subcommand === undefined || subcommand.startsWith('-')) {
+    parseCli(previewSpec, subcommand === undefined ? ['--help'] : argv, write);
     return;
   }
   if (!(subcommand in previewSpecs))

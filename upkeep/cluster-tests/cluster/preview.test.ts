@@ -71,18 +71,20 @@ describe('a preview environment per pull request (npm run preview)', () => {
       platformStack,
       tag: 'v1',
     });
-    const secretsKey = `${projects.services.name}:secrets`;
-    const secrets = JSON.parse(prod[secretsKey]?.value ?? '{}') as Record<
-      string,
-      Record<string, string>
-    >;
-    for (const values of Object.values(secrets))
-      for (const name of Object.keys(values)) values[name] = productionSentinel;
+    // Every secret value of production's: its service secrets and its servers' URLs.
+    const sentinelled = (key: string) => {
+      const text = prod[`${projects.services.name}:${key}`]?.value ?? '{}';
+      return { value: text.replace(/cluster-test-[a-z0-9-]+/g, productionSentinel), secret: true };
+    };
     await stack({
       projectDir: projects.services.dir,
       stack: 'prod',
       operation: 'preview',
-      config: { ...prod, [secretsKey]: { value: JSON.stringify(secrets), secret: true } },
+      config: {
+        ...prod,
+        [`${projects.services.name}:secrets`]: sentinelled('secrets'),
+        [`${projects.services.name}:dataServices`]: sentinelled('dataServices'),
+      },
     });
   });
   afterAll(async () => {
@@ -144,7 +146,8 @@ describe('a preview environment per pull request (npm run preview)', () => {
     );
     expect(values.length).toBeGreaterThan(0);
     expect(values.filter((v) => v.includes(productionSentinel))).toEqual([]);
-    expect(values.some((v) => v.startsWith('cluster-test-'))).toBe(true);
+    // Staging's values are there: its servers' URLs (and secrets, for a service that declares some).
+    expect(values.some((v) => v.includes('cluster-test-'))).toBe(true);
   });
 
   it('refuses production as the source of a preview', async () => {
