@@ -11,7 +11,7 @@ import {
 } from './workflow-yaml.ts';
 
 /** The one environment a pull request's jobs may run in: staging's secrets, read-only roles. */
-export const pullRequestEnvironment = 'preview';
+const pullRequestEnvironment = 'preview';
 
 /**
  * Whether a job's `if:` keeps forks' pull requests out: it compares the head repository with

@@ -7,9 +7,9 @@ import { previewLimitRangeSpec, previewQuotaSpec } from './preview-quota-specs.t
 import type { PreviewSettings } from './preview-settings.ts';
 
 /** The label every preview namespace carries: the pull request's number. `-l <key>` finds them all. */
-export const previewLabel = `${productNames.name}.dev/preview`;
+const previewLabel = `${productNames.name}.dev/preview`;
 /** When the preview may be collected: the annotation holds the ISO instant, the label (label values take no `:`) its Unix seconds. */
-export const expiresAtKey = `${productNames.name}.dev/expires-at`;
+const expiresAtKey = `${productNames.name}.dev/expires-at`;
 
 /**
  * The labels and annotations of a preview namespace: the standard ones, Pod Security `restricted`
@@ -17,7 +17,7 @@ export const expiresAtKey = `${productNames.name}.dev/expires-at`;
  * request's number and its expiry.
  * @example previewNamespaceMetadata(preview).labels[previewLabel] // '12'
  */
-export function previewNamespaceMetadata(preview: PreviewSettings) {
+function previewNamespaceMetadata(preview: PreviewSettings) {
   const podSecurity = Object.fromEntries(
     ['enforce', 'audit', 'warn'].flatMap((mode) => [
       [`pod-security.kubernetes.io/${mode}`, 'restricted'],

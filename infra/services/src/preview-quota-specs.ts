@@ -9,14 +9,14 @@ type ResourceQuotaSpec = k8s.types.input.core.v1.ResourceQuotaSpec;
 type LimitRangeSpec = k8s.types.input.core.v1.LimitRangeSpec;
 
 /** Pods each service of a preview runs: one (no HPA), the Kubernetes default when a Deployment omits `replicas`. */
-export const previewReplicas = 1;
+const previewReplicas = 1;
 
 /**
  * The factor on the summed requests and limits: while a service rolls, `maxSurge` starts a
  * second pod before the first stops, and every service may roll at once (a push that changes
  * them all), so the quota holds two pods of each and nothing more.
  */
-export const previewQuotaHeadroom = 2;
+const previewQuotaHeadroom = 2;
 
 /**
  * Millicores of a CPU quantity as a manifest writes it (`250m`, `1`, `0.5`).

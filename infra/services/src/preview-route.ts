@@ -26,7 +26,7 @@ function routeName(service: string, pr: number): string {
  * Service in the preview namespace, which a ReferenceGrant there allows.
  * @example previewRouteSpec({ manifest, preview, route }).rules[0].backendRefs[0].namespace // 'slipway-pr-12'
  */
-export function previewRouteSpec({
+function previewRouteSpec({
   manifest,
   preview,
   route,

@@ -63,11 +63,11 @@ export {
   environmentNamespace,
   type ProductNames,
   type PulumiProgram,
+  previewNamespace,
   productNameMaxLength,
   productNameProblem,
   productNames,
   productNamesOf,
-  previewNamespace,
   pulumiProject,
   stackReference,
 } from './product-names.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   defaultProductName,
-  previewNamespace,
   type PulumiProgram,
+  previewNamespace,
   productNameMaxLength,
   productNameProblem,
   productNames,

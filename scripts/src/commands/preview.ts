@@ -42,7 +42,7 @@ const now = {
 } as const;
 
 /** `preview up|down|gc`: one spec per subcommand. */
-export const previewSpecs: Readonly<Record<'up' | 'down' | 'gc', CliSpec>> = {
+const previewSpecs: Readonly<Record<'up' | 'down' | 'gc', CliSpec>> = {
   up: {
     name: 'preview up',
     summary:

@@ -1,7 +1,7 @@
 import type { PreviewUpResult } from './preview-operations.ts';
 
 /** The first line of the preview's pull request comment: the workflow finds its comment by it and edits it. */
-export const previewCommentMarker = '<!-- preview-environment -->';
+const previewCommentMarker = '<!-- preview-environment -->';
 
 /**
  * The pull request comment that names a preview's URLs: each service, where its image came
