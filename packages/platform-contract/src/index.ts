@@ -65,6 +65,7 @@ export {
   environmentNamespace,
   type ProductNames,
   type PulumiProgram,
+  previewNamespace,
   productNameMaxLength,
   productNameProblem,
   productNames,

@@ -1,3 +1,4 @@
+export { formatByteQuantity, parseByteQuantity } from './byte-quantity.ts';
 export { checkManifests, type ManifestCheck } from './check-manifests.ts';
 export { isAnyAddress } from './cidr-prefix.ts';
 export {
