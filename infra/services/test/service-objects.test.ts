@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { callPolicyDefaults } from '@slipway/platform-contract';
 import { fixtureGateway } from '../src/render/fixture-platform-outputs.ts';
 import {
   configFor,
@@ -19,6 +20,7 @@ describe('the ConfigMap of a service', () => {
       LOG_LEVEL: 'debug',
       METRICS_PORT: '9464',
       NODE_ENV: 'production',
+      ORDERS_CALL_POLICY: JSON.stringify(callPolicyDefaults),
       ORDERS_TIMEOUT_MS: '3000',
       ORDERS_URL: 'http://orders.slipway-dev.svc.cluster.local:3001',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.monitoring.svc.cluster.local:4318',

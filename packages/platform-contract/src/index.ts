@@ -80,6 +80,7 @@ export {
 } from './repository.ts';
 export {
   autoscalingBehaviorDefaults,
+  type CallPolicy,
   callPolicyDefaults,
   callPolicyVariable,
   gatewayTrafficDefaults,
@@ -94,6 +95,7 @@ export {
   type PlatformVariable,
   platformSetVariables,
   platformVariables,
+  requestDeadlineHeader,
   type RuntimeService,
   type RuntimeTarget,
   type ServiceEnvironmentInput,

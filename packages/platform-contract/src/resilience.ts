@@ -60,6 +60,29 @@ export const callPolicyDefaults = {
 } as const;
 
 /**
+ * A resolved call policy: {@link callPolicyDefaults} with a manifest's `calls` entry over it.
+ * `maxConcurrent: 0` means unbounded, `retry.attempts: 0` no retries, `breaker.failurePercent: 0`
+ * no breaker.
+ */
+export interface CallPolicy {
+  readonly timeoutMs: number;
+  readonly maxConcurrent: number;
+  readonly retry: {
+    readonly attempts: number;
+    readonly budgetPercent: number;
+    readonly minPerSecond: number;
+    readonly backoffBaseMs: number;
+    readonly backoffMaxMs: number;
+  };
+  readonly breaker: {
+    readonly failurePercent: number;
+    readonly minimumCalls: number;
+    readonly windowMs: number;
+    readonly openMs: number;
+  };
+}
+
+/**
  * The variable that carries the resolved call policy of one callee (JSON), beside its
  * `<NAME>_URL`: `orders` → `ORDERS_CALL_POLICY`.
  * @example callPolicyVariable('user-profile') // 'USER_PROFILE_CALL_POLICY'
