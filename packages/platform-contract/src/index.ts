@@ -81,11 +81,13 @@ export {
 export {
   autoscalingBehaviorDefaults,
   type CallPolicy,
+  type CallPolicyOverrides,
   callPolicyDefaults,
   callPolicyVariable,
   gatewayTrafficDefaults,
   loadSheddingDefaults,
   loadSheddingVariables,
+  resolveCallPolicy,
 } from './resilience.ts';
 export {
   calleeUrl,
@@ -95,9 +97,9 @@ export {
   type PlatformVariable,
   platformSetVariables,
   platformVariables,
-  requestDeadlineHeader,
   type RuntimeService,
   type RuntimeTarget,
+  requestDeadlineHeader,
   type ServiceEnvironmentInput,
   secretFileSuffix,
   secretFileVariable,

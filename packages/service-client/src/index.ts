@@ -1,3 +1,5 @@
+export type { CallClock } from './call-clock.ts';
+export { callPolicySchema } from './call-policy.ts';
 export {
   createServiceClient,
   type ServiceApi,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type CallPolicy, callPolicyDefaults } from '@slipway/platform-contract';
+import { type CallPolicy, callPolicyDefaults, resolveCallPolicy } from '@slipway/platform-contract';
 import { nearestName } from './nearest-name.ts';
 import { fieldsAt } from './schema-fields.ts';
 import { serviceNameSchema } from './service-name.ts';
@@ -157,17 +157,7 @@ interface DeclaresCalls {
  * @example resolveCallPolicies(gateway).orders.timeoutMs // 3000
  */
 export function resolveCallPolicies(manifest: DeclaresCalls): Record<string, CallPolicy> {
-  const defaults = callPolicyDefaults;
   return Object.fromEntries(
-    manifest.calls.map((callee) => {
-      const declared = manifest.callDeclarations[callee];
-      const policy: CallPolicy = {
-        timeoutMs: declared?.timeoutMs ?? defaults.timeoutMs,
-        maxConcurrent: declared?.maxConcurrent ?? defaults.maxConcurrent,
-        retry: { ...defaults.retry, ...declared?.retry },
-        breaker: { ...defaults.breaker, ...declared?.breaker },
-      };
-      return [callee, policy];
-    }),
+    manifest.calls.map((callee) => [callee, resolveCallPolicy(manifest.callDeclarations[callee])]),
   );
 }
