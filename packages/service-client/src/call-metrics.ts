@@ -4,7 +4,7 @@ import type { BreakerState } from './circuit-breaker.ts';
 /** Why a call failed without reaching the callee. */
 export type FastFailureReason = 'circuit_open' | 'concurrency_limit' | 'deadline_exceeded';
 /** Why a retryable failure was not retried. */
-export type SkippedRetryReason = 'budget' | 'deadline';
+type SkippedRetryReason = 'budget' | 'deadline';
 
 /** What a client reports about its calls to one callee. */
 export interface CallMetrics {

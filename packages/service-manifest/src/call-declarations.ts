@@ -148,7 +148,8 @@ export function restoreCallDeclarations(raw: unknown): unknown {
 /** What a manifest says about its calls: each callee's declaration, by name. */
 interface DeclaresCalls {
   readonly calls: readonly string[];
-  readonly callDeclarations: Readonly<Record<string, CallDeclaration>>;
+  /** Absent from a manifest built in code rather than validated: every callee takes the defaults. */
+  readonly callDeclarations?: Readonly<Record<string, CallDeclaration>>;
 }
 
 /**
@@ -158,6 +159,6 @@ interface DeclaresCalls {
  */
 export function resolveCallPolicies(manifest: DeclaresCalls): Record<string, CallPolicy> {
   return Object.fromEntries(
-    manifest.calls.map((callee) => [callee, resolveCallPolicy(manifest.callDeclarations[callee])]),
+    manifest.calls.map((callee) => [callee, resolveCallPolicy(manifest.callDeclarations?.[callee])]),
   );
 }
