@@ -159,6 +159,9 @@ interface DeclaresCalls {
  */
 export function resolveCallPolicies(manifest: DeclaresCalls): Record<string, CallPolicy> {
   return Object.fromEntries(
-    manifest.calls.map((callee) => [callee, resolveCallPolicy(manifest.callDeclarations?.[callee])]),
+    manifest.calls.map((callee) => [
+      callee,
+      resolveCallPolicy(manifest.callDeclarations?.[callee]),
+    ]),
   );
 }
