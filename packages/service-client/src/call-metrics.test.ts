@@ -1,7 +1,8 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { resolveCallPolicy } from '@slipway/platform-contract';
-import { createUpstreamFetch, type Fetch } from './upstream-fetch.ts';
+import type { Fetch } from './fetch.ts';
+import { createUpstreamFetch } from './upstream-fetch.ts';
 
 const failing: Fetch = async () => {
   throw new TypeError('fetch failed: ECONNRESET');

@@ -4,7 +4,8 @@ import {
   requestDeadlineHeader,
   resolveCallPolicy,
 } from '@slipway/platform-contract';
-import { createUpstreamFetch, type Fetch } from './upstream-fetch.ts';
+import type { Fetch } from './fetch.ts';
+import { createUpstreamFetch } from './upstream-fetch.ts';
 
 /** A clock that moves only when told, or when the client sleeps; dice that always roll 0.5. */
 function fakeClock() {

@@ -4,9 +4,9 @@ import type { CallClock } from './call-clock.ts';
 import type { CallMetrics, FastFailureReason } from './call-metrics.ts';
 import type { CircuitBreaker } from './circuit-breaker.ts';
 import type { ConcurrencyLimit } from './concurrency-limit.ts';
+import type { Fetch } from './fetch.ts';
 import type { RetryBudget } from './retry-budget.ts';
 import { UpstreamError } from './upstream-error.ts';
-import type { Fetch } from './upstream-fetch.ts';
 
 /** What guards every call to one callee, shared by all of a client's calls. */
 export interface CallGuards {

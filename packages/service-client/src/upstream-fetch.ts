@@ -4,12 +4,10 @@ import { type CallClock, realClock } from './call-clock.ts';
 import { callMetrics } from './call-metrics.ts';
 import { CircuitBreaker } from './circuit-breaker.ts';
 import { ConcurrencyLimit } from './concurrency-limit.ts';
+import type { Fetch } from './fetch.ts';
 import { RetryBudget } from './retry-budget.ts';
 import { type CallGuards, runCall } from './run-call.ts';
 import { traceCall } from './trace-call.ts';
-
-/** A `fetch`-shaped function, so a test can hand in an app's `request` or a stub. */
-export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /** Options for {@link createUpstreamFetch}. */
 export interface UpstreamFetchOptions {
