@@ -50,7 +50,9 @@ type Attempt =
  */
 export async function runCall(guards: CallGuards, call: CallRequest): Promise<Response> {
   const { policy, clock, service } = guards;
-  const forwarded = Number(call.headers.get(requestDeadlineHeader) ?? Number.NaN);
+  const header = call.headers.get(requestDeadlineHeader) ?? '';
+  // Only whole milliseconds count: a malformed value is no deadline, not an expired one.
+  const forwarded = /^\d{1,10}$/.test(header) ? Number(header) : Number.NaN;
   const timeoutMs = Number.isNaN(forwarded)
     ? policy.timeoutMs
     : Math.min(forwarded, policy.timeoutMs);
