@@ -6,7 +6,7 @@ import type { CircuitBreaker } from './circuit-breaker.ts';
 import type { ConcurrencyLimit } from './concurrency-limit.ts';
 import type { Fetch } from './fetch.ts';
 import type { RetryBudget } from './retry-budget.ts';
-import { UpstreamError } from './upstream-error.ts';
+import { UpstreamError, type UpstreamFailure } from './upstream-error.ts';
 
 /** What guards every call to one callee, shared by all of a client's calls. */
 export interface CallGuards {
@@ -168,6 +168,12 @@ function settle(
   return new Response(body.byteLength > 0 ? body : null, response);
 }
 
+const fastFailures: Record<FastFailureReason, UpstreamFailure> = {
+  circuit_open: 'circuit-open',
+  concurrency_limit: 'concurrency-limit',
+  deadline_exceeded: 'deadline-exceeded',
+};
+
 function failFast(
   guards: CallGuards,
   call: CallRequest,
@@ -175,13 +181,9 @@ function failFast(
   message: string,
 ): UpstreamError {
   guards.metrics.failedFast(reason);
-  const failure =
-    reason === 'circuit_open'
-      ? 'circuit-open'
-      : reason === 'concurrency_limit'
-        ? 'concurrency-limit'
-        : 'deadline-exceeded';
-  return new UpstreamError(guards.service, failure, message, { operation: call.operation });
+  return new UpstreamError(guards.service, fastFailures[reason], message, {
+    operation: call.operation,
+  });
 }
 
 /** Whether the body can be sent again: not a stream, which the first attempt consumed. */
