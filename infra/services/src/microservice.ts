@@ -215,25 +215,9 @@ export class Microservice extends pulumi.ComponentResource {
         child,
       ),
     );
-<<<<<<< HEAD
-    if (route) resources.push(...publicRouteObjects(name, { manifest, metadata, route }, child));
-=======
-    if (route && !args.preview) {
-      const spec = httpRouteSpec({
-        manifest,
-        host: route.host,
-        parentRef: route.gateway.parentRef,
-      });
-      resources.push(
-        new k8s.apiextensions.CustomResource(
-          `${name}-route`,
-          { apiVersion: `${gatewayApiGroup}/v1`, kind: 'HTTPRoute', metadata, spec },
-          child,
-        ),
-      );
-    }
-
->>>>>>> preview
+    // A preview's route is its own (preview-route.ts), on the staging gateway under its own host.
+    if (route && !args.preview)
+      resources.push(...publicRouteObjects(name, { manifest, metadata, route }, child));
     if (monitoring)
       resources.push(
         ...serviceObservability(name, { manifest, environment, namespace, labels }, child),
