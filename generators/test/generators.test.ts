@@ -91,7 +91,7 @@ describe('the service generator', () => {
     expect(tree['apps/billing/src/clients/orders-client.ts']).toContain(
       "return createServiceClient<OrdersApi>({ service: 'orders', ...options });",
     );
-    expect(tree['apps/billing/src/config.ts']).toContain('ORDERS_TIMEOUT_MS: z.coerce.number()');
+    expect(tree['apps/billing/src/config.ts']).toContain('ORDERS_CALL_POLICY: callPolicySchema');
     expect(JSON.parse(tree['apps/billing/package.json'] ?? '')).toMatchObject({
       dependencies: { '@slipway/service-client': '*' },
       devDependencies: { orders: '*' },

@@ -208,7 +208,7 @@ describe('rename-service', () => {
     expect(tree['apps/orders/service.yaml']).toContain('calledBy: [gateway, invoicing]');
     expect(tree['apps/gateway/service.yaml']).toContain('calls: [orders, invoicing]');
     expect(tree['apps/gateway/src/config.ts']).toContain('INVOICING_URL: z.url(');
-    expect(tree['apps/gateway/src/config.ts']).toContain('INVOICING_TIMEOUT_MS:');
+    expect(tree['apps/gateway/src/config.ts']).toContain('INVOICING_CALL_POLICY:');
     expect(tree['apps/gateway/src/clients/billing-client.ts']).toBeUndefined();
     expect(tree['apps/gateway/src/clients/invoicing-client.ts']).toContain(
       "import type { InvoicingApi } from 'invoicing/app';",

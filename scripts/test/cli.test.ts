@@ -18,6 +18,7 @@ import { checkWorkflowsCommand, checkWorkflowsSpec } from '../src/commands/check
 import { detectChanges, detectChangesSpec } from '../src/commands/detect-changes.ts';
 import { planImagesCommand, planImagesSpec } from '../src/commands/plan-images.ts';
 import { platform, platformSpec } from '../src/commands/platform.ts';
+import { previewCommand, previewSpec } from '../src/commands/preview.ts';
 import { recordImageCommand, recordImageSpec } from '../src/commands/record-image.ts';
 import { resolveCommit, resolveCommitSpec } from '../src/commands/resolve-commit.ts';
 import { setStackImagesCommand, setStackImagesSpec } from '../src/commands/set-stack-images.ts';
@@ -40,6 +41,7 @@ const commands = [
   [checkWorkflowsSpec, checkWorkflowsCommand],
   [checkPackagesSpec, checkPackagesCommand],
   [versionPackagesSpec, versionPackages],
+  [previewSpec, previewCommand],
 ] as const;
 
 describe('every script', () => {

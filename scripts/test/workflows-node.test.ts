@@ -28,6 +28,11 @@ describe('Node in the workflows', () => {
       // upkeep
       'e2e-kind.yml kind',
       // /upkeep
+      'preview-environment.yml changes',
+      'preview-environment.yml images',
+      'preview-environment.yml up',
+      'preview-environment.yml down',
+      'preview-environment.yml gc',
       'preview.yml preview',
       'release.yml version',
       'release.yml publish',

@@ -10,7 +10,7 @@ import { expr, files, jobsOf, read, root } from './workflow-files.ts';
 const actionFiles = listActionFiles(join(root, '.github/actions'));
 
 describe('every workflow', () => {
-  it('exists: ci, deploy, the reusable deploy-stack, the kind e2e, preview, release', () => {
+  it('exists: ci, deploy, the reusable deploy-stack, the kind e2e, preview, preview-environment, release', () => {
     expect(files.map((f) => f.split('/').at(-1))).toEqual([
       'ci.yml',
       'deploy-stack.yml',
@@ -18,6 +18,7 @@ describe('every workflow', () => {
       // upkeep
       'e2e-kind.yml',
       // /upkeep
+      'preview-environment.yml',
       'preview.yml',
       'release.yml',
     ]);

@@ -4,7 +4,10 @@ import { createOrdersRouter } from './routes/orders/orders.index.ts';
 
 /** What the gateway app needs. */
 export interface AppDeps {
-  /** Where and how to call orders; tests hand in a `fetch` that needs no network. */
+  /**
+   * Where and how to call orders (`policy` from `ORDERS_CALL_POLICY`); tests hand in a `fetch`
+   * that needs no network. Its metrics go to the service's registry.
+   */
   readonly orders: OrdersClientOptions;
   /** Service-kit settings, mostly from config (`serviceOptionsFromConfig(config).create`). */
   readonly options?: Partial<ServiceAppOptions>;
@@ -13,7 +16,7 @@ export interface AppDeps {
 /**
  * The gateway service with its routes; it never listens (`startService` does, in index.ts).
  * Its readiness has no check of orders on purpose: see the README.
- * @example const { app } = createApp({ orders: { baseUrl: 'http://127.0.0.1:3001', timeoutMs: 3000 } });
+ * @example const { app } = createApp({ orders: { baseUrl: 'http://127.0.0.1:3001', policy: config.ORDERS_CALL_POLICY } });
  */
 export function createApp({ orders, options = {} }: AppDeps): Service {
   const service = createServiceApp({
@@ -21,6 +24,7 @@ export function createApp({ orders, options = {} }: AppDeps): Service {
     description: 'The public API: forwards order requests to the orders service.',
     ...options,
   });
-  service.app.route('/', createOrdersRouter(createOrdersClient(orders)));
+  const ordersClient = createOrdersClient({ metrics: service.metrics, ...orders });
+  service.app.route('/', createOrdersRouter(ordersClient));
   return service;
 }

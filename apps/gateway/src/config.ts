@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineConfigSchema } from '@slipway/config';
+import { callPolicySchema } from '@slipway/service-client';
 
 /** Everything gateway reads from its environment. */
 export const configSchema = defineConfigSchema(
@@ -7,7 +8,7 @@ export const configSchema = defineConfigSchema(
   {
     /** Base URL of orders; `http://orders.<namespace>.svc.cluster.local:<port>` in a cluster, set by infra from the manifests. */
     ORDERS_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
-    /** How long a call to orders may take, body included, before gateway answers 504. */
-    ORDERS_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+    /** How calls to orders are bounded, retried and broken; set by the platform from the manifest's `calls`. */
+    ORDERS_CALL_POLICY: callPolicySchema,
   },
 );

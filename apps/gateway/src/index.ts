@@ -6,7 +6,7 @@ import { configSchema } from './config.ts';
 const config = loadConfigOrExit(configSchema);
 const options = serviceOptionsFromConfig(config);
 const service = createApp({
-  orders: { baseUrl: config.ORDERS_URL, timeoutMs: config.ORDERS_TIMEOUT_MS },
+  orders: { baseUrl: config.ORDERS_URL, policy: config.ORDERS_CALL_POLICY },
   options: options.create,
 });
 await startService(service, options.start);

@@ -3,6 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp as createOrdersApp } from 'orders/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestDeadlineHeader } from '@slipway/platform-contract';
+import { startStubService } from '@slipway/service-client/testing';
 import { type RunningService, startService } from '@slipway/service-kit';
 import { createApp } from '../src/app.ts';
 import { createMemoryOrdersStore } from './helpers/memory-orders-store.ts';
@@ -153,7 +155,7 @@ describe('gateway when orders is down or slow', () => {
     }
   });
 
-  it('answers 504 problem JSON when orders does not answer within ORDERS_TIMEOUT_MS', async () => {
+  it("answers 504 problem JSON when orders does not answer within its call policy's timeoutMs", async () => {
     // Accepts connections and requests, never answers.
     const silent: Server = createServer(() => {});
     silent.listen(0, '127.0.0.1');
@@ -171,6 +173,29 @@ describe('gateway when orders is down or slow', () => {
       await gateway.close();
       silent.closeAllConnections();
       silent.close();
+    }
+  });
+});
+
+describe("gateway passes its caller's deadline on", () => {
+  it('sends orders what is left of the deadline, and answers 504 without calling when none is', async () => {
+    const orders = await startStubService(() =>
+      Response.json({ message: 'not found' }, { status: 404 }),
+    );
+    const gateway = await startGateway(orders.url);
+    try {
+      const path = `${gateway.url}/api/orders/${crypto.randomUUID()}`;
+      await fetch(path, { headers: { [requestDeadlineHeader]: '2000' } });
+      const sent = Number(orders.requests[0]?.headers[requestDeadlineHeader]);
+      expect(sent).toBeGreaterThan(0);
+      expect(sent).toBeLessThanOrEqual(2000);
+
+      const expired = await fetch(path, { headers: { [requestDeadlineHeader]: '0' } });
+      expect(expired.status).toBe(504);
+      expect(orders.requests).toHaveLength(1);
+    } finally {
+      await gateway.close();
+      await orders.close();
     }
   });
 });

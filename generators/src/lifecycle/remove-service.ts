@@ -80,7 +80,7 @@ function checkRemoveAnswers(data: unknown, catalog: RepoCatalog): RemoveAnswers 
   const callers = callersOf(answers.name, catalog);
   if (callers.length > 0 && !answers.forceCallers) {
     problems.push(
-      `${answers.name} is still called by ${callers.join(', ')}: remove those calls first (the code that makes them, then run this again), or add -- --force-callers to also remove from each caller the call in its manifest, ${serviceUrlVariable(answers.name)} and its timeout in src/config.ts, ${clientsFolder}/${answers.name}-client.ts and the devDependency; code that uses that client then stops compiling, and tsc shows where.`,
+      `${answers.name} is still called by ${callers.join(', ')}: remove those calls first (the code that makes them, then run this again), or add -- --force-callers to also remove from each caller the call in its manifest, ${serviceUrlVariable(answers.name)} and its call policy in src/config.ts, ${clientsFolder}/${answers.name}-client.ts and the devDependency; code that uses that client then stops compiling, and tsc shows where.`,
     );
   }
   const callerDirs = answers.forceCallers ? callers.map(serviceDir) : [];

@@ -37,6 +37,30 @@ describe('editManifestList', () => {
     );
   });
 
+  it.each([
+    [
+      'drops a map entry of a block list, all its lines',
+      undefined,
+      'calls:\n  - orders\nport: 1\n',
+    ],
+    [
+      "renames a map entry's service, keeping its policy",
+      'invoicing',
+      'calls:\n  - orders\n  - service: invoicing\n    timeoutMs: 1500\nport: 1\n',
+    ],
+  ])('%s', (_case, to, expected) => {
+    const text = 'calls:\n  - orders\n  - service: billing\n    timeoutMs: 1500\nport: 1\n';
+    expect(editManifestList(text, 'calls', 'billing', to)).toBe(expected);
+  });
+
+  it('drops a map entry of a flow list, keeping the others as written', () => {
+    const text =
+      'calls: [{ service: billing, timeoutMs: 1500 }, { service: orders, maxConcurrent: 8 }]\n';
+    expect(editManifestList(text, 'calls', 'billing')).toBe(
+      'calls: [{ service: orders, maxConcurrent: 8 }]\n',
+    );
+  });
+
   it('leaves a list without the entry unchanged', () => {
     expect(editManifestList(manifest, 'calls', 'billing')).toBe(manifest);
   });
@@ -44,14 +68,15 @@ describe('editManifestList', () => {
 
 const config = `import { z } from 'zod';
 import { defineConfigSchema } from '@slipway/config';
+import { callPolicySchema } from '@slipway/service-client';
 
 export const configSchema = defineConfigSchema(
   { name: 'gateway', port: 3000 },
   {
     /** Base URL of billing; set by infra. */
     BILLING_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3004'),
-    /** How long a call to billing may take. */
-    BILLING_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+    /** How calls to billing are bounded, retried and broken. */
+    BILLING_CALL_POLICY: callPolicySchema,
   },
 );
 
@@ -59,10 +84,11 @@ export type Config = z.output<typeof configSchema>;
 `;
 
 describe('withoutCalleeConfig', () => {
-  it('drops the URL and timeout with their comments, and imports z as a type when unused', () => {
+  it('drops the URL and call policy with their comments and imports nothing unused', () => {
     expect(withoutCalleeConfig(config, 'billing')).toBe(
       config
-        .replace(/ {4}\/\*\* Base[\s\S]*3_000\),\n/, '')
+        .replace(/ {4}\/\*\* Base[\s\S]*callPolicySchema,\n/, '')
+        .replace("import { callPolicySchema } from '@slipway/service-client';\n", '')
         .replace("import { z } from 'zod';", "import type { z } from 'zod';"),
     );
   });
@@ -75,8 +101,8 @@ describe('withoutCalleeConfig', () => {
 describe('renameCalleeTokens', () => {
   it.each([
     [
-      'config.ORDERS_URL, config.ORDERS_TIMEOUT_MS',
-      'config.PURCHASES_URL, config.PURCHASES_TIMEOUT_MS',
+      'config.ORDERS_URL, config.ORDERS_CALL_POLICY',
+      'config.PURCHASES_URL, config.PURCHASES_CALL_POLICY',
     ],
     [
       "import type { OrdersApi } from 'orders/app';",

@@ -1,15 +1,21 @@
-import { isScalar, isSeq, parseDocument } from 'yaml';
-import { serviceDir, serviceUrlVariable } from '@slipway/platform-contract';
-import { calleeTimeoutVariable } from '../service/caller-config.ts';
+import { isMap, isNode, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import { callPolicyVariable, serviceDir, serviceUrlVariable } from '@slipway/platform-contract';
 import { templateHelpers } from '../shared/render-templates.ts';
 
 type ListField = 'calls' | 'calledBy';
 
+/** The scalar naming the service of a list entry: the entry itself, or a `calls` map's `service`. */
+function entryName(item: unknown): Scalar | undefined {
+  if (isScalar(item)) return item;
+  const service = isMap(item) ? item.get('service', true) : undefined;
+  return isScalar(service) ? service : undefined;
+}
+
 /**
  * A manifest's YAML text with `field`'s entry `from` renamed to `to`, or dropped when `to` is
- * undefined. The yaml Document API finds the entry; only its bytes change (a flow list is
- * written again in the same style, a block list loses the entry's line), so comments and every
- * other key stay as they were.
+ * undefined; a `calls` entry may be a name or a map with `service:` and its call policy. The
+ * yaml Document API finds the entry; only its bytes change (a flow list is written again in the
+ * same style, a block list loses the entry's lines), so comments and every other key stay.
  * @example editManifestList('calledBy: [gateway, billing]\n', 'calledBy', 'billing') // 'calledBy: [gateway]\n'
  */
 export function editManifestList(
@@ -20,16 +26,19 @@ export function editManifestList(
 ): string {
   const list = parseDocument(text).get(field, true);
   if (!isSeq(list) || !list.range) return text;
-  const items = list.items.filter(isScalar);
-  const item = items.find((i) => i.value === from);
-  if (!item?.range) return text;
-  if (to !== undefined) return replaceScalar(text, item.range, to);
+  const item = list.items.find((i) => entryName(i)?.value === from);
+  const name = entryName(item);
+  if (!isNode(item) || !item.range || !name?.range) return text;
+  if (to !== undefined) return replaceScalar(text, name.range, to);
   if (list.flow) {
-    const rest = items.filter((i) => i !== item).map((i) => String(i.value));
+    const rest = list.items
+      .filter((i) => i !== item)
+      .map((i) => (isNode(i) && i.range ? text.slice(i.range[0], i.range[1]) : String(i)));
     return `${text.slice(0, list.range[0])}[${rest.join(', ')}]${text.slice(list.range[1])}`;
   }
   const lineStart = text.lastIndexOf('\n', item.range[0]) + 1;
-  const lineEnd = text.indexOf('\n', item.range[1]);
+  // A map entry's range may end past its last line's newline: never cut the line after it.
+  const lineEnd = text.indexOf('\n', Math.max(item.range[0], item.range[1] - 1));
   return `${text.slice(0, lineStart)}${text.slice(lineEnd === -1 ? text.length : lineEnd + 1)}`;
 }
 
@@ -64,14 +73,15 @@ function entryLines(text: string, index: number): [number, number] {
 }
 
 /**
- * A caller's `config.ts` without the URL and timeout of `callee` (each with the one-line doc
- * comment above it, as the generator writes them); `z` becomes a type import when nothing else
- * uses it as a value. Returned unchanged when it declares neither.
- * @example withoutCalleeConfig(text, 'billing') // no BILLING_URL, no BILLING_TIMEOUT_MS
+ * A caller's `config.ts` without the URL and call policy of `callee` (each with the one-line
+ * doc comment above it, as the generator writes them); `z` becomes a type import when nothing
+ * else uses it as a value, and `callPolicySchema`'s import goes when nothing uses it. Returned
+ * unchanged when it declares neither.
+ * @example withoutCalleeConfig(text, 'billing') // no BILLING_URL, no BILLING_CALL_POLICY
  */
 export function withoutCalleeConfig(text: string, callee: string): string {
   let result = text;
-  for (const variable of [serviceUrlVariable(callee), calleeTimeoutVariable(callee)]) {
+  for (const variable of [serviceUrlVariable(callee), callPolicyVariable(callee)]) {
     const match = new RegExp(`^\\s*${variable}\\s*:`, 'm').exec(result);
     if (!match) continue;
     const [start, end] = entryLines(result, match.index + match[0].length);
@@ -83,6 +93,9 @@ export function withoutCalleeConfig(text: string, callee: string): string {
   if (result !== text && !/\bz\.(?!output\b)/.test(result)) {
     result = result.replace(/import \{ z \} from 'zod';/, "import type { z } from 'zod';");
   }
+  if (result !== text && (result.match(/\bcallPolicySchema\b/g) ?? []).length === 1) {
+    result = result.replace(/^import \{ callPolicySchema \} from '[^']*';\n/m, '');
+  }
   return result;
 }
 
@@ -90,7 +103,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /**
  * Renames what a caller's code derives from a callee's name: `ORDERS_URL`,
- * `ORDERS_TIMEOUT_MS`, `OrdersApi`, `OrdersClient`, `OrdersClientOptions`,
+ * `ORDERS_CALL_POLICY`, `OrdersApi`, `OrdersClient`, `OrdersClientOptions`,
  * `createOrdersClient`, imports of the `orders` package (`'orders/app'`, `'orders/db'`), the
  * `orders-client` module path and the client's `service: 'orders'`. Words of the domain (`/orders` routes, an `orders` table) stay.
  * @example renameCalleeTokens(text, 'orders', 'purchases')
@@ -101,7 +114,7 @@ export function renameCalleeTokens(text: string, from: string, to: string): stri
   const [oldPascal, newPascal] = [pascalCase(from), pascalCase(to)];
   return text
     .replace(
-      new RegExp(`\\b${oldConstant}_(URL|TIMEOUT_MS)\\b`, 'g'),
+      new RegExp(`\\b${oldConstant}_(URL|CALL_POLICY)\\b`, 'g'),
       (_m, suffix: string) => `${newConstant}_${suffix}`,
     )
     .replace(

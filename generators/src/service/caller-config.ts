@@ -1,17 +1,12 @@
-import { serviceUrlVariable } from '@slipway/platform-contract';
-
-/** The config variable that bounds a call to `callee`: `orders` → `ORDERS_TIMEOUT_MS`. */
-export function calleeTimeoutVariable(callee: string): string {
-  return serviceUrlVariable(callee).replace(/_URL$/, '_TIMEOUT_MS');
-}
+import { callPolicyVariable, serviceUrlVariable } from '@slipway/platform-contract';
 
 /** The two config entries a caller of `callee` reads, as `config.ts` declares them. */
 function calleeConfigEntries(callee: string, localUrl: string): string {
   return [
     `/** Base URL of ${callee}; \`http://${callee}.<namespace>.svc.cluster.local:<port>\` in a cluster, set by infra from the manifests. */`,
     `${serviceUrlVariable(callee)}: z.url({ protocol: /^https?$/ }).default('${localUrl}'),`,
-    `/** How long a call to ${callee} may take, body included, before this service answers 504. */`,
-    `${calleeTimeoutVariable(callee)}: z.coerce.number().int().positive().default(3_000),`,
+    `/** How calls to ${callee} are bounded, retried and broken; set by the platform from the manifest's \`calls\`. */`,
+    `${callPolicyVariable(callee)}: callPolicySchema,`,
   ].join('\n');
 }
 
@@ -60,17 +55,28 @@ function variablesObject(text: string): [number, number] | undefined {
   return undefined;
 }
 
+/** `text` importing `callPolicySchema` from the scope's service client, after its config import. */
+function withPolicySchemaImport(text: string, scope: string): string {
+  if (/import \{[^}]*\bcallPolicySchema\b[^}]*\} from /.test(text)) return text;
+  const line = `import { callPolicySchema } from '${scope}/service-client';\n`;
+  const configImport = /^import [^\n]* from '[^']*\/config';\n/m.exec(text);
+  if (!configImport) return `${line}${text}`;
+  const at = configImport.index + configImport[0].length;
+  return `${text.slice(0, at)}${line}${text.slice(at)}`;
+}
+
 /**
- * A caller's `config.ts` with the URL and timeout of `callee` added to the variables of its
- * `defineConfigSchema` call (and `z` imported as a value when it was a type only), or
- * undefined when the file does not have that shape. Already declared: returned unchanged.
- * The generator formats the result.
- * @example addCalleeToConfig(text, 'audit-trail', 'http://127.0.0.1:3004')
+ * A caller's `config.ts` with the URL and call policy of `callee` added to the variables of
+ * its `defineConfigSchema` call (with `callPolicySchema` imported from `scope`'s service client,
+ * and `z` as a value when it was a type only), or undefined when the file does not have that
+ * shape. Already declared: returned unchanged. The generator formats the result.
+ * @example addCalleeToConfig(text, 'audit-trail', 'http://127.0.0.1:3004', '@acme')
  */
 export function addCalleeToConfig(
   text: string,
   callee: string,
   localUrl: string,
+  scope: string,
 ): string | undefined {
   if (new RegExp(`\\b${serviceUrlVariable(callee)}\\s*:`).test(text)) return text;
   const span = variablesObject(text);
@@ -79,5 +85,8 @@ export function addCalleeToConfig(
   const inside = text.slice(start + 1, end - 1).trimEnd();
   const separator = inside.trim() === '' || inside.endsWith(',') ? '' : ',';
   const withEntries = `${text.slice(0, start + 1)}${inside}${separator}\n${calleeConfigEntries(callee, localUrl)}\n}${text.slice(end)}`;
-  return withEntries.replace(/import type \{ z \} from 'zod';/, "import { z } from 'zod';");
+  return withPolicySchemaImport(
+    withEntries.replace(/import type \{ z \} from 'zod';/, "import { z } from 'zod';"),
+    scope,
+  );
 }

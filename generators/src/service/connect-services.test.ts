@@ -32,6 +32,18 @@ describe('addToManifestList', () => {
     );
   });
 
+  it('adds the entry after a map entry of calls, on a line of its own', () => {
+    const text = 'name: shop\ncalls:\n  - service: stock\n    timeoutMs: 800\nport: 1\n';
+    expect(addToManifestList(text, 'calls', 'billing')).toBe(
+      'name: shop\ncalls:\n  - service: stock\n    timeoutMs: 800\n  - billing\nport: 1\n',
+    );
+  });
+
+  it('leaves calls unchanged when a map entry already names the service', () => {
+    const text = 'calls: [{ service: billing, timeoutMs: 800 }]\n';
+    expect(addToManifestList(text, 'calls', 'billing')).toBe(text);
+  });
+
   it('adds a missing list after the field it pairs with', () => {
     const text = 'name: orders\nport: 3001\ncalls: [users]\nreplicas:\n  min: 2\n';
     expect(addToManifestList(text, 'calledBy', 'billing')).toBe(

@@ -11,6 +11,12 @@ const endOfLine = (text: string, offset: number) => {
   return newline === -1 ? text.length : newline;
 };
 
+/** The service a list entry names: the entry itself, or a `calls` map's `service`. */
+function listedName(item: unknown): unknown {
+  if (isScalar(item)) return item.value;
+  return isMap(item) ? item.get('service') : undefined;
+}
+
 /** Where a missing list goes: after the field it pairs with, else after the port. */
 function insertionPoint(document: Document, text: string, field: ListField): number {
   const anchors = field === 'calledBy' ? ['calls', 'public', 'port'] : ['public', 'port'];
@@ -35,17 +41,19 @@ function spliceEntry(text: string, field: ListField, entry: string): string | un
       : `${text.slice(0, at)}\n${line}${text.slice(at)}`;
   }
   if (!isSeq(list) || !list.range) return undefined;
-  if (list.items.some((item) => isScalar(item) && item.value === entry)) return text;
+  if (list.items.some((item) => listedName(item) === entry)) return text;
   const last = list.items.at(-1);
   if (list.flow) {
     if (!last) return `${text.slice(0, list.range[0])}[${entry}]${text.slice(list.range[1])}`;
-    if (!isScalar(last) || !last.range) return undefined;
+    if (!isNode(last) || !last.range) return undefined;
     return `${text.slice(0, last.range[1])}, ${entry}${text.slice(last.range[1])}`;
   }
-  if (!isScalar(last) || !last.range) return undefined;
+  // The last entry may be a name or a `calls` map (`- service: stock` and its policy's lines).
+  if (!isNode(last) || !last.range) return undefined;
   const lineStart = text.lastIndexOf('\n', last.range[0]) + 1;
   const indent = text.slice(lineStart, last.range[0]).replace(/-\s*$/, '');
-  const at = endOfLine(text, last.range[1]);
+  // A map's range may end past its last line's newline: stay on that line.
+  const at = endOfLine(text, Math.max(last.range[0], last.range[1] - 1));
   return `${text.slice(0, at)}\n${indent}- ${entry}${text.slice(at)}`;
 }
 
@@ -62,7 +70,12 @@ export function addToManifestList(text: string, field: ListField, entry: string)
     const value: unknown = parseDocument(candidate).toJS();
     const list =
       typeof value === 'object' && value !== null ? Reflect.get(value, field) : undefined;
-    return Array.isArray(list) && list.includes(entry);
+    const names = Array.isArray(list)
+      ? list.map((item: unknown) =>
+          typeof item === 'object' && item !== null ? Reflect.get(item, 'service') : item,
+        )
+      : [];
+    return names.includes(entry);
   };
   if (spliced !== undefined && listed(spliced)) return spliced;
   const document = parseDocument(text);

@@ -1,9 +1,8 @@
-import { serviceUrlVariable } from '@slipway/platform-contract';
+import { callPolicyVariable, serviceUrlVariable } from '@slipway/platform-contract';
 import type { PlannedFile } from '../shared/change-plan.ts';
 import { renderTemplateFolder } from '../shared/render-templates.ts';
 import type { RepoCatalog } from '../shared/repo-catalog.ts';
 import type { RepoFiles } from '../shared/repo-files.ts';
-import { calleeTimeoutVariable } from './caller-config.ts';
 import type { ServiceAnswers } from './service-answers.ts';
 import { clientFiles } from './typed-clients.ts';
 
@@ -110,7 +109,9 @@ function serviceView(answers: ServiceAnswers, facts: ServiceFacts) {
     callees: answers.calls.map((name) => ({
       name,
       variable: serviceUrlVariable(name),
-      timeoutVariable: calleeTimeoutVariable(name),
+      policyVariable: callPolicyVariable(name),
+      // What templates recorded before call policies read: sync renders those as merge bases.
+      timeoutVariable: serviceUrlVariable(name).replace(/_URL$/, '_TIMEOUT_MS'),
       url: `http://127.0.0.1:${facts.ports[name]}`,
     })),
   };

@@ -1,10 +1,9 @@
-import { serviceDir, serviceUrlVariable } from '@slipway/platform-contract';
+import { callPolicyVariable, serviceDir, serviceUrlVariable } from '@slipway/platform-contract';
 import type { ChangePlan } from '../shared/change-plan.ts';
 import { formatGroups } from '../shared/format-files.ts';
 import type { Generator } from '../shared/generator.ts';
 import type { RepoView } from '../shared/repo-view.ts';
 import { templateRecordFile } from '../sync/template-record.ts';
-import { calleeTimeoutVariable } from './caller-config.ts';
 import { addCodeowner } from './codeowners.ts';
 import { connectServices } from './connect-services.ts';
 import { recordCalls } from './record-calls.ts';
@@ -25,7 +24,7 @@ function serviceNextSteps(answers: ServiceAnswers): string[] {
     `write your routes in ${dir}/src/routes/ (the example group shows the pattern, tests beside the code)`,
     ...answers.calls.map(
       (callee) =>
-        `call ${callee} through its typed client, ${dir}/${clientsFolder}/${callee}-client.ts, built from ${serviceUrlVariable(callee)} and ${calleeTimeoutVariable(callee)} in config (docs/calling-a-service.md)`,
+        `call ${callee} through its typed client, ${dir}/${clientsFolder}/${callee}-client.ts, built from ${serviceUrlVariable(callee)} and ${callPolicyVariable(callee)} in config (docs/calling-a-service.md)`,
     ),
     ...answers.calledBy.map(
       (caller) =>

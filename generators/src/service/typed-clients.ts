@@ -38,7 +38,7 @@ function withClientDependencies(text: string, scope: string, callee: string): st
 }
 
 /**
- * What a new service's callers change so they can call it: the URL and timeout in their
+ * What a new service's callers change so they can call it: the URL and call policy in their
  * `config.ts`, a typed client with its test, and the dependencies that client needs. All
  * planned before anything is written; a caller whose files are not in the expected shape
  * refuses the whole run, saying what to add by hand.
@@ -57,7 +57,7 @@ export function wireCallers(
     const config =
       text === undefined
         ? undefined
-        : addCalleeToConfig(text, answers.name, `http://127.0.0.1:${answers.port}`);
+        : addCalleeToConfig(text, answers.name, `http://127.0.0.1:${answers.port}`, platform.scope);
     if (config === undefined) {
       problems.push(
         `${configPath} has no \`defineConfigSchema({ ... }, { ... })\` call whose variables could take ${answers.name}'s URL: declare ${caller}'s config that way (as the service template does), or create ${answers.name} without --called-by ${caller} and wire the call by hand (docs/calling-a-service.md).`,

@@ -9,9 +9,13 @@ import type { PlatformOutputs } from '@slipway/infra-platform/outputs';
 import type { ClusterStack, DataNetwork } from '@slipway/infra-workload-identity';
 import { type DataServiceKind, productNames } from '@slipway/platform-contract';
 import type { ServiceManifestInput } from '@slipway/service-manifest';
+import { standardLabels } from './labels.ts';
 import { Microservice } from './microservice.ts';
 import { certificateAlerts } from './observability-objects.ts';
 import { planServices } from './plan-services.ts';
+import { PreviewNamespace } from './preview-namespace.ts';
+import { previewPlans } from './preview-plans.ts';
+import { previewRoute } from './preview-route.ts';
 import type { StackConfig } from './stack-config.ts';
 
 /** What {@link deployServices} created. */
@@ -23,6 +27,8 @@ export interface DeployedServices {
   readonly dataServices: ProvisionedDataServices;
   /** The environment's objects of no one service: its certificate alerts, when monitoring is on. */
   readonly environmentResources: readonly pulumi.CustomResource[];
+  /** A pull request's preview: its number and expiry (the stack's `preview` output, read by `npm run preview -- gc`). */
+  readonly preview?: { readonly pr: number; readonly expiresAt: string };
 }
 
 /** Where {@link deployServices} deploys, beyond the stack config. */
@@ -59,11 +65,31 @@ export function deployServices(
     provision = provisionDataServices,
   }: DeployServicesOptions = {},
 ): DeployedServices {
-  const plans = planServices(manifests, config, platform, dataNetwork);
+  const { preview } = config;
+  // A preview is checked as the environment it borrows the gateway of, then narrowed to its services.
+  const plans = preview
+    ? previewPlans(
+        planServices(
+          manifests,
+          { ...config, namespace: preview.environmentNamespace },
+          platform,
+          dataNetwork,
+        ),
+        preview,
+        config.stack,
+      )
+    : planServices(manifests, config, platform, dataNetwork);
   const provider = new k8s.Provider(
     'kubernetes',
     cluster ? { kubeconfig: cluster.kubeconfig } : {},
   );
+  const previewNamespace = preview
+    ? new PreviewNamespace(
+        'preview',
+        { preview, manifests: plans.map((plan) => plan.manifest) },
+        { provider },
+      )
+    : undefined;
   const toProvision = plans
     .map((plan) => ({ name: plan.manifest.name, dataServices: plan.dataServices.provision }))
     .filter((service) => Object.keys(service.dataServices).length > 0);
@@ -78,14 +104,15 @@ export function deployServices(
         })
       : {};
   const workloadIdentity = cluster?.workloadIdentity;
-  // The PrometheusRule kind exists only where the platform installed the monitoring stack.
-  const monitoring = platform?.monitoring;
+  // The PrometheusRule kind exists only where the platform installed the monitoring stack; a
+  // preview gets no alerts (nobody is paged for a pull request) and no dashboards.
+  const monitoring = preview ? undefined : platform?.monitoring;
   const services: Record<string, Microservice> = {};
   const dataServices: Record<string, Partial<Record<DataServiceKind, DataServiceEndpoint>>> = {};
   for (const { manifest, image, secrets, callees, route, dataServices: planned } of plans) {
     const endpoints = { ...provisioned[manifest.name], ...planned.existing };
     if (Object.keys(endpoints).length > 0) dataServices[manifest.name] = endpoints;
-    services[manifest.name] = new Microservice(
+    const component = new Microservice(
       manifest.name,
       {
         manifest,
@@ -98,9 +125,30 @@ export function deployServices(
         ...(route ? { route } : {}),
         ...(workloadIdentity ? { workloadIdentity } : {}),
         ...(monitoring ? { monitoring } : {}),
+        ...(preview ? { preview: true } : {}),
       },
-      { providers: [provider] },
+      {
+        providers: [provider],
+        ...(previewNamespace ? { dependsOn: [...previewNamespace.resources] } : {}),
+      },
     );
+    services[manifest.name] = component;
+    if (preview && route)
+      previewRoute(
+        manifest.name,
+        {
+          manifest,
+          preview,
+          route,
+          labels: standardLabels({
+            name: manifest.name,
+            environment: config.environment,
+            image,
+            public: true,
+          }),
+        },
+        { provider, dependsOn: [component] },
+      );
   }
   const environmentResources = monitoring
     ? [
@@ -110,5 +158,11 @@ export function deployServices(
         ),
       ]
     : [];
-  return { namespace: config.namespace, services, dataServices, environmentResources };
+  return {
+    namespace: config.namespace,
+    services,
+    dataServices,
+    environmentResources,
+    ...(preview ? { preview: { pr: preview.pr, expiresAt: preview.expiresAt } } : {}),
+  };
 }

@@ -54,3 +54,5 @@ export const dataServices = Object.fromEntries(
     ),
   ]),
 );
+/** A pull request's preview: its number and expiry (`npm run preview -- gc` reads it); absent otherwise. */
+export const preview = deployed.preview;

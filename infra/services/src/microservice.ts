@@ -61,6 +61,12 @@ export interface MicroserviceArgs {
    * dashboard, exports traces to the collector and may reach it; default: none of these.
    */
   readonly monitoring?: PlatformMonitoring;
+  /**
+   * A pull request's preview (`npm run preview`): one pod, no HPA or PDB, and no HTTPRoute of its
+   * own (`preview-route.ts` puts it on the environment's gateway); `route` still opens the
+   * ingress to the gateway's proxies. Default: false.
+   */
+  readonly preview?: boolean;
 }
 
 /** The Secret's values: the manifest's secrets, then each data service's URL and CA. */
@@ -179,16 +185,22 @@ export class Microservice extends pulumi.ComponentResource {
     resources.push(
       new k8s.apps.v1.Deployment(`${name}-deployment`, { metadata, spec }, child),
       new Service(`${name}-service`, { metadata, spec: serviceSpec(manifest, environment) }, child),
-      new k8s.autoscaling.v2.HorizontalPodAutoscaler(
-        `${name}-autoscaler`,
-        { metadata, spec: autoscalerSpec(manifest, environment) },
-        child,
-      ),
-      new k8s.policy.v1.PodDisruptionBudget(
-        `${name}-disruption-budget`,
-        { metadata, spec: disruptionBudgetSpec(manifest, environment) },
-        child,
-      ),
+      // A preview runs one pod (the Deployment sets no replicas): no HPA, and a PDB over one pod
+      // would only block node drains of the shared cluster.
+      ...(args.preview
+        ? []
+        : [
+            new k8s.autoscaling.v2.HorizontalPodAutoscaler(
+              `${name}-autoscaler`,
+              { metadata, spec: autoscalerSpec(manifest, environment) },
+              child,
+            ),
+            new k8s.policy.v1.PodDisruptionBudget(
+              `${name}-disruption-budget`,
+              { metadata, spec: disruptionBudgetSpec(manifest, environment) },
+              child,
+            ),
+          ]),
       new NetworkPolicy(
         `${name}-ingress-policy`,
         { metadata: { ...metadata, name: `${service}-ingress` }, spec: ingressPolicySpec(policy) },
@@ -203,7 +215,9 @@ export class Microservice extends pulumi.ComponentResource {
         child,
       ),
     );
-    if (route) resources.push(...publicRouteObjects(name, { manifest, metadata, route }, child));
+    // A preview's route is its own (preview-route.ts), on the staging gateway under its own host.
+    if (route && !args.preview)
+      resources.push(...publicRouteObjects(name, { manifest, metadata, route }, child));
     if (monitoring)
       resources.push(
         ...serviceObservability(name, { manifest, environment, namespace, labels }, child),

@@ -11,6 +11,7 @@ import {
 import {
   dataServiceSecrets,
   type Environment,
+  resolveCallPolicies,
   resolveServiceConfig,
   type ServiceManifest,
 } from '@slipway/service-manifest';
@@ -86,8 +87,8 @@ export function platformConfigKeys(manifest: ServiceManifest): string[] {
 /**
  * The ConfigMap data of a service in one environment: the platform contract's cluster
  * environment (the manifest's resolved config, then name, port, production mode, shutdown
- * timings aligned with the pod's grace period, callee URLs, secret file paths) and, when
- * monitoring is on, the OpenTelemetry variables; keys sorted.
+ * timings aligned with the pod's grace period, callee URLs and call policies, secret file
+ * paths) and, when monitoring is on, the OpenTelemetry variables; keys sorted.
  * @example buildServiceConfig({ manifest, environment: 'dev', namespace: 'slipway-dev', callees, timing })
  */
 export function buildServiceConfig({
@@ -99,9 +100,10 @@ export function buildServiceConfig({
   secrets = manifest.secrets,
   tracing = {},
 }: ServiceConfigInput): Record<string, string> {
+  const policies = resolveCallPolicies(manifest);
   const environmentData = serviceEnvironment({
     service: { ...manifest, secrets },
-    callees,
+    callees: callees.map((callee) => ({ ...callee, policy: policies[callee.name] })),
     config: resolveServiceConfig(manifest, environment),
     target: {
       kind: 'cluster',

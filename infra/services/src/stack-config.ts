@@ -2,6 +2,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { environmentNamespace, pulumiProject, stackReference } from '@slipway/platform-contract';
 import { type Environment, environments } from '@slipway/service-manifest';
 import { type ExistingDataServices, readExistingDataServices } from './existing-data-services.ts';
+import { type PreviewSettings, readPreviewSettings } from './preview-settings.ts';
 import { ServicesStackConfigError, type StackConfigProblem } from './stack-config-error.ts';
 
 /** The Pulumi project name; config keys are `slipway-services:<key>`. */
@@ -37,6 +38,11 @@ export interface StackConfigInput {
    * set with `pulumi config set --secret --path dataServices.orders.postgres.url`.
    */
   readonly dataServices?: unknown;
+  /**
+   * A pull request's preview (`{ pr, expiresAt, services }`, written by `npm run preview`): the
+   * listed services deploy into `<product>-pr-<pr>`, not `namespace` (whose gateway they use).
+   */
+  readonly preview?: unknown;
 }
 
 /** Validated stack config. */
@@ -50,6 +56,8 @@ export interface StackConfig {
   readonly platformStack?: string;
   /** Existing servers by service and kind (`dataServices`); default: none, every declared one is provisioned. */
   readonly dataServices: ExistingDataServices;
+  /** Set for a pull request's preview; `namespace` is then the preview's namespace. */
+  readonly preview?: PreviewSettings;
 }
 
 const dnsLabel = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -62,9 +70,10 @@ const configKeys = [
   'clusterStack',
   'platformStack',
   'dataServices',
+  'preview',
 ] as const;
 
-const objectKeys = new Set<string>(['images', 'secrets', 'dataServices']);
+const objectKeys = new Set<string>(['images', 'secrets', 'dataServices', 'preview']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -136,16 +145,18 @@ export function resolveStackConfig(stack: string, input: StackConfigInput): Stac
   }
 
   const dataServices = readExistingDataServices(input.dataServices, problem);
+  const preview = readPreviewSettings(input.preview, namespace, problem);
 
   const config: StackConfig = {
     stack,
     environment: environment as Environment,
-    namespace,
+    namespace: preview?.namespace ?? namespace,
     images,
     secrets,
     dataServices,
     ...(clusterStack ? { clusterStack } : {}),
     ...(platformStack ? { platformStack } : {}),
+    ...(preview ? { preview } : {}),
   };
   if (problems.length > 0) throw new ServicesStackConfigError(stack, problems);
   return config;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { callPolicyDefaults } from '@slipway/platform-contract';
 import { fixtureGateway } from '../src/render/fixture-platform-outputs.ts';
 import {
   configFor,
@@ -19,7 +20,7 @@ describe('the ConfigMap of a service', () => {
       LOG_LEVEL: 'debug',
       METRICS_PORT: '9464',
       NODE_ENV: 'production',
-      ORDERS_TIMEOUT_MS: '3000',
+      ORDERS_CALL_POLICY: JSON.stringify(callPolicyDefaults),
       ORDERS_URL: 'http://orders.slipway-dev.svc.cluster.local:3001',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.monitoring.svc.cluster.local:4318',
       OTEL_RESOURCE_ATTRIBUTES: 'deployment.environment.name=dev,service.version=1.4.2',
@@ -31,6 +32,15 @@ describe('the ConfigMap of a service', () => {
     });
     // Services added under apps/ since may add their URLs, never change these.
     expect(find(examples, 'ConfigMap', 'gateway').data).toMatchObject(gateway);
+  });
+
+  it("sets each callee's call policy from the caller's calls entry, over the defaults", async () => {
+    const objects = await renderObjects([
+      manifest('shop', { calls: [{ service: 'stock', timeoutMs: 1_500 }] }),
+      manifest('stock', { calledBy: ['shop'] }),
+    ]);
+    const policy: unknown = JSON.parse(find(objects, 'ConfigMap', 'shop').data.STOCK_CALL_POLICY);
+    expect(policy).toEqual({ ...callPolicyDefaults, timeoutMs: 1_500 });
   });
 
   it('takes the values of the environment the stack deploys', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { callPolicyDefaults } from '@slipway/platform-contract';
 import { type ServiceManifestInput, serviceManifestSchema } from '@slipway/service-manifest';
 import { createDevEnvironment } from './dev-environment.ts';
 
@@ -8,7 +9,7 @@ const manifest = (input: Partial<ServiceManifestInput> & { name: string; port: n
 const gateway = manifest({
   name: 'gateway',
   port: 3000,
-  calls: ['orders', 'user-profile'],
+  calls: ['orders', { service: 'user-profile', timeoutMs: 1_500 }],
   config: {
     default: { LOG_LEVEL: 'info', ORDERS_TIMEOUT_MS: '3000' },
     dev: { LOG_LEVEL: 'debug' },
@@ -30,6 +31,15 @@ describe('createDevEnvironment', () => {
     ['ORDERS_TIMEOUT_MS', '3000'],
   ])('sets %s to %s from the manifests', (name, value) => {
     expect(createDevEnvironment(gateway, catalog)[name]).toBe(value);
+  });
+
+  it("sets each callee's call policy from the manifest's calls, over the defaults", () => {
+    const env = createDevEnvironment(gateway, catalog);
+    expect(JSON.parse(env.ORDERS_CALL_POLICY ?? '')).toEqual(callPolicyDefaults);
+    expect(JSON.parse(env.USER_PROFILE_CALL_POLICY ?? '')).toEqual({
+      ...callPolicyDefaults,
+      timeoutMs: 1_500,
+    });
   });
 
   it('gives every service of the catalog a metrics port of its own, apart from every PORT', () => {

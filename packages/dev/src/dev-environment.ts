@@ -1,12 +1,17 @@
 import { loopbackHost, platformVariables, serviceEnvironment } from '@slipway/platform-contract';
-import { resolveServiceConfig, type ServiceManifest } from '@slipway/service-manifest';
+import {
+  resolveCallPolicies,
+  resolveServiceConfig,
+  type ServiceManifest,
+} from '@slipway/service-manifest';
 import { devMetricsPort } from './dev-metrics-port.ts';
 
 /**
  * The environment a service runs with under `npm run dev`: the platform contract's local
  * environment (its manifest's `dev` config, then its name, loopback host and port, no shutdown
  * drain, `LOG_LEVEL=info` over the manifest's so the probe requests slipway-dev makes, logged at
- * debug, stay out of the terminal, and `<CALLEE>_URL` pointing at each callee's local port),
+ * debug, stay out of the terminal, `<CALLEE>_URL` pointing at each callee's local port and
+ * `<CALLEE>_CALL_POLICY` from the manifest's `calls`),
  * `METRICS_PORT` of its own (`devMetricsPort`, as the services share the machine), then `extra`
  * (the `--env` flags of slipway-dev). Variables already set in `overrides` (your
  * shell) win, so `PORT=4000 npm run dev` works — except `HOST`: the service listens on loopback
@@ -22,12 +27,13 @@ export function createDevEnvironment(
   extra: Readonly<Record<string, string>> = {},
 ): Record<string, string> {
   const ports = new Map(catalog.map((manifest) => [manifest.name, manifest.port]));
+  const policies = resolveCallPolicies(service);
   const callees = service.calls.map((callee) => {
     const port = ports.get(callee);
     if (port === undefined) {
       throw new Error(`service '${service.name}' calls '${callee}', which has no manifest`);
     }
-    return { name: callee, port };
+    return { name: callee, port, policy: policies[callee] };
   });
   const defined = Object.entries(overrides).filter(
     (entry): entry is [string, string] => entry[1] !== undefined,

@@ -65,6 +65,7 @@ export {
   environmentNamespace,
   type ProductNames,
   type PulumiProgram,
+  previewNamespace,
   productNameMaxLength,
   productNameProblem,
   productNames,
@@ -82,11 +83,14 @@ export {
 } from './repository.ts';
 export {
   autoscalingBehaviorDefaults,
+  type CallPolicy,
+  type CallPolicyOverrides,
   callPolicyDefaults,
   callPolicyVariable,
   gatewayTrafficDefaults,
   loadSheddingDefaults,
   loadSheddingVariables,
+  resolveCallPolicy,
 } from './resilience.ts';
 export {
   calleeUrl,
@@ -98,6 +102,7 @@ export {
   platformVariables,
   type RuntimeService,
   type RuntimeTarget,
+  requestDeadlineHeader,
   type ServiceEnvironmentInput,
   secretFileSuffix,
   secretFileVariable,

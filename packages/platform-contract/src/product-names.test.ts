@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
   defaultProductName,
   type PulumiProgram,
+  previewNamespace,
   productNameMaxLength,
   productNameProblem,
   productNames,
@@ -58,5 +59,15 @@ describe('PulumiProgram', () => {
     expectTypeOf<PulumiProgram>().toEqualTypeOf<
       'platform' | 'services' | 'cluster-eks' | 'cluster-gke' | 'cluster-aks'
     >();
+  });
+});
+
+describe('previewNamespace', () => {
+  it("names a pull request's preview namespace after the product", () => {
+    expect(previewNamespace(42)).toBe(`${productNames.namespacePrefix}-pr-42`);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses %s, which numbers no pull request', (n) => {
+    expect(() => previewNamespace(n)).toThrow(/not a positive integer/);
   });
 });

@@ -104,6 +104,18 @@ export function environmentNamespace(stack: string): string {
 }
 
 /**
+ * The namespace of a pull request's preview environment: `<product>-pr-<number>`
+ * (`npm run preview -- up --pr <number>`, docs/deploying/previews.md).
+ * @throws Error when the number is not a positive integer.
+ * @example previewNamespace(42) // 'slipway-pr-42'
+ */
+export function previewNamespace(pullRequest: number): string {
+  if (!Number.isSafeInteger(pullRequest) || pullRequest < 1)
+    throw new Error(`pull request number ${pullRequest} is not a positive integer`);
+  return `${productNames.namespacePrefix}-pr-${pullRequest}`;
+}
+
+/**
  * The default name of a stack's Kubernetes cluster: `<product>-<stack>`.
  * @example clusterName('prod') // 'slipway-prod'
  */

@@ -66,6 +66,58 @@ export const callPolicyDefaults = {
 } as const;
 
 /**
+ * A resolved call policy: {@link callPolicyDefaults} with a manifest's `calls` entry over it.
+ * `maxConcurrent: 0` means unbounded, `retry.attempts: 0` no retries, `breaker.failurePercent: 0`
+ * no breaker.
+ */
+export interface CallPolicy {
+  readonly timeoutMs: number;
+  readonly maxConcurrent: number;
+  readonly retry: {
+    readonly attempts: number;
+    readonly budgetPercent: number;
+    readonly minPerSecond: number;
+    readonly backoffBaseMs: number;
+    readonly backoffMaxMs: number;
+  };
+  readonly breaker: {
+    readonly failurePercent: number;
+    readonly minimumCalls: number;
+    readonly windowMs: number;
+    readonly openMs: number;
+  };
+}
+
+/** What a manifest's `calls` entry (or a `<CALLEE>_CALL_POLICY` override) may change. */
+export interface CallPolicyOverrides {
+  readonly timeoutMs?: number | undefined;
+  readonly maxConcurrent?: number | undefined;
+  readonly retry?: Partial<CallPolicy['retry']> | undefined;
+  readonly breaker?: Partial<CallPolicy['breaker']> | undefined;
+}
+
+/**
+ * {@link callPolicyDefaults} with `overrides` over them, field by field.
+ * @example resolveCallPolicy({ retry: { attempts: 0 } }).retry.budgetPercent // 10
+ */
+export function resolveCallPolicy(overrides: CallPolicyOverrides = {}): CallPolicy {
+  const defaults = callPolicyDefaults;
+  return {
+    timeoutMs: overrides.timeoutMs ?? defaults.timeoutMs,
+    maxConcurrent: overrides.maxConcurrent ?? defaults.maxConcurrent,
+    retry: { ...defaults.retry, ...withoutUndefined(overrides.retry) },
+    breaker: { ...defaults.breaker, ...withoutUndefined(overrides.breaker) },
+  };
+}
+
+function withoutUndefined<T extends object>(fields: T | undefined): Partial<T> {
+  if (fields === undefined) return {};
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}
+
+/**
  * The variable that carries the resolved call policy of one callee (JSON), beside its
  * `<NAME>_URL`: `orders` → `ORDERS_CALL_POLICY`.
  * @example callPolicyVariable('user-profile') // 'USER_PROFILE_CALL_POLICY'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { productNames } from './product-names.ts';
+import { callPolicyDefaults } from './resilience.ts';
 import {
   metricsEndpoint,
   platformSetVariables,
@@ -34,6 +35,7 @@ describe('serviceEnvironment', () => {
       PORT: '3001',
       SERVICE_NAME: 'orders',
       SHUTDOWN_DRAIN_MS: '0',
+      USER_PROFILE_CALL_POLICY: JSON.stringify(callPolicyDefaults),
       USER_PROFILE_URL: 'http://127.0.0.1:3002',
     });
   });
@@ -50,8 +52,20 @@ describe('serviceEnvironment', () => {
       SERVICE_NAME: 'orders',
       SHUTDOWN_DRAIN_MS: '5000',
       SHUTDOWN_TIMEOUT_MS: '25000',
+      USER_PROFILE_CALL_POLICY: JSON.stringify(callPolicyDefaults),
       USER_PROFILE_URL: 'http://user-profile.shop-dev.svc.cluster.local:3002',
     });
+  });
+
+  it("sets each callee's resolved call policy beside its URL, as JSON", () => {
+    const policy = { ...callPolicyDefaults, timeoutMs: 1_500 };
+    const environment = serviceEnvironment({
+      service: orders,
+      callees: [{ name: 'user-profile', port: 3002, policy }],
+      target: { kind: 'local' },
+    });
+
+    expect(JSON.parse(environment.USER_PROFILE_CALL_POLICY ?? '')).toEqual(policy);
   });
 
   it('mounts secrets under the product name', () => {
@@ -70,6 +84,7 @@ describe('platformSetVariables', () => {
   it("lists what the platform sets in a cluster, which a service's config must not", () => {
     expect(platformSetVariables(orders, ['gateway'])).toEqual([
       'DATABASE_URL_FILE',
+      'GATEWAY_CALL_POLICY',
       'GATEWAY_URL',
       'METRICS_PORT',
       'NODE_ENV',

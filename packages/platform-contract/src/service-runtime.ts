@@ -1,4 +1,5 @@
 import { productNames } from './product-names.ts';
+import { type CallPolicy, callPolicyDefaults, callPolicyVariable } from './resilience.ts';
 
 /**
  * The variables the platform sets in every service's environment, by what they mean. The
@@ -42,6 +43,14 @@ export function secretFileVariable(name: string): string {
 export function serviceUrlVariable(serviceName: string): string {
   return `${serviceName.toUpperCase().replaceAll('-', '_')}_URL`;
 }
+
+/**
+ * The header that carries a request's remaining deadline, in whole milliseconds, from a caller
+ * to the service it calls: relative, not a clock time, so clock skew between hosts cannot
+ * shorten or stretch it. The service client sends it; the service kit reads it.
+ * @example fetch(url, { headers: { [requestDeadlineHeader]: '2500' } });
+ */
+export const requestDeadlineHeader = 'x-request-deadline-ms';
 
 /**
  * Where a service's Secret is mounted in its container; each secret is one file named after it.
@@ -119,8 +128,12 @@ export interface RuntimeService {
 /** What {@link serviceEnvironment} combines. */
 export interface ServiceEnvironmentInput {
   readonly service: RuntimeService;
-  /** The services it calls, with their ports. */
-  readonly callees: readonly { readonly name: string; readonly port: number }[];
+  /** The services it calls, with their ports and call policies (default: `callPolicyDefaults`). */
+  readonly callees: readonly {
+    readonly name: string;
+    readonly port: number;
+    readonly policy?: CallPolicy;
+  }[];
   /** The service's own config for this environment (its manifest's `config`). */
   readonly config?: Readonly<Record<string, string>>;
   readonly target: RuntimeTarget;
@@ -139,7 +152,8 @@ export function calleeUrl(name: string, port: number, target: RuntimeTarget): st
 
 /**
  * The environment of a service on a target: its config, then what the platform sets (name,
- * port, mode, shutdown timing, one `<CALLEE>_URL` per callee and, in a cluster, the metrics port
+ * port, mode, shutdown timing, one `<CALLEE>_URL` and `<CALLEE>_CALL_POLICY` (JSON) per callee
+ * and, in a cluster, the metrics port
  * and one `<SECRET>_FILE` per mounted secret). Locally it listens on loopback, logs at info and
  * stops at once (no load balancer drains a laptop); its metrics port is the dev runner's to
  * give, one per service, since they share the machine. Keys are sorted, so renders are stable.
@@ -174,6 +188,7 @@ export function serviceEnvironment({
   };
   for (const callee of callees) {
     data[serviceUrlVariable(callee.name)] = calleeUrl(callee.name, callee.port, target);
+    data[callPolicyVariable(callee.name)] = JSON.stringify(callee.policy ?? callPolicyDefaults);
   }
   if (target.kind === 'cluster') {
     for (const secret of service.secrets) {

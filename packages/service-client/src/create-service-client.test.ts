@@ -34,7 +34,7 @@ describe('createServiceClient', () => {
   });
 
   it('turns a 5xx answer into a 502 UpstreamError naming the service', async () => {
-    const items = await stub(() => new Response('down', { status: 503 }));
+    const items = await stub(() => new Response('down', { status: 500 }));
     const client = createServiceClient<ItemsApi>({
       service: 'items',
       baseUrl: items.url,
@@ -44,7 +44,7 @@ describe('createServiceClient', () => {
     const error = await getThrough(client, '/items/i-1').catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(UpstreamError);
-    expect(error).toMatchObject({ status: 502, service: 'items', upstreamStatus: 503 });
+    expect(error).toMatchObject({ status: 502, service: 'items', upstreamStatus: 500 });
   });
 
   it('answers 504 when the service does not answer within the deadline', async () => {

@@ -1,7 +1,19 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HTTPException } from '@slipway/service-kit';
 
-/** Why a call to another service failed. */
-export type UpstreamFailure = 'timeout' | 'unreachable' | 'server-error';
+/**
+ * Why a call to another service failed: it did not answer in time (`timeout`), could not be
+ * reached (`unreachable`), answered with a 5xx (`server-error`), or was not made at all because
+ * the request's deadline had passed (`deadline-exceeded`), the callee's circuit breaker is open
+ * (`circuit-open`) or too many calls to it are in flight (`concurrency-limit`).
+ */
+export type UpstreamFailure =
+  | 'timeout'
+  | 'unreachable'
+  | 'server-error'
+  | 'deadline-exceeded'
+  | 'circuit-open'
+  | 'concurrency-limit';
 
 /** What an {@link UpstreamError} carries besides its message; logged, never sent. */
 export interface UpstreamErrorDetails {
@@ -13,9 +25,33 @@ export interface UpstreamErrorDetails {
 }
 
 /**
- * A call to another service that failed: 504 when it timed out, 502 when the service could
- * not be reached or answered with a 5xx. The service kit turns it into a problem response
- * with this message; the access log records `service`, `failure`, `operation` and the cause.
+ * The status the caller answers with: 504 when time ran out, 503 when the call failed fast (or
+ * the callee itself answered 503 or 504, passed on so its caller backs off too), 502 otherwise.
+ */
+function statusOf(
+  failure: UpstreamFailure,
+  upstreamStatus: number | undefined,
+): ContentfulStatusCode {
+  switch (failure) {
+    case 'timeout':
+    case 'deadline-exceeded':
+      return 504;
+    case 'circuit-open':
+    case 'concurrency-limit':
+      return 503;
+    case 'server-error':
+      return upstreamStatus === 503 || upstreamStatus === 504 ? upstreamStatus : 502;
+    default:
+      return 502;
+  }
+}
+
+/**
+ * A call to another service that failed: 504 when it timed out or the request's deadline had
+ * passed, 503 when it failed fast (breaker open, too many calls in flight) or the service
+ * answered 503/504, 502 when it could not be reached or answered with another 5xx. The service
+ * kit turns it into a problem response with this message; the access log records `service`,
+ * `failure`, `operation` and the cause.
  * @example throw new UpstreamError('orders', 'timeout', 'orders did not answer within 3000 ms.');
  */
 export class UpstreamError extends HTTPException {
@@ -31,7 +67,7 @@ export class UpstreamError extends HTTPException {
     message: string,
     { cause, upstreamStatus, operation }: UpstreamErrorDetails = {},
   ) {
-    super(failure === 'timeout' ? 504 : 502, { message, cause });
+    super(statusOf(failure, upstreamStatus), { message, cause });
     this.service = service;
     this.failure = failure;
     this.upstreamStatus = upstreamStatus;

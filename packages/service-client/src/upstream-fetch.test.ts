@@ -28,16 +28,29 @@ describe('createUpstreamFetch', () => {
   });
 
   it('turns a 5xx answer into a 502 UpstreamError naming the service and the status', async () => {
-    const failing = answering(() => new Response('boom', { status: 503 }));
+    const failing = answering(() => new Response('boom', { status: 500 }));
 
     await expect(failing('http://orders/')).rejects.toMatchObject({
       status: 502,
       service: 'orders',
       failure: 'server-error',
-      upstreamStatus: 503,
+      upstreamStatus: 500,
     });
     await expect(failing('http://orders/')).rejects.toBeInstanceOf(UpstreamError);
   });
+
+  it.each([503, 504])(
+    'passes a %i answer on as its own status, so callers back off too',
+    async (status) => {
+      const failing = answering(() => new Response('busy', { status }));
+
+      await expect(failing('http://orders/', { method: 'POST' })).rejects.toMatchObject({
+        status,
+        failure: 'server-error',
+        upstreamStatus: status,
+      });
+    },
+  );
 
   it('names the call by method and path on the error, never by its query or body', async () => {
     const failing = answering(() => new Response('boom', { status: 500 }));

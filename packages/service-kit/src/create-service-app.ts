@@ -12,6 +12,7 @@ import { addHealthRoutes, probePaths } from './health-routes.ts';
 import { createLogger } from './logger.ts';
 import { httpMetrics } from './metrics.ts';
 import { handleNotFound } from './not-found.ts';
+import { requestDeadline } from './request-deadline.ts';
 import { requestId } from './request-id.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServiceEnv } from './service-env.ts';
@@ -109,6 +110,7 @@ export function createServiceApp({
   app.use(securityHeaders(securityHeaderOverrides));
   app.use(limitBody(bodyLimitBytes));
   app.use(decodeBodyAsUtf8());
+  app.use(requestDeadline());
 
   addHealthRoutes(app, health);
   app.doc31(serverPaths.openApi, {

@@ -35,6 +35,12 @@ export {
 } from './problem.ts';
 export { redactSecrets } from './redact-secrets.ts';
 export { redactSecretText } from './redact-text.ts';
+export {
+  deadlineOf,
+  type RequestDeadline,
+  type RequestDeadlineOptions,
+  requestDeadline,
+} from './request-deadline.ts';
 export { type RequestIdOptions, requestId } from './request-id.ts';
 export { defaultSecurityHeaders, securityHeaders } from './security-headers.ts';
 export { type SerializedError, serializeError } from './serialize-error.ts';

@@ -1,3 +1,9 @@
+export { formatByteQuantity, parseByteQuantity } from './byte-quantity.ts';
+export {
+  type CallDeclaration,
+  callDeclarationSchema,
+  resolveCallPolicies,
+} from './call-declarations.ts';
 export { checkManifests, type ManifestCheck } from './check-manifests.ts';
 export { isAnyAddress } from './cidr-prefix.ts';
 export {

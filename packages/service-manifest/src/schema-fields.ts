@@ -6,6 +6,7 @@ interface SchemaDef {
   readonly shape?: Record<string, z.ZodType>;
   readonly innerType?: z.ZodType;
   readonly in?: z.ZodType;
+  readonly out?: z.ZodType;
   readonly element?: z.ZodType;
   readonly valueType?: z.ZodType;
 }
@@ -25,7 +26,9 @@ export function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): strin
   while (current) {
     const def = definitionOf(current);
     if (def.innerType) current = def.innerType;
-    else if (def.type === 'pipe') current = def.in;
+    // A preprocessed schema's fields are those of the schema after the preprocessing.
+    else if (def.type === 'pipe')
+      current = def.in && definitionOf(def.in).type === 'transform' ? def.out : def.in;
     else if (rest.length === 0) return def.shape ? Object.keys(def.shape) : [];
     else {
       const [key, ...tail] = rest;

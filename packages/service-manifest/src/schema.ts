@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { byteQuantityPattern, parseByteQuantity } from './byte-quantity.ts';
+import {
+  type CallDeclaration,
+  callEntrySchema,
+  checkCallDeclarations,
+  restoreCallDeclarations,
+} from './call-declarations.ts';
 import { isAnyAddress } from './cidr-prefix.ts';
 import {
   cacheDeclarationSchema,
@@ -9,21 +15,11 @@ import {
 import { environments } from './environment.ts';
 import { objectivesSchema } from './objectives.ts';
 import { checkTraffic, trafficSchema } from './schema-traffic.ts';
+import { serviceNameSchema } from './service-name.ts';
 import { tmpVolumeHeadroom } from './tmp-volume.ts';
 
 export { type Environment, environments } from './environment.ts';
-
-/**
- * A Kubernetes DNS-1123 label that starts with a letter: it becomes a Service
- * DNS name, a package name, a namespace-scoped object name and an env prefix.
- */
-export const serviceNameSchema = z
-  .string()
-  .max(63, 'must be at most 63 characters (a Kubernetes DNS-1123 label)')
-  .regex(
-    /^[a-z]([-a-z0-9]*[a-z0-9])?$/,
-    "must be a DNS-1123 label: lowercase letters, digits and '-', starting with a letter and not ending with '-'",
-  );
+export { serviceNameSchema } from './service-name.ts';
 
 const cpuQuantity = z
   .string()
@@ -99,89 +95,95 @@ function checkEphemeralStorage(
     });
 }
 
+/** The fields of a manifest, as written. */
+const manifestFieldsSchema = z.strictObject({
+  /** Service name: DNS-1123 label, also the workspace package name. */
+  name: serviceNameSchema,
+  description: z.string().min(1).default(''),
+  /** The team that owns the service, as a CODEOWNERS handle. */
+  owner: z
+    .string()
+    .regex(/^@[\w.-]+(\/[\w.-]+)?$/, "must be a handle such as '@acme/payments'")
+    .optional(),
+  /** Container and local-dev port; unique across the repository. */
+  port: z.number().int().min(1024).max(65535),
+  /** Public services get an HTTPRoute on the environment's Gateway (TLS there); internal ones are reachable only in-cluster. */
+  public: z.boolean().default(false),
+  /**
+   * Services this one calls, each a name or `{ service, timeoutMs?, maxConcurrent?, retry?,
+   * breaker? }`; each gets `<NAME>_URL` and `<NAME>_CALL_POLICY` config values.
+   */
+  calls: z.array(callEntrySchema).default([]),
+  /** Services allowed to call this one; ingress is denied to everything else. */
+  calledBy: z.array(serviceNameSchema).default([]),
+  /** Destinations outside the cluster this service must reach (databases, APIs), each as narrow as it can be. */
+  egress: z.array(egressRuleSchema).default([]),
+  replicas: z
+    .strictObject({
+      min: z.number().int().min(2, 'must be at least 2 so a drain never takes the service down'),
+      max: z.number().int().min(2),
+    })
+    .default(replicas),
+  autoscaling: z
+    .strictObject({
+      /** Average CPU use, in percent of the request, that the HPA aims for. */
+      cpuUtilization: z.number().int().min(1).max(100).default(autoscaling.cpuUtilization),
+      /** Optional average memory use target, in percent of the request. */
+      memoryUtilization: z.number().int().min(1).max(100).optional(),
+      /** Seconds of lower load before the HPA removes pods; default: `autoscalingBehaviorDefaults`. */
+      scaleDownStabilizationSeconds: z.number().int().min(0).max(3600).optional(),
+    })
+    .default(autoscaling),
+  resources: z
+    .strictObject({
+      requests: z
+        .strictObject({
+          cpu: cpuQuantity.default(resources.requests.cpu),
+          memory: byteQuantity.default(resources.requests.memory),
+          ephemeralStorage: byteQuantity.default(resources.requests.ephemeralStorage),
+        })
+        .default(resources.requests),
+      limits: z
+        .strictObject({
+          cpu: cpuQuantity.optional(),
+          memory: byteQuantity.default(resources.limits.memory),
+          ephemeralStorage: byteQuantity.default(resources.limits.ephemeralStorage),
+        })
+        .default(resources.limits),
+    })
+    .default(resources),
+  /** Graceful shutdown timings, shared by the service kit and the Deployment. */
+  shutdown: z
+    .strictObject({
+      /** Seconds the service keeps serving after SIGTERM while endpoints are removed. */
+      drainSeconds: z.number().int().min(0).max(120).default(shutdown.drainSeconds),
+      /** The longest request the service is expected to serve, in seconds. */
+      maxRequestSeconds: z.number().int().min(1).max(600).default(shutdown.maxRequestSeconds),
+    })
+    .default(shutdown),
+  /** Non-secret config values: `default` applies everywhere, an environment overrides it. */
+  config: z
+    .strictObject({
+      default: configValues,
+      dev: configValues,
+      staging: configValues,
+      prod: configValues,
+    })
+    .default({ default: {}, dev: {}, staging: {}, prod: {} }),
+  /** Names of secrets the service needs; values come only from Pulumi config secrets. */
+  secrets: z.array(envVarName).default([]),
+  /** Its own managed PostgreSQL server per environment, provisioned and wired by the platform. */
+  postgres: postgresDeclarationSchema.optional(),
+  /** Its own managed cache per environment (Valkey/Redis OSS protocol). */
+  cache: cacheDeclarationSchema.optional(),
+  /** What it promises (availability, latency); alert rules and its dashboard follow from them. */
+  objectives: objectivesSchema.optional(),
+  /** How the gateway guards a public service's route (timeout, rate limit, circuit breaker). */
+  traffic: trafficSchema.optional(),
+});
+
 export const serviceManifestSchema = z
-  .strictObject({
-    /** Service name: DNS-1123 label, also the workspace package name. */
-    name: serviceNameSchema,
-    description: z.string().min(1).default(''),
-    /** The team that owns the service, as a CODEOWNERS handle. */
-    owner: z
-      .string()
-      .regex(/^@[\w.-]+(\/[\w.-]+)?$/, "must be a handle such as '@acme/payments'")
-      .optional(),
-    /** Container and local-dev port; unique across the repository. */
-    port: z.number().int().min(1024).max(65535),
-    /** Public services get an HTTPRoute on the environment's Gateway (TLS there); internal ones are reachable only in-cluster. */
-    public: z.boolean().default(false),
-    /** Services this one calls; each gets a `<NAME>_URL` config value. */
-    calls: z.array(serviceNameSchema).default([]),
-    /** Services allowed to call this one; ingress is denied to everything else. */
-    calledBy: z.array(serviceNameSchema).default([]),
-    /** Destinations outside the cluster this service must reach (databases, APIs), each as narrow as it can be. */
-    egress: z.array(egressRuleSchema).default([]),
-    replicas: z
-      .strictObject({
-        min: z.number().int().min(2, 'must be at least 2 so a drain never takes the service down'),
-        max: z.number().int().min(2),
-      })
-      .default(replicas),
-    autoscaling: z
-      .strictObject({
-        /** Average CPU use, in percent of the request, that the HPA aims for. */
-        cpuUtilization: z.number().int().min(1).max(100).default(autoscaling.cpuUtilization),
-        /** Optional average memory use target, in percent of the request. */
-        memoryUtilization: z.number().int().min(1).max(100).optional(),
-        /** Seconds of lower load before the HPA removes pods; default: `autoscalingBehaviorDefaults`. */
-        scaleDownStabilizationSeconds: z.number().int().min(0).max(3600).optional(),
-      })
-      .default(autoscaling),
-    resources: z
-      .strictObject({
-        requests: z
-          .strictObject({
-            cpu: cpuQuantity.default(resources.requests.cpu),
-            memory: byteQuantity.default(resources.requests.memory),
-            ephemeralStorage: byteQuantity.default(resources.requests.ephemeralStorage),
-          })
-          .default(resources.requests),
-        limits: z
-          .strictObject({
-            cpu: cpuQuantity.optional(),
-            memory: byteQuantity.default(resources.limits.memory),
-            ephemeralStorage: byteQuantity.default(resources.limits.ephemeralStorage),
-          })
-          .default(resources.limits),
-      })
-      .default(resources),
-    /** Graceful shutdown timings, shared by the service kit and the Deployment. */
-    shutdown: z
-      .strictObject({
-        /** Seconds the service keeps serving after SIGTERM while endpoints are removed. */
-        drainSeconds: z.number().int().min(0).max(120).default(shutdown.drainSeconds),
-        /** The longest request the service is expected to serve, in seconds. */
-        maxRequestSeconds: z.number().int().min(1).max(600).default(shutdown.maxRequestSeconds),
-      })
-      .default(shutdown),
-    /** Non-secret config values: `default` applies everywhere, an environment overrides it. */
-    config: z
-      .strictObject({
-        default: configValues,
-        dev: configValues,
-        staging: configValues,
-        prod: configValues,
-      })
-      .default({ default: {}, dev: {}, staging: {}, prod: {} }),
-    /** Names of secrets the service needs; values come only from Pulumi config secrets. */
-    secrets: z.array(envVarName).default([]),
-    /** Its own managed PostgreSQL server per environment, provisioned and wired by the platform. */
-    postgres: postgresDeclarationSchema.optional(),
-    /** Its own managed cache per environment (Valkey/Redis OSS protocol). */
-    cache: cacheDeclarationSchema.optional(),
-    /** What it promises (availability, latency); alert rules and its dashboard follow from them. */
-    objectives: objectivesSchema.optional(),
-    /** How the gateway guards a public service's route (timeout, rate limit, circuit breaker). */
-    traffic: trafficSchema.optional(),
-  })
+  .preprocess(restoreCallDeclarations, manifestFieldsSchema)
   .superRefine((manifest, ctx) => {
     if (manifest.replicas.max <= manifest.replicas.min) {
       ctx.addIssue({
@@ -192,8 +194,13 @@ export const serviceManifestSchema = z
     }
     checkEphemeralStorage(manifest.resources, ctx);
     checkTraffic(manifest, ctx);
-    for (const key of ['calls', 'calledBy'] as const) {
-      if (manifest[key].includes(manifest.name)) {
+    checkCallDeclarations(manifest.calls, ctx);
+    const callees = manifest.calls.map((declaration) => declaration.service);
+    for (const [key, names] of [
+      ['calls', callees],
+      ['calledBy', manifest.calledBy],
+    ] as const) {
+      if (names.includes(manifest.name)) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'must not name the service itself' });
       }
     }
@@ -234,9 +241,18 @@ export const serviceManifestSchema = z
         }
       }
     }
-  });
+  })
+  // `calls` stays the callees' names for every consumer; the policies are resolved apart.
+  .transform(({ calls, ...manifest }) => ({
+    ...manifest,
+    calls: calls.map((declaration) => declaration.service),
+    /** Each callee's declaration as written (`resolveCallPolicies` fills in the defaults). */
+    callDeclarations: Object.fromEntries(
+      calls.map((declaration) => [declaration.service, declaration]),
+    ) as Readonly<Record<string, CallDeclaration>>,
+  }));
 
 /** A validated service manifest, with every default filled in. */
 export type ServiceManifest = z.output<typeof serviceManifestSchema>;
 /** A service manifest as written in `service.yaml`. */
-export type ServiceManifestInput = z.input<typeof serviceManifestSchema>;
+export type ServiceManifestInput = z.input<typeof manifestFieldsSchema>;

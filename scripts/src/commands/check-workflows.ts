@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actionlint } from '../actionlint.ts';
 import { type CliSpec, parseCli } from '../cli.ts';
+import { checkForkReach } from '../workflow-fork-reach.ts';
 import { checkWorkflow } from '../workflow-hygiene.ts';
 import { checkSecretScoping, type WorkflowSource } from '../workflow-secrets.ts';
 import type { ReadLocal } from '../workflow-yaml.ts';
@@ -21,7 +22,8 @@ export const checkWorkflowsSpec: CliSpec = {
     'deploy per environment at a time, no packages: write where a branch or pull request runs, a\n' +
     'caller grants what its reusable workflow declares, versioning apart from publishing) on every\n' +
     'workflow, and the secret-scoping rules across them (no secret that unlocks production on a path\n' +
-    'a pull request starts; every job that reads a secret names its environment). zizmor audits the\n' +
+    "a pull request starts; every job that reads a secret names its environment; a pull request's\n" +
+    'jobs run in no environment but `preview`, and one a fork can start reads no secret). zizmor audits the\n' +
     'rest (pins, credentials, injection, triggers, permissions): scripts/install-lint-tools.sh.\n' +
     'Exits 1 listing every problem.',
   flags: {
@@ -96,7 +98,10 @@ export async function checkWorkflowsCommand(
     for (const p of checkWorkflow(text, relativePath, readLocal))
       lines.push(`${p.file}: [${p.rule}] ${p.message}`);
   }
-  for (const p of checkSecretScoping(sources, readLocal))
+  for (const p of [
+    ...checkSecretScoping(sources, readLocal),
+    ...checkForkReach(sources, readLocal),
+  ])
     lines.push(`${p.file}: [${p.rule}] ${p.message}`);
   if (lines.length > 0) throw new Error(`\n${lines.join('\n')}`);
   write(`${dir}: ok\n`);

@@ -4,8 +4,9 @@ import { problem, type ServiceEnv } from '@slipway/service-kit';
 import type { OrdersClient } from '../../clients/orders-client.ts';
 import type { createOrderRoute, getOrderRoute } from './orders.routes.ts';
 
-// Timeouts, unreachable orders and its 5xx answers throw UpstreamError (504/502 problems)
-// from the client's fetch, so the handlers only deal with the answers orders meant to give.
+// Timeouts, fast failures, unreachable orders and its 5xx answers throw UpstreamError
+// (504/503/502 problems) from the client's fetch, so the handlers only deal with the answers
+// orders meant to give.
 
 /**
  * `POST /api/orders`: creates the order in orders.

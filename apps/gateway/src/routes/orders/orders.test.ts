@@ -92,7 +92,7 @@ describe('gateway order routes when orders fails', () => {
   });
 
   it('answers a 502 problem when orders answers with a 5xx', async () => {
-    const app = gatewayWith(() => Promise.resolve(new Response('boom', { status: 503 })));
+    const app = gatewayWith(() => Promise.resolve(new Response('boom', { status: 500 })));
     const response = await postOrder(app, newOrder);
     expect(response.status).toBe(502);
     expect(await response.json()).toMatchObject({ detail: 'orders failed to answer.' });
