@@ -1,8 +1,8 @@
 import * as k8s from '@pulumi/kubernetes';
 import type * as pulumi from '@pulumi/pulumi';
 import type { ServiceManifest } from '@slipway/service-manifest';
-import type { PublicRoute } from './microservice.ts';
 import type { PreviewSettings } from './preview-settings.ts';
+import type { PublicRoute } from './public-route-objects.ts';
 import { gatewayApiGroup, httpRouteSpec } from './traffic-specs.ts';
 
 /**
