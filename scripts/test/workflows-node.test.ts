@@ -25,6 +25,7 @@ describe('Node in the workflows', () => {
       'deploy-stack.yml deploy',
       'deploy.yml plan',
       'deploy.yml images',
+      'deploy.yml verify',
       // upkeep
       'e2e-kind.yml kind',
       // /upkeep

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +28,9 @@ describe('loadShedding', () => {
   });
 
   it('should keep the reason of a readiness report that already failed', () => {
-    const shedding = loadShedding({ readEventLoopDelay: () => 10_000 }, context());
+    const shedding = loadShedding({ maxInFlight: 1, maxEventLoopDelayMs: 0 }, context());
+    const admitted = { on: () => undefined } as unknown as ServerResponse;
+    shedding.guard(() => undefined)({} as IncomingMessage, admitted);
     const report = shedding.withPressure({
       probe: 'readiness',
       status: 'fail',
