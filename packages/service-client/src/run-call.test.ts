@@ -223,6 +223,20 @@ describe('the circuit breaker', () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('does not count a shed answer (503 with Retry-After) as a failure: the callee is full, not broken', async () => {
+    const shed = () => new Response('{}', { status: 503, headers: { 'retry-after': '1' } });
+    const answers = Array.from({ length: 8 }, shed);
+    const { transport, sent } = scripted(...answers);
+    const fetch = client(transport, fakeClock(), {
+      breaker: { minimumCalls: 4, failurePercent: 50 },
+    });
+
+    for (let i = 0; i < 8; i += 1)
+      await fetch('http://orders/', { method: 'POST' }).catch(() => undefined);
+
+    expect(sent).toHaveLength(8);
+  });
+
   it('lets one trial call through after openMs, and closes when it succeeds', async () => {
     const clock = fakeClock();
     const { transport, sent } = scripted(500, 500, 200);
