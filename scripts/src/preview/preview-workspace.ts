@@ -52,11 +52,13 @@ export async function withWorkspace<T>(
   const workDir = mkdtempSync(join(tmpdir(), 'preview-'));
   try {
     const projectSettings = { name: project, runtime: 'nodejs' as const };
-    const workspace = await LocalWorkspace.create({ workDir, projectSettings, program });
+    // Nothing leaves the machine unasked: no check for a newer Pulumi CLI on each command.
+    const envVars = { PULUMI_SKIP_UPDATE_CHECK: 'true' };
+    const workspace = await LocalWorkspace.create({ workDir, projectSettings, program, envVars });
     const stack = (stackName: string) =>
       LocalWorkspace.createOrSelectStack(
         { stackName, projectName: project, program },
-        { workDir, projectSettings },
+        { workDir, projectSettings, envVars },
       );
     return await work({ workspace, project, stack });
   } finally {
