@@ -37,19 +37,44 @@ export function createLogger({
   const options: pino.LoggerOptions = {
     name,
     level,
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: isoTime,
     mixin: logTraceFields,
-    redact: { paths: [...redactPaths], censor: redactedValue },
+    mixinMergeStrategy: withTraceFields,
+    ...(redactPaths.length > 0
+      ? { redact: { paths: [...redactPaths], censor: redactedValue } }
+      : {}),
     formatters: {
       level: (label) => ({ level: label }),
       bindings: (bindings) => redactSecrets(bindings),
-      log: (object) => redactSecrets(object, { replaceInstance: safeErrorForm }),
+      log: (object) => redactSecrets(object, errorsInSafeForm),
     },
     // `log` above has already turned errors into plain objects; pino's own would rebuild them.
     serializers: { err: keepSerialized, error: keepSerialized, msg: redactMessage },
     hooks: { logMethod: withSafeErrorMessage },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+const errorsInSafeForm = { replaceInstance: safeErrorForm };
+
+// pino's isoTime formats a Date for every line; lines written in the same millisecond (most,
+// under load) share one text.
+let lastTimeMs = Number.NaN;
+let lastTimeField = '';
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastTimeMs) {
+    lastTimeMs = now;
+    lastTimeField = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTimeField;
+}
+
+// pino's default copies every field of the line into the mixin's object, which outside a span
+// (and always with tracing off) is empty: then the line's own object serves as it is.
+function withTraceFields(line: object, traceFields: object): object {
+  for (const _ in traceFields) return Object.assign(traceFields, line);
+  return line;
 }
 
 function keepSerialized(value: unknown): unknown {

@@ -45,7 +45,8 @@ export const postVsBare: Figure = {
       fastify: { script: fixture('fastify-post.mjs'), env: { NODE_ENV: 'production' } },
       kit: {
         script: await buildFixture('post-service'),
-        env: { NODE_ENV: 'production', LOG_LEVEL: 'info' },
+        // A free metrics port: 9464, the default, may be taken by another service on the machine.
+        env: { NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '0' },
       },
     };
     const starts = await measureColdStarts(servers, serverSettings.starts, progress);

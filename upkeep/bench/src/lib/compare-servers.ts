@@ -97,6 +97,8 @@ export interface LoadPlan extends LoadRequest {
 export interface LoadSamples<Name extends string = Side> {
   readonly requestsPerSecond: Readonly<Record<Name, readonly number[]>>;
   readonly p99LatencyMs: Readonly<Record<Name, readonly number[]>>;
+  /** The server's CPU time (user + system) per answer: steadier than throughput on a busy machine. */
+  readonly cpuMicrosPerRequest: Readonly<Record<Name, readonly number[]>>;
   readonly failures: Readonly<Record<Name, number>>;
   readonly memoryAfterLoad: Readonly<Record<Name, ProcessMemory>>;
 }
@@ -117,6 +119,7 @@ export async function measureLoad<Name extends string = Side>(
   const running: Partial<Record<Name, NodeServer>> = {};
   const requestsPerSecond = perName((): number[] => []);
   const p99LatencyMs = perName((): number[] => []);
+  const cpuMicrosPerRequest = perName((): number[] => []);
   const failures = perName(() => 0);
   const serverOf = (name: Name) => {
     const server = running[name];
@@ -147,7 +150,7 @@ export async function measureLoad<Name extends string = Side>(
       }
     }
     const memoryAfterLoad = perName((name) => serverOf(name).memory());
-    return { requestsPerSecond, p99LatencyMs, failures, memoryAfterLoad };
+    return { requestsPerSecond, p99LatencyMs, cpuMicrosPerRequest, failures, memoryAfterLoad };
   } finally {
     await Promise.all(names.map((name) => running[name]?.stop()));
   }
@@ -169,6 +172,7 @@ export function pairOf<Name extends string>(
   return {
     requestsPerSecond: pick(load.requestsPerSecond),
     p99LatencyMs: pick(load.p99LatencyMs),
+    cpuMicrosPerRequest: pick(load.cpuMicrosPerRequest),
     failures: pick(load.failures),
     memoryAfterLoad: pick(load.memoryAfterLoad),
   };
