@@ -29,7 +29,7 @@ const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`
  * headers, body limit, zod validation, problem answers) in `fixtures/post-service`, bundled like
  * a service, against two baselines loaded in the same rounds: bare `node:http` reading, parsing,
  * checking and answering the same JSON (`fixtures/bare-post.mjs`), and Fastify 5 configured as
- * production runs it (`fixtures/fastify-post.mjs`: logging, JSON-schema validation, request ids,
+ * production runs it (`fixtures/fastify-post/index.ts`: logging, JSON-schema validation, request ids,
  * helmet). Throughput, p99 latency, start-up, RSS after start (and the kit's share over bare) and
  * after load.
  */
@@ -42,7 +42,7 @@ export const postVsBare: Figure = {
     // Every server's stdout, where both the kit and Fastify log, goes to /dev/null.
     const servers = {
       bare: { script: fixture('bare-post.mjs') },
-      fastify: { script: fixture('fastify-post.mjs'), env: { NODE_ENV: 'production' } },
+      fastify: { script: fixture('fastify-post/index.ts'), env: { NODE_ENV: 'production' } },
       kit: {
         script: await buildFixture('post-service'),
         // A free metrics port: 9464, the default, may be taken by another service on the machine.
