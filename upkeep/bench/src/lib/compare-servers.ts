@@ -135,14 +135,17 @@ export async function measureLoad<Name extends string = Side>(
     }
     for (let round = 1; round <= rounds; round += 1) {
       for (const name of names) {
+        const cpuBefore = serverOf(name).cpuMs();
         const result = await runLoad({
           ...request,
           url: urlOf(name),
           durationSeconds,
           connections,
         });
+        const cpuMicros = (serverOf(name).cpuMs() - cpuBefore) * 1000;
         requestsPerSecond[name].push(result.requestsPerSecond);
         p99LatencyMs[name].push(result.p99LatencyMs);
+        cpuMicrosPerRequest[name].push(cpuMicros / Math.max(1, result.requests));
         failures[name] += result.failures;
         progress(
           `round ${round}/${rounds} ${name}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99LatencyMs.toFixed(2)} ms`,
