@@ -13,6 +13,7 @@ import {
   startSamples,
 } from '../lib/compare-servers.ts';
 import { mb, ms } from '../lib/format.ts';
+import { imageMemoryEnv } from '../lib/image-env.ts';
 import { loadRows } from '../lib/load-rows.ts';
 import { sampleOrder } from '../lib/sample-order.ts';
 import { loadSettings, serverSettings } from '../lib/settings.ts';
@@ -39,16 +40,22 @@ export const postVsBare: Figure = {
     'a validated JSON POST through the kit vs bare node:http and a production-configured Fastify: throughput, p99, start-up, RSS',
   async run(progress) {
     progress('bundling fixtures/post-service');
-    // Every server's stdout, where both the kit and Fastify log, goes to /dev/null.
+    // Every server's stdout, where both the kit and Fastify log, goes to /dev/null; each runs
+    // with the memory settings of the image (docker/Dockerfile).
+    const image = imageMemoryEnv();
     const servers = {
-      bare: { script: fixture('bare-post.mjs') },
-      fastify: { script: fixture('fastify-post/index.ts'), env: { NODE_ENV: 'production' } },
+      bare: { script: fixture('bare-post.mjs'), env: image },
+      fastify: {
+        script: fixture('fastify-post/index.ts'),
+        env: { ...image, NODE_ENV: 'production' },
+      },
       kit: {
         script: await buildFixture('post-service'),
         // A free metrics port: 9464, the default, may be taken by another service on the machine.
-        env: { NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '0' },
+        env: { ...image, NODE_ENV: 'production', LOG_LEVEL: 'info', METRICS_PORT: '0' },
       },
     };
+    progress(`image memory settings: ${JSON.stringify(image)}`);
     const starts = await measureColdStarts(servers, serverSettings.starts, progress);
     const load = await measureLoad(
       servers,
