@@ -57,16 +57,24 @@ export function createLogger({
 
 const errorsInSafeForm = { replaceInstance: safeErrorForm };
 
-// pino's isoTime formats a Date for every line; lines written in the same millisecond (most,
-// under load) share one text.
+// pino's isoTime formats a Date for every line. Here the date and time up to the second are
+// formatted once a second, and lines written in the same millisecond (most, under load) share one
+// text.
+let lastSecond = Number.NaN;
+let secondPrefix = '';
 let lastTimeMs = Number.NaN;
 let lastTimeField = '';
 function isoTime(): string {
   const now = Date.now();
-  if (now !== lastTimeMs) {
-    lastTimeMs = now;
-    lastTimeField = `,"time":"${new Date(now).toISOString()}"`;
+  if (now === lastTimeMs) return lastTimeField;
+  const second = Math.floor(now / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    secondPrefix = new Date(second * 1000).toISOString().slice(0, 20); // 2026-12-07T05:55:12.
   }
+  const ms = now - second * 1000;
+  lastTimeMs = now;
+  lastTimeField = `,"time":"${secondPrefix}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z"`;
   return lastTimeField;
 }
 
