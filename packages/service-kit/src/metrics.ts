@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { isUnmatched } from './not-found.ts';
+import { defaultBuckets, RequestMetrics } from './request-metrics.ts';
 
 /** Options of {@link httpMetrics}. */
 export interface HttpMetricsOptions {
@@ -18,8 +19,6 @@ export interface HttpMetrics {
   readonly registry: Registry;
   readonly middleware: MiddlewareHandler;
 }
-
-const labelNames = ['method', 'route', 'status'] as const;
 
 /**
  * Counts requests (`http_requests_total`) and times them (`http_request_duration_seconds`) by
@@ -38,28 +37,28 @@ export function httpMetrics({
   buckets,
 }: HttpMetricsOptions = {}): HttpMetrics {
   if (defaultMetrics) collectDefaultMetrics({ register: registry });
-  const requests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests answered, by method, route pattern and status.',
-    labelNames,
-    registers: [registry],
-  });
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer HTTP requests in seconds, by method, route pattern and status.',
-    labelNames,
-    ...(buckets ? { buckets: [...buckets] } : {}),
-    registers: [registry],
-  });
+  const requests = new RequestMetrics(
+    {
+      counter: {
+        name: 'http_requests_total',
+        help: 'HTTP requests answered, by method, route pattern and status.',
+      },
+      histogram: {
+        name: 'http_request_duration_seconds',
+        help: 'Time to answer HTTP requests in seconds, by method, route pattern and status.',
+      },
+    },
+    buckets ?? defaultBuckets,
+  );
+  requests.registerIn(registry);
 
   const middleware: MiddlewareHandler = async function recordMetrics(c, next) {
     const start = performance.now();
     try {
       await next();
     } finally {
-      const labels = { method: c.req.method, route: routeLabel(c), status: String(c.res.status) };
-      requests.inc(labels);
-      duration.observe(labels, (performance.now() - start) / 1000);
+      const seconds = (performance.now() - start) / 1000;
+      requests.record(c.req.method, routeLabel(c), c.res.status, seconds);
     }
   };
   return { registry, middleware };
