@@ -1,6 +1,7 @@
 import { cpSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
+import { zodLocalesOnDemand } from './zod-locales-on-demand.ts';
 
 /**
  * Packages never bundled: PGlite loads its WebAssembly and data files from beside its own
@@ -70,6 +71,7 @@ function bundleOptions(externals: readonly string[]): BuildOptions {
     minifySyntax: true,
     minifyIdentifiers: false,
     sourcemap: true,
+    plugins: [zodLocalesOnDemand],
   };
 }
 

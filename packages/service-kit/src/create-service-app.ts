@@ -9,6 +9,7 @@ import { addApiReference, apiReferenceAssetPaths } from './api-reference.ts';
 import { limitBody } from './body-limit.ts';
 import { handleError } from './error-handler.ts';
 import { addHealthRoutes, probePaths } from './health-routes.ts';
+import { inSequence } from './in-sequence.ts';
 import { createLogger } from './logger.ts';
 import { httpMetrics } from './metrics.ts';
 import { handleNotFound } from './not-found.ts';
@@ -100,17 +101,22 @@ export function createServiceApp({
   const metrics = httpMetrics({ ...(registry ? { registry } : {}), defaultMetrics });
   const app = new OpenAPIHono<ServiceEnv>({ defaultHook: validationHook });
 
-  app.use(requestId());
   const quietPaths = [...Object.values(probePaths)];
   if (apiReference) quietPaths.push(serverPaths.apiReference, ...apiReferenceAssetPaths);
-  // Only when an SDK is registered: with tracing off a request pays nothing for it.
-  if (isTracingOn()) app.use(traceRequests({ ignorePaths: quietPaths }));
-  app.use(accessLog({ logger, quietPaths }));
-  app.use(metrics.middleware);
-  app.use(securityHeaders(securityHeaderOverrides));
-  app.use(limitBody(bodyLimitBytes));
-  app.use(decodeBodyAsUtf8());
-  app.use(requestDeadline());
+  // One middleware for Hono, run in this order: every request passes through all of them.
+  app.use(
+    inSequence([
+      requestId(),
+      // Only when an SDK is registered: with tracing off a request pays nothing for it.
+      ...(isTracingOn() ? [traceRequests({ ignorePaths: quietPaths })] : []),
+      accessLog({ logger, quietPaths }),
+      metrics.middleware,
+      securityHeaders(securityHeaderOverrides),
+      limitBody(bodyLimitBytes),
+      decodeBodyAsUtf8(),
+      requestDeadline(),
+    ]),
+  );
 
   addHealthRoutes(app, health);
   app.doc31(serverPaths.openApi, {

@@ -5,7 +5,7 @@ import type { CheckResult, ProbeReport } from '@slipway/health';
 import { loadSheddingDefaults, loadSheddingVariables } from '@slipway/platform-contract';
 import { sampleEventLoopDelay } from './load-shedding-delay.ts';
 import { type ShedReason, shedLog } from './load-shedding-log.ts';
-import { requestsMetricName } from './metrics.ts';
+import { recordShedRequest } from './metrics.ts';
 import type { Problem } from './problem.ts';
 import { problemContentType } from './problem.ts';
 import { defaultSecurityHeaders } from './security-headers.ts';
@@ -180,11 +180,10 @@ function shedMetrics(registry: Registry, inFlight: () => number) {
       this.set(inFlight());
     },
   });
-  const answered = registry.getSingleMetric(requestsMetricName);
   return {
     count(method: string, reason: ShedReason) {
       shedTotal.inc({ reason });
-      if (answered instanceof Counter) answered.inc({ method, route: 'shed', status: '503' });
+      recordShedRequest(registry, method);
     },
   };
 }

@@ -37,19 +37,52 @@ export function createLogger({
   const options: pino.LoggerOptions = {
     name,
     level,
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: isoTime,
     mixin: logTraceFields,
-    redact: { paths: [...redactPaths], censor: redactedValue },
+    mixinMergeStrategy: withTraceFields,
+    ...(redactPaths.length > 0
+      ? { redact: { paths: [...redactPaths], censor: redactedValue } }
+      : {}),
     formatters: {
       level: (label) => ({ level: label }),
       bindings: (bindings) => redactSecrets(bindings),
-      log: (object) => redactSecrets(object, { replaceInstance: safeErrorForm }),
+      log: (object) => redactSecrets(object, errorsInSafeForm),
     },
     // `log` above has already turned errors into plain objects; pino's own would rebuild them.
     serializers: { err: keepSerialized, error: keepSerialized, msg: redactMessage },
     hooks: { logMethod: withSafeErrorMessage },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+const errorsInSafeForm = { replaceInstance: safeErrorForm };
+
+// pino's isoTime formats a Date for every line. Here the date and time up to the second are
+// formatted once a second, and lines written in the same millisecond (most, under load) share one
+// text.
+let lastSecond = Number.NaN;
+let secondPrefix = '';
+let lastTimeMs = Number.NaN;
+let lastTimeField = '';
+function isoTime(): string {
+  const now = Date.now();
+  if (now === lastTimeMs) return lastTimeField;
+  const second = Math.floor(now / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    secondPrefix = new Date(second * 1000).toISOString().slice(0, 20); // 2026-12-07T05:55:12.
+  }
+  const ms = now - second * 1000;
+  lastTimeMs = now;
+  lastTimeField = `,"time":"${secondPrefix}${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}Z"`;
+  return lastTimeField;
+}
+
+// pino's default copies every field of the line into the mixin's object, which outside a span
+// (and always with tracing off) is empty: then the line's own object serves as it is.
+function withTraceFields(line: object, traceFields: object): object {
+  for (const _ in traceFields) return Object.assign(traceFields, line);
+  return line;
 }
 
 function keepSerialized(value: unknown): unknown {

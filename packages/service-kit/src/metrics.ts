@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { isUnmatched } from './not-found.ts';
+import { defaultBuckets, RequestMetrics } from './request-metrics.ts';
 
 /** Options of {@link httpMetrics}. */
 export interface HttpMetricsOptions {
@@ -19,10 +20,16 @@ export interface HttpMetrics {
   readonly middleware: MiddlewareHandler;
 }
 
-const labelNames = ['method', 'route', 'status'] as const;
+/** The request metrics of each registry: load shedding counts its 503s with the answered requests. */
+const requestMetricsOf = new WeakMap<Registry, RequestMetrics>();
 
-/** The name of the counter of answered requests, which load shedding also counts its 503s in. */
-export const requestsMetricName = 'http_requests_total';
+/**
+ * Counts a request that load shedding answered 503 before any middleware ran, as route `shed`:
+ * the caller saw a 503, so the availability objective counts it.
+ */
+export function recordShedRequest(registry: Registry, method: string): void {
+  requestMetricsOf.get(registry)?.record(method, 'shed', 503, 0);
+}
 
 /**
  * Counts requests (`http_requests_total`) and times them (`http_request_duration_seconds`) by
@@ -41,28 +48,29 @@ export function httpMetrics({
   buckets,
 }: HttpMetricsOptions = {}): HttpMetrics {
   if (defaultMetrics) collectDefaultMetrics({ register: registry });
-  const requests = new Counter({
-    name: requestsMetricName,
-    help: 'HTTP requests answered, by method, route pattern and status.',
-    labelNames,
-    registers: [registry],
-  });
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer HTTP requests in seconds, by method, route pattern and status.',
-    labelNames,
-    ...(buckets ? { buckets: [...buckets] } : {}),
-    registers: [registry],
-  });
+  const requests = new RequestMetrics(
+    {
+      counter: {
+        name: 'http_requests_total',
+        help: 'HTTP requests answered, by method, route pattern and status.',
+      },
+      histogram: {
+        name: 'http_request_duration_seconds',
+        help: 'Time to answer HTTP requests in seconds, by method, route pattern and status.',
+      },
+    },
+    buckets ?? defaultBuckets,
+  );
+  requests.registerIn(registry);
+  requestMetricsOf.set(registry, requests);
 
   const middleware: MiddlewareHandler = async function recordMetrics(c, next) {
     const start = performance.now();
     try {
       await next();
     } finally {
-      const labels = { method: c.req.method, route: routeLabel(c), status: String(c.res.status) };
-      requests.inc(labels);
-      duration.observe(labels, (performance.now() - start) / 1000);
+      const seconds = (performance.now() - start) / 1000;
+      requests.record(c.req.method, routeLabel(c), c.res.status, seconds);
     }
   };
   return { registry, middleware };

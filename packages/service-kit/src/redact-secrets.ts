@@ -6,6 +6,18 @@ const secretKey =
   /passw(or)?d|passphrase|secret|token|api[-_]?key|private[-_]?key|credential|authorization|^cookie$|^set-cookie$/i;
 const maxDepth = 8;
 
+// Every key of every log line is tested; a service logs the same few keys over and over.
+const knownKeys = new Map<string, boolean>();
+const maxKnownKeys = 1_000;
+function namesSecret(key: string): boolean {
+  let secret = knownKeys.get(key);
+  if (secret === undefined) {
+    secret = secretKey.test(key);
+    if (knownKeys.size < maxKnownKeys) knownKeys.set(key, secret);
+  }
+  return secret;
+}
+
 /** Options of {@link redactSecrets}. */
 export interface RedactOptions {
   /**
@@ -52,8 +64,11 @@ function redact(
   }
   if (!isPlainObject(value)) return value;
   let copy: Record<string, unknown> | undefined;
-  for (const [key, item] of Object.entries(value)) {
-    const redacted = secretKey.test(key) ? redactedValue : redact(item, depth + 1, replaceInstance);
+  // for…in over own keys: Object.entries would allocate a pair per key on every log line.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const item = value[key];
+    const redacted = namesSecret(key) ? redactedValue : redact(item, depth + 1, replaceInstance);
     if (redacted !== item) {
       copy ??= { ...value };
       copy[key] = redacted;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, compareRow, once, ratioAtLeast, ratioOf } from './compare-servers.ts';
+import { atMost, compareRow, once, pairOf, ratioAtLeast, ratioOf } from './compare-servers.ts';
 import { mb, ms } from './format.ts';
 
 describe('compareRow', () => {
@@ -50,5 +50,29 @@ describe('ratioOf', () => {
     ['unequal counts: the ratio of the medians', [10, 20], [5], 1 / 3],
   ])('should take %s', (_case, baseline, subject, expected) => {
     expect(ratioOf({ baseline, subject })).toBeCloseTo(expected);
+  });
+});
+
+describe('pairOf', () => {
+  it('should take two of several servers’ samples as the baseline and the subject', () => {
+    const memory = (rssBytes: number) => ({ rssBytes, anonBytes: 0 });
+    const load = {
+      requestsPerSecond: { bare: [100], fastify: [50], kit: [60] },
+      p99LatencyMs: { bare: [1], fastify: [2], kit: [3] },
+      cpuMicrosPerRequest: { bare: [10], fastify: [20], kit: [18] },
+      failures: { bare: 0, fastify: 1, kit: 2 },
+      memoryAfterLoad: { bare: memory(1), fastify: memory(2), kit: memory(3) },
+    };
+
+    const pair = pairOf(load, 'fastify', 'kit');
+
+    expect(pair).toEqual({
+      requestsPerSecond: { baseline: [50], subject: [60] },
+      p99LatencyMs: { baseline: [2], subject: [3] },
+      cpuMicrosPerRequest: { baseline: [20], subject: [18] },
+      failures: { baseline: 1, subject: 2 },
+      memoryAfterLoad: { baseline: memory(2), subject: memory(3) },
+    });
+    expect(ratioOf(pair.requestsPerSecond)).toBeCloseTo(1.2);
   });
 });

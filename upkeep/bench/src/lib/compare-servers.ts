@@ -29,8 +29,6 @@ export interface ColdStarts {
   readonly anonBytes: readonly number[];
 }
 
-const emptySamples = (): Record<Side, number[]> => ({ baseline: [], subject: [] });
-
 /**
  * Starts each server `count` times and stops it again at once, going round the servers in
  * their order each time, so drift on the machine hits all alike. A first round is not counted:
@@ -96,64 +94,91 @@ export interface LoadPlan extends LoadRequest {
 }
 
 /** Throughput, latency and failures per round, and each server's memory after all rounds. */
-export interface LoadSamples {
-  readonly requestsPerSecond: Samples;
-  readonly p99LatencyMs: Samples;
-  readonly failures: Readonly<Record<Side, number>>;
-  readonly memoryAfterLoad: Readonly<Record<Side, ProcessMemory>>;
+export interface LoadSamples<Name extends string = Side> {
+  readonly requestsPerSecond: Readonly<Record<Name, readonly number[]>>;
+  readonly p99LatencyMs: Readonly<Record<Name, readonly number[]>>;
+  /** The server's CPU time (user + system) per answer: steadier than throughput on a busy machine. */
+  readonly cpuMicrosPerRequest: Readonly<Record<Name, readonly number[]>>;
+  readonly failures: Readonly<Record<Name, number>>;
+  readonly memoryAfterLoad: Readonly<Record<Name, ProcessMemory>>;
 }
 
 /**
- * Starts both servers, warms each up for a second, then loads them in alternating rounds
- * (baseline, subject, baseline, …) and reads their memory once every round is done.
+ * Starts every server, warms each up for a second, then loads them in alternating rounds (in
+ * their order: baseline, subject, baseline, …) and reads their memory once every round is done.
  * @example const load = await measureLoad(pair, { path: '/livez', rounds: 3, durationSeconds: 5, connections: 10 }, progress);
  */
-export async function measureLoad(
-  servers: ServerPair,
+export async function measureLoad<Name extends string = Side>(
+  servers: Readonly<Record<Name, NodeServerOptions>>,
   { path, rounds, durationSeconds, connections, ...request }: LoadPlan,
   progress: Progress,
-): Promise<LoadSamples> {
-  const running: Partial<Record<Side, NodeServer>> = {};
-  const requestsPerSecond = emptySamples();
-  const p99LatencyMs = emptySamples();
-  const failures: Record<Side, number> = { baseline: 0, subject: 0 };
+): Promise<LoadSamples<Name>> {
+  const names = Object.keys(servers) as Name[];
+  const perName = <T>(make: (name: Name) => T) =>
+    Object.fromEntries(names.map((name) => [name, make(name)])) as Record<Name, T>;
+  const running: Partial<Record<Name, NodeServer>> = {};
+  const requestsPerSecond = perName((): number[] => []);
+  const p99LatencyMs = perName((): number[] => []);
+  const cpuMicrosPerRequest = perName((): number[] => []);
+  const failures = perName(() => 0);
+  const serverOf = (name: Name) => {
+    const server = running[name];
+    if (!server) throw new Error(`${name} is not running`);
+    return server;
+  };
   try {
-    for (const side of sides) running[side] = await startNodeServer(servers[side]);
-    const urlOf = (side: Side) => `${running[side]?.url}${path}`;
-    for (const side of sides) {
-      progress(`warming up ${side} (1 s)`);
-      await runLoad({ ...request, url: urlOf(side), durationSeconds: 1, connections });
+    for (const name of names) running[name] = await startNodeServer(servers[name]);
+    const urlOf = (name: Name) => `${serverOf(name).url}${path}`;
+    for (const name of names) {
+      progress(`warming up ${name} (1 s)`);
+      await runLoad({ ...request, url: urlOf(name), durationSeconds: 1, connections });
     }
     for (let round = 1; round <= rounds; round += 1) {
-      for (const side of sides) {
+      for (const name of names) {
+        const cpuBefore = serverOf(name).cpuMs();
         const result = await runLoad({
           ...request,
-          url: urlOf(side),
+          url: urlOf(name),
           durationSeconds,
           connections,
         });
-        requestsPerSecond[side].push(result.requestsPerSecond);
-        p99LatencyMs[side].push(result.p99LatencyMs);
-        failures[side] += result.failures;
+        const cpuMicros = (serverOf(name).cpuMs() - cpuBefore) * 1000;
+        requestsPerSecond[name].push(result.requestsPerSecond);
+        p99LatencyMs[name].push(result.p99LatencyMs);
+        cpuMicrosPerRequest[name].push(cpuMicros / Math.max(1, result.requests));
+        failures[name] += result.failures;
         progress(
-          `round ${round}/${rounds} ${side}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99LatencyMs.toFixed(2)} ms`,
+          `round ${round}/${rounds} ${name}: ${Math.round(result.requestsPerSecond)} req/s, p99 ${result.p99LatencyMs.toFixed(2)} ms`,
         );
       }
     }
-    const memoryOf = (side: Side) => {
-      const server = running[side];
-      if (!server) throw new Error(`${side} is not running`);
-      return server.memory();
-    };
-    return {
-      requestsPerSecond,
-      p99LatencyMs,
-      failures,
-      memoryAfterLoad: { baseline: memoryOf('baseline'), subject: memoryOf('subject') },
-    };
+    const memoryAfterLoad = perName((name) => serverOf(name).memory());
+    return { requestsPerSecond, p99LatencyMs, cpuMicrosPerRequest, failures, memoryAfterLoad };
   } finally {
-    await Promise.all(sides.map((side) => running[side]?.stop()));
+    await Promise.all(names.map((name) => running[name]?.stop()));
   }
+}
+
+/**
+ * Two of several servers' load samples as the baseline and subject of a comparison.
+ * @example loadRows('kit POST ÷ Fastify', pairOf(load, 'fastify', 'kit'), ratioAtLeast(1, 'Fastify'));
+ */
+export function pairOf<Name extends string>(
+  load: LoadSamples<Name>,
+  baseline: Name,
+  subject: Name,
+): LoadSamples {
+  const pick = <T>(values: Readonly<Record<Name, T>>): Record<Side, T> => ({
+    baseline: values[baseline],
+    subject: values[subject],
+  });
+  return {
+    requestsPerSecond: pick(load.requestsPerSecond),
+    p99LatencyMs: pick(load.p99LatencyMs),
+    cpuMicrosPerRequest: pick(load.cpuMicrosPerRequest),
+    failures: pick(load.failures),
+    memoryAfterLoad: pick(load.memoryAfterLoad),
+  };
 }
 
 /** A goal for a row: its wording and whether the subject's median (or the ratio) meets it. */
@@ -163,11 +188,12 @@ export interface Target {
 }
 
 /**
- * The subject at least `minimum` times the baseline.
+ * The subject at least `minimum` times the baseline, named in the text.
  * @example ratioAtLeast(0.9) // '≥ 0.90 × bare'
+ * @example ratioAtLeast(1, 'Fastify') // '≥ 1.00 × Fastify'
  */
-export const ratioAtLeast = (minimum: number): Target => ({
-  text: `≥ ${minimum.toFixed(2)} × bare`,
+export const ratioAtLeast = (minimum: number, baseline = 'bare'): Target => ({
+  text: `≥ ${minimum.toFixed(2)} × ${baseline}`,
   met: (_subject, ratio) => ratio >= minimum,
 });
 

@@ -5,6 +5,12 @@
 export const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
 /**
+ * Microseconds, whole.
+ * @example micros(41.6) === '42 µs'
+ */
+export const micros = (value: number): string => `${Math.round(value)} µs`;
+
+/**
  * Bytes as megabytes (10⁶ bytes), one decimal.
  * @example mb(55e6) === '55.0 MB'
  */

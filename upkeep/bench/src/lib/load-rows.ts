@@ -1,10 +1,10 @@
 import type { Row } from '../figure.ts';
 import { compareRow, type LoadSamples, type Target } from './compare-servers.ts';
-import { ms, perSecond } from './format.ts';
+import { micros, ms, perSecond } from './format.ts';
 
 /**
  * The rows every loaded comparison reports: median throughput (against `throughputTarget`),
- * median p99 latency, and the failed requests of each side (the subject must have none).
+ * median p99 latency, the server's CPU time per request, and the failed requests of each side (the subject must have none).
  * @example rows.push(...loadRows('gateway /livez', load, ratioAtLeast(0.9)));
  */
 export function loadRows(
@@ -16,6 +16,7 @@ export function loadRows(
   return [
     compareRow(figure, 'throughput (median)', perSecond, load.requestsPerSecond, throughputTarget),
     compareRow(figure, 'p99 latency (median)', ms, load.p99LatencyMs),
+    compareRow(figure, 'CPU per request (median)', micros, load.cpuMicrosPerRequest),
     {
       figure,
       metric: failureLabel,
