@@ -15,10 +15,13 @@ const dockerfile = (text: string) => {
 describe('imageMemoryEnv', () => {
   it('should read the memory settings of the image, and none of its other variables', () => {
     const path = dockerfile(
-      'FROM node\nENV NODE_ENV=production \\\n    NODE_COMPILE_CACHE=/tmp/c \\\n    MALLOC_ARENA_MAX=2\n',
+      'FROM node\nENV NODE_ENV=production \\\n    NODE_COMPILE_CACHE=/tmp/c \\\n    MALLOC_ARENA_MAX=2 \\\n    MALLOC_TRIM_THRESHOLD_=131072\n',
     );
 
-    expect(imageMemoryEnv(path)).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(imageMemoryEnv(path)).toEqual({
+      MALLOC_ARENA_MAX: '2',
+      MALLOC_TRIM_THRESHOLD_: '131072',
+    });
   });
 
   it('should give nothing when the image sets no memory settings', () => {
@@ -26,6 +29,9 @@ describe('imageMemoryEnv', () => {
   });
 
   it('should read the repository’s own image', () => {
-    expect(imageMemoryEnv()).toHaveProperty('MALLOC_ARENA_MAX');
+    expect(Object.keys(imageMemoryEnv()).sort()).toEqual([
+      'MALLOC_ARENA_MAX',
+      'MALLOC_TRIM_THRESHOLD_',
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { repoRoot } from './build-services.ts';
 
 // The image's settings that change a process's memory, and nothing else of its environment (its
 // NODE_COMPILE_CACHE would warm the bench's cold starts).
-const memorySettings = ['MALLOC_ARENA_MAX'] as const;
+const memorySettings = ['MALLOC_ARENA_MAX', 'MALLOC_TRIM_THRESHOLD_'] as const;
 
 /**
  * The memory settings `docker/Dockerfile` gives a service's process, read from it so the bench
