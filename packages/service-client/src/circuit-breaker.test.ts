@@ -76,6 +76,18 @@ describe('CircuitBreaker', () => {
     expect(call('success')).toBe(true);
   });
 
+  it('should forget the failures that opened it once a trial closes it, early in a process', () => {
+    // performance.now() starts at 0 with the process: the first window is where this shows.
+    const { breaker, call, advance } = breakerAt();
+    for (let i = 0; i < 4; i += 1) call('failure');
+    advance(5_000);
+    call('success');
+    expect(breaker.state).toBe('closed');
+    call('success');
+    call('success');
+    expect(breaker.state).toBe('closed');
+  });
+
   it('should not count what tells nothing about the callee (the caller gave up)', () => {
     const { breaker, call } = breakerAt();
     for (let i = 0; i < 10; i += 1) call('not-counted');

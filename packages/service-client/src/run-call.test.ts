@@ -1,3 +1,4 @@
+import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import {
   type CallPolicy,
@@ -208,7 +209,64 @@ describe('retries', () => {
   });
 });
 
+describe('a call its caller cancels', () => {
+  it('is not retried, and rejects with the abort reason, as fetch does', async () => {
+    const controller = new AbortController();
+    const metrics = new Registry();
+    let sent = 0;
+    const transport: Fetch = async (_input, init) => {
+      sent += 1;
+      controller.abort(new Error('the caller stopped waiting'));
+      throw init?.signal?.reason;
+    };
+    const fetch = createUpstreamFetch({
+      service: 'orders',
+      policy: resolveCallPolicy({}),
+      fetch: transport,
+      clock: fakeClock(),
+      metrics,
+    });
+
+    const call = fetch('http://orders/', { signal: controller.signal });
+
+    await expect(call).rejects.toThrow('the caller stopped waiting');
+    expect(sent).toBe(1);
+    const retries = await metrics.getSingleMetric('service_client_retries_total')?.get();
+    expect(retries?.values.reduce((sum, { value }) => sum + value, 0) ?? 0).toBe(0);
+  });
+});
+
 describe('the circuit breaker', () => {
+  // Never answers: each call ends at its deadline (a real timer of a few ms).
+  const hanging: Fetch = (_input, init) =>
+    new Promise((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+    });
+
+  it("does not count timeouts the caller's shorter deadline caused: tiny deadlines cannot open it", async () => {
+    const fetch = client(hanging, fakeClock(), {
+      timeoutMs: 3_000,
+      breaker: { minimumCalls: 4, failurePercent: 50 },
+    });
+    const short = { headers: { [requestDeadlineHeader]: '5' } };
+
+    for (let i = 0; i < 8; i += 1)
+      await expect(fetch('http://orders/', short)).rejects.toMatchObject({ failure: 'timeout' });
+
+    await expect(fetch('http://orders/', short)).rejects.toMatchObject({ failure: 'timeout' });
+  });
+
+  it('counts timeouts of calls that had the whole policy timeout', async () => {
+    const fetch = client(hanging, fakeClock(), {
+      timeoutMs: 5,
+      breaker: { minimumCalls: 4, failurePercent: 50 },
+    });
+
+    for (let i = 0; i < 4; i += 1) await fetch('http://orders/').catch(() => undefined);
+
+    await expect(fetch('http://orders/')).rejects.toMatchObject({ failure: 'circuit-open' });
+  });
+
   it('opens on a failing callee, then fails calls fast with 503 without calling it', async () => {
     const clock = fakeClock();
     const { transport, sent } = scripted(500);
@@ -248,6 +306,7 @@ describe('the circuit breaker', () => {
     clock.advance(1_000);
     expect((await fetch('http://orders/')).status).toBe(200);
     expect((await fetch('http://orders/')).status).toBe(200);
-    expect(sent).toHaveLength(4);
+    expect((await fetch('http://orders/')).status).toBe(200);
+    expect(sent).toHaveLength(5);
   });
 });

@@ -39,7 +39,9 @@ const retryableStatuses = new Set([502, 503, 504]);
 type Attempt =
   | { readonly kind: 'answer'; readonly response: Response; readonly body: ArrayBuffer }
   | { readonly kind: 'timeout'; readonly cause: unknown }
-  | { readonly kind: 'unreachable'; readonly cause: unknown };
+  | { readonly kind: 'unreachable'; readonly cause: unknown }
+  // The caller's own signal aborted: never retried, and thrown as fetch throws it (its reason).
+  | { readonly kind: 'cancelled'; readonly reason: unknown };
 
 /**
  * Sends a call within its deadline (the policy's `timeoutMs`, or less when the caller's request
@@ -67,7 +69,7 @@ export async function runCall(guards: CallGuards, call: CallRequest): Promise<Re
   guards.budget.recordCall();
   const retryable = idempotentMethods.has(call.method) && canResend(call);
   for (let retry = 0; ; retry += 1) {
-    const attempt = await sendAttempt(guards, call, deadlineAt, timeoutMs);
+    const attempt = await sendAttempt(guards, call, deadlineAt, timeoutMs, retry > 0);
     const wantsRetry =
       retryable &&
       retry < policy.retry.attempts &&
@@ -75,8 +77,9 @@ export async function runCall(guards: CallGuards, call: CallRequest): Promise<Re
         (attempt.kind === 'answer' && retryableStatuses.has(attempt.response.status)));
     const wait = wantsRetry ? waitBeforeRetry(guards, attempt, retry, deadlineAt) : undefined;
     if (wait === undefined) return settle(guards, call, attempt, timeoutMs);
-    guards.metrics.retried();
     await clock.sleep(wait);
+    const cancelled = call.init.signal;
+    if (cancelled?.aborted) throw cancelled.reason;
   }
 }
 
@@ -102,8 +105,9 @@ async function sendAttempt(
   call: CallRequest,
   deadlineAt: number,
   timeoutMs: number,
+  isRetry: boolean,
 ): Promise<Attempt> {
-  const { breaker, limit, service } = guards;
+  const { breaker, limit, service, policy } = guards;
   const remaining = Math.floor(deadlineAt - guards.clock.now());
   if (remaining <= 0)
     return { kind: 'timeout', cause: new Error(`deadline of ${timeoutMs} ms passed`) };
@@ -114,6 +118,8 @@ async function sendAttempt(
     limit.leave();
     throw failFast(guards, call, 'circuit_open', `${service} is failing: calls to it are paused.`);
   }
+  // Counted here, once the retry is really sent: a fast failure above sent nothing.
+  if (isRetry) guards.metrics.retried();
   call.headers.set(requestDeadlineHeader, String(remaining));
   const deadline = AbortSignal.timeout(remaining);
   const signal = call.init.signal ? AbortSignal.any([call.init.signal, deadline]) : deadline;
@@ -127,8 +133,16 @@ async function sendAttempt(
     breaker.record(permit, breakerOutcome(response));
     return { kind: 'answer', response, body };
   } catch (cause) {
-    const callerGaveUp = !deadline.aborted && call.init.signal?.aborted === true;
-    breaker.record(permit, callerGaveUp ? 'not-counted' : 'failure');
+    const cancelled = call.init.signal;
+    if (!deadline.aborted && cancelled?.aborted === true) {
+      breaker.record(permit, 'not-counted');
+      return { kind: 'cancelled', reason: cancelled.reason };
+    }
+    // A timeout counts against the callee only when it had the policy's whole timeout: with
+    // less (the caller's own deadline was shorter), its slowness is not shown, and a client that
+    // sends tiny deadlines must not be able to open the breaker for every other caller.
+    const counted = !deadline.aborted || timeoutMs >= policy.timeoutMs;
+    breaker.record(permit, counted ? 'failure' : 'not-counted');
     return deadline.aborted ? { kind: 'timeout', cause } : { kind: 'unreachable', cause };
   } finally {
     limit.leave();
@@ -154,6 +168,7 @@ function settle(
 ): Response {
   const { service } = guards;
   const { operation } = call;
+  if (attempt.kind === 'cancelled') throw attempt.reason;
   if (attempt.kind === 'timeout')
     throw new UpstreamError(
       service,

@@ -34,6 +34,11 @@ export class SlidingCounts<Kind extends string> {
 
   /** Forgets every event. */
   clear(): void {
-    for (const bucket of this.#buckets) bucket.index = -1;
+    // The counts go too: a bucket marked -1 is still inside the window while the clock is
+    // under one window from its start (performance.now() starts at 0 with the process).
+    for (const bucket of this.#buckets) {
+      bucket.index = -1;
+      bucket.counts = {};
+    }
   }
 }

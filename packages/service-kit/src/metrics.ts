@@ -25,10 +25,11 @@ const requestMetricsOf = new WeakMap<Registry, RequestMetrics>();
 
 /**
  * Counts a request that load shedding answered 503 before any middleware ran, as route `shed`:
- * the caller saw a 503, so the availability objective counts it.
+ * the caller saw a 503, so the availability objective counts it. It is not timed: the latency
+ * objective and percentiles describe the requests the service worked on.
  */
 export function recordShedRequest(registry: Registry, method: string): void {
-  requestMetricsOf.get(registry)?.record(method, 'shed', 503, 0);
+  requestMetricsOf.get(registry)?.count(method, 'shed', 503);
 }
 
 /**

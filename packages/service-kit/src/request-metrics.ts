@@ -24,6 +24,9 @@ interface ExportedValue {
 
 interface Series {
   readonly labels: RequestLabels;
+  /** Requests answered: the counter. */
+  answered: number;
+  /** Durations observed: the histogram's count (a request answered untimed has none). */
   count: number;
   sum: number;
   /** Observations per bucket, not cumulative; the last is above every bound (`+Inf`). */
@@ -59,18 +62,33 @@ export class RequestMetrics {
 
   /** Counts one request and its duration in seconds. */
   record(method: string, route: string, status: number, seconds: number): void {
-    const key = `${method} ${status} ${route}`;
-    let series = this.#series.get(key);
-    if (series === undefined) {
-      const labels = { method, route, status: String(status) };
-      series = { labels, count: 0, sum: 0, buckets: new Array(this.#bounds.length + 1).fill(0) };
-      this.#series.set(key, series);
-    }
+    const series = this.#seriesOf(method, route, status);
+    series.answered += 1;
     series.count += 1;
     series.sum += seconds;
     let bucket = 0;
     while (bucket < this.#bounds.length && seconds > (this.#bounds[bucket] ?? 0)) bucket += 1;
     series.buckets[bucket] = (series.buckets[bucket] ?? 0) + 1;
+  }
+
+  /**
+   * Counts one request without timing it: one answered before any work, whose 0 s would make
+   * the latency histogram (and the objectives read from it) look better the more are refused.
+   */
+  count(method: string, route: string, status: number): void {
+    this.#seriesOf(method, route, status).answered += 1;
+  }
+
+  #seriesOf(method: string, route: string, status: number): Series {
+    const key = `${method} ${status} ${route}`;
+    let series = this.#series.get(key);
+    if (series === undefined) {
+      const labels = { method, route, status: String(status) };
+      const buckets = new Array<number>(this.#bounds.length + 1).fill(0);
+      series = { labels, answered: 0, count: 0, sum: 0, buckets };
+      this.#series.set(key, series);
+    }
+    return series;
   }
 
   /** Registers both metrics in `registry`, as `new Counter({ registers })` would. */
@@ -100,9 +118,9 @@ export class RequestMetrics {
   }
 
   #counterValues(): ExportedValue[] {
-    return [...this.#series.values()].map(({ labels, count }) => ({
+    return [...this.#series.values()].map(({ labels, answered }) => ({
       labels: { ...labels },
-      value: count,
+      value: answered,
     }));
   }
 
@@ -110,6 +128,7 @@ export class RequestMetrics {
   #histogramValues(name: string): ExportedValue[] {
     const values: ExportedValue[] = [];
     for (const { labels, count, sum, buckets } of this.#series.values()) {
+      if (count === 0) continue;
       let cumulative = 0;
       this.#bounds.forEach((bound, index) => {
         cumulative += buckets[index] ?? 0;
