@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsEndpoint } from '@slipway/platform-contract';
+import { metricsEndpoint, requestDeadlineHeader } from '@slipway/platform-contract';
 import { type ServiceManifestInput, validateServiceManifest } from '@slipway/service-manifest';
 import { httpRouteSpec, serviceSpec } from './traffic-specs.ts';
 
@@ -68,6 +68,15 @@ describe('httpRouteSpec', () => {
     // No method: POST, PATCH and the rest land here (a method match wins over none).
     expect(other).toMatchObject({ name: 'other', matches: [{ path: { value: '/' } }] });
     expect(other?.matches[0]).not.toHaveProperty('method');
+  });
+
+  it("drops the deadline header from the internet's requests in every rule: only services set it", () => {
+    const spec = httpRouteSpec({ manifest: manifestOf(), host: 'shop.example.com', parentRef });
+    for (const rule of spec.rules)
+      expect(rule.filters).toContainEqual({
+        type: 'RequestHeaderModifier',
+        requestHeaderModifier: { remove: [requestDeadlineHeader] },
+      });
   });
 
   it('sets no timeout of its own: it would override the traffic policy', () => {

@@ -1,7 +1,7 @@
 // How traffic reaches a service's pods: its Service in the cluster, its HTTPRoute from the gateway.
 import type * as k8s from '@pulumi/kubernetes';
 import type { GatewayParentRef } from '@slipway/infra-platform/outputs';
-import { servicePortName } from '@slipway/platform-contract';
+import { requestDeadlineHeader, servicePortName } from '@slipway/platform-contract';
 import type { ServiceManifest } from '@slipway/service-manifest';
 import { selectorLabels } from './labels.ts';
 
@@ -39,9 +39,20 @@ export interface HttpRouteSpec {
       readonly path: { readonly type: 'PathPrefix'; readonly value: string };
       readonly method?: HttpMethod;
     }[];
+    readonly filters: readonly {
+      readonly type: 'RequestHeaderModifier';
+      readonly requestHeaderModifier: { readonly remove: readonly string[] };
+    }[];
     readonly backendRefs: readonly { readonly name: string; readonly port: number }[];
   }[];
 }
+
+/**
+ * Headers only the platform's own services may send, removed from what the internet sends: a
+ * client setting `x-request-deadline-ms` to a few ms would make the public service's calls
+ * time out at once.
+ */
+const internalOnlyHeaders = [requestDeadlineHeader];
 
 /** The API group of Gateway API objects. */
 export const gatewayApiGroup = 'gateway.networking.k8s.io';
@@ -64,7 +75,8 @@ export function serviceSpec(manifest: ServiceManifest, environment: string): Ser
  * The HTTPRoute of a public service: `host` on the environment's Gateway (its HTTPS listener),
  * every path to the Service's port, in two rules the traffic policies tell apart: the
  * idempotent methods (a match with a method wins over one without, Gateway API's precedence)
- * and every other method. Timeouts come from the BackendTrafficPolicies
+ * and every other method. Both drop the headers only the platform's services may send
+ * ({@link internalOnlyHeaders}). Timeouts come from the BackendTrafficPolicies
  * (`traffic-policy-specs.ts`): an HTTPRoute timeout would override theirs.
  * @example httpRouteSpec({ manifest: gateway, host: 'gateway.dev.example.com', parentRef })
  */
@@ -79,6 +91,12 @@ export function httpRouteSpec({
 }): HttpRouteSpec {
   const everyPath = { type: 'PathPrefix', value: '/' } as const;
   const backendRefs = [{ name: manifest.name, port: manifest.port }];
+  const filters = [
+    {
+      type: 'RequestHeaderModifier',
+      requestHeaderModifier: { remove: [...internalOnlyHeaders] },
+    } as const,
+  ];
   return {
     parentRefs: [
       {
@@ -94,9 +112,10 @@ export function httpRouteSpec({
       {
         name: routeRuleNames.idempotent,
         matches: idempotentMethods.map((method) => ({ path: everyPath, method })),
+        filters,
         backendRefs,
       },
-      { name: routeRuleNames.other, matches: [{ path: everyPath }], backendRefs },
+      { name: routeRuleNames.other, matches: [{ path: everyPath }], filters, backendRefs },
     ],
   };
 }

@@ -149,6 +149,13 @@ describe('the HTTPRoute of a public service', () => {
     expect(route.metadata.namespace).toBe('slipway-dev');
     const everyPath = { path: { type: 'PathPrefix', value: '/' } };
     const backendRefs = [{ name: 'gateway', port: 3000 }];
+    // The deadline header is the platform's services' own: the internet's is dropped.
+    const filters = [
+      {
+        type: 'RequestHeaderModifier',
+        requestHeaderModifier: { remove: ['x-request-deadline-ms'] },
+      },
+    ];
     expect(route.spec).toEqual({
       parentRefs: [
         {
@@ -165,9 +172,10 @@ describe('the HTTPRoute of a public service', () => {
             ...everyPath,
             method,
           })),
+          filters,
           backendRefs,
         },
-        { name: 'other', matches: [everyPath], backendRefs },
+        { name: 'other', matches: [everyPath], filters, backendRefs },
       ],
     });
   });

@@ -37,7 +37,10 @@ export interface LoadShedding {
   guard(next: RequestListener): RequestListener;
   /** A readiness report that fails while saturated, with a `load-shedding` check saying why. */
   withPressure(report: ProbeReport): ProbeReport;
-  /** Requests admitted whose response has not ended (or whose connection has not closed). */
+  /**
+   * Requests admitted and not done: their handler has not settled or their response not closed.
+   * A request whose caller hung up counts until its handler stops: the work goes on.
+   */
   readonly inFlight: number;
   /** Stops sampling the event loop and writes the last shedding summary. */
   stop(): void;
@@ -130,9 +133,19 @@ export function loadShedding(
           return;
         }
         inFlight += 1;
-        // 'close' follows the end of every response and every aborted connection, once.
-        response.on('close', release);
-        next(request, response);
+        // Done once both have happened: the response closed ('close' follows its end, or an
+        // aborted connection, once) and the handler settled (@hono/node-server's listener
+        // returns a promise that does, after writing). A caller that hangs up does not end the
+        // work it started, so its place stays taken until the handler lets go.
+        let pending = 2;
+        const settle = () => {
+          pending -= 1;
+          if (pending === 0) release();
+        };
+        response.on('close', settle);
+        const handled: unknown = next(request, response);
+        if (handled instanceof Promise) handled.then(settle, settle);
+        else settle();
       };
     },
     withPressure(report) {

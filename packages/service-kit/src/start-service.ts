@@ -118,7 +118,13 @@ export async function startService(
     ],
   });
 
-  await listen(server, port, host);
+  try {
+    await listen(server, port, host);
+  } catch (error) {
+    // The sampler's timer and histogram would outlive the service that never started.
+    shedding.stop();
+    throw error;
+  }
   try {
     await listen(metricsServer, metricsPort, host);
   } catch (error) {

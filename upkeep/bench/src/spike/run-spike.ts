@@ -114,6 +114,10 @@ export async function runSpike(protections: Protections, progress: Progress): Pr
       everyMs: plan.scrapeEveryMs,
       origin,
     });
+    // Stopped below with the record; here too, so a failed load leaves no interval behind.
+    cleanups.push(async () => {
+      await Promise.all([livez.stop(), inFlight.stop()]);
+    });
     const spikeRate = plan.baseRatePerSecond * plan.spikeFactor;
     progress(
       `protections ${protections}: ${plan.baseRatePerSecond} req/s for ${plan.baseMs / 1000} s, ${spikeRate} req/s for ${plan.spikeMs / 1000} s, ${plan.baseRatePerSecond} req/s for ${plan.afterMs / 1000} s`,

@@ -65,6 +65,10 @@ describe('recoveryMs', () => {
 
     expect(recoveryMs(record(requests))).toBeUndefined();
   });
+
+  it('should be undefined when nothing was sent after the step down: no recovery was seen', () => {
+    expect(recoveryMs(record([sample('spike', 1_500, ok, 5)]))).toBeUndefined();
+  });
 });
 
 describe('summarizeSpike', () => {

@@ -55,13 +55,15 @@ const inPhase = (requests: readonly RequestSample[], phase: PhaseName) =>
 /**
  * Milliseconds from the step down until the last failed request of the phase after it was
  * sent: every request sent later succeeded. 0 when none failed; undefined when the last one
- * failed (no recovery was seen), or the record has no step down.
+ * failed (no recovery was seen), or the record has no step down or no request after it
+ * (nothing shows a recovery).
  * @example recoveryMs(record) // 4200
  */
 export function recoveryMs(record: SpikeRecord): number | undefined {
   const stepDown = record.phases.find((phase) => phase.name === 'after');
   if (stepDown === undefined) return undefined;
   const after = [...inPhase(record.requests, 'after')].sort((a, b) => a.startMs - b.startMs);
+  if (after.length === 0) return undefined;
   const lastFailure = after.findLastIndex((request) => !isSuccess(request.outcome));
   if (lastFailure === -1) return 0;
   if (lastFailure === after.length - 1) return undefined;
