@@ -200,6 +200,13 @@ const fastFailures: Record<FastFailureReason, UpstreamFailure> = {
   deadline_exceeded: 'deadline-exceeded',
 };
 
+// When a fast failure may be retried: once the breaker half-opens, or a second for a full bound.
+// A deadline that passed is a 504, for which a retry comes too late.
+function retryAfterSeconds(reason: FastFailureReason, policy: CallPolicy): number | undefined {
+  if (reason === 'circuit_open') return Math.max(1, Math.ceil(policy.breaker.openMs / 1000));
+  return reason === 'concurrency_limit' ? 1 : undefined;
+}
+
 function failFast(
   guards: CallGuards,
   call: CallRequest,
@@ -209,6 +216,7 @@ function failFast(
   guards.metrics.failedFast(reason);
   return new UpstreamError(guards.service, fastFailures[reason], message, {
     operation: call.operation,
+    retryAfterSeconds: retryAfterSeconds(reason, guards.policy),
   });
 }
 

@@ -22,6 +22,8 @@ export interface UpstreamErrorDetails {
   readonly upstreamStatus?: number;
   /** The call's method and path, e.g. `POST /orders`; never its body. */
   readonly operation?: string;
+  /** For a fast failure: when the caller may try again, answered as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 }
 
 /**
@@ -60,17 +62,23 @@ export class UpstreamError extends HTTPException {
   readonly failure: UpstreamFailure;
   readonly upstreamStatus: number | undefined;
   readonly operation: string | undefined;
+  /**
+   * Sent as `Retry-After` by the service kit's error handler: a fast failure is this service
+   * protecting itself, full rather than broken, and its own callers' breakers must not count it.
+   */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     service: string,
     failure: UpstreamFailure,
     message: string,
-    { cause, upstreamStatus, operation }: UpstreamErrorDetails = {},
+    { cause, upstreamStatus, operation, retryAfterSeconds }: UpstreamErrorDetails = {},
   ) {
     super(statusOf(failure, upstreamStatus), { message, cause });
     this.service = service;
     this.failure = failure;
     this.upstreamStatus = upstreamStatus;
     this.operation = operation;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }

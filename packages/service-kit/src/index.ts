@@ -9,7 +9,7 @@ export {
   type ServiceAppOptions,
 } from './create-service-app.ts';
 export { type DatabaseFailure, findDatabaseFailure } from './database-error.ts';
-export { handleError } from './error-handler.ts';
+export { handleError, type RetryAfterHint } from './error-handler.ts';
 export {
   type ExitCode,
   type GracefulShutdown,

@@ -67,6 +67,8 @@ export interface ProblemInit {
   /** A URI naming the problem type; defaults to `about:blank` (the status says it all). */
   readonly type?: string;
   readonly errors?: readonly FieldError[];
+  /** Seconds after which the caller may try again, sent as `Retry-After` (a 503 or 429). */
+  readonly retryAfterSeconds?: number;
 }
 
 /**
@@ -82,7 +84,7 @@ export interface ProblemInit {
 export function problem<S extends ContentfulStatusCode>(
   c: Context,
   status: S,
-  { detail, title, type = 'about:blank', errors }: ProblemInit = {},
+  { detail, title, type = 'about:blank', errors, retryAfterSeconds }: ProblemInit = {},
 ) {
   const requestId: unknown = c.get('requestId');
   const body: Problem = {
@@ -94,5 +96,7 @@ export function problem<S extends ContentfulStatusCode>(
     ...(typeof requestId === 'string' ? { requestId } : {}),
     ...(errors === undefined ? {} : { errors: [...errors] }),
   };
-  return c.json(body, status, { 'Content-Type': problemContentType });
+  const headers: Record<string, string> = { 'Content-Type': problemContentType };
+  if (retryAfterSeconds !== undefined) headers['Retry-After'] = String(retryAfterSeconds);
+  return c.json(body, status, headers);
 }

@@ -1,6 +1,13 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoute, HTTPException, type Problem, problemContent, z } from '../src/index.ts';
+import {
+  createRoute,
+  HTTPException,
+  type Problem,
+  problemContent,
+  type RetryAfterHint,
+  z,
+} from '../src/index.ts';
 import { expectNoInternals, startTestService, type TestService } from './helpers/test-service.ts';
 
 const itemSchema = z.object({ name: z.string().min(1), quantity: z.number().int().positive() });
@@ -34,6 +41,10 @@ async function start(): Promise<TestService> {
       });
       app.get('/conflict', () => {
         throw new HTTPException(409, { message: 'The item is locked.' });
+      });
+      app.get('/busy', () => {
+        const busy: RetryAfterHint = { retryAfterSeconds: 7 };
+        throw Object.assign(new HTTPException(503, { message: 'Try again soon.' }), busy);
       });
     },
     { bodyLimitBytes: 256 },
@@ -181,6 +192,16 @@ describe('problem responses', () => {
       title: 'Conflict',
       detail: 'The item is locked.',
     });
+  });
+
+  it('answers an HTTPException carrying retryAfterSeconds with Retry-After', async () => {
+    const { url } = await start();
+    const busy = await fetch(`${url}/busy`);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('7');
+    expect(await problemOf(busy)).toMatchObject({ status: 503, detail: 'Try again soon.' });
+
+    expect((await fetch(`${url}/conflict`)).headers.get('retry-after')).toBeNull();
   });
 
   it('sets secure headers on every answer', async () => {
