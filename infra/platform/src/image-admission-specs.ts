@@ -20,6 +20,13 @@ export const environmentNamespaceSelector = {
 } as const;
 
 /**
+ * The label policy-controller's chart selects namespaces by: its default values carry
+ * `webhook.namespaceSelector.matchExpressions` on it, and Helm deep-merges our selector into
+ * them, so the webhook needs both. Every environment namespace carries it, whatever the merge.
+ */
+export const signatureCheckLabels = { 'policy.sigstore.dev/include': 'true' } as const;
+
+/**
  * Pods and every controller with a pod template. Pods alone would be enough to keep an image
  * out (every controller ends in Pods), but a Deployment with a bad image would then be accepted
  * and its ReplicaSet would fail quietly; refusing the Deployment itself fails the deploy at once.
