@@ -13,22 +13,66 @@ import {
 /** The one environment a pull request's jobs may run in: staging's secrets, read-only roles. */
 const pullRequestEnvironment = 'preview';
 
+/** The conditions that keep a fork's pull request out, each a whole term of the `if:`. */
+const guardTerms = [
+  /^github\.event_name == '(schedule|push|workflow_dispatch)'$/,
+  /^github\.event\.pull_request\.head\.repo\.full_name == github\.repository$/,
+  /^github\.repository == github\.event\.pull_request\.head\.repo\.full_name$/,
+  /^github\.event\.pull_request\.head\.repo\.fork == false$/,
+  /^! ?github\.event\.pull_request\.head\.repo\.fork$/,
+];
+
+/** The index of the parenthesis closing the one at `open`, outside string literals. */
+function closingParen(text: string, open: number): number {
+  let depth = 0;
+  let quoted = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") quoted = !quoted;
+    else if (!quoted && c === '(') depth++;
+    else if (!quoted && c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The terms an expression requires all of: split on `&&` outside parentheses and strings. */
+function conjuncts(expression: string): string[] {
+  let text = expression.trim();
+  while (text.startsWith('(') && closingParen(text, 0) === text.length - 1)
+    text = text.slice(1, -1).trim();
+  const terms: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'") quoted = !quoted;
+    else if (!quoted && c === '(') depth++;
+    else if (!quoted && c === ')') depth--;
+    else if (!quoted && depth === 0 && text.startsWith('&&', i)) {
+      terms.push(text.slice(start, i));
+      start = i + 2;
+    }
+  }
+  terms.push(text.slice(start));
+  return terms.length > 1 ? terms.flatMap(conjuncts) : [text];
+}
+
 /**
- * Whether a job's `if:` keeps forks' pull requests out: it compares the head repository with
- * this one (or tests `head.repo.fork`), or requires an event no pull request is (`schedule`,
- * `push`, `workflow_dispatch`), and has no `||` that could open it again.
+ * Whether a job's `if:` keeps forks' pull requests out: one of the terms it requires (`&&`)
+ * compares the head repository with this one (or tests `head.repo.fork`), or requires an event no
+ * pull request is (`schedule`, `push`, `workflow_dispatch`), and it has no `||` that could open
+ * it again. A term must match whole, so a negation (`!(…)`, `!=`) of a guard is no guard: it
+ * admits exactly the forks.
  * @example isSameRepositoryGuard('github.event.pull_request.head.repo.full_name == github.repository') // true
  */
 export function isSameRepositoryGuard(condition: unknown): boolean {
   if (typeof condition !== 'string' || condition.includes('||')) return false;
-  const text = condition.replace(/\s+/g, ' ');
-  return (
-    /github\.event_name == '(schedule|push|workflow_dispatch)'/.test(text) ||
-    /github\.event\.pull_request\.head\.repo\.full_name == github\.repository\b/.test(text) ||
-    /github\.repository == github\.event\.pull_request\.head\.repo\.full_name\b/.test(text) ||
-    /github\.event\.pull_request\.head\.repo\.fork == false\b/.test(text) ||
-    /!\s*github\.event\.pull_request\.head\.repo\.fork\b/.test(text)
-  );
+  const text = condition
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\$\{\{(.*)\}\}$/, '$1');
+  return conjuncts(text).some((term) => guardTerms.some((guard) => guard.test(term.trim())));
 }
 
 /** How a job was reached from a pull request trigger. */

@@ -103,6 +103,20 @@ describe('the fork pull request rules report', () => {
     [`${guard} || github.event_name == 'pull_request'`, false],
     ["github.event_name == 'pull_request'", false],
     ["github.event_name == 'schedule'", true],
+    [`${guard} && github.event.action != 'closed'`, true],
+    [`github.event.action != 'closed' && (${guard})`, true],
+    [`\${{ ${guard} }}`, true],
+    [`!(${guard})`, false],
+    [`! (${guard})`, false],
+    [`!(${guard}) && github.event.action != 'closed'`, false],
+    ['github.event.pull_request.head.repo.full_name != github.repository', false],
+    ['github.repository != github.event.pull_request.head.repo.full_name', false],
+    ["github.event_name != 'schedule'", false],
+    ["!(github.event_name == 'schedule')", false],
+    ['!(!github.event.pull_request.head.repo.fork)', false],
+    ['github.event.pull_request.head.repo.fork == false', true],
+    ['github.event.pull_request.head.repo.fork != false', false],
+    [`${guard}_suffix`, false],
   ])('reads %j as a same-repository guard: %s', (condition, expected) => {
     expect(isSameRepositoryGuard(condition)).toBe(expected);
   });

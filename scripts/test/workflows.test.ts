@@ -155,6 +155,21 @@ describe('ci.yml, preview.yml and release.yml', () => {
     expect(read('preview.yml')).not.toContain('_PRODUCTION');
   });
 
+  it("preview-environment's down and gc run the default branch's code, never a closed pull request's", () => {
+    const jobs = jobsOf('preview-environment.yml');
+    for (const id of ['down', 'gc']) {
+      const checkout = (jobs[id]?.steps ?? []).find((s) =>
+        String(s.uses ?? '').startsWith('actions/checkout@'),
+      );
+      expect(checkout?.with, id).toMatchObject({ 'persist-credentials': false });
+      // gc runs on schedule, which checks out the default branch anyway.
+      if (id === 'down')
+        expect(checkout?.with).toMatchObject({
+          ref: expr('github.event.repository.default_branch'),
+        });
+    }
+  });
+
   it('release versions in one job and publishes from another, by npm trusted publishing from the release environment', () => {
     const { version, publish } = jobsOf('release.yml');
     // changesets/action writes GITHUB_TOKEN into ~/.netrc: its job gets no OIDC token.

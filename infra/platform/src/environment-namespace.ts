@@ -1,6 +1,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { componentType } from '@slipway/platform-contract';
+import { signatureCheckLabels } from './image-admission-specs.ts';
 import { platformLabels, podSecurityLabels } from './platform-labels.ts';
 
 /** Arguments of {@link EnvironmentNamespace}. */
@@ -12,10 +13,10 @@ export interface EnvironmentNamespaceArgs {
 }
 
 /**
- * An environment namespace where services run: Pod Security Admission
- * `restricted` in enforce, audit and warn modes with a pinned version, and a
- * default-deny NetworkPolicy for ingress and egress, so every flow a service
- * needs must be allowed explicitly by its own policies.
+ * An environment namespace where services run: Pod Security Admission `restricted` in enforce,
+ * audit and warn modes with a pinned version, the label that opts it in to policy-controller's
+ * signature check, and a default-deny NetworkPolicy for ingress and egress, so every flow a
+ * service needs must be allowed explicitly by its own policies.
  *
  * @example
  * new EnvironmentNamespace('slipway-dev', { namespace: 'slipway-dev', podSecurityVersion: 'v1.35' }, { provider });
@@ -40,6 +41,8 @@ export class EnvironmentNamespace extends pulumi.ComponentResource {
           labels: {
             ...platformLabels('environment', args.namespace, 'namespace'),
             ...podSecurityLabels('restricted', args.podSecurityVersion),
+            // Opted in to policy-controller's signature check (inert when it is not installed).
+            ...signatureCheckLabels,
           },
         },
       },

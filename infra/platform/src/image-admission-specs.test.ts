@@ -23,6 +23,23 @@ function admits(object: unknown): boolean {
   return evaluate(validation?.expression ?? 'false', { object, variables }) === true;
 }
 
+interface ResourceRule {
+  readonly apiGroups: readonly string[];
+  readonly resources: readonly string[];
+  readonly operations: readonly string[];
+}
+
+/** Whether the policy's rules match a request, as the API server reads `resource/subresource`. */
+function matchesRequest(group: string, resource: string, operation: string): boolean {
+  const rules = (spec.matchConstraints as { resourceRules: ResourceRule[] }).resourceRules;
+  return rules.some(
+    (rule) =>
+      rule.apiGroups.includes(group) &&
+      rule.resources.includes(resource) &&
+      rule.operations.includes(operation),
+  );
+}
+
 const podSpec = (image: string, init?: string) => ({
   containers: [
     { name: 'app', image: pinned },
@@ -58,6 +75,22 @@ describe('imageAdmissionPolicySpec', () => {
     expect(admits(pod(pinned, 'ghcr.io/acme/migrate:1.0.0'))).toBe(false);
     expect(admits(pod(pinned, pinned))).toBe(true);
   });
+
+  it('matches kubectl debug: an UPDATE of the pods/ephemeralcontainers subresource', () => {
+    expect(matchesRequest('', 'pods/ephemeralcontainers', 'UPDATE')).toBe(true);
+    expect(matchesRequest('', 'pods', 'CREATE')).toBe(true);
+  });
+
+  it.each(images)(
+    'decides %s as an ephemeral container (the subresource sends the whole Pod)',
+    (image) => {
+      const debugged = {
+        kind: 'Pod',
+        spec: { ...podSpec(pinned), ephemeralContainers: [{ name: 'debugger', image }] },
+      };
+      expect(admits(debugged)).toBe(checkAdmittedImage(image, registry) === undefined);
+    },
+  );
 
   it('refuses, not warns, and fails closed', () => {
     expect(spec.failurePolicy).toBe('Fail');

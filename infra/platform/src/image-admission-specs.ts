@@ -20,14 +20,28 @@ export const environmentNamespaceSelector = {
 } as const;
 
 /**
+ * The label policy-controller's chart selects namespaces by: its default values carry
+ * `webhook.namespaceSelector.matchExpressions` on it, and Helm deep-merges our selector into
+ * them, so the webhook needs both. Every environment namespace carries it, whatever the merge.
+ */
+export const signatureCheckLabels = { 'policy.sigstore.dev/include': 'true' } as const;
+
+/**
  * Pods and every controller with a pod template. Pods alone would be enough to keep an image
  * out (every controller ends in Pods), but a Deployment with a bad image would then be accepted
  * and its ReplicaSet would fail quietly; refusing the Deployment itself fails the deploy at once.
+ * `kubectl debug` adds ephemeral containers through the `pods/ephemeralcontainers` subresource,
+ * which a rule on `pods` does not match; its object is the whole Pod, so the same rule applies.
  */
 const checkedResources = [
-  { apiGroups: [''], resources: ['pods'] },
-  { apiGroups: ['apps'], resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'] },
-  { apiGroups: ['batch'], resources: ['jobs'] },
+  { apiGroups: [''], resources: ['pods'], operations: ['CREATE', 'UPDATE'] },
+  { apiGroups: [''], resources: ['pods/ephemeralcontainers'], operations: ['UPDATE'] },
+  {
+    apiGroups: ['apps'],
+    resources: ['deployments', 'replicasets', 'statefulsets', 'daemonsets'],
+    operations: ['CREATE', 'UPDATE'],
+  },
+  { apiGroups: ['batch'], resources: ['jobs'], operations: ['CREATE', 'UPDATE'] },
 ];
 
 /**
@@ -38,15 +52,10 @@ const checkedResources = [
  * @example imageAdmissionPolicySpec('ghcr.io/acme')
  */
 export function imageAdmissionPolicySpec(registry: string): PolicySpec {
-  const operations = ['CREATE', 'UPDATE'];
   return {
     failurePolicy: 'Fail',
     matchConstraints: {
-      resourceRules: checkedResources.map((rule) => ({
-        ...rule,
-        apiVersions: ['v1'],
-        operations,
-      })),
+      resourceRules: checkedResources.map((rule) => ({ ...rule, apiVersions: ['v1'] })),
     },
     variables: [
       {

@@ -20,6 +20,14 @@ const devConfig = (
 const admission = (settings: object) => ({ ...devConfig, admission: settings });
 const ofKind = (rendered: RenderedPlatform, kind: string) =>
   rendered.objects.filter((object) => object.kind === kind);
+/**
+ * policy-controller's own `webhook.namespaceSelector` (sigstore/helm-charts,
+ * charts/policy-controller/values.yaml): Helm deep-merges our values into it, so a lone
+ * `matchLabels` of ours leaves this expression in force beside it.
+ */
+const chartDefaultSelector: LabelSelectorLike = {
+  matchExpressions: [{ key: 'policy.sigstore.dev/include', operator: 'In', values: ['true'] }],
+};
 const specOf = (object: RenderedPlatform['objects'][number] | undefined) =>
   (object as { spec?: Record<string, unknown> } | undefined)?.spec;
 
@@ -53,6 +61,19 @@ describe('image admission, rendered for the dev stack', () => {
     expect(release?.values).toMatchObject({
       webhook: { failurePolicy: 'Fail', namespaceSelector: environmentNamespaceSelector },
     });
+  });
+
+  it("opts exactly the environment namespaces in to the webhook, under the chart's default selector merged with ours", () => {
+    const release = rendered.releases.find((r) => r.name === 'policy-controller');
+    const values = release?.values as { webhook?: { namespaceSelector?: LabelSelectorLike } };
+    const ours = values.webhook?.namespaceSelector ?? {};
+    // Helm merges maps key by key: both selectors' fields end up in the one the webhook gets.
+    const merged: LabelSelectorLike = { ...chartDefaultSelector, ...ours };
+    expect(merged.matchExpressions).toEqual(chartDefaultSelector.matchExpressions);
+    const selected = ofKind(rendered, 'Namespace').filter((ns) =>
+      matchesSelector(merged, ns.metadata.labels ?? {}),
+    );
+    expect(selected.map((ns) => ns.metadata.name)).toEqual(rendered.outputs.namespaces);
   });
 
   it("requires build provenance signed by the repository's deploy workflow on main, nothing else", () => {

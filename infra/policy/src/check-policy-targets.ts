@@ -21,41 +21,77 @@ function sectionNames(target: KubernetesObject): string[] {
   );
 }
 
+/** Envoy Gateway's policy kinds (BackendTrafficPolicy, SecurityPolicy…); EnvoyProxy and the like attach to nothing. */
+const isPolicy = (object: KubernetesObject) =>
+  object.apiVersion.startsWith(policyGroup) && object.kind.endsWith('Policy');
+
+interface PolicyTargets {
+  readonly targetRefs?: readonly TargetRef[];
+  readonly targetRef?: TargetRef;
+  readonly targetSelectors?: readonly unknown[];
+}
+
+/** Each named target of a policy with its path: `targetRefs` entries and the singular `targetRef`. */
+function namedTargets(spec: PolicyTargets): { ref: TargetRef; path: string }[] {
+  return [
+    ...(spec.targetRefs ?? []).map((ref, i) => ({ ref, path: `/spec/targetRefs/${i}` })),
+    ...(spec.targetRef ? [{ ref: spec.targetRef, path: '/spec/targetRef' }] : []),
+  ];
+}
+
+/** Why a named target does not attach, or undefined when it does. */
+function targetProblem(
+  objects: readonly KubernetesObject[],
+  policy: KubernetesObject,
+  ref: TargetRef,
+): string | undefined {
+  if ((ref.group ?? gatewayGroup) !== gatewayGroup) return undefined;
+  const target = objects.find(
+    (o) =>
+      o.kind === ref.kind &&
+      o.apiVersion.startsWith(`${gatewayGroup}/`) &&
+      o.metadata?.name === ref.name &&
+      o.metadata?.namespace === policy.metadata?.namespace,
+  );
+  const where = `${ref.kind} ${policy.metadata?.namespace}/${ref.name}`;
+  if (!target)
+    return `targets ${where}, which the set does not hold in the policy's namespace: the policy would attach to nothing`;
+  if (ref.sectionName !== undefined && !sectionNames(target).includes(ref.sectionName))
+    return `targets section '${ref.sectionName}' of ${where}, which has only ${sectionNames(target).join(', ') || 'unnamed sections'}`;
+  return undefined;
+}
+
 /**
- * The policy half of "every policy selects real pods" (STANDARDS.md 14) for the edge: each
- * `targetRefs` entry of an Envoy Gateway policy (BackendTrafficPolicy, ClientTrafficPolicy…)
- * names a Gateway API object of the set in the policy's own namespace, and its `sectionName`
- * a listener or rule that object has. A policy whose target is missing is accepted by the API
- * server and does nothing, so the gateway would run unguarded without a word.
+ * The policy half of "every policy selects real pods" (STANDARDS.md 14) for the edge: an Envoy
+ * Gateway policy (BackendTrafficPolicy, ClientTrafficPolicy…) has a target, and each it names
+ * (`targetRefs`, or the older singular `targetRef`) is a Gateway API object of the set in the
+ * policy's own namespace, its `sectionName` a listener or rule that object has. `targetSelectors`
+ * count as targets; which objects they select is the cluster's to say. A policy whose target is
+ * missing is accepted by the API server and does nothing, so the gateway would run unguarded
+ * without a word.
  * @example checkPolicyTargets(objects) // [] when every policy attaches
  */
 export function checkPolicyTargets(objects: readonly KubernetesObject[]): PolicyViolation[] {
   const violations: PolicyViolation[] = [];
-  for (const policy of objects.filter((o) => o.apiVersion.startsWith(policyGroup))) {
-    const refs = (policy.spec as { targetRefs?: readonly TargetRef[] } | undefined)?.targetRefs;
-    (refs ?? []).forEach((ref, i) => {
-      if ((ref.group ?? gatewayGroup) !== gatewayGroup) return;
-      const target = objects.find(
-        (o) =>
-          o.kind === ref.kind &&
-          o.apiVersion.startsWith(`${gatewayGroup}/`) &&
-          o.metadata?.name === ref.name &&
-          o.metadata?.namespace === policy.metadata?.namespace,
+  for (const policy of objects.filter(isPolicy)) {
+    const spec = (policy.spec ?? {}) as PolicyTargets;
+    const named = namedTargets(spec);
+    const report = (path: string, message: string) =>
+      violations.push({
+        rule: 'standards/policy-target',
+        object: describeObject(policy),
+        path,
+        message,
+      });
+    if (named.length === 0 && (spec.targetSelectors ?? []).length === 0)
+      report(
+        '/spec',
+        'has no targetRefs, targetRef or targetSelectors: the policy would attach to nothing',
       );
-      const where = `${ref.kind} ${policy.metadata?.namespace}/${ref.name}`;
-      const message = !target
-        ? `targets ${where}, which the set does not hold in the policy's namespace: the policy would attach to nothing`
-        : ref.sectionName !== undefined && !sectionNames(target).includes(ref.sectionName)
-          ? `targets section '${ref.sectionName}' of ${where}, which has only ${sectionNames(target).join(', ') || 'unnamed sections'}`
-          : undefined;
-      if (message)
-        violations.push({
-          rule: 'standards/policy-target',
-          object: describeObject(policy),
-          path: `/spec/targetRefs/${i}`,
-          message,
-        });
-    });
+    for (const { ref, path } of named) {
+      const message = targetProblem(objects, policy, ref);
+      if (message) report(path, message);
+    }
   }
   return violations;
 }

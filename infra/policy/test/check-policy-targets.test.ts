@@ -64,4 +64,34 @@ describe("Envoy Gateway's traffic policies", () => {
     expect(violation).toMatchObject({ rule: 'standards/policy-target' });
     expect(violation?.message).toContain('has only https, http');
   });
+
+  it.each([
+    ['none at all', {}],
+    ['an empty targetRefs', { targetRefs: [] }],
+    ['an empty targetSelectors', { targetSelectors: [] }],
+  ])('refuse a policy with no target: %s', (_, targets) => {
+    const policy = validCustomResource('BackendTrafficPolicy');
+    const { targetRefs: _refs, ...rest } = policy.spec as Record<string, unknown>;
+    const objects = [
+      ...edgeSet().filter((o) => o.kind !== 'BackendTrafficPolicy'),
+      { ...policy, spec: { ...rest, ...targets } },
+    ];
+    expect(rules(objects)).toEqual([
+      'standards/policy-target BackendTrafficPolicy/slipway-dev/https-redirect/spec',
+    ]);
+  });
+
+  it('accept targetSelectors as a target, and check a singular targetRef like targetRefs', () => {
+    const policy = validCustomResource('BackendTrafficPolicy');
+    const { targetRefs, ...rest } = policy.spec as { targetRefs: unknown[] };
+    const others = edgeSet().filter((o) => o.kind !== 'BackendTrafficPolicy');
+    const withSpec = (spec: object) => [...others, { ...policy, spec: { ...rest, ...spec } }];
+    expect(
+      rules(withSpec({ targetSelectors: [{ kind: 'HTTPRoute', matchLabels: { a: 'b' } }] })),
+    ).toEqual([]);
+    expect(rules(withSpec({ targetRef: targetRefs[0] }))).toEqual([]);
+    expect(rules(withSpec({ targetRef: { ...(targetRefs[0] as object), name: 'gone' } }))).toEqual([
+      'standards/policy-target BackendTrafficPolicy/slipway-dev/https-redirect/spec/targetRef',
+    ]);
+  });
 });

@@ -46,8 +46,8 @@ export interface DeployServicesOptions {
  * each, with a Kubernetes provider from the cluster stack's `kubeconfig` output (`cluster`, read
  * by the program when `clusterStack` is set) or the ambient kube context. Public services attach to the gateway
  * the platform stack's outputs name for the namespace (`platform`: read by the program through
- * a StackReference, or given by a render). With the cluster's `workloadIdentity`, each service's ServiceAccount gets a cloud identity; without
- * (kind, a render) nothing changes. With the platform's `monitoring` output, each service gets its
+ * a StackReference, or given by a render). With the cluster's `workloadIdentity`, each service's ServiceAccount gets a cloud identity (a
+ * preview's never does); without (kind, a render) nothing changes. With the platform's `monitoring` output, each service gets its
  * alert rules, dashboard and traces, and the environment its certificate alerts. Each declared
  * data service is provisioned on the data network
  * (one server per service, named `<product>-<environment>-…`) unless the stack config names an
@@ -103,7 +103,9 @@ export function deployServices(
           services: toProvision,
         })
       : {};
-  const workloadIdentity = cluster?.workloadIdentity;
+  // A preview gets no cloud identity: nothing grants a pull request's identity anything, and
+  // without one the preview's role needs no right to create IAM roles or managed identities.
+  const workloadIdentity = preview ? undefined : cluster?.workloadIdentity;
   // The PrometheusRule kind exists only where the platform installed the monitoring stack; a
   // preview gets no alerts (nobody is paged for a pull request) and no dashboards.
   const monitoring = preview ? undefined : platform?.monitoring;

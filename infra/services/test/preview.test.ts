@@ -42,6 +42,9 @@ describe('a preview (stack config preview: { pr, expiresAt, services })', () => 
     const namespace = find(objects, 'Namespace', previewNamespace(pr));
     const labels = namespace.metadata.labels;
     expect(labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
+    // Exempt from admission (previews.md): no environment-namespace labels, no signature check.
+    expect(labels['app.kubernetes.io/component']).toBe('preview');
+    expect(labels).not.toHaveProperty('policy.sigstore.dev/include');
     expect(labels[`${productNames.name}.dev/preview`]).toBe(String(pr));
     expect(labels[`${productNames.name}.dev/expires-at`]).toBe(
       String(Date.parse(expiresAt) / 1000),

@@ -12,7 +12,7 @@ const names = manifests.map((m) => m.name).sort();
 const clusterStack = 'acme/slipway-cluster-eks/dev';
 
 /** The program with a cluster stack exporting `workloadIdentity` (or none: a kind cluster). */
-function runProgram(workloadIdentity: WorkloadIdentity | undefined) {
+function runProgram(workloadIdentity: WorkloadIdentity | undefined, extraConfig: object = {}) {
   const outputs = {
     ...fixturePlatformOutputs({ 'slipway-dev': 'dev.example.com' }),
     kubeconfig: 'apiVersion: v1\nkind: Config\n',
@@ -26,6 +26,7 @@ function runProgram(workloadIdentity: WorkloadIdentity | undefined) {
         ...catalogConfig(manifests),
         platformStack: 'acme/slipway-platform/dev',
         ...(workloadIdentity ? { clusterStack } : {}),
+        ...extraConfig,
       },
       outputsOf: (resource) =>
         resource.type === 'pulumi:pulumi:StackReference' ? { outputs } : identityOutputs(resource),
@@ -74,6 +75,24 @@ describe('services on a cluster with workload identity', () => {
       'arn:aws:iam::123456789012:role/orders-identity-role',
     );
   });
+
+  it.each(Object.entries(workloadIdentities))(
+    'gives a preview no cloud identity on %s: no role, binding or annotation, and exports none',
+    async (_cloud, identity) => {
+      const preview = { pr: 12, expiresAt: '2026-01-08T12:00:00Z', services: names };
+      const { program, resources } = await runProgram(identity, {
+        namespace: 'slipway-dev',
+        preview,
+      });
+      const cloud = resources.filter((r) => /^(aws|gcp|azure|azure-native):/.test(r.type));
+      expect(cloud.map((r) => r.type)).toEqual([]);
+      for (const name of names) {
+        expect(serviceAccount(resources, name).metadata.annotations ?? {}).toEqual({});
+        expect(podLabels(resources, name)).not.toHaveProperty('azure.workload.identity/use');
+      }
+      expect(program.identities).toEqual({});
+    },
+  );
 
   it("exports each service's GKE federated principal and creates nothing on GCP", async () => {
     const { program, resources } = await runProgram(workloadIdentities.gcp);

@@ -1,9 +1,10 @@
-import type { OutputMap, Stack } from '@pulumi/pulumi/automation/index.js';
+import type { LocalWorkspace, OutputMap, Stack } from '@pulumi/pulumi/automation/index.js';
 import { previewNamespace } from '@slipway/platform-contract';
 import { loadServiceManifests } from '@slipway/service-manifest';
-import { expiredPreviews, expiryOf } from './preview-expiry.ts';
+import { expiryOf } from './preview-expiry.ts';
 import { selectPreviewServices } from './preview-selection.ts';
 import { previewStackConfig, previewStackName } from './preview-stack-config.ts';
+import { collectExpired, type PreviewStacks, removePreview } from './preview-teardown.ts';
 import { type ProgramLocation, readSourceConfig, withWorkspace } from './preview-workspace.ts';
 
 /** What every operation works with: the program, the repository and where to report. */
@@ -117,9 +118,24 @@ export async function upPreview(
   });
 }
 
-async function destroy(context: PreviewContext, stack: Stack): Promise<void> {
-  await quietly(context, (onOutput) => stack.destroy({ onOutput }));
-  await stack.workspace.removeStack(stack.name);
+/** The workspace's stacks as down and gc use them, each engine operation run quietly. */
+function engineStacks(
+  context: PreviewContext,
+  workspace: LocalWorkspace,
+  stack: (name: string) => Promise<Stack>,
+): PreviewStacks {
+  return {
+    list: () => workspace.listStacks(),
+    expiresAt: async (name) => {
+      const outputs = await (await stack(name)).outputs();
+      return (outputs.preview?.value as { expiresAt?: string } | undefined)?.expiresAt;
+    },
+    destroy: async (name) => {
+      const preview = await stack(name);
+      await quietly(context, (onOutput) => preview.destroy({ onOutput }));
+      await workspace.removeStack(preview.name);
+    },
+  };
 }
 
 /**
@@ -128,50 +144,23 @@ async function destroy(context: PreviewContext, stack: Stack): Promise<void> {
  * @example await downPreview(context, 12) // true when there was one
  */
 export async function downPreview(context: PreviewContext, pr: number): Promise<boolean> {
-  const stackName = previewStackName(pr);
   return withWorkspace(context, async ({ workspace, stack }) => {
-    const names = (await workspace.listStacks()).map((summary) => summary.name);
-    if (!names.includes(stackName)) {
-      context.write(`${stackName}: no preview stack, nothing to remove\n`);
-      return false;
-    }
-    context.write(`${stackName}: destroying ${previewNamespace(pr)} and the stack\n`);
-    await destroy(context, await stack(stackName));
-    return true;
+    const removed = await removePreview(engineStacks(context, workspace, stack), pr, context.write);
+    return removed !== undefined;
   });
 }
 
 /**
  * `gc`: destroys every preview stack (`pr-<n>`) past the expiry its last `up` recorded, at
- * `now` (the clock unless `--now`); with `dryRun` only lists them.
+ * `now` (the clock unless `--now`); with `dryRun` only lists them. A failed destroy is named at
+ * the end, after the others were tried.
  * @example await collectPreviews(context, { now: new Date(), dryRun: false }) // ['pr-3']
  */
 export async function collectPreviews(
   context: PreviewContext,
-  { now, dryRun }: { readonly now: Date; readonly dryRun: boolean },
+  options: { readonly now: Date; readonly dryRun: boolean },
 ): Promise<string[]> {
-  return withWorkspace(context, async ({ workspace, stack }) => {
-    const previews = (await workspace.listStacks()).filter((s) => /^pr-\d+$/.test(s.name));
-    const known = await Promise.all(
-      previews.map(async (summary) => {
-        const outputs = await (await stack(summary.name)).outputs();
-        const recorded = outputs.preview?.value as { expiresAt?: string } | undefined;
-        return {
-          stack: summary.name,
-          ...(recorded?.expiresAt ? { expiresAt: recorded.expiresAt } : {}),
-          ...(summary.lastUpdate ? { lastUpdate: summary.lastUpdate } : {}),
-        };
-      }),
-    );
-    const expired = expiredPreviews(known, now);
-    context.write(
-      `${previews.length} preview stack(s), ${expired.length} past their expiry at ${now.toISOString()}${expired.length ? `: ${expired.join(', ')}` : ''}\n`,
-    );
-    if (dryRun) return expired;
-    for (const name of expired) {
-      context.write(`${name}: destroying\n`);
-      await destroy(context, await stack(name));
-    }
-    return expired;
-  });
+  return withWorkspace(context, ({ workspace, stack }) =>
+    collectExpired(engineStacks(context, workspace, stack), options, context.write),
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewStackConfig } from './preview-stack-config.ts';
+import { isPreviewStack, previewStackConfig } from './preview-stack-config.ts';
 
 const project = 'acme-services';
 const digest = (c: string) => `sha256:${c.repeat(64)}`;
@@ -82,5 +82,21 @@ describe('previewStackConfig', () => {
     expect(() => previewStackConfig({ ...input, source: prodEnvironment })).toThrow(
       /never production's/,
     );
+  });
+});
+
+describe('isPreviewStack', () => {
+  it.each([
+    ['staging', false],
+    ['prod', false],
+    ['xpr-1', false],
+    ['pr-1-old', false],
+    ['pr-', false],
+    ['acme/staging', false],
+    ['pr-12', true],
+    ['acme/pr-12', true],
+    ['acme/services/pr-12', true],
+  ])('%s: %s', (name, preview) => {
+    expect(isPreviewStack(name)).toBe(preview);
   });
 });

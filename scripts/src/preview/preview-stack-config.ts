@@ -9,6 +9,24 @@ export function previewStackName(pr: number): string {
   return `pr-${pr}`;
 }
 
+/**
+ * A stack's own name: the last path segment, since a backend may list it qualified (`acme/pr-12`,
+ * `acme/services/pr-12`).
+ * @example stackBaseName('acme/pr-12') // 'pr-12'
+ */
+export function stackBaseName(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+/**
+ * True when a listed stack is a preview's (`pr-<n>`, qualified or not): the one test `down` and
+ * `gc` apply before destroying anything, so staging and prod are never theirs to touch.
+ * @example isPreviewStack('acme/pr-12') // true; isPreviewStack('pr-1-old') // false
+ */
+export function isPreviewStack(name: string): boolean {
+  return /^pr-\d+$/.test(stackBaseName(name));
+}
+
 /** Inputs of {@link previewStackConfig}. */
 export interface PreviewStackConfigInput {
   /** The services program's Pulumi project: config keys are `<project>:<key>`. */

@@ -67,6 +67,27 @@ const tryPod = (name: string, image: string, dryRun = false) =>
     `${objectPath('v1', namespace, 'pods')}${dryRun ? '?dryRun=All' : ''}`,
     pod(name, image),
   );
+/**
+ * What `kubectl debug` sends: the pod's ephemeral containers, through their subresource. A
+ * server-side dry run (admission still runs), so each test finds the pod without one.
+ */
+const debugPod = (name: string, image: string) =>
+  kube.request(
+    'PATCH',
+    `${objectPath('v1', namespace, 'pods')}/${name}/ephemeralcontainers?dryRun=All`,
+    {
+      spec: {
+        ephemeralContainers: [
+          {
+            name: 'debugger',
+            image,
+            securityContext: pod(name, image).spec.containers[0]?.securityContext,
+          },
+        ],
+      },
+    },
+    'application/strategic-merge-patch+json',
+  );
 const message = (res: KubeResponse) => String((res.body as { message?: string }).message);
 
 describe('the image admission policy, on a real API server', () => {
@@ -101,6 +122,15 @@ describe('the image admission policy, on a real API server', () => {
       what: 'the image policy in force',
       timeoutMs: 120_000,
     });
+    // A pod the policy admits, for kubectl debug to add containers to, once the controller
+    // manager has given the namespace the service account every pod needs.
+    await waitUntil(
+      async () =>
+        (await kube.get(`/api/v1/namespaces/${namespace}/serviceaccounts/default`)) !== undefined,
+      { what: 'the namespace default service account', timeoutMs: 60_000 },
+    );
+    const debugged = await tryPod('debugged', pinned);
+    expect(debugged.status, message(debugged)).toBe(201);
   });
 
   afterAll(async () => {
@@ -144,6 +174,23 @@ describe('the image admission policy, on a real API server', () => {
   it("admits a pod pinned by digest from the platform's registry (server-side dry run)", async () => {
     const res = await tryPod('pinned', pinned, true);
     expect(res.status, message(res)).toBe(201);
+  });
+
+  it.each([
+    ['a tag-only image', `${registry}/debug:1.0.0`],
+    ["another registry's image", 'docker.io/library/busybox'],
+  ])(
+    'refuses kubectl debug with %s (the pods/ephemeralcontainers subresource)',
+    async (_, image) => {
+      const res = await debugPod('debugged', image);
+      expect(res.status, message(res)).toBe(403);
+      expect(message(res)).toContain(policyName);
+    },
+  );
+
+  it("admits kubectl debug with an image pinned by digest from the platform's registry", async () => {
+    const res = await debugPod('debugged', pinned);
+    expect(res.status, message(res)).toBe(200);
   });
 
   it.each([
