@@ -1,4 +1,3 @@
-import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import {
   type CallPolicy,
@@ -206,33 +205,6 @@ describe('retries', () => {
     for (let i = 0; i < 3; i += 1) await fetch('http://orders/').catch(() => undefined);
 
     expect(sent).toHaveLength(6);
-  });
-});
-
-describe('a call its caller cancels', () => {
-  it('is not retried, and rejects with the abort reason, as fetch does', async () => {
-    const controller = new AbortController();
-    const metrics = new Registry();
-    let sent = 0;
-    const transport: Fetch = async (_input, init) => {
-      sent += 1;
-      controller.abort(new Error('the caller stopped waiting'));
-      throw init?.signal?.reason;
-    };
-    const fetch = createUpstreamFetch({
-      service: 'orders',
-      policy: resolveCallPolicy({}),
-      fetch: transport,
-      clock: fakeClock(),
-      metrics,
-    });
-
-    const call = fetch('http://orders/', { signal: controller.signal });
-
-    await expect(call).rejects.toThrow('the caller stopped waiting');
-    expect(sent).toBe(1);
-    const retries = await metrics.getSingleMetric('service_client_retries_total')?.get();
-    expect(retries?.values.reduce((sum, { value }) => sum + value, 0) ?? 0).toBe(0);
   });
 });
 
