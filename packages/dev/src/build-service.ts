@@ -117,7 +117,10 @@ export async function buildService({
   const externals = [...new Set([...defaultExternals, ...external])];
   rmSync(out, { recursive: true, force: true });
   const tracingFile = join(out, 'tracing.js');
-  await Promise.all([
+  // Both settle before a failure is thrown: with Promise.all the other bundle would still be
+  // writing into `out` after the caller saw the error (and removed or rebuilt it). A failed
+  // build leaves no half of its output behind.
+  const [service, tracing] = await Promise.allSettled([
     build({
       ...bundleOptions(externals),
       entryPoints: [join(root, entry)],
@@ -126,6 +129,11 @@ export async function buildService({
     }),
     buildTracingEntry(root, tracingFile, externals),
   ]);
+  const failed = [service, tracing].find((result) => result.status === 'rejected');
+  if (failed) {
+    rmSync(out, { recursive: true, force: true });
+    throw failed.reason;
+  }
   const copied = assets.filter((asset) => existsSync(join(root, asset)));
   for (const asset of copied) cpSync(join(root, asset), join(out, asset), { recursive: true });
   return {

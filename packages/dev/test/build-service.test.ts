@@ -102,5 +102,8 @@ describe('buildService', () => {
     await expect(buildService({ serviceDir: repo.path('apps/hello') })).rejects.toThrow(
       /dist\/tracing\.js bundles @slipway\/service-kit\/tracing, .* add "@slipway\/service-kit" to its dependencies/,
     );
+    // The service's own bundle had finished, and was removed: nothing half-built is left, and
+    // nothing still writes into the folder the caller may now remove (ENOTEMPTY in CI).
+    expect(existsSync(repo.path('apps/hello/dist'))).toBe(false);
   });
 });
