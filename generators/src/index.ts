@@ -13,4 +13,5 @@ export type { GeneratorOptions, GeneratorReport } from './shared/generator.ts';
 export { GeneratorError } from './shared/generator-error.ts';
 export { linkWorkspaces } from './shared/link-workspaces.ts';
 export { type RepoCatalog, readRepoCatalog, type WorkspacePackage } from './shared/repo-catalog.ts';
+export { repositoryHash, templatesFolder, templateTreeId } from './sync/template-tree.ts';
 export { type CopyOptions, copyRepository, type RepoCopy } from './testing/repo-copy.ts';

@@ -19,6 +19,7 @@ import {
   scopeSchema,
 } from '@slipway/platform-contract';
 import { forkPackageRepositories, originRepository, repositoryProblem } from './fork-repository.ts';
+import { forkTemplateRecords } from './fork-template-records.ts';
 import { derivedProductNote, describeInit, initNextSteps } from './init-report.ts';
 import { leaveOutClouds } from './leave-out-clouds.ts';
 import { leaveOutUpkeep } from './leave-out-upkeep.ts';
@@ -145,8 +146,12 @@ const planInit: CustomActionFunction = async (data) => {
   );
   const upkeep = leaveOutUpkeep(root, planned);
   const otherClouds = leaveOutClouds(root, upkeep.files, answers.cloud);
-  const files = formatFiles(root, otherClouds.files, settings === undefined ? {} : { settings });
   const removed = [...otherClouds.removals, ...upkeep.removals];
+  const files = forkTemplateRecords(
+    root,
+    formatFiles(root, otherClouds.files, settings === undefined ? {} : { settings }),
+    [...(renamed.removals ?? []), ...removed],
+  );
   state.plan.files.push(...files, {
     path: platformConfigFile,
     content: formatPlatformFile({
