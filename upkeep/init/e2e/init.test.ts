@@ -148,6 +148,9 @@ describe.skipIf(alreadyInitialized)('npm run init, end to end, in a pristine cop
     async () => {
       const install = await npm(['install', '--offline', '--no-audit', '--no-fund']);
       expect(install.code, install.output).toBe(0);
+      // CI's step before npm test: the services still follow the (renamed) templates.
+      const sync = await npm(['run', '--silent', 'sync', '--', '--check']);
+      expect(sync.code, sync.output).toBe(0);
       shareTemplateTools('acme');
       // Every workspace's typecheck, lint and tests; only `test:e2e`, this suite, is left out
       // (it would start itself again in the copy). Two tasks at a time: this runs beside the
